@@ -1,0 +1,66 @@
+package org.mmsim.boot.log;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mmsim.arch.ZoneType;
+import org.mmsim.boot.zone.BootLayout;
+import org.mmsim.boot.zone.MemRange;
+import org.mmsim.boot.zone.NodeSpan;
+import org.mmsim.boot.zone.ZoneSizer;
+
+/**
+ * The boot-log lines the kernel prints about memory layout, in its words and formats: free_area_init()'s
+ * zone ranges, movable zone start and early memory node ranges, free_area_init_node()'s "Initmem setup",
+ * init_unavailable_range()'s holes and build_all_zonelists()'s "Built N zonelists" line (mm/page_alloc.c).
+ */
+public final class BootLog {
+    private BootLog() {
+    }
+
+    /** The lines, without timestamps. */
+    public static List<String> lines(BootLayout b) {
+        List<String> out = new ArrayList<>();
+        int shift = b.spec().arch().pageShift();
+        ZoneSizer s = b.sizer();
+        out.add("Zone ranges:");
+        for (ZoneType z : b.spec().arch().zoneTypes()) {
+            if (z == ZoneType.MOVABLE) {
+                continue;
+            }
+            long lo = s.lowestPossiblePfn(z);
+            long hi = s.highestPossiblePfn(z);
+            if (lo == hi) {
+                out.add(String.format("  %-8s empty", z.kernelName()));
+            } else {
+                out.add(String.format("  %-8s [mem %#018x-%#018x]", z.kernelName(), lo << shift, (hi << shift) - 1));
+            }
+        }
+        out.add("Movable zone start for each node");
+        for (NodeSpan n : b.nodes()) {
+            long mv = s.zoneMovablePfn(n.nid());
+            if (mv != 0) {
+                out.add(String.format("  Node %d: %#018x", n.nid(), mv << shift));
+            }
+        }
+        out.add("Early memory node ranges");
+        for (MemRange r : b.memory()) {
+            out.add(String.format("  node %3d: [mem %#018x-%#018x]", r.nid(), r.startPfn() << shift,
+                    (r.endPfn() << shift) - 1));
+        }
+        for (NodeSpan n : b.nodes()) {
+            if (n.startPfn() != n.endPfn()) {
+                out.add(String.format("Initmem setup node %d [mem %#018x-%#018x]", n.nid(), n.startPfn() << shift,
+                        n.endPfn() == 0 ? 0 : (n.endPfn() << shift) - 1));
+            } else {
+                out.add(String.format("Initmem setup node %d as memoryless", n.nid()));
+            }
+        }
+        for (BootLayout.Hole h : b.holes()) {
+            out.add(String.format("On node %d, zone %s: %d pages in unavailable ranges", h.nid(), h.zone().kernelName(),
+                    h.pages()));
+        }
+        out.add(String.format("Built %d zonelists, mobility grouping %s.  Total pages: %d", b.onlineNodes(),
+                b.mobilityGrouping() ? "on" : "off", b.totalPages()));
+        return out;
+    }
+}

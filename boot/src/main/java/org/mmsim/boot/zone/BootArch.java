@@ -1,0 +1,35 @@
+package org.mmsim.boot.zone;
+
+import org.mmsim.arch.Arch;
+
+/**
+ * Build-configuration facts of Debian's 6.1 kernels that boot depends on: SPARSEMEM (x86_64, arm64) or
+ * FLATMEM (i386), the section size (SECTION_SIZE_BITS), and sizeof(struct page): 64 bytes on 64-bit, 40 on
+ * i386 with PAE (found from the 686-pae boot log's "Total pages", which only this size reproduces).
+ */
+public record BootArch(boolean sparsemem, int sectionSizeBits, int structPageSize) {
+    /**
+     * MAXMEM_PFN of Debian's 686-pae kernel: lowmem ends at 0x36ffe000 ("879MB LOWMEM available" in the
+     * i386 oracle logs); arch/x86/include/asm/pgtable_32_areas.h derives it from VMALLOC_END, the vmalloc
+     * reserve, pkmap and fixmap.
+     */
+    public static final long I386_MAXMEM_PFN = 0x36ffeL;
+
+    public static BootArch of(Arch arch) {
+        switch (arch) {
+            case X86_64:
+                return new BootArch(true, 27, 64);
+            case ARM64:
+                return new BootArch(true, 27, 64);
+            case I386_PAE:
+                return new BootArch(false, 29, 40);
+            default:
+                throw new IllegalStateException(arch.toString());
+        }
+    }
+
+    /** PAGES_PER_SECTION for a page shift. */
+    public long pagesPerSection(int pageShift) {
+        return 1L << (sectionSizeBits - pageShift);
+    }
+}
