@@ -21,14 +21,14 @@ import org.mmsim.testdata.Oracle;
  * Issue 2, acceptance 1 (boot-log part): every 6.1 oracle case imported from its dmesg prints the same
  * zone-range, movable, node-range, Initmem, unavailable-range and "Built N zonelists" lines as the real kernel.
  */
-class OracleBootLogTest {
+public class OracleBootLogTest {
     private static final Pattern STAMP = Pattern.compile("^\\[\\s*[0-9.]+\\]\\s?");
 
     static Stream<String> cases() {
         return Oracle.cases61().stream();
     }
 
-    static MachineSpec importCase(String name) {
+    public static MachineSpec importCase(String name) {
         Path dir = Oracle.caseDir(name);
         return DmesgImporter.read(dir.resolve("dmesg"), dir.resolve("iomem"));
     }

@@ -11,6 +11,7 @@ import org.mmsim.boot.zone.BootLayout;
 import org.mmsim.boot.zone.EarlyBoot;
 import org.mmsim.boot.zone.ZoneSpan;
 import org.mmsim.testdata.Oracle;
+import org.mmsim.testdata.OracleZoneinfo;
 
 /**
  * Issue 2, acceptance 1 (sizes): for every node and zone of every 6.1 oracle case, spanned, present and

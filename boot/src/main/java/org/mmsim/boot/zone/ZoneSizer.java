@@ -51,6 +51,11 @@ public final class ZoneSizer {
         return highest[z.ordinal()];
     }
 
+    /** movable_zone: the zone ZONE_MOVABLE takes its pages from (find_usable_zone_for_movable). */
+    public ZoneType movableZone() {
+        return ZoneType.values()[movableZone];
+    }
+
     /** zone_movable_pfn[nid], 0 when the node has no ZONE_MOVABLE. */
     public long zoneMovablePfn(int nid) {
         return nid < zoneMovablePfn.length ? zoneMovablePfn[nid] : 0;
@@ -248,7 +253,8 @@ public final class ZoneSizer {
                 long present = spanned - absent;
                 long memmap = calcMemmapSize(spanned, present);
                 long free = present;
-                if (z != ZoneType.HIGHMEM && free >= memmap) {
+                boolean highmem = z == ZoneType.HIGHMEM || z == ZoneType.MOVABLE && movableZone == ZoneType.HIGHMEM.ordinal();
+                if (!highmem && free >= memmap) {
                     free -= memmap;
                 }
                 if (first && free > dmaReserve) {

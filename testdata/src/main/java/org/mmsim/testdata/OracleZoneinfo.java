@@ -1,4 +1,4 @@
-package org.mmsim.boot;
+package org.mmsim.testdata;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The per-zone size and watermark fields of a real /proc/zoneinfo, read for boot tests. */
-record OracleZoneinfo(int nid, String zone, long spanned, long present, long managed, long startPfn, long min,
+public record OracleZoneinfo(int nid, String zone, long spanned, long present, long managed, long startPfn, long min,
         long low, long high, long[] protection, int pcpHigh, int pcpBatch, int statThreshold) {
 
     private static final Pattern HEADER = Pattern.compile("^Node (\\d+), zone\\s+(\\S+)$");
 
-    static List<OracleZoneinfo> read(Path file) throws Exception {
+    public static List<OracleZoneinfo> read(Path file) throws Exception {
         List<OracleZoneinfo> out = new ArrayList<>();
         List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) {

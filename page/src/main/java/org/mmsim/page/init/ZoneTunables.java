@@ -1,0 +1,78 @@
+package org.mmsim.page.init;
+
+import java.util.Map;
+import org.mmsim.arch.Arch;
+import org.mmsim.arch.InputError;
+import org.mmsim.arch.ZoneType;
+
+/**
+ * The vm sysctls that shape watermarks and reserves, with 6.1's defaults: vm.min_free_kbytes (computed
+ * unless the user sets it), vm.watermark_scale_factor (10), vm.lowmem_reserve_ratio (256 for DMA and DMA32,
+ * 32 for Normal, 0 above: sysctl_lowmem_reserve_ratio in mm/page_alloc.c) and
+ * vm.percpu_pagelist_high_fraction (0: pcp high follows the low watermark).
+ */
+public record ZoneTunables(long userMinFreeKbytes, int watermarkScaleFactor, int[] lowmemReserveRatio,
+        int percpuPagelistHighFraction) {
+
+    /** The defaults for {@code arch}; ratios indexed by ZoneType ordinal. */
+    public static ZoneTunables defaults(Arch arch) {
+        int[] ratio = new int[ZoneType.values().length];
+        ratio[ZoneType.DMA.ordinal()] = 256;
+        ratio[ZoneType.DMA32.ordinal()] = 256;
+        ratio[ZoneType.NORMAL.ordinal()] = 32;
+        return new ZoneTunables(-1, 10, ratio, 0);
+    }
+
+    /** The defaults overridden by sysctl settings ({@code vm.min_free_kbytes} and friends). */
+    public static ZoneTunables of(Arch arch, Map<String, String> sysctl, String file) {
+        ZoneTunables t = defaults(arch);
+        long minFree = t.userMinFreeKbytes;
+        int wsf = t.watermarkScaleFactor;
+        int[] ratio = t.lowmemReserveRatio.clone();
+        int fraction = t.percpuPagelistHighFraction;
+        for (Map.Entry<String, String> e : sysctl.entrySet()) {
+            String key = e.getKey().replace('/', '.');
+            String v = e.getValue().trim();
+            try {
+                switch (key) {
+                    case "vm.min_free_kbytes":
+                        minFree = Long.parseLong(v);
+                        if (minFree < 0) {
+                            throw new NumberFormatException("negative");
+                        }
+                        break;
+                    case "vm.watermark_scale_factor":
+                        wsf = Integer.parseInt(v);
+                        if (wsf < 1 || wsf > 3000) {
+                            throw new NumberFormatException("must be 1..3000");
+                        }
+                        break;
+                    case "vm.lowmem_reserve_ratio": {
+                        String[] w = v.split("[\\s,]+");
+                        int k = 0;
+                        for (ZoneType z : arch.zoneTypes()) {
+                            if (k < w.length) {
+                                ratio[z.ordinal()] = Integer.parseInt(w[k++]);
+                                if (ratio[z.ordinal()] < 0) {
+                                    throw new NumberFormatException("negative");
+                                }
+                            }
+                        }
+                        break;
+                    }
+                    case "vm.percpu_pagelist_high_fraction":
+                        fraction = Integer.parseInt(v);
+                        if (fraction != 0 && fraction < 8) {
+                            throw new NumberFormatException("must be 0 or at least 8");
+                        }
+                        break;
+                    default:
+                        throw InputError.at(file, 0, "unknown sysctl '" + e.getKey() + "'");
+                }
+            } catch (NumberFormatException ex) {
+                throw InputError.at(file, 0, "sysctl " + e.getKey() + " = '" + v + "': " + ex.getMessage());
+            }
+        }
+        return new ZoneTunables(minFree, wsf, ratio, fraction);
+    }
+}
