@@ -1,0 +1,309 @@
+package org.mmsim.boot.spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.mmsim.arch.Arch;
+import org.mmsim.arch.InputError;
+
+/**
+ * Reads and writes the YAML machine file. Example:
+ * <pre>
+ * name: x86_64-4G
+ * arch: x86_64              # x86_64, i386-pae or arm64
+ * cpus: 1
+ * cmdline: "nokaslr movablecore=1G"
+ * memory:                   # the firmware map (e820 on x86, memory nodes on arm64); end is exclusive
+ *   - { start: 0x0, end: 0x9fc00, type: usable }
+ *   - { start: 0x100000, size: 3G, type: usable }
+ * numa:                     # optional: SRAT node ranges
+ *   - { node: 0, start: 0, end: 2G }
+ * reserved:                 # optional: early memblock reservations (kernel image, initrd, ...)
+ *   - { start: 16M, size: 52M, what: kernel }
+ * late_frees:               # optional: "Freeing ... memory" hand-overs after boot
+ *   - { what: initrd, size: 1008K, start: 0xbfee4000 }
+ * sysctl: { vm.min_free_kbytes: 90112 }
+ * thp: always               # always, madvise or never
+ * cma: 64M
+ * </pre>
+ * Presets named like {@code x86_64-4G} are built in ({@link #preset}).
+ */
+public final class MachineFile {
+    private static final Set<String> TOP = Set.of("name", "arch", "cpus", "cmdline", "memory", "numa", "reserved",
+            "late_frees", "sysctl", "thp", "cma", "kernel_image");
+    private static final Set<String> RANGE = Set.of("start", "end", "size", "type");
+    private static final Set<String> NUMA = Set.of("node", "start", "end", "size");
+    private static final Set<String> RESERVED = Set.of("start", "end", "size", "what", "free");
+    private static final Set<String> LATE = Set.of("what", "size", "start", "before_watermarks");
+    private static final Set<String> IMAGE = Set.of("code", "rwdata", "rodata", "init", "bss");
+
+    private MachineFile() {
+    }
+
+    /** Reads a machine file, or a preset when {@code pathOrPreset} names one and no such file exists. */
+    public static MachineSpec load(String pathOrPreset) {
+        Path p = Path.of(pathOrPreset);
+        if (!Files.exists(p) && presetText(pathOrPreset) != null) {
+            return preset(pathOrPreset);
+        }
+        try {
+            return parse(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw InputError.at(p, 0, "cannot read machine file: " + (Files.exists(p) ? e.getMessage() : "no such file"));
+        }
+    }
+
+    /** A built-in machine: the oracle machines (x86_64-256M, -1G, -4G, -16G, i386pae-1G, -8G, arm64-1G, ...). */
+    public static MachineSpec preset(String name) {
+        String text = presetText(name);
+        if (text == null) {
+            throw InputError.at(name, 0, "no such machine file or preset (presets: " + String.join(", ", presets()) + ")");
+        }
+        return parse("preset:" + name, text);
+    }
+
+    /** The names of the built-in machines. */
+    public static List<String> presets() {
+        try (InputStream in = MachineFile.class.getResourceAsStream("/machines/index.txt")) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static String presetText(String name) {
+        if (!name.matches("[A-Za-z0-9_.-]+")) {
+            return null;
+        }
+        try (InputStream in = MachineFile.class.getResourceAsStream("/machines/" + name + ".yaml")) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Parses machine-file text; every mistake is an {@link InputError} naming {@code file} and the line. */
+    public static MachineSpec parse(String file, String text) {
+        YamlNode root = YamlNode.parse(file, text);
+        root.requireOnlyKeys("machine file", TOP);
+        String name = optText(root, "name", Path.of(file).getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+        YamlNode archNode = required(root, "arch");
+        Arch arch = Arch.byId(archNode.asText("arch"));
+        if (arch == null) {
+            throw archNode.error("unknown arch '" + archNode.asText("arch") + "' (x86_64, i386-pae, arm64)");
+        }
+        int cpus = 1;
+        if (root.get("cpus") != null) {
+            long c = number(root.get("cpus"), "cpus");
+            if (c < 1 || c > 8192) {
+                throw root.get("cpus").error("cpus must be 1..8192");
+            }
+            cpus = (int) c;
+        }
+        KernelCommandLine cmdline = root.get("cmdline") == null ? KernelCommandLine.EMPTY
+                : KernelCommandLine.parse(root.get("cmdline").asText("cmdline"), file, root.get("cmdline").line());
+        List<FirmwareRange> memory = new ArrayList<>();
+        for (YamlNode n : required(root, "memory").asList("memory")) {
+            n.requireOnlyKeys("memory entry", RANGE);
+            long[] se = startEnd(n);
+            FirmwareRange.Type type = FirmwareRange.Type.USABLE;
+            if (n.get("type") != null) {
+                type = FirmwareRange.Type.parse(n.get("type").asText("type"));
+                if (type == null) {
+                    throw n.get("type").error("unknown memory type '" + n.get("type").asText("type")
+                            + "' (usable, reserved, ACPI data, ACPI NVS, unusable)");
+                }
+            }
+            memory.add(new FirmwareRange(se[0], se[1], type));
+        }
+        if (memory.stream().noneMatch(r -> r.type() == FirmwareRange.Type.USABLE)) {
+            throw root.get("memory").error("no usable memory");
+        }
+        List<NumaRange> numa = new ArrayList<>();
+        if (root.get("numa") != null) {
+            for (YamlNode n : root.get("numa").asList("numa")) {
+                n.requireOnlyKeys("numa entry", NUMA);
+                long nid = number(required(n, "node"), "node");
+                if (nid < 0 || nid > 1023) {
+                    throw n.get("node").error("node must be 0..1023");
+                }
+                long[] se = startEnd(n);
+                numa.add(new NumaRange((int) nid, se[0], se[1]));
+            }
+        }
+        List<Reservation> reserved = new ArrayList<>();
+        if (root.get("reserved") != null) {
+            for (YamlNode n : root.get("reserved").asList("reserved")) {
+                n.requireOnlyKeys("reserved entry", RESERVED);
+                long[] se = startEnd(n);
+                boolean free = n.get("free") != null && bool(n.get("free"), "free");
+                reserved.add(new Reservation(se[0], se[1], optText(n, "what", "reserved"), free));
+            }
+        }
+        List<LateFree> late = new ArrayList<>();
+        if (root.get("late_frees") != null) {
+            for (YamlNode n : root.get("late_frees").asList("late_frees")) {
+                n.requireOnlyKeys("late_frees entry", LATE);
+                long bytes = size(required(n, "size"), "size");
+                long start = n.get("start") == null ? -1 : size(n.get("start"), "start");
+                boolean before = n.get("before_watermarks") != null && bool(n.get("before_watermarks"), "before_watermarks");
+                late.add(new LateFree(required(n, "what").asText("what"), bytes >> 10, start, before));
+            }
+        }
+        Map<String, String> sysctl = new LinkedHashMap<>();
+        if (root.get("sysctl") != null) {
+            for (Map.Entry<String, YamlNode> e : root.get("sysctl").asMap("sysctl").entrySet()) {
+                String key = e.getKey();
+                if (!Set.of("vm.min_free_kbytes", "vm.watermark_scale_factor", "vm.lowmem_reserve_ratio",
+                        "vm.percpu_pagelist_high_fraction").contains(key)) {
+                    throw InputError.at(file, root.get("sysctl").keyLine(key), "unknown sysctl '" + key
+                            + "' (vm.min_free_kbytes, vm.watermark_scale_factor, vm.lowmem_reserve_ratio,"
+                            + " vm.percpu_pagelist_high_fraction)");
+                }
+                YamlNode v = e.getValue();
+                String value = v.kind() == YamlNode.Kind.LIST ? String.join(" ",
+                        v.asList(key).stream().map(x -> x.asText(key)).toList()) : v.asText(key);
+                if (!value.trim().matches("[0-9]+(\\s+[0-9]+)*")) {
+                    throw v.error("sysctl " + key + " must be a non-negative whole number (or a list for lowmem_reserve_ratio)");
+                }
+                sysctl.put(key, value);
+            }
+        }
+        boolean thp = true;
+        if (root.get("thp") != null) {
+            String t = root.get("thp").asText("thp").toLowerCase(Locale.ROOT);
+            if (!Set.of("always", "madvise", "never").contains(t)) {
+                throw root.get("thp").error("thp must be always, madvise or never");
+            }
+            thp = !t.equals("never");
+        }
+        if (cmdline.transparentHugepage() != null && cmdline.transparentHugepage().equals("never")) {
+            thp = false;
+        }
+        long cma = root.get("cma") == null ? 0 : size(root.get("cma"), "cma");
+        KernelImage image = arch == Arch.ARM64 ? KernelImage.DEBIAN_ARM64
+                : arch == Arch.I386_PAE ? KernelImage.DEBIAN_686_PAE : KernelImage.DEBIAN_AMD64;
+        if (root.get("kernel_image") != null) {
+            YamlNode k = root.get("kernel_image");
+            k.requireOnlyKeys("kernel_image", IMAGE);
+            image = new KernelImage(size(required(k, "code"), "code") >> 10, size(required(k, "rwdata"), "rwdata") >> 10,
+                    size(required(k, "rodata"), "rodata") >> 10, size(required(k, "init"), "init") >> 10,
+                    size(required(k, "bss"), "bss") >> 10);
+        }
+        return new MachineSpec(name, arch, cpus, cmdline, memory, numa, reserved, late, sysctl, image, cma, thp);
+    }
+
+    /** Writes {@code spec} as a machine file that {@link #parse} reads back to an equal spec. */
+    public static String write(MachineSpec spec) {
+        StringBuilder b = new StringBuilder();
+        b.append("# mmsim machine file\n");
+        b.append("name: ").append(spec.name()).append('\n');
+        b.append("arch: ").append(spec.arch().id()).append('\n');
+        b.append("cpus: ").append(spec.cpus()).append('\n');
+        b.append("cmdline: \"").append(spec.cmdline().text().replace("\"", "")).append("\"\n");
+        b.append("memory:\n");
+        for (FirmwareRange r : spec.firmware()) {
+            b.append(String.format("  - { start: %#x, end: %#x, type: \"%s\" }%n", r.start(), r.end(), r.type().logName()));
+        }
+        if (!spec.numa().isEmpty()) {
+            b.append("numa:\n");
+            for (NumaRange n : spec.numa()) {
+                b.append(String.format("  - { node: %d, start: %#x, end: %#x }%n", n.nid(), n.start(), n.end()));
+            }
+        }
+        if (!spec.reservations().isEmpty()) {
+            b.append("reserved:\n");
+            for (Reservation r : spec.reservations()) {
+                b.append(String.format("  - { start: %#x, end: %#x, what: \"%s\"%s }%n", r.start(), r.end(),
+                        r.what().replace("\"", ""), r.free() ? ", free: true" : ""));
+            }
+        }
+        if (!spec.lateFrees().isEmpty()) {
+            b.append("late_frees:\n");
+            for (LateFree f : spec.lateFrees()) {
+                b.append(String.format("  - { what: \"%s\", size: %dK%s%s }%n", f.what(), f.kib(),
+                        f.start() >= 0 ? String.format(", start: %#x", f.start()) : "",
+                        f.beforeWatermarks() ? ", before_watermarks: true" : ""));
+            }
+        }
+        if (!spec.sysctl().isEmpty()) {
+            b.append("sysctl:\n");
+            spec.sysctl().forEach((k, v) -> b.append("  ").append(k).append(": \"").append(v).append("\"\n"));
+        }
+        b.append("thp: ").append(spec.thpEnabled() ? "always" : "never").append('\n');
+        if (spec.cmaBytes() > 0) {
+            b.append("cma: ").append(spec.cmaBytes() >> 20).append("M\n");
+        }
+        KernelImage k = spec.image();
+        b.append(String.format("kernel_image: { code: %dK, rwdata: %dK, rodata: %dK, init: %dK, bss: %dK }%n",
+                k.codeK(), k.rwdataK(), k.rodataK(), k.initK(), k.bssK()));
+        return b.toString();
+    }
+
+    private static YamlNode required(YamlNode map, String key) {
+        YamlNode n = map.get(key);
+        if (n == null || n.kind() == YamlNode.Kind.NULL) {
+            throw map.error("missing '" + key + "'");
+        }
+        return n;
+    }
+
+    private static String optText(YamlNode map, String key, String dflt) {
+        YamlNode n = map.get(key);
+        return n == null ? dflt : n.asText(key);
+    }
+
+    private static long[] startEnd(YamlNode n) {
+        long start = size(required(n, "start"), "start");
+        long end;
+        if (n.get("end") != null && n.get("size") != null) {
+            throw n.error("give either end or size, not both");
+        }
+        if (n.get("end") != null) {
+            end = size(n.get("end"), "end");
+        } else if (n.get("size") != null) {
+            end = start + size(n.get("size"), "size");
+        } else {
+            throw n.error("missing 'end' or 'size'");
+        }
+        if (end <= start) {
+            throw n.error("empty or reversed range: end must be above start");
+        }
+        return new long[] {start, end};
+    }
+
+    private static long size(YamlNode n, String what) {
+        try {
+            return Sizes.memparse(n.asText(what));
+        } catch (IllegalArgumentException e) {
+            throw n.error(what + ": " + e.getMessage());
+        }
+    }
+
+    private static long number(YamlNode n, String what) {
+        try {
+            return Long.parseLong(n.asText(what).trim());
+        } catch (NumberFormatException e) {
+            throw n.error(what + " must be a whole number, not '" + n.asText(what) + "'");
+        }
+    }
+
+    private static boolean bool(YamlNode n, String what) {
+        String t = n.asText(what);
+        if (!t.equals("true") && !t.equals("false")) {
+            throw n.error(what + " must be true or false");
+        }
+        return t.equals("true");
+    }
+}
