@@ -40,6 +40,7 @@ public final class Buddy {
         if (mt != z.types.isolate()) {
             z.modFreepageState(1L << order, mt);
         }
+        z.mm.setFlags(idx, 0);
         int buddy = 0;
         int maxOrder1 = z.maxOrder - 1;
         while (order < maxOrder1) {
