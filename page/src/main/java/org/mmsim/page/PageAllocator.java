@@ -1,0 +1,385 @@
+package org.mmsim.page;
+
+import org.mmsim.page.trace.PageAllocTracer;
+
+/**
+ * The allocator's entry points, mm/page_alloc.c 6.1: __alloc_pages() (prepare_alloc_pages,
+ * alloc_flags_nofragment, the fast path), get_page_from_freelist(), rmqueue(), prep_new_page's bookkeeping,
+ * __alloc_pages_slowpath() with __alloc_pages_direct_reclaim, __alloc_pages_may_oom, should_reclaim_retry
+ * and wake_all_kswapds, and the free side: __free_pages() -> free_the_page() -> free_unref_page() or
+ * __free_pages_ok(), and free_unref_page_list(). Not modelled: cpusets, memcg, node_reclaim, dirty limits,
+ * PF_MEMALLOC and OOM-victim reserves, real-time tasks.
+ */
+final class PageAllocator {
+    private PageAllocator() {
+    }
+
+    /** Loops of a __GFP_NOFAIL request before the model gives up (the kernel would loop for ever). */
+    static final int NOFAIL_LOOP_LIMIT = 1000;
+    /** MAX_RECLAIM_RETRIES. */
+    static final int MAX_RECLAIM_RETRIES = 16;
+
+    static long allocPages(Machine m, int gfp, int order, int nid) {
+        AllocContext ac = m.ac;
+        if (order >= m.arch().maxOrder() || order < 0) {
+            m.events[VmEvent.FAIL_BAD_ORDER]++;
+            m.lastFailReason = VmEvent.FAIL_BAD_ORDER;
+            return -1;
+        }
+        int zidx = m.gfpZoneIdx[gfp & Gfp.GFP_ZONEMASK];
+        if (zidx < 0) {
+            throw new IllegalArgumentException("invalid GFP zone modifiers in 0x" + Integer.toHexString(gfp));
+        }
+        ac.highestZoneidx = zidx;
+        ac.zonelist = (gfp & Gfp.__GFP_THISNODE) != 0 ? m.zonelistNoFallback[nid] : m.zonelistFallback[nid];
+        ac.migratetype = m.pageGroupByMobilityDisabled() ? MigrateType.UNMOVABLE : Gfp.gfpMigratetype(gfp);
+        ac.preferredZoneref = ac.zonelist.firstZone(zidx);
+        ac.gfp = gfp;
+        ac.order = order;
+        int allocFlags = AllocFlags.gfpToAllocFlagsCma(gfp, AllocFlags.ALLOC_WMARK_LOW, m.types.hasCma());
+        allocFlags |= allocFlagsNofragment(m, ac.preferredZone(), gfp);
+        long pfn = getPageFromFreelist(m, gfp, order, allocFlags, ac);
+        if (pfn < 0) {
+            pfn = slowpath(m, gfp, order, ac);
+        }
+        PageAllocTracer t = m.tracer;
+        if (t != null) {
+            t.mmPageAlloc(pfn, order, gfp, ac.migratetype);
+        }
+        return pfn;
+    }
+
+    /**
+     * Models alloc_flags_nofragment(): ALLOC_KSWAPD from __GFP_KSWAPD_RECLAIM, and ALLOC_NOFRAGMENT when the
+     * preferred zone is ZONE_NORMAL with ZONE_DMA32 configured (and, on several nodes, populated).
+     */
+    static int allocFlagsNofragment(Machine m, Zone zone, int gfp) {
+        int flags = gfp & Gfp.__GFP_KSWAPD_RECLAIM;
+        if (m.dma32Idx < 0 || zone == null || zone.zoneIdx() != m.normalIdx) {
+            return flags;
+        }
+        if (m.nodes().size() > 1 && !zone.node().zones()[m.dma32Idx].populated()) {
+            return flags;
+        }
+        return flags | AllocFlags.ALLOC_NOFRAGMENT;
+    }
+
+    /**
+     * Models get_page_from_freelist(): walks the zonelist from the preferred zone, skipping zones above the
+     * request's highest zone or failing zone_watermark_fast (unless ALLOC_NO_WATERMARKS); takes a page with
+     * rmqueue(); reserves a highatomic pageblock after a high-order ALLOC_HARDER success. ALLOC_NOFRAGMENT is
+     * dropped, and the walk restarted, before moving to a remote node and after a fruitless pass.
+     */
+    static long getPageFromFreelist(Machine m, int gfp, int order, int allocFlags, AllocContext ac) {
+        if (ac.preferredZoneref < 0) {
+            return -1;
+        }
+        Zone[] zl = ac.zonelist.zones;
+        boolean multiNode = m.nodes().size() > 1;
+        retry:
+        while (true) {
+            boolean noFallback = (allocFlags & AllocFlags.ALLOC_NOFRAGMENT) != 0;
+            Zone preferred = zl[ac.preferredZoneref];
+            for (int i = ac.preferredZoneref; i < zl.length; i++) {
+                Zone z = zl[i];
+                if (z.zoneIdx() > ac.highestZoneidx) {
+                    continue;
+                }
+                if (noFallback && multiNode && z != preferred && z.node() != preferred.node()) {
+                    allocFlags &= ~AllocFlags.ALLOC_NOFRAGMENT;
+                    continue retry;
+                }
+                long mark = z.wmarkPages(allocFlags & AllocFlags.ALLOC_WMARK_MASK);
+                if (!Watermarks.zoneWatermarkFast(z, order, mark, ac.highestZoneidx, allocFlags, gfp)
+                        && (allocFlags & AllocFlags.ALLOC_NO_WATERMARKS) == 0) {
+                    continue;
+                }
+                ac.allocFlags = allocFlags;
+                int idx = rmqueue(m, z, order, allocFlags, ac.migratetype);
+                if (idx != LinkSpace.NIL) {
+                    z.mm.setFlags(idx, (ac.migratetype == MigrateType.MOVABLE
+                            ? MemMap.ST_ALLOCATED_MOVABLE : MemMap.ST_ALLOCATED) | order);
+                    if (order != 0 && (allocFlags & AllocFlags.ALLOC_HARDER) != 0) {
+                        HighAtomic.reserveHighatomicPageblock(z, idx);
+                    }
+                    return z.mm.pfn(idx);
+                }
+            }
+            if (noFallback) {
+                allocFlags &= ~AllocFlags.ALLOC_NOFRAGMENT;
+                continue;
+            }
+            return -1;
+        }
+    }
+
+    /**
+     * Models rmqueue(): pcp-allowed orders go through the per-CPU lists (movable ones only when CMA may be used
+     * or CMA is not configured), the rest and pcp failures through rmqueue_buddy(); then a pending
+     * ZONE_BOOSTED_WATERMARK is cleared with a kswapd wake.
+     */
+    static int rmqueue(Machine m, Zone z, int order, int allocFlags, int mt) {
+        int idx = LinkSpace.NIL;
+        if (m.pcpEnabled && PerCpuPages.pcpAllowedOrder(z, order)
+                && (!m.types.hasCma() || (allocFlags & AllocFlags.ALLOC_CMA) != 0 || mt != MigrateType.MOVABLE)) {
+            idx = PerCpuPages.rmqueuePcplist(z, m.currentCpu, order, mt, allocFlags);
+        }
+        if (idx == LinkSpace.NIL) {
+            idx = Buddy.rmqueueBuddy(z, order, allocFlags, mt);
+        }
+        if (z.boostedWatermark) {
+            z.boostedWatermark = false;
+            m.hooks.wakeKswapd(m, z, 0, 0, z.zoneIdx());
+        }
+        return idx;
+    }
+
+    private static long fail(Machine m, int reason) {
+        m.events[reason]++;
+        m.lastFailReason = reason;
+        return -1;
+    }
+
+    /**
+     * Models __alloc_pages_slowpath() without cpusets, PF_MEMALLOC or OOM victims: min watermark and
+     * gfp_to_alloc_flags, kswapd wakes, the first direct compaction for costly or non-movable high orders,
+     * then the retry loop of direct reclaim, direct compaction, should_reclaim_retry, should_compact_retry and
+     * the OOM killer. A failure is counted under its reason ({@link VmEvent} FAIL_*).
+     */
+    static long slowpath(Machine m, int gfp, int order, AllocContext ac) {
+        SlowPathHooks hooks = m.hooks;
+        boolean canDirectReclaim = (gfp & Gfp.__GFP_DIRECT_RECLAIM) != 0;
+        boolean costly = order > Buddy.PAGE_ALLOC_COSTLY_ORDER;
+        if ((gfp & (Gfp.__GFP_ATOMIC | Gfp.__GFP_DIRECT_RECLAIM)) == (Gfp.__GFP_ATOMIC | Gfp.__GFP_DIRECT_RECLAIM)) {
+            gfp &= ~Gfp.__GFP_ATOMIC;
+        }
+        int compactionRetries = 0;
+        int noProgressLoops = 0;
+        int compactPriority = SlowPathHooks.DEF_COMPACT_PRIORITY;
+        int compactResult = SlowPathHooks.COMPACT_SKIPPED;
+        int nofailLoops = 0;
+        int allocFlags = AllocFlags.gfpToAllocFlags(gfp, m.types.hasCma());
+        ac.preferredZoneref = ac.zonelist.firstZone(ac.highestZoneidx);
+        if (ac.preferredZoneref < 0) {
+            return fail(m, VmEvent.FAIL_NO_ZONE);
+        }
+        if ((allocFlags & AllocFlags.ALLOC_KSWAPD) != 0) {
+            wakeAllKswapds(m, order, gfp, ac);
+        }
+        long pfn = getPageFromFreelist(m, gfp, order, allocFlags, ac);
+        if (pfn >= 0) {
+            return pfn;
+        }
+        boolean pfmemalloc = pfmemallocFlags(gfp) != 0;
+        if (canDirectReclaim && (costly || (order > 0 && ac.migratetype != MigrateType.MOVABLE)) && !pfmemalloc) {
+            ac.allocFlags = allocFlags;
+            compactResult = hooks.compact(m, ac, SlowPathHooks.INIT_COMPACT_PRIORITY);
+            pfn = getPageFromFreelist(m, gfp, order, allocFlags, ac);
+            if (pfn >= 0) {
+                return pfn;
+            }
+            if (costly && (gfp & Gfp.__GFP_NORETRY) != 0) {
+                if (compactResult == SlowPathHooks.COMPACT_SKIPPED || compactResult == SlowPathHooks.COMPACT_DEFERRED) {
+                    return fail(m, VmEvent.FAIL_COMPACT_SKIPPED);
+                }
+                compactPriority = SlowPathHooks.INIT_COMPACT_PRIORITY;
+            }
+        }
+        while (true) {
+            if ((allocFlags & AllocFlags.ALLOC_KSWAPD) != 0) {
+                wakeAllKswapds(m, order, gfp, ac);
+            }
+            int reserveFlags = pfmemallocFlags(gfp);
+            if (reserveFlags != 0) {
+                allocFlags = AllocFlags.gfpToAllocFlagsCma(gfp, reserveFlags, m.types.hasCma())
+                        | (allocFlags & AllocFlags.ALLOC_KSWAPD);
+            }
+            pfn = getPageFromFreelist(m, gfp, order, allocFlags, ac);
+            if (pfn >= 0) {
+                return pfn;
+            }
+            int reason;
+            if (!canDirectReclaim) {
+                reason = VmEvent.FAIL_NO_RECLAIM;
+            } else {
+                m.events[VmEvent.ALLOCSTALL_BASE + ac.zonelist.zones[ac.preferredZoneref].type().ordinal()]++;
+                ac.allocFlags = allocFlags;
+                long progress = hooks.reclaim(m, ac);
+                if (progress > 0) {
+                    pfn = getPageFromFreelist(m, gfp, order, allocFlags, ac);
+                    if (pfn < 0) {
+                        HighAtomic.unreserveHighatomicPageblock(ac, false);
+                        m.drainAllPages();
+                        pfn = getPageFromFreelist(m, gfp, order, allocFlags, ac);
+                    }
+                    if (pfn >= 0) {
+                        return pfn;
+                    }
+                }
+                compactResult = hooks.compact(m, ac, compactPriority);
+                pfn = getPageFromFreelist(m, gfp, order, allocFlags, ac);
+                if (pfn >= 0) {
+                    return pfn;
+                }
+                if ((gfp & Gfp.__GFP_NORETRY) != 0) {
+                    reason = VmEvent.FAIL_NORETRY;
+                } else if (costly && (gfp & Gfp.__GFP_RETRY_MAYFAIL) == 0) {
+                    reason = VmEvent.FAIL_COSTLY;
+                } else {
+                    if (progress > 0 && order <= Buddy.PAGE_ALLOC_COSTLY_ORDER) {
+                        noProgressLoops = 0;
+                    } else {
+                        noProgressLoops++;
+                    }
+                    if (shouldReclaimRetry(m, order, ac, allocFlags, noProgressLoops)) {
+                        continue;
+                    }
+                    if (progress > 0 && hooks.shouldCompactRetry(m, ac, compactResult, compactionRetries++)) {
+                        continue;
+                    }
+                    pfn = mayOom(m, gfp, order, ac);
+                    if (pfn >= 0) {
+                        return pfn;
+                    }
+                    if (m.lastOomProgress) {
+                        noProgressLoops = 0;
+                        continue;
+                    }
+                    reason = VmEvent.FAIL_OOM;
+                }
+            }
+            if ((gfp & Gfp.__GFP_NOFAIL) != 0 && canDirectReclaim && ++nofailLoops < NOFAIL_LOOP_LIMIT) {
+                pfn = getPageFromFreelist(m, gfp, order, AllocFlags.ALLOC_HARDER, ac);
+                if (pfn >= 0) {
+                    return pfn;
+                }
+                continue;
+            }
+            return fail(m, reason);
+        }
+    }
+
+    /** __gfp_pfmemalloc_flags() for an ordinary task: ALLOC_NO_WATERMARKS for __GFP_MEMALLOC only. */
+    static int pfmemallocFlags(int gfp) {
+        if ((gfp & Gfp.__GFP_NOMEMALLOC) != 0) {
+            return 0;
+        }
+        return (gfp & Gfp.__GFP_MEMALLOC) != 0 ? AllocFlags.ALLOC_NO_WATERMARKS : 0;
+    }
+
+    /** Models wake_all_kswapds(): one wakeup_kswapd per node, at its first managed zone in the zonelist. */
+    static void wakeAllKswapds(Machine m, int order, int gfp, AllocContext ac) {
+        Node last = null;
+        for (Zone z : ac.zonelist.zones) {
+            if (z.zoneIdx() > ac.highestZoneidx || z.managedPages() == 0) {
+                continue;
+            }
+            if (z.node() != last) {
+                m.hooks.wakeKswapd(m, z, gfp, order, ac.highestZoneidx);
+                last = z.node();
+            }
+        }
+    }
+
+    /**
+     * Models should_reclaim_retry(): past MAX_RECLAIM_RETRIES fruitless loops it unreserves highatomic blocks
+     * (force) and retries only if that moved pages; otherwise it retries if some zone would pass the min
+     * watermark counting its reclaimable pages as free.
+     */
+    static boolean shouldReclaimRetry(Machine m, int order, AllocContext ac, int allocFlags, int noProgressLoops) {
+        if (noProgressLoops > MAX_RECLAIM_RETRIES) {
+            return HighAtomic.unreserveHighatomicPageblock(ac, true);
+        }
+        for (Zone z : ac.zonelist.zones) {
+            if (z.zoneIdx() > ac.highestZoneidx) {
+                continue;
+            }
+            long available = m.hooks.zoneReclaimablePages(z) + z.nrFreePages;
+            if (Watermarks.zoneWatermarkOk(z, order, z.minWmarkPages(), ac.highestZoneidx, allocFlags, available)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Models __alloc_pages_may_oom(): a last try at the high watermark, then, except for costly orders,
+     * __GFP_RETRY_MAYFAIL or __GFP_THISNODE requests and requests below ZONE_NORMAL, the OOM killer hook.
+     */
+    static long mayOom(Machine m, int gfp, int order, AllocContext ac) {
+        m.lastOomProgress = false;
+        long pfn = getPageFromFreelist(m, (gfp | Gfp.__GFP_HARDWALL) & ~Gfp.__GFP_DIRECT_RECLAIM, order,
+                AllocFlags.ALLOC_WMARK_HIGH | AllocFlags.ALLOC_CPUSET, ac);
+        if (pfn >= 0 || order > Buddy.PAGE_ALLOC_COSTLY_ORDER
+                || (gfp & (Gfp.__GFP_RETRY_MAYFAIL | Gfp.__GFP_THISNODE)) != 0
+                || ac.highestZoneidx < m.normalIdx) {
+            return pfn;
+        }
+        m.lastOomProgress = m.hooks.oom(m, ac);
+        return -1;
+    }
+
+    // ---- freeing -------------------------------------------------------------------------------------------
+
+    private static Zone zoneForFree(Machine m, long pfn, int order) {
+        Zone z = m.zoneOf(pfn);
+        if (z == null) {
+            throw new IllegalArgumentException("free of pfn 0x" + Long.toHexString(pfn) + " outside every zone");
+        }
+        int idx = z.mm.index(pfn);
+        int f = z.mm.valid(idx) ? z.mm.flags(idx) : 0;
+        int st = f & 0xf0;
+        if ((st != MemMap.ST_ALLOCATED && st != MemMap.ST_ALLOCATED_MOVABLE) || (f & MemMap.ORDER_MASK) != order) {
+            throw new IllegalArgumentException("bad free of pfn 0x" + Long.toHexString(pfn) + " order " + order
+                    + ": not an allocated block of that order");
+        }
+        return z;
+    }
+
+    /** Models __free_pages() -> free_the_page(): pcp orders to free_unref_page, others to __free_pages_ok. */
+    static void freePages(Machine m, long pfn, int order) {
+        Zone z = zoneForFree(m, pfn, order);
+        int idx = z.mm.index(pfn);
+        PageAllocTracer t = m.tracer;
+        if (t != null) {
+            t.mmPageFree(pfn, order);
+        }
+        if (m.pcpEnabled && PerCpuPages.pcpAllowedOrder(z, order)) {
+            PerCpuPages.freeUnrefPage(z, m.currentCpu, idx, order);
+        } else {
+            z.mm.setFlags(idx, 0);
+            Buddy.freeOnePage(z, idx, order, z.pageblockMt(idx), false);
+            m.events[VmEvent.PGFREE] += 1L << order;
+        }
+    }
+
+    /** Models free_unref_page_list() for order-0 pages. */
+    static void freePagesBatch(Machine m, long[] pfns, int count) {
+        PageAllocTracer t = m.tracer;
+        for (int i = 0; i < count; i++) {
+            long pfn = pfns[i];
+            Zone z = zoneForFree(m, pfn, 0);
+            int idx = z.mm.index(pfn);
+            if (t != null) {
+                t.mmPageFree(pfn, 0);
+            }
+            if (!m.pcpEnabled) {
+                z.mm.setFlags(idx, 0);
+                Buddy.freeOnePage(z, idx, 0, z.pageblockMt(idx), false);
+                m.events[VmEvent.PGFREE]++;
+                continue;
+            }
+            int mt = z.pageblockMt(idx);
+            if (mt == m.types.isolate()) {
+                z.mm.setFlags(idx, 0);
+                Buddy.freeOnePage(z, idx, 0, mt, false);
+                continue;
+            }
+            z.mm.setFlags(idx, MemMap.pcpFlags(0, mt));
+            if (t != null) {
+                t.mmPageFreeBatched(pfn);
+            }
+            PerCpuPages.freeUnrefPageCommit(z, m.currentCpu, idx, mt >= MigrateType.PCPTYPES ? MigrateType.MOVABLE : mt, 0);
+        }
+    }
+}

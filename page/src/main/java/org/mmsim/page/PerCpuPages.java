@@ -1,0 +1,252 @@
+package org.mmsim.page;
+
+import org.mmsim.page.trace.PageAllocTracer;
+
+/**
+ * The per-CPU page lists of mm/page_alloc.c 6.1: order_to_pindex(), pcp_allowed_order(), rmqueue_pcplist() /
+ * __rmqueue_pcplist() with rmqueue_bulk(), free_unref_page() / free_unref_page_commit() with nr_pcp_high(),
+ * nr_pcp_free() and free_pcppages_bulk(), and the drains (drain_pages_zone). Lists are intrusive lists through
+ * the fine links of the {@link MemMap}; a page on a list remembers its migratetype in its flags byte.
+ */
+public final class PerCpuPages {
+    private PerCpuPages() {
+    }
+
+    /** pcp_allowed_order(): orders up to PAGE_ALLOC_COSTLY_ORDER and the THP order (pageblock order). */
+    static boolean pcpAllowedOrder(Zone z, int order) {
+        return order <= Buddy.PAGE_ALLOC_COSTLY_ORDER || order == z.pageblockOrder;
+    }
+
+    /** order_to_pindex(). */
+    public static int orderToPindex(int mt, int order) {
+        if (order > Buddy.PAGE_ALLOC_COSTLY_ORDER) {
+            return Zone.NR_PCP_LISTS - 1;
+        }
+        return MigrateType.PCPTYPES * order + mt;
+    }
+
+    /** pindex_to_order(). */
+    static int pindexToOrder(Zone z, int pindex) {
+        return pindex == Zone.NR_PCP_LISTS - 1 ? z.pageblockOrder : pindex / MigrateType.PCPTYPES;
+    }
+
+    private static void listAddTail(Zone z, int li, int idx) {
+        LinkSpace ls = z.mm.fine;
+        int t = z.pcpTail[li];
+        ls.set(idx, t, LinkSpace.NIL);
+        if (t == LinkSpace.NIL) {
+            z.pcpHead[li] = idx;
+        } else {
+            ls.setNext(t, idx);
+        }
+        z.pcpTail[li] = idx;
+    }
+
+    private static void listAdd(Zone z, int li, int idx) {
+        LinkSpace ls = z.mm.fine;
+        int h = z.pcpHead[li];
+        ls.set(idx, LinkSpace.NIL, h);
+        if (h == LinkSpace.NIL) {
+            z.pcpTail[li] = idx;
+        } else {
+            ls.setPrev(h, idx);
+        }
+        z.pcpHead[li] = idx;
+    }
+
+    private static int listDelFirst(Zone z, int li) {
+        int h = z.pcpHead[li];
+        int n = z.mm.fine.next(h);
+        z.pcpHead[li] = n;
+        if (n == LinkSpace.NIL) {
+            z.pcpTail[li] = LinkSpace.NIL;
+        } else {
+            z.mm.fine.setPrev(n, LinkSpace.NIL);
+        }
+        return h;
+    }
+
+    private static int listDelLast(Zone z, int li) {
+        int t = z.pcpTail[li];
+        int p = z.mm.fine.prev(t);
+        z.pcpTail[li] = p;
+        if (p == LinkSpace.NIL) {
+            z.pcpHead[li] = LinkSpace.NIL;
+        } else {
+            z.mm.fine.setNext(p, LinkSpace.NIL);
+        }
+        return t;
+    }
+
+    /**
+     * Models rmqueue_bulk(): up to {@code count} __rmqueue() calls, each page appended at the list tail with
+     * its pcp migratetype; NR_FREE_PAGES drops by what was taken. Returns the number of pages listed.
+     */
+    static int rmqueueBulk(Zone z, int order, int count, int li, int mt, int allocFlags) {
+        int i;
+        int cma = z.types.cma();
+        for (i = 0; i < count; i++) {
+            int idx = Buddy.rmqueue(z, order, mt, allocFlags);
+            if (idx == LinkSpace.NIL) {
+                break;
+            }
+            int pmt = z.lastRmqueueMt;
+            listAddTail(z, li, idx);
+            z.mm.setFlags(idx, MemMap.pcpFlags(order, pmt));
+            if (pmt == cma) {
+                z.nrFreeCmaPages -= 1L << order;
+            }
+        }
+        z.nrFreePages -= (long) i << order;
+        return i;
+    }
+
+    /**
+     * Models rmqueue_pcplist() and __rmqueue_pcplist(): halves free_factor, refills an empty list with
+     * max(batch >> order, 2) pages (batch if batch is 1), and takes the head. Counts pgalloc. Returns the page
+     * index or -1; the page's pcp migratetype is left in {@link Zone#lastRmqueueMt}.
+     */
+    static int rmqueuePcplist(Zone z, int cpu, int order, int mt, int allocFlags) {
+        z.pcpFreeFactor[cpu] >>= 1;
+        int li = cpu * Zone.NR_PCP_LISTS + orderToPindex(mt, order);
+        if (z.pcpHead[li] == LinkSpace.NIL) {
+            int batch = z.pcpBatch;
+            if (batch > 1) {
+                batch = Math.max(batch >> order, 2);
+            }
+            int alloced = rmqueueBulk(z, order, batch, li, mt, allocFlags);
+            z.pcpCount[cpu] += alloced << order;
+            if (z.pcpHead[li] == LinkSpace.NIL) {
+                return LinkSpace.NIL;
+            }
+        }
+        int idx = listDelFirst(z, li);
+        z.pcpCount[cpu] -= 1 << order;
+        z.lastRmqueueMt = MemMap.pcpMt(z.mm.flags(idx));
+        z.machine.events[VmEvent.PGALLOC_BASE + z.type().ordinal()] += 1L << order;
+        return idx;
+    }
+
+    /**
+     * Models free_unref_page() for one page: the pageblock's migratetype is remembered; Isolate pages go
+     * straight to the buddy (free_one_page); HighAtomic and CMA pages go on the Movable list.
+     */
+    static void freeUnrefPage(Zone z, int cpu, int idx, int order) {
+        int mt = z.pageblockMt(idx);
+        if (mt >= MigrateType.PCPTYPES) {
+            if (mt == z.types.isolate()) {
+                Buddy.freeOnePage(z, idx, order, mt, false);
+                return;
+            }
+            z.mm.setFlags(idx, MemMap.pcpFlags(order, mt));
+            freeUnrefPageCommit(z, cpu, idx, MigrateType.MOVABLE, order);
+            return;
+        }
+        z.mm.setFlags(idx, MemMap.pcpFlags(order, mt));
+        freeUnrefPageCommit(z, cpu, idx, mt, order);
+    }
+
+    /**
+     * Models free_unref_page_commit(): counts pgfree, puts the page at the head of its list, and when the count
+     * reaches nr_pcp_high() frees nr_pcp_free() pages with free_pcppages_bulk().
+     */
+    static void freeUnrefPageCommit(Zone z, int cpu, int idx, int mt, int order) {
+        z.machine.events[VmEvent.PGFREE] += 1L << order;
+        int pindex = orderToPindex(mt, order);
+        listAdd(z, cpu * Zone.NR_PCP_LISTS + pindex, idx);
+        z.pcpCount[cpu] += 1 << order;
+        boolean freeHigh = z.pcpFreeFactor[cpu] != 0 && order != 0 && order <= Buddy.PAGE_ALLOC_COSTLY_ORDER;
+        int high = nrPcpHigh(z, freeHigh);
+        if (z.pcpCount[cpu] >= high) {
+            freePcppagesBulk(z, cpu, nrPcpFree(z, cpu, high, z.pcpBatch, freeHigh), pindex);
+        }
+    }
+
+    /** Models nr_pcp_high(): 0 when high is 0 or free_high; min(batch * 4, high) while reclaim is active. */
+    static int nrPcpHigh(Zone z, boolean freeHigh) {
+        int high = z.pcpHigh;
+        if (high == 0 || freeHigh) {
+            return 0;
+        }
+        if (!z.reclaimActive) {
+            return high;
+        }
+        return Math.min(z.pcpBatch << 2, high);
+    }
+
+    /**
+     * Models nr_pcp_free(): all with free_high, 1 when high is below batch, else batch doubled per free_factor
+     * step (free_factor grows while below high - batch), clamped to [batch, high - batch].
+     */
+    static int nrPcpFree(Zone z, int cpu, int high, int batch, boolean freeHigh) {
+        if (freeHigh) {
+            return z.pcpCount[cpu];
+        }
+        if (high < batch) {
+            return 1;
+        }
+        int minNrFree = batch;
+        int maxNrFree = high - batch;
+        batch <<= z.pcpFreeFactor[cpu];
+        if (batch < maxNrFree) {
+            z.pcpFreeFactor[cpu]++;
+        }
+        return Math.max(minNrFree, Math.min(batch, maxNrFree));
+    }
+
+    /**
+     * Models free_pcppages_bulk(): frees up to {@code count} base pages, starting with list {@code pindex} and
+     * then round-robin over the lists, taking each list's pages from the tail (oldest first) and giving them to
+     * __free_one_page with their remembered migratetype (re-read from the pageblock when an isolated pageblock
+     * exists). Emits mm_page_pcpu_drain per page.
+     */
+    static void freePcppagesBulk(Zone z, int cpu, int count, int pindex) {
+        int minPindex = 0;
+        int maxPindex = Zone.NR_PCP_LISTS - 1;
+        count = Math.min(z.pcpCount[cpu], count);
+        pindex = pindex - 1;
+        int base = cpu * Zone.NR_PCP_LISTS;
+        boolean isolated = z.nrIsolatePageblock > 0;
+        PageAllocTracer t = z.machine.tracer;
+        while (count > 0) {
+            int li;
+            while (true) {
+                if (++pindex > maxPindex) {
+                    pindex = minPindex;
+                }
+                li = base + pindex;
+                if (z.pcpHead[li] != LinkSpace.NIL) {
+                    break;
+                }
+                if (pindex == maxPindex) {
+                    maxPindex--;
+                }
+                if (pindex == minPindex) {
+                    minPindex++;
+                }
+            }
+            int order = pindexToOrder(z, pindex);
+            int nrPages = 1 << order;
+            do {
+                int idx = listDelLast(z, li);
+                int mt = MemMap.pcpMt(z.mm.flags(idx));
+                count -= nrPages;
+                z.pcpCount[cpu] -= nrPages;
+                if (isolated) {
+                    mt = z.pageblockMt(idx);
+                }
+                Buddy.freeOnePage(z, idx, order, mt, false);
+                if (t != null) {
+                    t.mmPagePcpuDrain(z.mm.pfn(idx), order, mt);
+                }
+            } while (count > 0 && z.pcpHead[li] != LinkSpace.NIL);
+        }
+    }
+
+    /** Models drain_pages_zone(): frees everything on one CPU's lists of the zone. */
+    public static void drainPagesZone(Zone z, int cpu) {
+        if (z.pcpCount[cpu] > 0) {
+            freePcppagesBulk(z, cpu, z.pcpCount[cpu], 0);
+        }
+    }
+}

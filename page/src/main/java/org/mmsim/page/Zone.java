@@ -1,0 +1,531 @@
+package org.mmsim.page;
+
+import java.util.Arrays;
+import org.mmsim.arch.ZoneType;
+
+/**
+ * One zone, the model of {@code struct zone} (include/linux/mmzone.h): span and page counts, watermarks,
+ * lowmem_reserve, the buddy free lists {@code free_area[order].free_list[migratetype]} (intrusive lists through
+ * the node's {@link MemMap}, with the kernel's head/tail discipline: add_to_free_list, add_to_free_list_tail,
+ * move_to_free_list, del_page_from_free_list), the pageblock migratetypes (pageblock_flags, one byte per
+ * pageblock), the per-CPU page lists ({@code per_cpu_pages}) and the zone's vmstat items NR_FREE_PAGES and
+ * NR_FREE_CMA_PAGES. The algorithms that work on it live in {@link Buddy}, {@link Fallback}, {@link PerCpuPages},
+ * {@link HighAtomic} and {@link Watermarks}.
+ */
+public final class Zone {
+    /** NR_PCP_LISTS with CONFIG_TRANSPARENT_HUGEPAGE: 3 types x orders 0..3, plus one THP list. */
+    public static final int NR_PCP_LISTS = MigrateType.PCPTYPES * (Buddy.PAGE_ALLOC_COSTLY_ORDER + 1) + 1;
+    public static final int WMARK_MIN = 0;
+    public static final int WMARK_LOW = 1;
+    public static final int WMARK_HIGH = 2;
+
+    private final Node node;
+    private final ZoneType type;
+    private final int zoneIdx;
+    final MemMap mm;
+    final int maxOrder;
+    final int pageblockOrder;
+    final int pageblockNrPages;
+    final int nrTypes;
+    final MigrateType types;
+    final LinkSpace[] linksByOrder;
+    Machine machine;
+
+    long zoneStartPfn;
+    long spannedPages;
+    /** Page indexes (relative to the MemMap base) of the span: [startIdx, endIdx). */
+    int startIdx;
+    int endIdx;
+    /** Index of pageblock_start_pfn(zone_start_pfn): pageblock n of the zone starts at pbBaseIdx + n * 512. */
+    int pbBaseIdx;
+    byte[] pageblockMt = new byte[0];
+
+    private long presentPages;
+    long managedPages;
+    private long cmaPages;
+    final long[] watermark = new long[3];
+    long watermarkBoost;
+    long[] lowmemReserve;
+    private int statThreshold;
+    long nrReservedHighatomic;
+    /** nr_isolate_pageblock. */
+    int nrIsolatePageblock;
+    /** ZONE_BOOSTED_WATERMARK. */
+    boolean boostedWatermark;
+    /** ZONE_RECLAIM_ACTIVE. */
+    boolean reclaimActive;
+
+    long nrFreePages;
+    long nrFreeCmaPages;
+
+    /** Scratch results of the last call (the kernel's out-parameters), valid only right after it. */
+    int lastRmqueueMt;
+    boolean canSteal;
+    int numMovable;
+
+    /** free_area[order].free_list[mt] as head, tail and length, index order * nrTypes + mt. */
+    final int[] freeHead;
+    final int[] freeTail;
+    final int[] freeLen;
+    /** free_area[order].nr_free. */
+    final long[] nrFree;
+
+    int pcpHigh;
+    int pcpBatch = 1;
+    int[] pcpHead = new int[0];
+    int[] pcpTail = new int[0];
+    int[] pcpCount = new int[0];
+    int[] pcpFreeFactor = new int[0];
+
+    Zone(Node node, ZoneType type, int zoneIdx) {
+        this.node = node;
+        this.type = type;
+        this.zoneIdx = zoneIdx;
+        this.mm = node.memMap();
+        this.maxOrder = node.arch().maxOrder();
+        this.pageblockOrder = node.arch().pageblockOrder();
+        this.pageblockNrPages = 1 << pageblockOrder;
+        this.types = MigrateType.forArch(node.arch());
+        this.nrTypes = types.count();
+        this.lowmemReserve = new long[node.arch().zoneTypes().size()];
+        this.freeHead = new int[maxOrder * nrTypes];
+        this.freeTail = new int[maxOrder * nrTypes];
+        this.freeLen = new int[maxOrder * nrTypes];
+        this.nrFree = new long[maxOrder];
+        Arrays.fill(freeHead, LinkSpace.NIL);
+        Arrays.fill(freeTail, LinkSpace.NIL);
+        this.linksByOrder = new LinkSpace[maxOrder];
+        for (int o = 0; o < maxOrder; o++) {
+            linksByOrder[o] = o == maxOrder - 1 ? mm.coarse : mm.fine;
+        }
+    }
+
+    void initSpan(long start, long spanned) {
+        this.zoneStartPfn = start;
+        this.spannedPages = spanned;
+        this.startIdx = mm.index(start);
+        this.endIdx = mm.index(start + spanned);
+        this.pbBaseIdx = mm.index(start & ~(long) (pageblockNrPages - 1));
+        int blocks = spanned == 0 ? 0 : (int) (((endIdx - 1 - pbBaseIdx) >>> pageblockOrder) + 1);
+        this.pageblockMt = new byte[blocks];
+    }
+
+    void attach(Machine m) {
+        this.machine = m;
+        int cpus = m.nrCpus();
+        pcpHead = new int[cpus * NR_PCP_LISTS];
+        pcpTail = new int[cpus * NR_PCP_LISTS];
+        Arrays.fill(pcpHead, LinkSpace.NIL);
+        Arrays.fill(pcpTail, LinkSpace.NIL);
+        pcpCount = new int[cpus];
+        pcpFreeFactor = new int[cpus];
+    }
+
+    // ---- identity and sizes -------------------------------------------------------------------------------
+
+    public Node node() {
+        return node;
+    }
+
+    public ZoneType type() {
+        return type;
+    }
+
+    /** zone_idx(): the position among the architecture's configured zone types. */
+    public int zoneIdx() {
+        return zoneIdx;
+    }
+
+    public String name() {
+        return type.kernelName();
+    }
+
+    public long zoneStartPfn() {
+        return zoneStartPfn;
+    }
+
+    public long spannedPages() {
+        return spannedPages;
+    }
+
+    public long zoneEndPfn() {
+        return zoneStartPfn + spannedPages;
+    }
+
+    /** zone_spans_pfn(). */
+    public boolean spans(long pfn) {
+        return pfn >= zoneStartPfn && pfn < zoneStartPfn + spannedPages;
+    }
+
+    public long presentPages() {
+        return presentPages;
+    }
+
+    public void setPresentPages(long v) {
+        presentPages = v;
+    }
+
+    /** populated_zone(): present pages > 0. */
+    public boolean populated() {
+        return presentPages > 0;
+    }
+
+    public long managedPages() {
+        return managedPages;
+    }
+
+    public void setManagedPages(long v) {
+        managedPages = v;
+    }
+
+    public long cmaPages() {
+        return cmaPages;
+    }
+
+    public void setCmaPages(long v) {
+        cmaPages = v;
+    }
+
+    public MigrateType migrateTypes() {
+        return types;
+    }
+
+    // ---- watermarks and reserves ---------------------------------------------------------------------------
+
+    /** Sets _watermark[WMARK_MIN/LOW/HIGH] (as __setup_per_zone_wmarks computes them). */
+    public void setWatermarks(long min, long low, long high) {
+        watermark[WMARK_MIN] = min;
+        watermark[WMARK_LOW] = low;
+        watermark[WMARK_HIGH] = high;
+    }
+
+    /** The raw _watermark[i] without boost. */
+    public long rawWatermark(int i) {
+        return watermark[i];
+    }
+
+    /** wmark_pages(): _watermark[i] + watermark_boost. */
+    public long wmarkPages(int i) {
+        return watermark[i] + watermarkBoost;
+    }
+
+    public long minWmarkPages() {
+        return wmarkPages(WMARK_MIN);
+    }
+
+    public long lowWmarkPages() {
+        return wmarkPages(WMARK_LOW);
+    }
+
+    public long highWmarkPages() {
+        return wmarkPages(WMARK_HIGH);
+    }
+
+    public long watermarkBoost() {
+        return watermarkBoost;
+    }
+
+    public void setWatermarkBoost(long v) {
+        watermarkBoost = v;
+    }
+
+    /** lowmem_reserve[], one entry per configured zone type. */
+    public long[] lowmemReserve() {
+        return lowmemReserve;
+    }
+
+    public void setLowmemReserve(long[] v) {
+        if (v.length != lowmemReserve.length) {
+            throw new IllegalArgumentException("lowmem_reserve needs " + lowmemReserve.length + " entries");
+        }
+        lowmemReserve = v.clone();
+    }
+
+    public int statThreshold() {
+        return statThreshold;
+    }
+
+    public void setStatThreshold(int v) {
+        statThreshold = v;
+    }
+
+    public long nrReservedHighatomic() {
+        return nrReservedHighatomic;
+    }
+
+    /** ZONE_BOOSTED_WATERMARK is set (cleared, with a kswapd wake, at the end of the next rmqueue). */
+    public boolean boostedWatermark() {
+        return boostedWatermark;
+    }
+
+    /** ZONE_RECLAIM_ACTIVE, set by reclaim while it works on the zone (limits pcp high, nr_pcp_high). */
+    public boolean reclaimActive() {
+        return reclaimActive;
+    }
+
+    public void setReclaimActive(boolean v) {
+        reclaimActive = v;
+    }
+
+    // ---- per-CPU lists -----------------------------------------------------------------------------------
+
+    /** Sets pcp->high and pcp->batch on every CPU (zone_set_pageset_high_and_batch). */
+    public void setPcpHighBatch(int high, int batch) {
+        pcpHigh = high;
+        pcpBatch = batch;
+    }
+
+    public int pcpHigh() {
+        return pcpHigh;
+    }
+
+    public int pcpBatch() {
+        return pcpBatch;
+    }
+
+    /** pcp->count of a CPU, in base pages. */
+    public int pcpCount(int cpu) {
+        return pcpCount[cpu];
+    }
+
+    // ---- counters ------------------------------------------------------------------------------------------
+
+    /** NR_FREE_PAGES. */
+    public long nrFreePages() {
+        return nrFreePages;
+    }
+
+    /** NR_FREE_CMA_PAGES. */
+    public long nrFreeCmaPages() {
+        return nrFreeCmaPages;
+    }
+
+    /** free_area[order].nr_free. */
+    public long nrFree(int order) {
+        return nrFree[order];
+    }
+
+    /** Number of blocks on free_area[order].free_list[mt] (what pagetypeinfo counts). */
+    public long freeCount(int order, int migratetype) {
+        return freeLen[order * nrTypes + migratetype];
+    }
+
+    /** The pfn at the head of free_area[order].free_list[mt], or -1 when the list is empty. */
+    public long freeListHead(int order, int migratetype) {
+        int h = freeHead[order * nrTypes + migratetype];
+        return h == LinkSpace.NIL ? -1 : mm.pfn(h);
+    }
+
+    /** The pfns of free_area[order].free_list[mt] from head to tail (for tests, checkers and front ends). */
+    public long[] freeList(int order, int migratetype) {
+        int li = order * nrTypes + migratetype;
+        long[] out = new long[freeLen[li]];
+        LinkSpace ls = linksByOrder[order];
+        int n = 0;
+        for (int i = freeHead[li]; i != LinkSpace.NIL && n < out.length; i = ls.next(i)) {
+            out[n++] = mm.pfn(i);
+        }
+        return out;
+    }
+
+    /** The pfns on one CPU's pcp list {@code pindex}, head to tail. */
+    public long[] pcpList(int cpu, int pindex) {
+        int li = cpu * NR_PCP_LISTS + pindex;
+        int n = 0;
+        for (int i = pcpHead[li]; i != LinkSpace.NIL; i = mm.fine.next(i)) {
+            n++;
+        }
+        long[] out = new long[n];
+        n = 0;
+        for (int i = pcpHead[li]; i != LinkSpace.NIL; i = mm.fine.next(i)) {
+            out[n++] = mm.pfn(i);
+        }
+        return out;
+    }
+
+    // ---- pageblock flags -----------------------------------------------------------------------------------
+
+    /** get_pageblock_migratetype() of the block holding pfn. */
+    public int getPageblockMigratetype(long pfn) {
+        return pageblockMt[(mm.index(pfn) - pbBaseIdx) >>> pageblockOrder];
+    }
+
+    /**
+     * Stores a pageblock's migratetype as is (set_pfnblock_flags_mask), as memmap_init does at boot before
+     * page_group_by_mobility_disabled is known. The allocator itself goes through set_pageblock_migratetype,
+     * which turns the three pcp types into Unmovable when grouping by mobility is disabled.
+     */
+    public void setPageblockMigratetype(long pfn, int migratetype) {
+        pageblockMt[(mm.index(pfn) - pbBaseIdx) >>> pageblockOrder] = (byte) migratetype;
+    }
+
+    int pageblockMt(int idx) {
+        return pageblockMt[(idx - pbBaseIdx) >>> pageblockOrder];
+    }
+
+    /** set_pageblock_migratetype(). */
+    void setPageblockMt(int idx, int mt) {
+        if (mt < MigrateType.PCPTYPES && machine != null && machine.pageGroupByMobilityDisabled()) {
+            mt = MigrateType.UNMOVABLE;
+        }
+        pageblockMt[(idx - pbBaseIdx) >>> pageblockOrder] = (byte) mt;
+    }
+
+    /**
+     * The number of pageblocks of a migratetype, counted as pagetypeinfo_showblockcount_print does: from
+     * zone_start_pfn in steps of pageblock_nr_pages, skipping pfns whose section does not exist.
+     */
+    public long countPageblocks(int migratetype) {
+        long n = 0;
+        for (long pfn = zoneStartPfn; pfn < zoneStartPfn + spannedPages; pfn += pageblockNrPages) {
+            if (mm.valid(mm.index(pfn)) && getPageblockMigratetype(pfn) == migratetype) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    // ---- boot hand-off -------------------------------------------------------------------------------------
+
+    /**
+     * Models __free_pages_core() as memblock_free_pages calls it at boot: the block's pages stop being
+     * reserved, managed_pages grows by 2^order, and __free_pages_ok(FPI_TO_TAIL) frees the block with the
+     * pageblock's migratetype: __free_one_page merges it with free buddies and puts it at the tail of its list.
+     * Counts pgfree as the kernel does. Fast: no per-page work beyond the flags of the head page.
+     */
+    public void freeBootPages(long pfn, int order) {
+        int idx = mm.index(pfn);
+        if (pfn < zoneStartPfn || pfn + (1L << order) > zoneStartPfn + spannedPages || (pfn & ((1L << order) - 1)) != 0) {
+            throw new IllegalArgumentException("boot block pfn 0x" + Long.toHexString(pfn) + " order " + order
+                    + " not aligned or outside zone " + name());
+        }
+        mm.ensureSections(idx, 1L << order);
+        clearReserved(idx, 1 << order);
+        managedPages += 1L << order;
+        int mt = pageblockMt(idx);
+        Buddy.freeOnePage(this, idx, order, mt, true);
+        if (machine != null) {
+            machine.events[VmEvent.PGFREE] += 1L << order;
+        }
+    }
+
+    private void clearReserved(int idx, int count) {
+        byte[][] f = mm.flags;
+        for (int i = idx; i < idx + count; ) {
+            byte[] sec = f[i >>> MemMap.SECTION_SHIFT];
+            int o = i & MemMap.SECTION_MASK;
+            int n = Math.min(count - (i - idx), MemMap.PAGES_PER_SECTION - o);
+            Arrays.fill(sec, o, o + n, (byte) 0);
+            i += n;
+        }
+    }
+
+    /** Marks pages that stay reserved (PageReserved, never freed): memblock reservations, holes with a memmap. */
+    public void reservePages(long pfn, long count) {
+        if (count <= 0) {
+            return;
+        }
+        int idx = mm.index(pfn);
+        mm.ensureSections(idx, count);
+        byte[][] f = mm.flags;
+        for (long i = idx; i < idx + count; ) {
+            byte[] sec = f[(int) (i >>> MemMap.SECTION_SHIFT)];
+            int o = (int) (i & MemMap.SECTION_MASK);
+            int n = (int) Math.min(idx + count - i, MemMap.PAGES_PER_SECTION - o);
+            Arrays.fill(sec, o, o + n, (byte) MemMap.ST_RESERVED);
+            i += n;
+        }
+    }
+
+    // ---- free list primitives ------------------------------------------------------------------------------
+
+    /** add_to_free_list(): head insertion, PageBuddy and order set, nr_free++. */
+    void addToFreeList(int idx, int order, int mt) {
+        int li = order * nrTypes + mt;
+        LinkSpace ls = linksByOrder[order];
+        int h = freeHead[li];
+        ls.set(idx, LinkSpace.NIL, h);
+        if (h == LinkSpace.NIL) {
+            freeTail[li] = idx;
+        } else {
+            ls.setPrev(h, idx);
+        }
+        freeHead[li] = idx;
+        freeLen[li]++;
+        nrFree[order]++;
+        mm.setFlags(idx, MemMap.buddyFlags(order, mt));
+    }
+
+    /** add_to_free_list_tail(): tail insertion. */
+    void addToFreeListTail(int idx, int order, int mt) {
+        int li = order * nrTypes + mt;
+        LinkSpace ls = linksByOrder[order];
+        int t = freeTail[li];
+        ls.set(idx, t, LinkSpace.NIL);
+        if (t == LinkSpace.NIL) {
+            freeHead[li] = idx;
+        } else {
+            ls.setNext(t, idx);
+        }
+        freeTail[li] = idx;
+        freeLen[li]++;
+        nrFree[order]++;
+        mm.setFlags(idx, MemMap.buddyFlags(order, mt));
+    }
+
+    private void unlink(int idx, int order, int li) {
+        LinkSpace ls = linksByOrder[order];
+        int p = ls.prev(idx);
+        int n = ls.next(idx);
+        if (p == LinkSpace.NIL) {
+            freeHead[li] = n;
+        } else {
+            ls.setNext(p, n);
+        }
+        if (n == LinkSpace.NIL) {
+            freeTail[li] = p;
+        } else {
+            ls.setPrev(n, p);
+        }
+        freeLen[li]--;
+    }
+
+    /** del_page_from_free_list(): unlinks a buddy head, clears PageBuddy, nr_free--. */
+    void delPageFromFreeList(int idx, int order) {
+        int mt = MemMap.buddyMt(mm.flags(idx));
+        unlink(idx, order, order * nrTypes + mt);
+        nrFree[order]--;
+        mm.setFlags(idx, 0);
+    }
+
+    /** move_to_free_list(): moves a buddy head to the tail of another migratetype's list of the same order. */
+    void moveToFreeList(int idx, int order, int mt) {
+        int old = MemMap.buddyMt(mm.flags(idx));
+        unlink(idx, order, order * nrTypes + old);
+        nrFree[order]--;
+        addToFreeListTail(idx, order, mt);
+    }
+
+    /** get_page_from_free_area(): the head of a list, or -1. */
+    int freeAreaHead(int order, int mt) {
+        return freeHead[order * nrTypes + mt];
+    }
+
+    /** free_area_empty(). */
+    boolean freeAreaEmpty(int order, int mt) {
+        return freeHead[order * nrTypes + mt] == LinkSpace.NIL;
+    }
+
+    /** __mod_zone_freepage_state(): NR_FREE_PAGES, and NR_FREE_CMA_PAGES for a CMA migratetype. */
+    void modFreepageState(long nrPages, int mt) {
+        nrFreePages += nrPages;
+        if (mt == types.cma()) {
+            nrFreeCmaPages += nrPages;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Node " + node.nid() + " zone " + name();
+    }
+}
