@@ -39,6 +39,9 @@ public final class DmesgImporter {
     private static final Pattern MEMORY = Pattern.compile("^Memory: \\d+K/\\d+K available \\((\\d+)K kernel code, "
             + "(\\d+)K rwdata, (\\d+)K rodata, (\\d+)K init, (\\d+)K bss, ");
     private static final Pattern FREEING = Pattern.compile("^Freeing (.+) memory: (\\d+)K$");
+    private static final Pattern PERCPU = Pattern.compile("^percpu: Embedded (\\d+) pages/cpu");
+    private static final Pattern HASH = Pattern.compile(
+            "^(Dentry cache|Inode-cache) hash table entries: \\d+ \\(order: \\d+, (\\d+) bytes, (\\w+)");
     private static final Pattern IOMEM = Pattern.compile("^\\s*([0-9a-f]+)-([0-9a-f]+) : (.+)$");
 
     private DmesgImporter() {
@@ -73,6 +76,9 @@ public final class DmesgImporter {
         KernelImage image = null;
         long cmaBytes = 0;
         long initrdStart = -1;
+        long percpu = -1;
+        long dentry = -1;
+        long inode = -1;
         boolean inNodeRanges = false;
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -121,6 +127,15 @@ public final class DmesgImporter {
                 cmaBytes = Long.parseLong(m.group(1)) << 20;
                 long base = hex(m.group(2), file, lineNo);
                 reservations.add(Reservation.reserve(base, base + cmaBytes, "cma"));
+            } else if ((m = PERCPU.matcher(line)).find()) {
+                percpu = Long.parseLong(m.group(1));
+            } else if ((m = HASH.matcher(line)).find()) {
+                long bytes = m.group(3).equals("linear") ? Long.parseLong(m.group(2)) : 0;
+                if (m.group(1).startsWith("Dentry")) {
+                    dentry = bytes;
+                } else {
+                    inode = bytes;
+                }
             } else if ((m = MEMORY.matcher(line)).find()) {
                 image = new KernelImage(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
                         Long.parseLong(m.group(3)), Long.parseLong(m.group(4)), Long.parseLong(m.group(5)));
@@ -179,7 +194,7 @@ public final class DmesgImporter {
         boolean thp = cl.transparentHugepage() == null || !cl.transparentHugepage().equals("never");
         String name = Path.of(file).getParent() != null ? Path.of(file).getParent().getFileName().toString() : file;
         return new MachineSpec(name, arch, Math.max(1, cpus), cl, firmware, numa, reservations,
-                locateLateFrees(lateFrees, reservations), sysctl, image, cmaBytes, thp);
+                locateLateFrees(lateFrees, reservations), sysctl, image, cmaBytes, thp, new EarlyFacts(percpu, dentry, inode));
     }
 
     /** The kernel image frees lie where the kernel is: give them the kernel code's start. */

@@ -38,11 +38,12 @@ import org.mmsim.arch.InputError;
  */
 public final class MachineFile {
     private static final Set<String> TOP = Set.of("name", "arch", "cpus", "cmdline", "memory", "numa", "reserved",
-            "late_frees", "sysctl", "thp", "cma", "kernel_image");
+            "late_frees", "sysctl", "thp", "cma", "kernel_image", "early");
     private static final Set<String> RANGE = Set.of("start", "end", "size", "type");
     private static final Set<String> NUMA = Set.of("node", "start", "end", "size");
     private static final Set<String> RESERVED = Set.of("start", "end", "size", "what", "free");
     private static final Set<String> LATE = Set.of("what", "size", "start", "before_watermarks");
+    private static final Set<String> EARLY = Set.of("percpu_pages_per_cpu", "dentry_hash", "inode_hash");
     private static final Set<String> IMAGE = Set.of("code", "rwdata", "rodata", "init", "bss");
 
     private MachineFile() {
@@ -201,7 +202,15 @@ public final class MachineFile {
                     size(required(k, "rodata"), "rodata") >> 10, size(required(k, "init"), "init") >> 10,
                     size(required(k, "bss"), "bss") >> 10);
         }
-        return new MachineSpec(name, arch, cpus, cmdline, memory, numa, reserved, late, sysctl, image, cma, thp);
+        EarlyFacts facts = EarlyFacts.UNKNOWN;
+        if (root.get("early") != null) {
+            YamlNode e = root.get("early");
+            e.requireOnlyKeys("early", EARLY);
+            facts = new EarlyFacts(e.get("percpu_pages_per_cpu") == null ? -1 : number(e.get("percpu_pages_per_cpu"), "percpu_pages_per_cpu"),
+                    e.get("dentry_hash") == null ? -1 : size(e.get("dentry_hash"), "dentry_hash"),
+                    e.get("inode_hash") == null ? -1 : size(e.get("inode_hash"), "inode_hash"));
+        }
+        return new MachineSpec(name, arch, cpus, cmdline, memory, numa, reserved, late, sysctl, image, cma, thp, facts);
     }
 
     /** Writes {@code spec} as a machine file that {@link #parse} reads back to an equal spec. */
@@ -248,6 +257,21 @@ public final class MachineFile {
         KernelImage k = spec.image();
         b.append(String.format("kernel_image: { code: %dK, rwdata: %dK, rodata: %dK, init: %dK, bss: %dK }%n",
                 k.codeK(), k.rwdataK(), k.rodataK(), k.initK(), k.bssK()));
+        EarlyFacts f = spec.facts();
+        if (!f.equals(EarlyFacts.UNKNOWN)) {
+            b.append("early: {");
+            List<String> parts = new ArrayList<>();
+            if (f.percpuPagesPerCpu() >= 0) {
+                parts.add(" percpu_pages_per_cpu: " + f.percpuPagesPerCpu());
+            }
+            if (f.dentryHashBytes() >= 0) {
+                parts.add(" dentry_hash: " + f.dentryHashBytes());
+            }
+            if (f.inodeHashBytes() >= 0) {
+                parts.add(" inode_hash: " + f.inodeHashBytes());
+            }
+            b.append(String.join(",", parts)).append(" }\n");
+        }
         return b.toString();
     }
 

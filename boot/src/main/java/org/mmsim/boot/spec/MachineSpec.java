@@ -18,10 +18,11 @@ import org.mmsim.arch.Arch;
  * @param sysctl       overrides: vm.min_free_kbytes, vm.watermark_scale_factor, vm.lowmem_reserve_ratio
  * @param cmaBytes     the CMA area size (arm64's default cma= of Debian's config is 64 MiB)
  * @param thpEnabled   whether transparent hugepages are enabled (always or madvise), which raises min_free_kbytes
+ * @param facts        early allocation sizes the boot log states
  */
 public record MachineSpec(String name, Arch arch, int cpus, KernelCommandLine cmdline, List<FirmwareRange> firmware,
         List<NumaRange> numa, List<Reservation> reservations, List<LateFree> lateFrees, Map<String, String> sysctl,
-        KernelImage image, long cmaBytes, boolean thpEnabled) {
+        KernelImage image, long cmaBytes, boolean thpEnabled, EarlyFacts facts) {
 
     public MachineSpec {
         firmware = List.copyOf(firmware);
