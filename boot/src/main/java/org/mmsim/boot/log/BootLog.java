@@ -17,6 +17,39 @@ public final class BootLog {
     private BootLog() {
     }
 
+    /**
+     * mem_init_print_info()'s line: free pages when memblock_free_all() has run (deferred pages not yet
+     * freed), present pages, the kernel image sections, the reserved pages (present minus totalram minus CMA)
+     * and, with highmem, totalhigh_pages.
+     */
+    public static String memoryLine(BootLayout b, org.mmsim.boot.reserve.BootMemblock mb) {
+        var spec = b.spec();
+        int k = spec.arch().pageShift() - 10;
+        long[][] free = mb.freePagesPerZone(b);
+        long totalram = 0;
+        long high = 0;
+        for (int n = 0; n < free.length; n++) {
+            for (int z = 0; z < free[n].length; z++) {
+                totalram += free[n][z];
+                if (b.nodes().get(n).zones().get(z).type() == ZoneType.HIGHMEM) {
+                    high += free[n][z];
+                }
+            }
+        }
+        long nrFree = mb.freePagesBelow(org.mmsim.boot.reserve.DeferredInit.firstDeferredPfn(b))
+                - org.mmsim.boot.zone.BootArch.pagesAllocatedInMemInit(spec.arch());
+        long cma = spec.cmaBytes() >> spec.arch().pageShift();
+        long phys = b.physpages();
+        var img = spec.image();
+        String line = String.format("Memory: %dK/%dK available (%dK kernel code, %dK rwdata, %dK rodata, %dK init, "
+                + "%dK bss, %dK reserved, %dK cma-reserved", nrFree << k, phys << k, img.codeK(), img.rwdataK(),
+                img.rodataK(), img.initK(), img.bssK(), (phys - totalram - cma) << k, cma << k);
+        if (spec.arch().zoneTypes().contains(ZoneType.HIGHMEM)) {
+            line += String.format(", %dK highmem", high << k);
+        }
+        return line + ")";
+    }
+
     /** The lines, without timestamps. */
     public static List<String> lines(BootLayout b) {
         List<String> out = new ArrayList<>();

@@ -28,6 +28,15 @@ public record BootArch(boolean sparsemem, int sectionSizeBits, int structPageSiz
         }
     }
 
+    /**
+     * Pages the kernel takes from the buddy allocator in mem_init() right after memblock_free_all(), before
+     * the "Memory:" line: x86_64's preallocate_vmalloc_pages() allocates one PUD table for each of the 64
+     * PGD entries that cover the 32 TiB vmalloc area of 4-level paging (arch/x86/mm/init_64.c).
+     */
+    public static long pagesAllocatedInMemInit(Arch arch) {
+        return arch == Arch.X86_64 ? 64 : 0;
+    }
+
     /** PAGES_PER_SECTION for a page shift. */
     public long pagesPerSection(int pageShift) {
         return 1L << (sectionSizeBits - pageShift);
