@@ -1,0 +1,14 @@
+package org.mmsim.page.init;
+
+import java.util.List;
+import org.mmsim.boot.reserve.BootMemblock;
+import org.mmsim.boot.zone.BootLayout;
+import org.mmsim.page.Machine;
+
+/**
+ * A machine right after boot: the page allocator with its free lists as boot left them, the layout and
+ * memblock it came from, the reserve settings, and the boot-log lines about memory.
+ */
+public record BootedMachine(Machine machine, BootLayout layout, BootMemblock memblock, ZoneSetup setup,
+        List<String> bootLog) {
+}

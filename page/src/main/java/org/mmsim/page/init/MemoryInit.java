@@ -1,0 +1,241 @@
+package org.mmsim.page.init;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mmsim.arch.Arch;
+import org.mmsim.arch.ZoneType;
+import org.mmsim.boot.log.BootLog;
+import org.mmsim.boot.memblock.Memblock;
+import org.mmsim.boot.reserve.BootMemblock;
+import org.mmsim.boot.spec.LateFree;
+import org.mmsim.boot.spec.MachineSpec;
+import org.mmsim.boot.spec.Reservation;
+import org.mmsim.boot.zone.BootArch;
+import org.mmsim.boot.zone.BootLayout;
+import org.mmsim.boot.zone.EarlyBoot;
+import org.mmsim.boot.zone.MemRange;
+import org.mmsim.boot.zone.NodeSpan;
+import org.mmsim.boot.zone.ZoneSpan;
+import org.mmsim.page.Gfp;
+import org.mmsim.page.Machine;
+import org.mmsim.page.MigrateType;
+import org.mmsim.page.Node;
+import org.mmsim.page.Zone;
+
+/**
+ * Boots a machine the way Linux 6.1 hands memory to the buddy allocator: free_area_init() builds nodes and
+ * zones; memmap_init() marks every pageblock of present memory MIGRATE_MOVABLE and every page reserved;
+ * memblock_free_all() frees each free memblock range below max_low_pfn in the largest aligned blocks
+ * (__free_pages_memory), highmem is freed page by page (set_highmem_pages_init); mem_init() then takes
+ * x86_64's vmalloc PUD pages; cma_init_reserved_areas() turns CMA areas into MIGRATE_CMA pageblocks and frees
+ * them; the watermark initcalls run ({@link ZoneSetup}); and the late "Freeing ... memory" hand-overs return
+ * initrd and unused kernel-image pages one by one (free_reserved_area).
+ */
+public final class MemoryInit {
+    private MemoryInit() {
+    }
+
+    /** Boots {@code spec}, computing managed pages from the memory map and reservations. */
+    public static BootedMachine boot(MachineSpec spec) {
+        return boot(spec, null);
+    }
+
+    /**
+     * Boots {@code spec}. With {@code twinManaged} ([nid][zone index], from a real machine's zoneinfo) the
+     * zones' managed pages and the watermarks follow the real machine; the free lists still come from the
+     * modelled reservations.
+     */
+    public static BootedMachine boot(MachineSpec spec, long[][] twinManaged) {
+        BootLayout layout = EarlyBoot.layout(spec);
+        BootMemblock mb = BootMemblock.build(layout);
+        Arch arch = spec.arch();
+        List<Node> nodes = new ArrayList<>();
+        for (NodeSpan n : layout.nodes()) {
+            Node node = new Node(arch, n.nid(), n.startPfn(), n.endPfn() - n.startPfn());
+            for (ZoneSpan z : n.zones()) {
+                Zone zone = node.initZone(z.type(), z.startPfn(), z.spanned());
+                zone.setPresentPages(z.present());
+                zone.setManagedPages(0);
+            }
+            node.setPresentPages(n.presentPages());
+            nodes.add(node);
+        }
+        Machine m = new Machine(arch, spec.cpus(), nodes);
+        m.buildZonelists();
+        boolean pcp = m.pcpEnabled();
+        m.setPcpEnabled(false);
+        memmapInit(layout, m);
+        memblockFreeAll(layout, mb, m);
+        for (long i = 0; i < BootArch.pagesAllocatedInMemInit(arch); i++) {
+            m.allocPages(Gfp.GFP_KERNEL, 0);
+        }
+        cmaInitReservedAreas(layout, mb, m);
+        ZoneSetup setup = twinManaged == null
+                ? ZoneSetup.run(layout, mb.managedAtWatermarks(layout), mb.managedFinal(layout))
+                : ZoneSetup.twin(layout, twinManaged);
+        for (ZoneReserveState s : setup.zones()) {
+            Zone z = m.node(s.nid).zone(s.type);
+            z.setWatermarks(s.min, s.low, s.high);
+            z.setLowmemReserve(s.lowmemReserve.clone());
+            z.setPcpHighBatch(s.pcpHigh, s.pcpBatch);
+            z.setStatThreshold(s.statThreshold);
+        }
+        DmaAtomicPools.allocate(m);
+        freeLate(layout, mb, m);
+        for (ZoneReserveState s : setup.zones()) {
+            m.node(s.nid).zone(s.type).setManagedPages(s.managed);
+        }
+        m.setPcpEnabled(pcp);
+        List<String> log = new ArrayList<>(BootLog.lines(layout));
+        log.add(BootLog.memoryLine(layout, mb));
+        return new BootedMachine(m, layout, mb, setup, log);
+    }
+
+    /**
+     * memmap_init(): every page with a memory map (FLATMEM: the whole span; SPARSEMEM: sections holding memory)
+     * starts reserved, and pageblocks of present memory become MIGRATE_MOVABLE.
+     */
+    static void memmapInit(BootLayout layout, Machine m) {
+        long pageblock = 1L << layout.spec().arch().pageblockOrder();
+        BootArch ba = BootArch.of(layout.spec().arch());
+        long perSection = ba.pagesPerSection(layout.spec().arch().pageShift());
+        for (NodeSpan n : layout.nodes()) {
+            for (ZoneSpan z : n.zones()) {
+                if (z.spanned() == 0) {
+                    continue;
+                }
+                Zone zone = m.node(n.nid()).zone(z.type());
+                if (!ba.sparsemem()) {
+                    zone.reservePages(z.startPfn(), z.spanned());
+                    continue;
+                }
+                for (long sec = z.startPfn() / perSection; sec * perSection < z.endPfn(); sec++) {
+                    long s = Math.max(sec * perSection, z.startPfn());
+                    long e = Math.min((sec + 1) * perSection, z.endPfn());
+                    if (sectionHasMemory(layout, sec * perSection, (sec + 1) * perSection)) {
+                        zone.reservePages(s, e - s);
+                    }
+                }
+            }
+        }
+        for (MemRange r : layout.memory()) {
+            for (ZoneSpan z : layout.nodes().get(r.nid()).zones()) {
+                long s = Math.max(r.startPfn(), z.startPfn());
+                long e = Math.min(r.endPfn(), z.endPfn());
+                if (z.spanned() == 0 || s >= e) {
+                    continue;
+                }
+                Zone zone = m.node(r.nid()).zone(z.type());
+                for (long pfn = (s + pageblock - 1) & -pageblock; pfn < e; pfn += pageblock) {
+                    zone.setPageblockMigratetype(pfn, MigrateType.MOVABLE);
+                }
+            }
+        }
+    }
+
+    private static boolean sectionHasMemory(BootLayout layout, long s, long e) {
+        for (MemRange r : layout.memory()) {
+            if (r.startPfn() < e && r.endPfn() > s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** memblock_free_all(): free ranges below max_low_pfn in aligned blocks, then highmem page by page. */
+    static void memblockFreeAll(BootLayout layout, BootMemblock mb, Machine m) {
+        int shift = layout.spec().arch().pageShift();
+        int maxOrder = layout.spec().arch().maxOrder() - 1;
+        long maxLow = layout.maxLowPfn();
+        mb.memblock().forEachFreeMemRange(Memblock.NUMA_NO_NODE, 0, (start, end, nid) -> {
+            long s = (start + (1L << shift) - 1) >> shift;
+            long e = end >> shift;
+            freePagesMemory(m, s, Math.min(e, maxLow), maxOrder);
+            for (long pfn = Math.max(s, maxLow); pfn < e; pfn++) {
+                freeRange(m, pfn, pfn + 1, 0);
+            }
+        });
+    }
+
+    /** __free_pages_memory(): the largest naturally aligned blocks that fit, up to MAX_ORDER - 1. */
+    static void freePagesMemory(Machine m, long start, long end, int maxOrder) {
+        while (start < end) {
+            int order = Math.min(maxOrder, Long.numberOfTrailingZeros(start));
+            while (start + (1L << order) > end) {
+                order--;
+            }
+            freeRange(m, start, start + (1L << order), order);
+            start += 1L << order;
+        }
+    }
+
+    /** Frees [s, e) as one block of {@code order}, split where it would cross a zone boundary. */
+    private static void freeRange(Machine m, long s, long e, int order) {
+        Zone z = m.zoneOf(s);
+        if (z != null && e <= z.zoneEndPfn()) {
+            z.freeBootPages(s, order);
+            return;
+        }
+        for (long pfn = s; pfn < e; pfn++) {
+            Zone zz = m.zoneOf(pfn);
+            if (zz != null) {
+                zz.freeBootPages(pfn, 0);
+            }
+        }
+    }
+
+    /** cma_init_reserved_areas() / init_cma_reserved_pageblock(): CMA pageblocks freed whole. */
+    static void cmaInitReservedAreas(BootLayout layout, BootMemblock mb, Machine m) {
+        if (!m.migrateTypes().hasCma()) {
+            return;
+        }
+        int shift = layout.spec().arch().pageShift();
+        long pageblock = 1L << layout.spec().arch().pageblockOrder();
+        for (Reservation r : mb.made()) {
+            if (!r.what().equals("cma")) {
+                continue;
+            }
+            for (long pfn = r.start() >> shift; pfn + pageblock <= r.end() >> shift; pfn += pageblock) {
+                Zone z = m.zoneOf(pfn);
+                z.setPageblockMigratetype(pfn, m.migrateTypes().cma());
+                z.freeBootPages(pfn, layout.spec().arch().pageblockOrder());
+                z.setCmaPages(z.cmaPages() + pageblock);
+            }
+        }
+    }
+
+    /**
+     * free_reserved_area() for every "Freeing ... memory" line: initrd where it lay; the kernel-image parts
+     * (whose exact addresses the log does not give) from the kernel image, after its text.
+     */
+    static void freeLate(BootLayout layout, BootMemblock mb, Machine m) {
+        MachineSpec spec = layout.spec();
+        int shift = spec.arch().pageShift();
+        Reservation kernel = mb.made().stream().filter(r -> r.what().equals("kernel")).findFirst().orElse(null);
+        long imageCursor = kernel == null ? -1 : (kernel.start() + (spec.image().codeK() << 10) + (1L << shift) - 1) >> shift;
+        long imageEnd = kernel == null ? -1 : kernel.end() >> shift;
+        for (LateFree f : spec.lateFrees()) {
+            long pages = f.pages(shift);
+            long start;
+            if (f.what().equals("initrd") && f.start() >= 0) {
+                start = f.start() >> shift;
+            } else if (imageCursor >= 0 && imageCursor + pages <= imageEnd) {
+                start = imageCursor;
+                imageCursor += pages;
+            } else {
+                continue;
+            }
+            for (long pfn = start; pfn < start + pages; pfn++) {
+                Zone z = m.zoneOf(pfn);
+                if (z != null && z.type() != ZoneType.DEVICE && isReserved(m, pfn)) {
+                    z.freeBootPages(pfn, 0);
+                }
+            }
+        }
+    }
+
+    private static boolean isReserved(Machine m, long pfn) {
+        Zone z = m.zoneOf(pfn);
+        return z.node().memMap().isReserved(pfn);
+    }
+}
