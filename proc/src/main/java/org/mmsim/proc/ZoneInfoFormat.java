@@ -100,10 +100,14 @@ public final class ZoneInfoFormat {
             if (!m.matches()) {
                 throw in.error("expected 'Node N, zone NAME', found '" + TextLines.abbreviate(header) + "'");
             }
+            int zoneLine = in.lineNo();
             int node = in.smallInt(m.group(1), "node id");
             if (node != nodeId) {
+                if (nodes.stream().anyMatch(n -> n.nodeId() == node)) {
+                    throw in.error("node " + node + " appears a second time");
+                }
                 if (nodeId >= 0) {
-                    nodes.add(finishNode(in, nodeId, nodeStats, zones, nodeStatsLine));
+                    nodes.add(new ZoneInfoNode(nodeId, nodeStats, zones));
                 }
                 nodeId = node;
                 nodeStats = NamedCounters.empty();
@@ -121,23 +125,19 @@ public final class ZoneInfoFormat {
                     throw in.error(nodeStatsLine, "per-node stats must come under the node's first populated zone");
                 }
             }
+            boolean noneBefore = zones.stream().noneMatch(ZoneInfoZone::populated);
             ZoneInfoZone zone = parseZone(in, m.group(2));
-            if (nodeStatsLine != 0 && zones.stream().noneMatch(ZoneInfoZone::populated) && !zone.populated()) {
+            if (nodeStatsLine != 0 && noneBefore && !zone.populated()) {
                 throw in.error(nodeStatsLine, "per-node stats under unpopulated zone " + zone.name());
+            }
+            if (zone.populated() && noneBefore && nodeStatsLine == 0) {
+                throw in.error(zoneLine, "zone " + zone.name() + " is node " + node
+                        + "'s first populated zone but has no 'per-node stats'");
             }
             zones.add(zone);
         }
-        nodes.add(finishNode(in, nodeId, nodeStats, zones, nodeStatsLine));
+        nodes.add(new ZoneInfoNode(nodeId, nodeStats, zones));
         return new ZoneInfo(nodes);
-    }
-
-    private static ZoneInfoNode finishNode(TextLines in, int nodeId, NamedCounters stats, List<ZoneInfoZone> zones,
-            int statsLine) {
-        boolean anyPopulated = zones.stream().anyMatch(ZoneInfoZone::populated);
-        if (anyPopulated && statsLine == 0) {
-            throw in.error(in.lineNo(), "node " + nodeId + " has populated zones but no 'per-node stats'");
-        }
-        return new ZoneInfoNode(nodeId, stats, zones);
     }
 
     private static NamedCounters statLines(TextLines in) {
