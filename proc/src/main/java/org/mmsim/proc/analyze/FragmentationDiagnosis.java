@@ -106,6 +106,11 @@ public final class FragmentationDiagnosis {
                     + " so compaction, not reclaim, would make room.");
             return ZoneVerdict.FRAGMENTED;
         }
+        if (index < 0) {
+            s.append("Order-").append(order).append(" allocations would fail for lack of memory: only ")
+                    .append(info.freeBlocksTotal()).append(" small free blocks are left.");
+            return ZoneVerdict.SHORT_OF_MEMORY;
+        }
         s.append("Order-").append(order).append(" allocations would fail for lack of memory: its fragmentation"
                 + " index ").append(indexText).append(" is at most extfrag_threshold 0.500, so the kernel would"
                 + " reclaim rather than compact.");

@@ -56,6 +56,14 @@ class FragmentationDiagnosisTest {
         assertThat(FragmentationDiagnosis.diagnose(BUDDY, null, null).lines()).allMatch(l -> l.length() <= 100);
     }
 
+    @Test
+    void aNegativeIndexMeansTooFewBlocksNotFragmentation() {
+        // one order-8 block: 1000 - (1000 + 256000/512) / 1 = -500, no suitable block, not -1000
+        BuddyInfo b = new BuddyInfo(List.of(new ZoneFreeArea(0, "Normal", free(8, 1))));
+        assertThat(oneLine(FragmentationDiagnosis.diagnose(b, null, null)))
+                .contains("Order-9 allocations would fail for lack of memory: only 1 small free blocks are left.");
+    }
+
     private static ZoneInfoZone zone(String name, long free, long min, long low, long high) {
         return new ZoneInfoZone(name, free, 0, min, low, high, 4096, 4096, 4096, 0, new long[] {0, 0, 0, 0, 0},
                 NamedCounters.empty(), List.of(new Pageset(0, 0, 0, 1, 2)), false, 0);
