@@ -28,6 +28,9 @@ public final class FragmentationDiagnosis {
     /** pageblock_order (= HPAGE_PMD_ORDER, COMPACTION_HPAGE_ORDER) with 4 KiB pages. */
     public static final int DEFAULT_ORDER = 9;
 
+    /** Keeps "Node 0 DMA32" on one line when the paragraph is wrapped. */
+    private static final char NO_BREAK = '\u00a0';
+
     private FragmentationDiagnosis() {
     }
 
@@ -77,7 +80,7 @@ public final class FragmentationDiagnosis {
     private static ZoneVerdict zoneSentence(StringBuilder s, ZoneFreeArea z, int order) {
         long[] nrFree = z.nrFree();
         ContigPageInfo info = ContigPageInfo.of(nrFree, order);
-        s.append("Node ").append(z.nodeId()).append(' ').append(z.zoneName()).append(": ");
+        s.append("Node").append(NO_BREAK).append(z.nodeId()).append(NO_BREAK).append(z.zoneName()).append(": ");
         if (info.freePages() == 0) {
             s.append("no free pages at all, so every allocation from it fails for lack of memory.");
             return ZoneVerdict.EMPTY;
@@ -159,7 +162,7 @@ public final class FragmentationDiagnosis {
         if (zone == null) {
             return;
         }
-        s.append(" Free ").append(zone.pagesFree()).append(" against watermarks min ").append(zone.min())
+        s.append(" Zoneinfo counts ").append(zone.pagesFree()).append(" free pages against watermarks min ").append(zone.min())
                 .append(", low ").append(zone.low()).append(", high ").append(zone.high()).append(": ");
         if (zone.pagesFree() < zone.min()) {
             s.append("below min, so ordinary allocations fail the watermark check and enter direct reclaim.");
@@ -200,6 +203,6 @@ public final class FragmentationDiagnosis {
             out.append(word);
             col += word.length();
         }
-        return out.append('\n').toString();
+        return out.append('\n').toString().replace(NO_BREAK, ' ');
     }
 }

@@ -75,10 +75,10 @@ class FragmentationDiagnosisTest {
                 List.of(zone("DMA", 5, 10, 20, 30), zone("DMA32", 15, 10, 20, 30), zone("Normal", 25, 10, 20, 30),
                         zone("Movable", 35, 10, 20, 30)))));
         String d = oneLine(FragmentationDiagnosis.diagnose(BUDDY, null, zi));
-        assertThat(d).contains("Free 5 against watermarks min 10, low 20, high 30: below min")
-                .contains("Free 15 against watermarks min 10, low 20, high 30: below low, so allocations wake kswapd")
-                .contains("Free 25 against watermarks min 10, low 20, high 30: between low and high")
-                .contains("Free 35 against watermarks min 10, low 20, high 30: above high");
+        assertThat(d).contains("Zoneinfo counts 5 free pages against watermarks min 10, low 20, high 30: below min")
+                .contains("Zoneinfo counts 15 free pages against watermarks min 10, low 20, high 30: below low, so allocations wake kswapd")
+                .contains("Zoneinfo counts 25 free pages against watermarks min 10, low 20, high 30: between low and high")
+                .contains("Zoneinfo counts 35 free pages against watermarks min 10, low 20, high 30: above high");
     }
 
     @Test
