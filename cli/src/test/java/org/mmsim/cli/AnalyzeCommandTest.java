@@ -154,7 +154,8 @@ class AnalyzeCommandTest {
         Path p = write("buddyinfo", DMA.replace("      3 \n", "    3x2 \n"));
         Run r = run("analyze", p.toString());
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("mmsim: " + p + ":1: expected a number for free count of order 10, found '3x2'\n");
+        assertThat(r.err())
+                .isEqualTo("mmsim: " + p + ":1: expected a number for free count of order 10, found '3x2'\n");
     }
 
     @Test

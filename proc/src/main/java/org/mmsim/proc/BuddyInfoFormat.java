@@ -50,7 +50,8 @@ public final class BuddyInfoFormat {
             String line = in.next("a zone line");
             Matcher m = ZONE_LINE.matcher(line);
             if (!m.matches() || !m.group(1).chars().allMatch(c -> c == '-' || Character.isDigit(c))) {
-                throw in.error("expected 'Node N, zone NAME' and free counts, found '" + TextLines.abbreviate(line) + "'");
+                throw in.error("expected 'Node N, zone NAME' and free counts, found '"
+                        + TextLines.abbreviate(line) + "'");
             }
             int node = in.smallInt(m.group(1), "node id");
             String[] cols = TextLines.fields(m.group(3));

@@ -162,7 +162,8 @@ public final class FragmentationDiagnosis {
         if (zone == null) {
             return;
         }
-        s.append(" Zoneinfo counts ").append(zone.pagesFree()).append(" free pages against watermarks min ").append(zone.min())
+        s.append(" Zoneinfo counts ").append(zone.pagesFree()).append(" free pages against watermarks min ")
+                .append(zone.min())
                 .append(", low ").append(zone.low()).append(", high ").append(zone.high()).append(": ");
         if (zone.pagesFree() < zone.min()) {
             s.append("below min, so ordinary allocations fail the watermark check and enter direct reclaim.");

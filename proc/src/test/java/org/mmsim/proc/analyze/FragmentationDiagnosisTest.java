@@ -76,8 +76,10 @@ class FragmentationDiagnosisTest {
                         zone("Movable", 35, 10, 20, 30)))));
         String d = oneLine(FragmentationDiagnosis.diagnose(BUDDY, null, zi));
         assertThat(d).contains("Zoneinfo counts 5 free pages against watermarks min 10, low 20, high 30: below min")
-                .contains("Zoneinfo counts 15 free pages against watermarks min 10, low 20, high 30: below low, so allocations wake kswapd")
-                .contains("Zoneinfo counts 25 free pages against watermarks min 10, low 20, high 30: between low and high")
+                .contains("Zoneinfo counts 15 free pages against watermarks min 10, low 20, high 30: below low,"
+                        + " so allocations wake kswapd")
+                .contains("Zoneinfo counts 25 free pages against watermarks min 10, low 20, high 30: between low"
+                        + " and high")
                 .contains("Zoneinfo counts 35 free pages against watermarks min 10, low 20, high 30: above high");
     }
 
