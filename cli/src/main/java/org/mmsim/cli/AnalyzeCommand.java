@@ -1,0 +1,85 @@
+package org.mmsim.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mmsim.arch.InputError;
+import org.mmsim.proc.BuddyInfo;
+import org.mmsim.proc.BuddyInfoFormat;
+import org.mmsim.proc.PageTypeInfo;
+import org.mmsim.proc.PageTypeInfoFormat;
+import org.mmsim.proc.ZoneInfo;
+import org.mmsim.proc.ZoneInfoFormat;
+import org.mmsim.proc.analyze.FragmentationReport;
+import org.mmsim.proc.analyze.ProcFileKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mmsim analyze}: reads a real machine's /proc/buddyinfo (and optionally pagetypeinfo and
+ * zoneinfo, told apart by content), prints the extfrag_index and unusable_index the kernel's debugfs
+ * would show, and explains in plain English what they mean for huge-page allocations.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Fragmentation analysis of a machine's /proc/buddyinfo (required),",
+            "with /proc/pagetypeinfo and /proc/zoneinfo if given, in any order."})
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..3", paramLabel = "FILE", description = "buddyinfo, pagetypeinfo, zoneinfo copies")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        Map<ProcFileKind, String> texts = new EnumMap<>(ProcFileKind.class);
+        Map<ProcFileKind, Path> paths = new EnumMap<>(ProcFileKind.class);
+        for (Path p : files) {
+            String text = read(p);
+            ProcFileKind kind = ProcFileKind.detect(p.toString(), text);
+            if (paths.containsKey(kind)) {
+                throw InputError.at(p, 0, "a second " + kind.fileName() + " (the first was " + paths.get(kind) + ")");
+            }
+            texts.put(kind, text);
+            paths.put(kind, p);
+        }
+        if (!texts.containsKey(ProcFileKind.BUDDYINFO)) {
+            throw InputError.at(files.get(0), 0, "no buddyinfo among the files; analyze needs /proc/buddyinfo");
+        }
+        BuddyInfo buddy = BuddyInfoFormat.parse(name(paths, ProcFileKind.BUDDYINFO), texts.get(ProcFileKind.BUDDYINFO));
+        PageTypeInfo pagetypes = texts.containsKey(ProcFileKind.PAGETYPEINFO)
+                ? PageTypeInfoFormat.parse(name(paths, ProcFileKind.PAGETYPEINFO), texts.get(ProcFileKind.PAGETYPEINFO))
+                : null;
+        ZoneInfo zoneinfo = texts.containsKey(ProcFileKind.ZONEINFO)
+                ? ZoneInfoFormat.parse(name(paths, ProcFileKind.ZONEINFO), texts.get(ProcFileKind.ZONEINFO))
+                : null;
+        System.out.print(FragmentationReport.render(buddy, pagetypes, zoneinfo));
+        System.out.flush();
+        return 0;
+    }
+
+    private static String name(Map<ProcFileKind, Path> paths, ProcFileKind kind) {
+        return paths.get(kind).toString();
+    }
+
+    private static String read(Path p) {
+        if (Files.isDirectory(p)) {
+            throw InputError.at(p, 0, "is a directory, not a /proc file");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(p))).toString();
+        } catch (NoSuchFileException e) {
+            throw InputError.at(p, 0, "no such file");
+        } catch (CharacterCodingException e) {
+            throw InputError.at(p, 0, "not a text file");
+        } catch (IOException e) {
+            throw InputError.at(p, 0, "cannot read: " + e.getMessage());
+        }
+    }
+}

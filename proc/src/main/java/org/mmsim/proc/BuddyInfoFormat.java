@@ -1,0 +1,70 @@
+package org.mmsim.proc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The text of /proc/buddyinfo, both ways. Models mm/vmstat.c {@code frag_show_print()}: per populated
+ * zone {@code "Node %d, zone %8s "}, then {@code "%6lu "} per order, then a newline.
+ */
+public final class BuddyInfoFormat {
+    /** MAX_ORDER of 6.1 with 4 KiB pages: orders 0..10. */
+    public static final int DEFAULT_ORDERS = 11;
+
+    private static final Pattern ZONE_LINE = Pattern.compile("Node +(\\S+), +zone +(\\S+)(.*)");
+
+    private BuddyInfoFormat() {
+    }
+
+    public static String render(BuddyInfo info) {
+        StringBuilder sb = new StringBuilder();
+        for (ZoneFreeArea z : info.zones()) {
+            zoneLabel(sb, z.nodeId(), z.zoneName());
+            for (int o = 0; o < z.orders(); o++) {
+                Columns.unsigned(sb, z.nrFree(o), 6).append(' ');
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** {@code "Node %d, zone %8s "}: the label that starts buddyinfo's and the debugfs index files' lines. */
+    public static StringBuilder zoneLabel(StringBuilder sb, int nodeId, String zoneName) {
+        sb.append("Node ").append(nodeId).append(", zone ");
+        return Columns.right(sb, zoneName, 8).append(' ');
+    }
+
+    /** Parses buddyinfo with {@link #DEFAULT_ORDERS} free counts a line. */
+    public static BuddyInfo parse(String file, String text) {
+        return parse(file, text, DEFAULT_ORDERS);
+    }
+
+    /** Parses buddyinfo whose lines carry {@code orders} free counts each. */
+    public static BuddyInfo parse(String file, String text, int orders) {
+        TextLines in = new TextLines(file, text);
+        in.requireNotEmpty();
+        List<ZoneFreeArea> zones = new ArrayList<>();
+        while (in.hasNext()) {
+            String line = in.next("a zone line");
+            Matcher m = ZONE_LINE.matcher(line);
+            if (!m.matches() || !m.group(1).chars().allMatch(c -> c == '-' || Character.isDigit(c))) {
+                throw in.error("expected 'Node N, zone NAME' and free counts, found '"
+                        + TextLines.abbreviate(line) + "'");
+            }
+            int node = in.smallInt(m.group(1), "node id");
+            String[] cols = TextLines.fields(m.group(3));
+            if (cols.length != orders) {
+                throw in.error("expected " + orders + " free counts (orders 0.." + (orders - 1) + "), found "
+                        + cols.length);
+            }
+            long[] nrFree = new long[orders];
+            for (int o = 0; o < orders; o++) {
+                nrFree[o] = in.unsigned(cols[o], "free count of order " + o);
+            }
+            zones.add(new ZoneFreeArea(node, m.group(2), nrFree));
+        }
+        return new BuddyInfo(zones);
+    }
+}

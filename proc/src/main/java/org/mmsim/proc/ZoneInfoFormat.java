@@ -1,0 +1,233 @@
+package org.mmsim.proc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The text of /proc/zoneinfo, both ways. Models mm/vmstat.c {@code zoneinfo_show_print()}: the node
+ * stats under the node's first populated zone ({@code is_zone_first_populated()}), the watermark and
+ * size lines and protection array for every zone, and for populated zones only the zone stats,
+ * the per-cpu pagesets, node_unreclaimable and start_pfn.
+ */
+public final class ZoneInfoFormat {
+    private static final Pattern ZONE_HEADER = Pattern.compile("Node +(\\S+), zone +(\\S+)");
+    private static final Pattern STAT_LINE = Pattern.compile(" {6}(\\S+) +(\\S+)");
+    private static final Pattern PROTECTION = Pattern.compile(" {8}protection: \\((.*)\\)");
+    private static final String PER_NODE = "  per-node stats";
+    private static final String PAGESETS = "  pagesets";
+
+    private ZoneInfoFormat() {
+    }
+
+    public static String render(ZoneInfo info) {
+        StringBuilder sb = new StringBuilder();
+        for (ZoneInfoNode n : info.nodes()) {
+            int first = n.firstPopulatedZone();
+            for (int i = 0; i < n.zones().size(); i++) {
+                renderZone(sb, n, n.zones().get(i), i == first);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void renderZone(StringBuilder sb, ZoneInfoNode n, ZoneInfoZone z, boolean withNodeStats) {
+        sb.append("Node ").append(n.nodeId()).append(", zone ");
+        Columns.right(sb, z.name(), 8);
+        if (withNodeStats) {
+            sb.append('\n').append(PER_NODE);
+            statLines(sb, n.nodeStats());
+        }
+        line(sb, "  pages free     ", z.pagesFree());
+        line(sb, "        boost    ", z.boost());
+        line(sb, "        min      ", z.min());
+        line(sb, "        low      ", z.low());
+        line(sb, "        high     ", z.high());
+        if (z.promo() != ZoneInfoZone.NO_PROMO) {
+            line(sb, "        promo    ", z.promo());
+        }
+        line(sb, "        spanned  ", z.spanned());
+        line(sb, "        present  ", z.present());
+        line(sb, "        managed  ", z.managed());
+        line(sb, "        cma      ", z.cma());
+        sb.append("\n        protection: (");
+        long[] protection = z.protection();
+        for (int i = 0; i < protection.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(protection[i]);
+        }
+        sb.append(')');
+        if (!z.populated()) {
+            sb.append('\n');
+            return;
+        }
+        statLines(sb, z.stats());
+        sb.append('\n').append(PAGESETS);
+        for (Pageset p : z.pagesets()) {
+            sb.append("\n    cpu: ").append(p.cpu());
+            sb.append("\n              count: ").append(p.count());
+            sb.append("\n              high:  ").append(p.high());
+            sb.append("\n              batch: ").append(p.batch());
+            sb.append("\n  vm stats threshold: ").append(p.statThreshold());
+        }
+        sb.append("\n  node_unreclaimable:  ").append(z.nodeUnreclaimable() ? 1 : 0);
+        line(sb, "  start_pfn:           ", z.startPfn());
+        sb.append('\n');
+    }
+
+    private static void line(StringBuilder sb, String label, long value) {
+        sb.append('\n').append(label).append(Long.toUnsignedString(value));
+    }
+
+    private static void statLines(StringBuilder sb, NamedCounters stats) {
+        for (int i = 0; i < stats.size(); i++) {
+            sb.append("\n      ");
+            Columns.left(sb, stats.name(i), 12).append(' ').append(Long.toUnsignedString(stats.value(i)));
+        }
+    }
+
+    public static ZoneInfo parse(String file, String text) {
+        TextLines in = new TextLines(file, text);
+        in.requireNotEmpty();
+        List<ZoneInfoNode> nodes = new ArrayList<>();
+        int nodeId = -1;
+        NamedCounters nodeStats = NamedCounters.empty();
+        List<ZoneInfoZone> zones = new ArrayList<>();
+        int nodeStatsLine = 0;
+        while (in.hasNext()) {
+            String header = in.next("a zone header");
+            Matcher m = ZONE_HEADER.matcher(header);
+            if (!m.matches()) {
+                throw in.error("expected 'Node N, zone NAME', found '" + TextLines.abbreviate(header) + "'");
+            }
+            int zoneLine = in.lineNo();
+            int node = in.smallInt(m.group(1), "node id");
+            if (node != nodeId) {
+                if (nodes.stream().anyMatch(n -> n.nodeId() == node)) {
+                    throw in.error("node " + node + " appears a second time");
+                }
+                if (nodeId >= 0) {
+                    nodes.add(new ZoneInfoNode(nodeId, nodeStats, zones));
+                }
+                nodeId = node;
+                nodeStats = NamedCounters.empty();
+                zones = new ArrayList<>();
+                nodeStatsLine = 0;
+            }
+            if (PER_NODE.equals(in.peek())) {
+                in.next(PER_NODE);
+                if (nodeStatsLine != 0) {
+                    throw in.error("a second 'per-node stats' block for node " + node);
+                }
+                nodeStatsLine = in.lineNo();
+                nodeStats = statLines(in);
+                if (zones.stream().anyMatch(ZoneInfoZone::populated)) {
+                    throw in.error(nodeStatsLine, "per-node stats must come under the node's first populated zone");
+                }
+            }
+            boolean noneBefore = zones.stream().noneMatch(ZoneInfoZone::populated);
+            ZoneInfoZone zone = parseZone(in, m.group(2));
+            if (nodeStatsLine != 0 && noneBefore && !zone.populated()) {
+                throw in.error(nodeStatsLine, "per-node stats under unpopulated zone " + zone.name());
+            }
+            if (zone.populated() && noneBefore && nodeStatsLine == 0) {
+                throw in.error(zoneLine, "zone " + zone.name() + " is node " + node
+                        + "'s first populated zone but has no 'per-node stats'");
+            }
+            zones.add(zone);
+        }
+        nodes.add(new ZoneInfoNode(nodeId, nodeStats, zones));
+        return new ZoneInfo(nodes);
+    }
+
+    private static NamedCounters statLines(TextLines in) {
+        NamedCounters.Builder b = NamedCounters.builder();
+        while (in.hasNext()) {
+            Matcher m = STAT_LINE.matcher(in.peek());
+            if (!m.matches()) {
+                break;
+            }
+            in.next("a stat line");
+            b.add(m.group(1), in.unsigned(m.group(2), m.group(1)));
+        }
+        return b.build();
+    }
+
+    private static ZoneInfoZone parseZone(TextLines in, String name) {
+        long free = labelled(in, "  pages free     ", "pages free");
+        long boost = labelled(in, "        boost    ", "boost");
+        long min = labelled(in, "        min      ", "min");
+        long low = labelled(in, "        low      ", "low");
+        long high = labelled(in, "        high     ", "high");
+        long promo = ZoneInfoZone.NO_PROMO;
+        if (in.peek() != null && in.peek().startsWith("        promo ")) {
+            promo = labelled(in, "        promo    ", "promo");
+        }
+        long spanned = labelled(in, "        spanned  ", "spanned");
+        long present = labelled(in, "        present  ", "present");
+        long managed = labelled(in, "        managed  ", "managed");
+        long cma = labelled(in, "        cma      ", "cma");
+        long[] protection = protection(in);
+        if (present == 0) {
+            String next = in.peek();
+            if (next != null && !next.startsWith("Node ")) {
+                in.next("a zone header");
+                throw in.error("zone " + name + " has no present pages, so the kernel prints nothing more for it;"
+                        + " found '" + TextLines.abbreviate(next) + "'");
+            }
+            return new ZoneInfoZone(name, free, boost, min, low, high, promo, spanned, present, managed, cma,
+                    protection, NamedCounters.empty(), List.of(), false, 0);
+        }
+        NamedCounters stats = statLines(in);
+        if (!PAGESETS.equals(in.next("'pagesets'"))) {
+            throw in.error("expected '  pagesets'");
+        }
+        List<Pageset> pagesets = new ArrayList<>();
+        while (in.peek() != null && in.peek().startsWith("    cpu: ")) {
+            int cpu = (int) labelled(in, "    cpu: ", "cpu", Integer.MAX_VALUE);
+            int count = (int) labelled(in, "              count: ", "count", Integer.MAX_VALUE);
+            int pcpHigh = (int) labelled(in, "              high:  ", "high", Integer.MAX_VALUE);
+            int batch = (int) labelled(in, "              batch: ", "batch", Integer.MAX_VALUE);
+            int threshold = (int) labelled(in, "  vm stats threshold: ", "vm stats threshold", Integer.MAX_VALUE);
+            pagesets.add(new Pageset(cpu, count, pcpHigh, batch, threshold));
+        }
+        long unreclaimable = labelled(in, "  node_unreclaimable:  ", "node_unreclaimable");
+        if (unreclaimable > 1) {
+            throw in.error("node_unreclaimable is 0 or 1, found " + unreclaimable);
+        }
+        long startPfn = labelled(in, "  start_pfn:           ", "start_pfn");
+        return new ZoneInfoZone(name, free, boost, min, low, high, promo, spanned, present, managed, cma, protection,
+                stats, pagesets, unreclaimable == 1, startPfn);
+    }
+
+    private static long labelled(TextLines in, String label, String what) {
+        return labelled(in, label, what, -1L);
+    }
+
+    /** A line {@code label + value}; {@code max} is compared unsigned (-1 = no limit). */
+    private static long labelled(TextLines in, String label, String what, long max) {
+        String line = in.next("'" + label.strip() + "'");
+        if (!line.startsWith(label)) {
+            throw in.error("expected '" + label.strip() + "', found '" + TextLines.abbreviate(line) + "'");
+        }
+        long v = in.unsigned(line.substring(label.length()), what);
+        if (Long.compareUnsigned(v, max) > 0) {
+            throw in.error(what + " " + Long.toUnsignedString(v) + " is too large");
+        }
+        return v;
+    }
+
+    private static long[] protection(TextLines in) {
+        String line = in.next("'protection: (...)'");
+        Matcher m = PROTECTION.matcher(line);
+        if (!m.matches()) {
+            throw in.error("expected 'protection: (...)', found '" + TextLines.abbreviate(line) + "'");
+        }
+        String[] parts = m.group(1).split(", ", -1);
+        long[] out = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = in.signed(parts[i], "protection[" + i + "]");
+        }
+        return out;
+    }
+}

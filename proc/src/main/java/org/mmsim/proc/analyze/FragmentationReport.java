@@ -1,0 +1,25 @@
+package org.mmsim.proc.analyze;
+
+import org.mmsim.proc.BuddyInfo;
+import org.mmsim.proc.PageTypeInfo;
+import org.mmsim.proc.ZoneInfo;
+import org.mmsim.proc.frag.FragmentationIndexFormat;
+
+/**
+ * What {@code mmsim analyze} prints for a machine's /proc files: the debugfs extfrag_index and
+ * unusable_index texts the kernel would show for that buddyinfo, then the {@link FragmentationDiagnosis}.
+ */
+public final class FragmentationReport {
+    private FragmentationReport() {
+    }
+
+    /** The report; pagetypeinfo and zoneinfo may be null. */
+    public static String render(BuddyInfo buddy, PageTypeInfo pagetypes, ZoneInfo zoneinfo) {
+        return "# /sys/kernel/debug/extfrag/extfrag_index\n"
+                + FragmentationIndexFormat.extfragIndex(buddy)
+                + "# /sys/kernel/debug/extfrag/unusable_index\n"
+                + FragmentationIndexFormat.unusableIndex(buddy)
+                + "\n"
+                + FragmentationDiagnosis.diagnose(buddy, pagetypes, zoneinfo);
+    }
+}
