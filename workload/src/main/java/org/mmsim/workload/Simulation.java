@@ -1,0 +1,10 @@
+package org.mmsim.workload;
+
+import org.mmsim.page.init.BootedMachine;
+import org.mmsim.workload.scenario.Scenario;
+
+/** Runs a scenario on a booted machine, deterministically from the scenario's seed, reporting to a recorder. */
+public interface Simulation {
+    /** Runs to the scenario's duration; returns the final view. */
+    SimulationView run(Scenario scenario, BootedMachine machine, Recorder recorder);
+}

@@ -1,0 +1,28 @@
+package org.mmsim.workload;
+
+import java.util.List;
+import java.util.Map;
+import org.mmsim.page.init.BootedMachine;
+
+/**
+ * A read-only view of a running simulation for recorders: the booted machine (zones, free lists, pageblocks,
+ * watermarks, vm events through the page allocator's public API), the counters the simulation keeps with the
+ * kernel's vmstat names (compact_stall, pgscan_kswapd, thp_fault_alloc, oom_kill, nr_anon_pages, ...), the
+ * processes and the slab caches.
+ */
+public interface SimulationView {
+    BootedMachine booted();
+
+    /** vmstat-named counters kept by the simulation (in addition to the page allocator's own events). */
+    Map<String, Long> counters();
+
+    /** Live processes: pid, name, RSS and swap in pages. */
+    List<ProcessInfo> processes();
+
+    /** Slab caches: name and pages in use (empty when no slab workload runs). */
+    Map<String, Long> slabPages();
+
+    /** One process as /proc/PID/status would summarise it. */
+    record ProcessInfo(int pid, String name, long rssPages, long swapPages) {
+    }
+}

@@ -1,0 +1,47 @@
+package org.mmsim.workload.scenario;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed scenario file: which machine, the sysctls, the seed and duration, the workload generators, and what
+ * to record. Times are simulated nanoseconds; sizes are bytes.
+ *
+ * @param machine     a machine preset name (e.g. x86_64-4G) or a machine file path, resolved by the front end
+ * @param sysctl      vm sysctls (vm.min_free_kbytes, vm.watermark_scale_factor, vm.swappiness,
+ *                    vm.compaction_proactiveness, vm.extfrag_threshold, vm.watermark_boost_factor, ...)
+ * @param swapBytes   size of the swap device (0 = no swap)
+ * @param compaction  false models a kernel without CONFIG_COMPACTION
+ * @param hz          the tick rate for jiffies (250 on Debian)
+ * @param generators  the workload, in file order
+ */
+public record Scenario(String name, String sourceFile, String machine, long seed, long durationNs, int hz,
+        Map<String, String> sysctl, long swapBytes, boolean compaction, List<Generator> generators, Record record) {
+
+    /** What to record: the snapshot interval, the /proc files to snapshot, and the trace events to write. */
+    public record Record(long intervalNs, List<String> procFiles, List<String> traceEvents) {
+    }
+
+    /**
+     * One workload generator. {@code kind} is one of: anon, file, kernel, slab, thp, fork, kmalloc,
+     * kmem_cache, vmalloc, compact_memory, drop_caches. {@code params} holds its settings as parsed values
+     * (sizes in bytes, times in ns, rates per second, order mixes as "order -> weight"), and {@code line} is
+     * the line of the scenario file it came from, for error messages.
+     */
+    public record Generator(String kind, String name, Map<String, Object> params, int line) {
+        public long getLong(String key, long dflt) {
+            Object v = params.get(key);
+            return v instanceof Number n ? n.longValue() : dflt;
+        }
+
+        public double getDouble(String key, double dflt) {
+            Object v = params.get(key);
+            return v instanceof Number n ? n.doubleValue() : dflt;
+        }
+
+        public String getString(String key, String dflt) {
+            Object v = params.get(key);
+            return v == null ? dflt : v.toString();
+        }
+    }
+}
