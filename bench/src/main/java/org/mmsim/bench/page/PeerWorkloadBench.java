@@ -1,0 +1,94 @@
+package org.mmsim.bench.page;
+
+import java.util.concurrent.TimeUnit;
+import org.mmsim.page.Gfp;
+import org.mmsim.page.Machine;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The standard peer workloads (a), (b), (c) of /work/shared/design/benchmark-workloads.md on a 4 GiB machine
+ * (one Normal zone of 1,048,576 pages), single-shot: each measured iteration is one full timed region (10M
+ * pairs for (a), 5M steps for (b) and (c)) on a fresh machine whose fill phase ran untimed in setup.
+ * Divide the time by 10M pairs or 5M steps for ns per pair/step. Allocations use GFP_KERNEL through pcp.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(5)
+public class PeerWorkloadBench {
+    public static final int PAIRS_A = 10_000_000;
+    public static final int STEPS = 5_000_000;
+
+    static PeerWorkload.Allocator of(Machine m) {
+        return new PeerWorkload.Allocator() {
+            @Override
+            public long alloc(int order) {
+                return m.allocPages(Gfp.GFP_KERNEL, order);
+            }
+
+            @Override
+            public void free(long handle, int order) {
+                m.freePages(handle, order);
+            }
+        };
+    }
+
+    @State(Scope.Thread)
+    public static class A {
+        Machine m;
+
+        @Setup(Level.Iteration)
+        public void setup() {
+            m = PageBenchMachines.fourGiB(true);
+        }
+    }
+
+    @Benchmark
+    public long workloadA(A s) {
+        Machine m = s.m;
+        long sum = 0;
+        for (int i = 0; i < PAIRS_A; i++) {
+            long p = m.allocPages(Gfp.GFP_KERNEL, 0);
+            m.freePages(p, 0);
+            sum += p;
+        }
+        return sum;
+    }
+
+    @State(Scope.Thread)
+    public static class Steady {
+        @Param({"50", "90"})
+        public int pct;
+        PeerWorkload w;
+        PeerWorkload.Allocator a;
+        Machine m;
+
+        @Setup(Level.Iteration)
+        public void setup() {
+            m = PageBenchMachines.fourGiB(true);
+            a = of(m);
+            w = new PeerWorkload(pct);
+            w.fill(a);
+        }
+    }
+
+    @Benchmark
+    public long workloadBC(Steady s) {
+        long x = 0;
+        for (int i = 0; i < STEPS; i++) {
+            x += s.w.step(s.a);
+        }
+        if (s.w.failures() != 0) {
+            throw new IllegalStateException(s.w.failures() + " allocation failures");
+        }
+        return x;
+    }
+}

@@ -1,0 +1,103 @@
+package org.mmsim.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mmsim.arch.InputError;
+import org.mmsim.arch.ZoneType;
+import org.mmsim.boot.spec.MachineFile;
+import org.mmsim.boot.spec.MachineSpec;
+import org.mmsim.page.init.BootedMachine;
+import org.mmsim.page.init.MemoryInit;
+import org.mmsim.proc.ZoneInfo;
+import org.mmsim.proc.ZoneInfoFormat;
+import org.mmsim.proc.ZoneInfoNode;
+import org.mmsim.proc.ZoneInfoZone;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mmsim boot}: boots a machine as Linux 6.1 would and prints the boot-log lines about memory, then the
+ * /proc files asked for, as they stand right after boot.
+ */
+@Command(name = "boot", mixinStandardHelpOptions = true,
+        description = "Boot a machine (machine file, preset or real boot log) and print its memory boot log and /proc files.")
+final class BootCommand implements Callable<Integer> {
+    @Mixin
+    MachineOptions machine = new MachineOptions();
+
+    @Option(names = "--zoneinfo", paramLabel = "FILE",
+            description = "with --from-dmesg: the real machine's /proc/zoneinfo; its managed pages are used (twin mode)")
+    Path zoneinfo;
+
+    @Option(names = "--print", split = ",", paramLabel = "FILE",
+            description = "files to print after the boot log: zoneinfo, buddyinfo, pagetypeinfo, meminfo, vmstat, "
+                    + "extfrag_index, unusable_index, slabinfo")
+    List<String> print = List.of();
+
+    @Option(names = "--save-machine", paramLabel = "FILE", description = "also write the machine as a YAML machine file")
+    Path saveMachine;
+
+    @Override
+    public Integer call() throws Exception {
+        MachineSpec spec = machine.spec();
+        long[][] twin = null;
+        if (zoneinfo != null) {
+            if (machine.dmesg == null) {
+                throw new InputError("--zoneinfo goes with --from-dmesg");
+            }
+            twin = twinManaged(spec, zoneinfo);
+        }
+        for (String p : print) {
+            if (!ProcFiles.NAMES.contains(p)) {
+                throw new InputError("--print: unknown file '" + p + "' (" + String.join(", ", ProcFiles.NAMES) + ")");
+            }
+        }
+        BootedMachine booted = MemoryInit.boot(spec, twin);
+        PrintStream out = System.out;
+        for (String line : booted.bootLog()) {
+            out.println(line);
+        }
+        for (String p : print) {
+            out.println();
+            out.println("# /proc/" + p);
+            out.print(ProcFiles.render(p, booted));
+        }
+        if (saveMachine != null) {
+            Path tmp = Files.createTempFile(saveMachine.toAbsolutePath().getParent(), ".machine", ".yaml");
+            Files.writeString(tmp, MachineFile.write(spec), StandardCharsets.UTF_8);
+            Files.move(tmp, saveMachine, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return 0;
+    }
+
+    /** Managed pages per [nid][zone index] from a real /proc/zoneinfo. */
+    static long[][] twinManaged(MachineSpec spec, Path file) throws Exception {
+        if (!Files.isRegularFile(file)) {
+            throw InputError.at(file, 0, "no such file");
+        }
+        ZoneInfo zi = ZoneInfoFormat.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        List<ZoneType> types = spec.arch().zoneTypes();
+        int nodes = zi.nodes().stream().mapToInt(ZoneInfoNode::nodeId).max().orElse(0) + 1;
+        long[][] out = new long[nodes][types.size()];
+        for (ZoneInfoNode n : zi.nodes()) {
+            for (ZoneInfoZone z : n.zones()) {
+                int idx = -1;
+                for (int i = 0; i < types.size(); i++) {
+                    if (types.get(i).kernelName().equals(z.name())) {
+                        idx = i;
+                    }
+                }
+                if (idx < 0) {
+                    throw InputError.at(file, 0, "zone " + z.name() + " does not exist on " + spec.arch().id());
+                }
+                out[n.nodeId()][idx] = z.managed();
+            }
+        }
+        return out;
+    }
+}
