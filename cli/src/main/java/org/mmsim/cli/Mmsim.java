@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "The Linux 6.1 memory manager as an executable model.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            LayoutCommand.class,
+            TranslateCommand.class,
         })
 public final class Mmsim implements Runnable {
 

@@ -155,12 +155,16 @@ public final class Arm64Layout {
         b.kernelImage(new LinearMap(kimageVaddr, kimageVaddr + imageSize, imagePhys));
         // vmemmap = VMEMMAP_START - (memstart_addr >> PAGE_SHIFT) * sizeof(struct page)
         b.vmemmap(vmemmapStart - (memstart >> pageShift) * STRUCT_PAGE_SIZE, STRUCT_PAGE_SIZE);
-        b.note("PHYS_OFFSET (memstart_addr) = 0x" + Long.toHexString(memstart) + ": DRAM start 0x"
+        b.note("PHYS_OFFSET (memstart_addr) = " + signedHex(memstart) + ": DRAM start 0x"
                 + Long.toHexString(dramStart) + " rounded down to ARM64_MEMSTART_ALIGN 0x" + Long.toHexString(align)
                 + (kaslrSeed == null ? "" : ", then lowered by KASLR"));
         b.note("__va(p) = (p - PHYS_OFFSET) | PAGE_OFFSET; kimage_vaddr = 0x" + Long.toHexString(kimageVaddr)
                 + ", kimage_voffset = 0x" + Long.toHexString(kimageVaddr - imagePhys));
         b.note("pfn_to_page(pfn) = VMEMMAP_START + (pfn - PHYS_OFFSET/PAGE_SIZE) * 64");
         return b.build();
+    }
+
+    private static String signedHex(long v) {
+        return v < 0 ? "-0x" + Long.toHexString(-v) : "0x" + Long.toHexString(v);
     }
 }

@@ -2,6 +2,7 @@ package org.mmsim.arch.layout;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.Locale;
 import org.mmsim.arch.InputError;
 
@@ -76,24 +77,24 @@ public final class Sizes {
     }
 
     /**
-     * A byte count in the largest binary unit that shows it exactly with at most two decimals ("0.5 TB",
-     * "1520 MB", "12.5 PB"); a count that no unit shows exactly is rounded and marked with "~".
+     * A byte count in the largest binary unit that shows it exactly with at most two decimals and at most
+     * four integer digits ("0.5 TB" is printed as "512 GB", "1520 MB", "12.5 PB"); a count that no unit shows
+     * so is rounded to two decimals in the largest unit and marked with "~" ("~124 TB").
      */
     public static String human(long bytes) {
-        BigInteger b = new BigInteger(Long.toUnsignedString(bytes));
+        BigDecimal b = new BigDecimal(new BigInteger(Long.toUnsignedString(bytes)));
+        int largest = 0;
         for (int u = UNITS.length - 1; u >= 0; u--) {
-            BigDecimal value = new BigDecimal(b).divide(new BigDecimal(BigInteger.ONE.shiftLeft(10 * u)));
-            if (value.compareTo(BigDecimal.ONE) >= 0 && value.stripTrailingZeros().scale() <= 2) {
-                return value.stripTrailingZeros().toPlainString() + " " + UNITS[u];
-            }
-        }
-        for (int u = UNITS.length - 1; u >= 0; u--) {
-            BigDecimal value = new BigDecimal(b).divide(new BigDecimal(BigInteger.ONE.shiftLeft(10 * u)));
+            BigDecimal value = b.divide(new BigDecimal(BigInteger.ONE.shiftLeft(10 * u)));
             if (value.compareTo(BigDecimal.ONE) >= 0) {
-                return "~" + value.setScale(value.compareTo(BigDecimal.TEN) < 0 ? 2 : 0, java.math.RoundingMode.HALF_UP)
-                        .stripTrailingZeros().toPlainString() + " " + UNITS[u];
+                largest = Math.max(largest, u);
+                if (value.stripTrailingZeros().scale() <= 2 && value.compareTo(BigDecimal.valueOf(10000)) < 0) {
+                    return value.stripTrailingZeros().toPlainString() + " " + UNITS[u];
+                }
             }
         }
-        return bytes + " B";
+        BigDecimal value = b.divide(new BigDecimal(BigInteger.ONE.shiftLeft(10 * largest)));
+        return "~" + value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " "
+                + UNITS[largest];
     }
 }
