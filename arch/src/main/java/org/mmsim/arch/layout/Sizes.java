@@ -1,7 +1,6 @@
 package org.mmsim.arch.layout;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Locale;
 import org.mmsim.arch.InputError;
@@ -82,19 +81,33 @@ public final class Sizes {
      * so is rounded to two decimals in the largest unit and marked with "~" ("~124 TB").
      */
     public static String human(long bytes) {
-        BigDecimal b = new BigDecimal(new BigInteger(Long.toUnsignedString(bytes)));
-        int largest = 0;
+        int largest = -1;
         for (int u = UNITS.length - 1; u >= 0; u--) {
-            BigDecimal value = b.divide(new BigDecimal(BigInteger.ONE.shiftLeft(10 * u)));
-            if (value.compareTo(BigDecimal.ONE) >= 0) {
-                largest = Math.max(largest, u);
-                if (value.stripTrailingZeros().scale() <= 2 && value.compareTo(BigDecimal.valueOf(10000)) < 0) {
-                    return value.stripTrailingZeros().toPlainString() + " " + UNITS[u];
-                }
+            int shift = 10 * u;
+            long whole = bytes >>> shift;
+            if (whole == 0) {
+                continue;
+            }
+            largest = Math.max(largest, u);
+            long rem = shift == 0 ? 0 : bytes & ((1L << shift) - 1);
+            // rem / 2^shift has at most two decimals iff rem * 100 is a multiple of 2^shift, iff rem is a
+            // multiple of 2^(shift - 2) (100 = 4 * 25 and 25 is odd); the decimals are then 25 * that multiple.
+            if (whole < 10000 && (shift == 0 || rem % (1L << (shift - 2)) == 0)) {
+                long hundredths = shift == 0 ? 0 : 25 * (rem >>> (shift - 2));
+                String frac = hundredths == 0 ? "" : hundredths % 10 == 0 ? "." + hundredths / 10 : "." + hundredths;
+                return whole + frac + " " + UNITS[u];
             }
         }
-        BigDecimal value = b.divide(new BigDecimal(BigInteger.ONE.shiftLeft(10 * largest)));
-        return "~" + value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " "
-                + UNITS[largest];
+        if (largest < 0) {
+            return "0 B";
+        }
+        double value = unsigned(bytes) / Math.pow(2, 10 * largest);
+        String text = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return "~" + text + " " + UNITS[largest];
+    }
+
+    private static double unsigned(long v) {
+        double d = (double) (v >>> 1) * 2.0;
+        return d + (v & 1);
     }
 }
