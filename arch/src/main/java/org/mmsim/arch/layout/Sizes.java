@@ -92,7 +92,7 @@ public final class Sizes {
             long rem = shift == 0 ? 0 : bytes & ((1L << shift) - 1);
             // rem / 2^shift has at most two decimals iff rem * 100 is a multiple of 2^shift, iff rem is a
             // multiple of 2^(shift - 2) (100 = 4 * 25 and 25 is odd); the decimals are then 25 * that multiple.
-            if (whole < 10000 && (shift == 0 || rem % (1L << (shift - 2)) == 0)) {
+            if (Long.compareUnsigned(whole, 10000) < 0 && (shift == 0 || rem % (1L << (shift - 2)) == 0)) {
                 long hundredths = shift == 0 ? 0 : 25 * (rem >>> (shift - 2));
                 String frac = hundredths == 0 ? "" : hundredths % 10 == 0 ? "." + hundredths / 10 : "." + hundredths;
                 return whole + frac + " " + UNITS[u];
