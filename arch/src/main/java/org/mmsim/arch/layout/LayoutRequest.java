@@ -128,10 +128,43 @@ public record LayoutRequest(String arch, Integer levels, Integer granuleKb, Inte
         };
     }
 
+    /**
+     * The RAM's pfn ranges: a QEMU pc machine's memblock for x86 and i386, one range from QEMU virt's DRAM
+     * base on arm64.
+     */
+    public long[][] memoryPfnRanges() {
+        long mem = memBytes == null ? DEFAULT_MEM : memBytes;
+        String a = canonicalArch();
+        if (a.equals("arm64")) {
+            int shift = Arm64Layout.pageShift(granuleKb == null ? 4 : granuleKb);
+            long start = Arm64Layout.QEMU_VIRT_DRAM_START >>> shift;
+            return new long[][] {{start}, {start + (mem >>> shift)}};
+        }
+        int bits = a.equals("x86_64") ? 46 : a.equals("i386-pae") ? 36 : 32;
+        return QemuPcMemoryMap.memoryPfnRanges(mem, QemuPcMemoryMap.maxArchPfn(bits));
+    }
+
+    /** Huge page orders to price HVO for: PMD and PUD sizes (arm64 64K: 512 MiB only). */
+    private int[] hugePageOrders() {
+        String a = canonicalArch();
+        if (a.equals("arm64")) {
+            int g = granuleKb == null ? 4 : granuleKb;
+            return g == 4 ? new int[] {9, 18} : g == 16 ? new int[] {11} : new int[] {13};
+        }
+        return a.equals("x86_64") ? new int[] {9, 18} : new int[] {9};
+    }
+
     /** Everything {@code mmsim layout} prints: the table, then for i386 the lowmem arithmetic and boot-log lines. */
     public List<String> report() {
         MemoryLayout layout = build();
         List<String> out = new ArrayList<>(LayoutTable.render(layout));
+        long[][] ranges = memoryPfnRanges();
+        out.add("");
+        out.add("struct page cost for " + Sizes.human(memBytes == null ? DEFAULT_MEM : memBytes) + " of RAM ("
+                + structPageCost().name() + "):");
+        for (String s : structPageCost().report(ranges[0], ranges[1], hugePageOrders())) {
+            out.add("  " + s);
+        }
         if (canonicalArch().startsWith("i386")) {
             I386Lowmem.Result split = i386Split();
             out.add("");

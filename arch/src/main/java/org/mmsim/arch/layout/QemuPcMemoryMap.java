@@ -29,4 +29,18 @@ public final class QemuPcMemoryMap {
     public static long maxArchPfn(int physAddrBits) {
         return 1L << (physAddrBits - 12);
     }
+
+    /**
+     * The memory pfn ranges {@code [starts[i], ends[i])} the kernel's memblock holds for that RAM size ("Early
+     * memory node ranges"): page 0 is reserved by the kernel, the firmware area from 0x9f000 to 1 MiB is
+     * not RAM, then RAM to the top of the below-4 GiB part, then from 4 GiB up.
+     */
+    public static long[][] memoryPfnRanges(long ramBytes, long maxArchPfn) {
+        long maxPfn = maxPfn(ramBytes, maxArchPfn);
+        long lowEnd = Math.min(maxPfn, (ramBytes >= BELOW_4G_LIMIT ? BELOW_4G_ALIGNED : ramBytes) - FIRMWARE_RESERVED >>> 12);
+        if (maxPfn > (1L << 20)) {
+            return new long[][] {{1, 0x100, 1L << 20}, {0x9f, lowEnd, maxPfn}};
+        }
+        return new long[][] {{1, 0x100}, {0x9f, lowEnd}};
+    }
 }

@@ -181,6 +181,14 @@ public final class StructPageCost {
             out.add(String.format("present: %d pages; FLATMEM node memmap %d KiB (span rounded to %d pages)",
                     pages, bootMemmapBytes(starts, ends) >> 10, MAX_ORDER_NR_PAGES));
         }
+        if (!sparseVmemmap) {
+            out.add("HVO: none (no vmemmap: the memory map is one flat array)");
+            return out;
+        }
+        if (!hvoSupported) {
+            out.add("HVO: none (" + name + " does not select ARCH_WANT_HUGETLB_PAGE_OPTIMIZE_VMEMMAP in 6.1)");
+            return out;
+        }
         for (int order : hugeOrders) {
             long hugeBytes = 1L << (order + pageShift);
             out.add(String.format("HVO, %s huge page: %d vmemmap pages, %d KiB can be freed (%d pages)",
