@@ -29,7 +29,13 @@ public final class TranslateCommand implements Callable<Integer> {
     LayoutCommand.Options layoutOptions = new LayoutCommand.Options();
 
     /** Names the zone owning a pfn; set by front ends that have a booted machine. Null: zones not shown. */
-    LongFunction<String> zoneOfPfn;
+    private LongFunction<String> zoneOfPfn;
+
+    /** Sets the hook that names the zone owning a pfn (null: zones not shown). */
+    public TranslateCommand zoneOfPfn(LongFunction<String> hook) {
+        this.zoneOfPfn = hook;
+        return this;
+    }
 
     @Override
     public Integer call() {

@@ -37,6 +37,21 @@ class LayoutTranslateCommandTest {
     }
 
     @Test
+    void zoneHookNamesTheOwningZone() {
+        java.io.PrintStream old = System.out;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+            TranslateCommand cmd = new TranslateCommand().zoneOfPfn(pfn -> pfn < 0x1000 ? "DMA" : "DMA32");
+            int status = new picocli.CommandLine(cmd).execute("0xffff888000100000", "--arch", "x86_64");
+            assertThat(status).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(buf.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("zone:        DMA");
+    }
+
+    @Test
     void unparsableAddressIsOneLineAndStatusTwo() {
         LayoutCliRun run = LayoutCliRun.of("translate", "0xnothex", "--arch", "x86_64");
         assertThat(run.status()).isEqualTo(2);
