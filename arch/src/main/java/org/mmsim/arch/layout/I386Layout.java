@@ -18,7 +18,7 @@ public final class I386Layout {
         I386Config c = a.config();
         long pageOffset = c.pageOffset();
         String title = "i386 " + (c.pae() ? "PAE" : "non-PAE") + " 3G/1G split, max_pfn 0x"
-                + Long.toHexString(split.maxPfn()) + " (" + (split.maxPfn() >>> 8) + " MiB)";
+                + Long.toHexString(split.maxPfn()) + " (RAM ends at " + (split.maxPfn() >>> 8) + " MiB)";
         MemoryLayout.Builder b = MemoryLayout.builder(title, 32, 12);
         b.region(0, pageOffset - 1, RegionKind.USER, "user space (TASK_SIZE = PAGE_OFFSET)");
         b.region(pageOffset, split.highMemory() - 1, RegionKind.DIRECT_MAP,

@@ -97,7 +97,7 @@ public final class I386Lowmem {
             out.add(String.format("why not 896 MiB: 1024 MiB above PAGE_OFFSET - %d MiB vmalloc reserve - %.2f MiB"
                     + " from VMALLOC_END to 4 GiB (guard 8 KiB, pkmap, LDT, cpu_entry_area, fixmap, top page)"
                     + " = %.2f MiB", c.vmallocReserve() >> 20, top / (double) mib, areas.maxmem() / (double) mib));
-            out.add(String.format("max_pfn 0x%x (%d MiB of RAM)%s", maxPfnIn, maxPfnIn >>> 8,
+            out.add(String.format("max_pfn 0x%x (RAM ends at %d MiB)%s", maxPfnIn, maxPfnIn >>> 8,
                     maxPfnIn > areas.maxmemPfn()
                         ? String.format(" > MAXMEM_PFN 0x%x: highmem_pfn_init()", areas.maxmemPfn())
                         : String.format(" <= MAXMEM_PFN 0x%x: lowmem_pfn_init(), all RAM is lowmem",

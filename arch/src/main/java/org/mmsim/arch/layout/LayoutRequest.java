@@ -94,6 +94,7 @@ public record LayoutRequest(String arch, Integer levels, Integer granuleKb, Inte
                 reject(levels != null, "--levels", a + " (levels follow from --granule and --va-bits)");
                 reject(vmallocBytes != null, "--vmalloc", a);
                 reject(randomizeBase, "--randomize-base", a);
+                reject(maxPfn != null, "--max-pfn", a);
                 int g = granuleKb == null ? 4 : granuleKb;
                 int va = vaBits == null ? 48 : vaBits;
                 int pa = paBits == null ? 48 : paBits;
