@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
             BootCommand.class,
             AllocDemoCommand.class,
             AnalyzeCommand.class,
+            LayoutCommand.class,
+            TranslateCommand.class,
         })
 public final class Mmsim implements Runnable {
 
