@@ -28,6 +28,9 @@ public final class TranslateCommand implements Callable<Integer> {
     @Mixin
     LayoutCommand.Options layoutOptions = new LayoutCommand.Options();
 
+    @Mixin
+    MachineOptions machine = new MachineOptions();
+
     /** Names the zone owning a pfn; set by front ends that have a booted machine. Null: zones not shown. */
     private LongFunction<String> zoneOfPfn;
 
@@ -37,8 +40,28 @@ public final class TranslateCommand implements Callable<Integer> {
         return this;
     }
 
+    /** The zone of a pfn on a booted machine's layout, as "Node N, zone NAME" (null outside every zone). */
+    static LongFunction<String> zonesOf(org.mmsim.boot.spec.MachineSpec spec) {
+        org.mmsim.boot.zone.BootLayout b = org.mmsim.boot.zone.EarlyBoot.layout(spec);
+        return pfn -> {
+            for (org.mmsim.boot.zone.NodeSpan n : b.nodes()) {
+                for (org.mmsim.boot.zone.ZoneSpan z : n.zones()) {
+                    if (z.spanned() > 0 && pfn >= z.startPfn() && pfn < z.endPfn()) {
+                        boolean present = b.memory().stream().anyMatch(r -> pfn >= r.startPfn() && pfn < r.endPfn());
+                        return "Node " + n.nid() + ", zone " + z.type().kernelName()
+                                + (present ? "" : " (a hole in the zone's span: no memory at this pfn)");
+                    }
+                }
+            }
+            return null;
+        };
+    }
+
     @Override
     public Integer call() {
+        if (machine.machine != null || machine.dmesg != null) {
+            zoneOfPfn(zonesOf(machine.spec()));
+        }
         LayoutRequest request = layoutOptions.request();
         MemoryLayout layout = request.build();
         long addr = Sizes.parseAddress(address, "ADDR");

@@ -8,12 +8,6 @@ import org.mmsim.arch.Arch;
  * i386 with PAE (found from the 686-pae boot log's "Total pages", which only this size reproduces).
  */
 public record BootArch(boolean sparsemem, int sectionSizeBits, int structPageSize) {
-    /**
-     * MAXMEM_PFN of Debian's 686-pae kernel: lowmem ends at 0x36ffe000 ("879MB LOWMEM available" in the
-     * i386 oracle logs); arch/x86/include/asm/pgtable_32_areas.h derives it from VMALLOC_END, the vmalloc
-     * reserve, pkmap and fixmap.
-     */
-    public static final long I386_MAXMEM_PFN = 0x36ffeL;
 
     public static BootArch of(Arch arch) {
         switch (arch) {

@@ -26,7 +26,7 @@ public final class EarlyBoot {
         List<long[]> mem = FirmwareMemory.memblockMemory(spec);
         List<MemRange> ranges = assignNodes(mem, spec.numa(), spec.cmdline().numaOff(), shift);
         long maxPfn = FirmwareMemory.endOfRamPfn(spec);
-        long maxLowPfn = arch == Arch.I386_PAE ? Math.min(maxPfn, BootArch.I386_MAXMEM_PFN) : maxPfn;
+        long maxLowPfn = arch == Arch.I386_PAE ? org.mmsim.arch.layout.I386Lowmem.compute(maxPfn, true).maxLowPfn() : maxPfn;
         long[] maxZone = ZoneLimits.maxZonePfns(arch, maxPfn, maxLowPfn, mem.get(0)[0]);
         ZoneSizer sizer = new ZoneSizer(arch, ranges, maxZone, spec.cmdline());
         long dmaReserve = arch == Arch.X86_64 ? findDmaReserve(ranges, spec.reservations(), shift) : 0;
