@@ -162,8 +162,8 @@ public final class DmesgImporter {
                 m = RANGE.matcher(line);
                 if (m.find()) {
                     String what = line.startsWith("software") ? "swiotlb" : line.startsWith("ACPI") ? "acpi" : "node_data";
-                    reservations.add(Reservation.reserve(hex(m.group(1), file, lineNo),
-                            hex(m.group(2), file, lineNo) + 1, what));
+                    long end = hex(m.group(2), file, lineNo) + (what.equals("swiotlb") ? 0 : 1);
+                    reservations.add(Reservation.reserve(hex(m.group(1), file, lineNo), end, what));
                 }
             }
         }
