@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "The Linux 6.1 memory manager as an executable model.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            WalkCommand.class,
         })
 public final class Mmsim implements Runnable {
 
