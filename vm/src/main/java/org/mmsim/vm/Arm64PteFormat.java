@@ -4,7 +4,7 @@ package org.mmsim.vm;
  * arm64 descriptor bits, 4 KiB granule (arch/arm64/include/asm/pgtable-hwdef.h, pgtable-prot.h, pgtable.h of
  * 6.1): valid bit 0, table/page bit 1 (a PMD block has bits[1:0] = 01), AttrIndx[4:2] (MT_NORMAL = 0), AP[1]
  * PTE_USER 6, AP[2] PTE_RDONLY 7, SH inner shareable 8-9, PTE_AF 10, PTE_NG 11, PTE_DBM = PTE_WRITE 51,
- * PTE_PXN 53, PTE_UXN 54, software PTE_DIRTY 55 and PTE_SPECIAL 56; output address bits 12..47. A writable
+ * PTE_PXN 53, PTE_UXN 54, software PTE_DIRTY 55, PTE_SPECIAL 56 and PTE_PROT_NONE 58; output address bits 12..47. A writable
  * clean entry keeps PTE_RDONLY set (the hardware clears it on the first write with DBM); pte_mkdirty() sets
  * PTE_DIRTY and clears PTE_RDONLY when writable. User tables are PMD_TYPE_TABLE | PMD_TABLE_PXN (bit 59).
  * Swap entries: type at bit 3 (5 bits), offset at bit 8 (__swp_entry()).
@@ -22,6 +22,7 @@ public final class Arm64PteFormat implements PteFormat {
     public static final long UXN = 1L << 54;
     public static final long DIRTY = 1L << 55;
     public static final long SPECIAL = 1L << 56;
+    public static final long PROT_NONE = 1L << 58;
     public static final long TABLE_PXN = 1L << 59;
     public static final long ADDR_MASK = ((1L << 36) - 1) << 12;
 
@@ -79,7 +80,17 @@ public final class Arm64PteFormat implements PteFormat {
 
     @Override
     public boolean isPresent(long e) {
+        return (e & (VALID | PROT_NONE)) != 0;
+    }
+
+    @Override
+    public boolean hwValid(long e) {
         return (e & VALID) != 0;
+    }
+
+    @Override
+    public long mkProtNone(long e) {
+        return ((e & ~(VALID | DBM)) | PROT_NONE | RDONLY);
     }
 
     @Override
@@ -89,7 +100,7 @@ public final class Arm64PteFormat implements PteFormat {
 
     @Override
     public boolean isHuge(long e) {
-        return (e & (VALID | TABLE_BIT)) == VALID;
+        return isPresent(e) && (e & TABLE_BIT) == 0;
     }
 
     @Override
@@ -175,7 +186,7 @@ public final class Arm64PteFormat implements PteFormat {
         if (!isPresent(e)) {
             return "swap type=" + swapType(e) + " offset=" + swapOffset(e);
         }
-        StringBuilder sb = new StringBuilder("valid");
+        StringBuilder sb = new StringBuilder((e & VALID) != 0 ? "valid" : "prot_none");
         if (!lastLevel) {
             sb.append((e & TABLE_BIT) != 0 ? " table" : " block");
             if ((e & TABLE_BIT) != 0) {

@@ -238,9 +238,6 @@ public final class Mm {
     /** The last VMA that ends at or below addr (find_vma_prev()'s prev for an unmapped addr). */
     Vma prevForAddr(long addr) {
         int i = firstEndAbove(addr);
-        if (i < nrVmas && vmas[i].start <= addr) {
-            return i > 0 ? vmas[i - 1] : null;
-        }
         return i > 0 ? vmas[i - 1] : null;
     }
 
@@ -964,10 +961,12 @@ public final class Mm {
 
     // ---- faults, fork, swap, exit ------------------------------------------------------------------------
 
-    /** A user access at addr: handle_mm_fault() unless a PTE already allows it. Returns 0, or 1 (SIGSEGV) / 2 (OOM). */
+    /**
+     * A user access at addr: the MMU sets accessed/dirty bits if the entry allows the access, else
+     * handle_mm_fault(). Returns 0, or 1 (SIGSEGV) / 2 (out of memory).
+     */
     public int touch(long addr, boolean write) {
-        long e = pt.leaf(addr);
-        if (e != 0 && f.isPresent(e) && (!write || f.isWrite(e)) && f.isYoung(e) && (!write || f.isDirty(e))) {
+        if (pt.hardwareAccess(addr, write)) {
             return Fault.OK;
         }
         return fault.handle(addr, write);

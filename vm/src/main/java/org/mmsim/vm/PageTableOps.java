@@ -79,6 +79,34 @@ final class PageTableOps {
         return tp.entries(tp.tableAt(f.pfn(pmd)))[Paging.index(addr, 3)];
     }
 
+    /**
+     * What the MMU does on an access that the entry permits: it sets the accessed bit (and the dirty bit on
+     * a write) without a fault (x86 A/D bits; arm64 hardware AF/DBM management). False if the access faults.
+     */
+    boolean hardwareAccess(long addr, boolean write) {
+        int pmdT = lookup(addr, 2);
+        if (pmdT < 0) {
+            return false;
+        }
+        long[] pmds = tp.entries(pmdT);
+        int pi = Paging.index(addr, 2);
+        long pmd = pmds[pi];
+        long[] t = pmds;
+        int i = pi;
+        if (f.isTable(pmd)) {
+            t = tp.entries(tp.tableAt(f.pfn(pmd)));
+            i = Paging.index(addr, 3);
+        } else if (!f.isHuge(pmd)) {
+            return false;
+        }
+        long e = t[i];
+        if (!f.hwValid(e) || (write && !f.isWrite(e))) {
+            return false;
+        }
+        t[i] = write ? f.mkDirty(f.mkYoung(e)) : f.mkYoung(e);
+        return true;
+    }
+
     // ---- page state helpers ----------------------------------------------------------------------
 
     /** mm_counter(): which RSS counter a mapped page counts in. */
@@ -458,6 +486,7 @@ final class PageTableOps {
      * and to shared mappings without write notification (shmem).
      */
     void changeProtection(Vma vma, long start, long end) {
+        boolean none = (vma.flags & VmFlags.VM_ACCESS_FLAGS) == 0;
         boolean write = (vma.flags & VmFlags.VM_WRITE) != 0;
         boolean exec = (vma.flags & VmFlags.VM_EXEC) != 0;
         boolean sharedUpgrade = (vma.flags & VmFlags.VM_SHARED) != 0 && vma.file != null && vma.file.shmem();
@@ -477,7 +506,8 @@ final class PageTableOps {
             }
             if (f.isHuge(pmd)) {
                 if ((a & ~Paging.PMD_MASK) == 0 && next - a == Paging.PMD_SIZE) {
-                    pmds[pi] = reprotect(pmd, write, exec, sharedUpgrade, f.pfn(pmd) != sys.hugeZeroPfn, true);
+                    long n = reprotect(pmd, write, exec, sharedUpgrade, f.pfn(pmd) != sys.hugeZeroPfn, true);
+                    pmds[pi] = none ? f.mkProtNone(n) : n;
                     a = next;
                     continue;
                 }
@@ -488,7 +518,8 @@ final class PageTableOps {
                 int k = Paging.index(a, 3);
                 long e = ptes[k];
                 if (e != 0 && f.isPresent(e)) {
-                    ptes[k] = reprotect(e, write, exec, sharedUpgrade, !f.isSpecial(e), false);
+                    long n = reprotect(e, write, exec, sharedUpgrade, !f.isSpecial(e), false);
+                    ptes[k] = none ? f.mkProtNone(n) : n;
                 }
             }
         }

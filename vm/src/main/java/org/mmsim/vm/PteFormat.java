@@ -20,7 +20,14 @@ public interface PteFormat {
 
     boolean isSpecial(long e);
 
+    /** pte_present(): a mapping, including a PROT_NONE one that the hardware does not see as valid. */
     boolean isPresent(long e);
+
+    /** The hardware's view: a valid entry the MMU may use without faulting. */
+    boolean hwValid(long e);
+
+    /** pte_modify() to PAGE_NONE: keeps the page mapped for the kernel but makes every access fault. */
+    long mkProtNone(long e);
 
     /** At an upper level: does this present entry point to a next-level table (not a huge leaf)? */
     boolean isTable(long e);

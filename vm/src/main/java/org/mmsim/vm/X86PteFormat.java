@@ -2,7 +2,7 @@ package org.mmsim.vm;
 
 /**
  * x86_64 entry bits (arch/x86/include/asm/pgtable_types.h, pgtable_64.h): _PAGE_PRESENT 0, _PAGE_RW 1,
- * _PAGE_USER 2, _PAGE_ACCESSED 5, _PAGE_DIRTY 6, _PAGE_PSE 7, _PAGE_SPECIAL 9, _PAGE_SOFT_DIRTY 11,
+ * _PAGE_USER 2, _PAGE_ACCESSED 5, _PAGE_DIRTY 6, _PAGE_PSE 7, _PAGE_PROTNONE 8, _PAGE_SPECIAL 9, _PAGE_SOFT_DIRTY 11,
  * _PAGE_NX 63; pfn in bits 12..51. User page tables are populated with _PAGE_TABLE (P|RW|USER|A|D). Swap
  * entries follow 6.1 __swp_entry(): type in the top 5 bits, offset inverted (L1TF) starting at bit 9.
  */
@@ -16,6 +16,8 @@ public final class X86PteFormat implements PteFormat {
     public static final long DIRTY = 1L << 6;
     public static final long PSE = 1L << 7;
     public static final long GLOBAL = 1L << 8;
+    /** _PAGE_PROTNONE: the GLOBAL bit reused on non-present user entries. */
+    public static final long PROTNONE = GLOBAL;
     public static final long SPECIAL = 1L << 9;
     public static final long SOFT_DIRTY = 1L << 11;
     public static final long NX = 1L << 63;
@@ -70,7 +72,17 @@ public final class X86PteFormat implements PteFormat {
 
     @Override
     public boolean isPresent(long e) {
+        return (e & (PRESENT | PROTNONE)) != 0;
+    }
+
+    @Override
+    public boolean hwValid(long e) {
         return (e & PRESENT) != 0;
+    }
+
+    @Override
+    public long mkProtNone(long e) {
+        return (e & ~(PRESENT | RW)) | PROTNONE;
     }
 
     @Override
@@ -80,7 +92,7 @@ public final class X86PteFormat implements PteFormat {
 
     @Override
     public boolean isHuge(long e) {
-        return (e & (PRESENT | PSE)) == (PRESENT | PSE);
+        return (e & PSE) != 0 && isPresent(e);
     }
 
     @Override
@@ -161,7 +173,7 @@ public final class X86PteFormat implements PteFormat {
         if (!isPresent(e)) {
             return "swap type=" + swapType(e) + " offset=" + swapOffset(e);
         }
-        StringBuilder sb = new StringBuilder("present");
+        StringBuilder sb = new StringBuilder((e & PRESENT) != 0 ? "present" : "protnone");
         if ((e & RW) != 0) {
             sb.append(" rw");
         }

@@ -117,4 +117,22 @@ class CowForkTest {
         assertThat(p.mm().pfnAt(a)).isNotEqualTo(sys.zeroPfn());
         assertThat(p.rss()).isEqualTo(1);
     }
+
+    /* mprotect(PROT_NONE) keeps the page mapped (pte_present via _PAGE_PROTNONE) but every access faults: SIGSEGV. */
+    @Test
+    void protNoneAccessFaultsAndRestores() {
+        VmSystem sys = VmSystem.simple(Paging.X86_64, 1 << 14);
+        Process p = sys.newProcess();
+        long a = p.mmap(4096, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE);
+        p.touch(a, true);
+        long pfn = p.mm().pfnAt(a);
+        assertThat(p.mprotect(a, 4096, Mman.PROT_NONE)).isZero();
+        assertThat(p.touch(a, false)).isEqualTo(1);
+        assertThat(p.rss()).isEqualTo(1);
+        assertThat(sys.fmt.hwValid(p.mm().leafEntry(a))).isFalse();
+        assertThat(p.mprotect(a, 4096, Mman.PROT_READ | Mman.PROT_WRITE)).isZero();
+        assertThat(p.touch(a, true)).isZero();
+        assertThat(p.mm().pfnAt(a)).isEqualTo(pfn);
+        assertThat(sys.events().cowCopies).isZero();
+    }
 }

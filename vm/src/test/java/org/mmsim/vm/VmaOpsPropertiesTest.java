@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
  * VMAs), and RSS, page-table pages and pages taken from PhysPages agree with a plain reference: the set of
  * written pages still mapped (moved along by mremap).
  */
-class VmaOpsProperties {
+class VmaOpsPropertiesTest {
     static final long PS = 4096;
     static final long BASE = 0x10000000L;
 
