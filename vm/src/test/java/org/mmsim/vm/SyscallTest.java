@@ -128,4 +128,25 @@ class SyscallTest {
         p.munmap(a, 2 * 4096);
         assertThat(mm.pgtablesPages()).isZero();
     }
+
+    /*
+     * MAP_SHARED|MAP_ANONYMOUS is shmem (shmem_zero_setup()): pages count as MM_SHMEMPAGES; fork copies no
+     * page tables for it (no anon_vma), the child faults the same page-cache page; writes stay shared.
+     */
+    @Test
+    void sharedAnonymousAcrossFork() {
+        VmSystem sys = VmSystem.simple(Paging.X86_64, 1 << 14);
+        Process parent = sys.newProcess();
+        long a = parent.mmap(2 * 4096, RW, Mman.MAP_SHARED);
+        parent.touch(a, true);
+        assertThat(parent.mm().counter(RssCounters.MM_SHMEMPAGES)).isOne();
+        assertThat(ProcMaps.maps(parent.mm())).contains(" rw-s 00000000 00:01 ").endsWith(" /dev/zero (deleted)\n");
+        Process child = parent.fork();
+        assertThat(child.rss()).isZero();
+        child.touch(a, true);
+        assertThat(child.mm().pfnAt(a)).isEqualTo(parent.mm().pfnAt(a));
+        assertThat(sys.events().cowCopies).isZero();
+        assertThat(sys.refs().mapcount(parent.mm().pfnAt(a))).isEqualTo(2);
+        assertThat(ProcMaps.smaps(child.mm())).contains("Shared_Dirty:          4 kB\n").contains("Anonymous:             0 kB\n");
+    }
 }
