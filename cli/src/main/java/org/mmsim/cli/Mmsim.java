@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             LayoutCommand.class,
             TranslateCommand.class,
+            WalkCommand.class,
         })
 public final class Mmsim implements Runnable {
 

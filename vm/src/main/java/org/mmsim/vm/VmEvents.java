@@ -1,0 +1,13 @@
+package org.mmsim.vm;
+
+/** The /proc/vmstat event counters the virtual memory model updates (include/linux/vm_event_item.h names). */
+public final class VmEvents {
+    public long pgfault;
+    public long thpFaultAlloc;
+    public long thpFaultFallback;
+    public long thpSplitPmd;
+    public long thpZeroPageAlloc;
+    public long pswpin;
+    public long pswpout;
+    public long cowCopies;
+}

@@ -1,0 +1,203 @@
+package org.mmsim.vm;
+
+/**
+ * x86_64 entry bits (arch/x86/include/asm/pgtable_types.h, pgtable_64.h): _PAGE_PRESENT 0, _PAGE_RW 1,
+ * _PAGE_USER 2, _PAGE_ACCESSED 5, _PAGE_DIRTY 6, _PAGE_PSE 7, _PAGE_PROTNONE 8, _PAGE_SPECIAL 9, _PAGE_SOFT_DIRTY 11,
+ * _PAGE_NX 63; pfn in bits 12..51. User page tables are populated with _PAGE_TABLE (P|RW|USER|A|D). Swap
+ * entries follow 6.1 __swp_entry(): type in the top 5 bits, offset inverted (L1TF) starting at bit 9.
+ */
+public final class X86PteFormat implements PteFormat {
+    public static final long PRESENT = 1L;
+    public static final long RW = 1L << 1;
+    public static final long USER = 1L << 2;
+    public static final long PWT = 1L << 3;
+    public static final long PCD = 1L << 4;
+    public static final long ACCESSED = 1L << 5;
+    public static final long DIRTY = 1L << 6;
+    public static final long PSE = 1L << 7;
+    public static final long GLOBAL = 1L << 8;
+    /** _PAGE_PROTNONE: the GLOBAL bit reused on non-present user entries. */
+    public static final long PROTNONE = GLOBAL;
+    public static final long SPECIAL = 1L << 9;
+    public static final long SOFT_DIRTY = 1L << 11;
+    public static final long NX = 1L << 63;
+    public static final long PFN_MASK = 0x000ffffffffff000L;
+    public static final long TABLE = PRESENT | RW | USER | ACCESSED | DIRTY;
+
+    private static final int SWP_TYPE_BITS = 5;
+    private static final int SWP_OFFSET_SHIFT = 9 + SWP_TYPE_BITS;
+
+    public static final X86PteFormat INSTANCE = new X86PteFormat();
+
+    private X86PteFormat() {
+    }
+
+    @Override
+    public long mkTable(long pfn) {
+        return (pfn << 12) | TABLE;
+    }
+
+    @Override
+    public long mkPte(long pfn, boolean write, boolean exec, boolean dirty, boolean young) {
+        long e = (pfn << 12) | PRESENT | USER;
+        if (write) {
+            e |= RW;
+        }
+        if (!exec) {
+            e |= NX;
+        }
+        if (dirty) {
+            e |= DIRTY | SOFT_DIRTY;
+        }
+        if (young) {
+            e |= ACCESSED;
+        }
+        return e;
+    }
+
+    @Override
+    public long mkHugePmd(long pfn, boolean write, boolean exec, boolean dirty, boolean young) {
+        return mkPte(pfn, write, exec, dirty, young) | PSE;
+    }
+
+    @Override
+    public long mkSpecial(long e) {
+        return e | SPECIAL;
+    }
+
+    @Override
+    public boolean isSpecial(long e) {
+        return (e & SPECIAL) != 0;
+    }
+
+    @Override
+    public boolean isPresent(long e) {
+        return (e & (PRESENT | PROTNONE)) != 0;
+    }
+
+    @Override
+    public boolean hwValid(long e) {
+        return (e & PRESENT) != 0;
+    }
+
+    @Override
+    public long mkProtNone(long e) {
+        return (e & ~(PRESENT | RW)) | PROTNONE;
+    }
+
+    @Override
+    public boolean isTable(long e) {
+        return (e & (PRESENT | PSE)) == PRESENT;
+    }
+
+    @Override
+    public boolean isHuge(long e) {
+        return (e & PSE) != 0 && isPresent(e);
+    }
+
+    @Override
+    public long pfn(long e) {
+        return (e & PFN_MASK) >>> 12;
+    }
+
+    @Override
+    public boolean isWrite(long e) {
+        return (e & RW) != 0;
+    }
+
+    @Override
+    public boolean isDirty(long e) {
+        return (e & DIRTY) != 0;
+    }
+
+    @Override
+    public boolean isYoung(long e) {
+        return (e & ACCESSED) != 0;
+    }
+
+    @Override
+    public boolean isExec(long e) {
+        return (e & NX) == 0;
+    }
+
+    @Override
+    public long mkWrite(long e) {
+        return e | RW;
+    }
+
+    @Override
+    public long wrprotect(long e) {
+        return e & ~RW;
+    }
+
+    @Override
+    public long mkDirty(long e) {
+        return e | DIRTY | SOFT_DIRTY;
+    }
+
+    @Override
+    public long mkClean(long e) {
+        return e & ~DIRTY;
+    }
+
+    @Override
+    public long mkYoung(long e) {
+        return e | ACCESSED;
+    }
+
+    @Override
+    public long mkOld(long e) {
+        return e & ~ACCESSED;
+    }
+
+    @Override
+    public long mkSwap(int type, long offset) {
+        return ((~offset) << SWP_OFFSET_SHIFT >>> SWP_TYPE_BITS) | ((long) type << (64 - SWP_TYPE_BITS));
+    }
+
+    @Override
+    public int swapType(long e) {
+        return (int) (e >>> (64 - SWP_TYPE_BITS));
+    }
+
+    @Override
+    public long swapOffset(long e) {
+        return (~e) << SWP_TYPE_BITS >>> SWP_OFFSET_SHIFT;
+    }
+
+    @Override
+    public String describe(long e, boolean lastLevel) {
+        if (e == 0) {
+            return "none";
+        }
+        if (!isPresent(e)) {
+            return "swap type=" + swapType(e) + " offset=" + swapOffset(e);
+        }
+        StringBuilder sb = new StringBuilder((e & PRESENT) != 0 ? "present" : "protnone");
+        if ((e & RW) != 0) {
+            sb.append(" rw");
+        }
+        if ((e & USER) != 0) {
+            sb.append(" user");
+        }
+        if ((e & ACCESSED) != 0) {
+            sb.append(" accessed");
+        }
+        if ((e & DIRTY) != 0) {
+            sb.append(" dirty");
+        }
+        if (!lastLevel && (e & PSE) != 0) {
+            sb.append(" huge");
+        }
+        if ((e & SPECIAL) != 0) {
+            sb.append(" special");
+        }
+        if ((e & SOFT_DIRTY) != 0) {
+            sb.append(" soft-dirty");
+        }
+        if ((e & NX) != 0) {
+            sb.append(" nx");
+        }
+        return sb.toString();
+    }
+}
