@@ -23,6 +23,15 @@ public final class BootLog {
      * and, with highmem, totalhigh_pages.
      */
     public static String memoryLine(BootLayout b, org.mmsim.boot.reserve.BootMemblock mb) {
+        return memoryLine(b, mb, null);
+    }
+
+    /**
+     * The "Memory:" line; with {@code twinManaged} (a real machine's final managed pages per [nid][zone index])
+     * totalram at mem_init() is theirs minus the late frees and CMA, which makes the reserved and highmem
+     * figures, and on 32-bit (no deferred init) the free figure, the real machine's.
+     */
+    public static String memoryLine(BootLayout b, org.mmsim.boot.reserve.BootMemblock mb, long[][] twinManaged) {
         var spec = b.spec();
         int k = spec.arch().pageShift() - 10;
         long[][] free = mb.freePagesPerZone(b);
@@ -39,6 +48,27 @@ public final class BootLog {
         long nrFree = mb.freePagesBelow(org.mmsim.boot.reserve.DeferredInit.firstDeferredPfn(b))
                 - org.mmsim.boot.zone.BootArch.pagesAllocatedInMemInit(spec.arch());
         long cma = spec.cmaBytes() >> spec.arch().pageShift();
+        if (twinManaged != null) {
+            long[][] late = org.mmsim.boot.reserve.BootMemblock.lateFreesPerZone(b, false);
+            long[][] cmaPages = mb.cmaPagesPerZone(b);
+            long twinTotal = 0;
+            long twinHigh = 0;
+            for (int n = 0; n < twinManaged.length && n < late.length; n++) {
+                for (int z = 0; z < twinManaged[n].length; z++) {
+                    long atInit = twinManaged[n][z] - late[n][z] - cmaPages[n][z];
+                    twinTotal += atInit;
+                    if (b.nodes().get(n).zones().get(z).type() == ZoneType.HIGHMEM) {
+                        twinHigh += atInit;
+                    }
+                }
+            }
+            boolean deferred = java.util.Arrays.stream(org.mmsim.boot.reserve.DeferredInit.firstDeferredPfn(b))
+                    .anyMatch(p -> p != Long.MAX_VALUE);
+            nrFree = deferred ? nrFree : twinTotal
+                    - org.mmsim.boot.zone.BootArch.pagesAllocatedInMemInit(spec.arch());
+            totalram = twinTotal;
+            high = twinHigh;
+        }
         long phys = b.physpages();
         var img = spec.image();
         String line = String.format("Memory: %dK/%dK available (%dK kernel code, %dK rwdata, %dK rodata, %dK init, "

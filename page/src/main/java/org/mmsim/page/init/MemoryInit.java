@@ -87,7 +87,7 @@ public final class MemoryInit {
         }
         m.setPcpEnabled(pcp);
         List<String> log = new ArrayList<>(BootLog.lines(layout));
-        log.add(BootLog.memoryLine(layout, mb));
+        log.add(BootLog.memoryLine(layout, mb, twinManaged));
         return new BootedMachine(m, layout, mb, setup, log);
     }
 
