@@ -45,6 +45,8 @@ public final class Gfp {
     public static final int GFP_ATOMIC = __GFP_HIGH | __GFP_ATOMIC | __GFP_KSWAPD_RECLAIM;
     public static final int GFP_KERNEL = __GFP_RECLAIM | __GFP_IO | __GFP_FS;
     public static final int GFP_KERNEL_ACCOUNT = GFP_KERNEL | __GFP_ACCOUNT;
+    /** GFP_PGTABLE_USER (include/asm-generic/pgalloc.h): page-table pages of user address spaces. */
+    public static final int GFP_PGTABLE_USER = GFP_KERNEL_ACCOUNT | __GFP_ZERO;
     public static final int GFP_NOWAIT = __GFP_KSWAPD_RECLAIM;
     public static final int GFP_NOIO = __GFP_RECLAIM;
     public static final int GFP_NOFS = __GFP_RECLAIM | __GFP_IO;

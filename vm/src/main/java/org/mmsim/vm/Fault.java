@@ -1,5 +1,7 @@
 package org.mmsim.vm;
 
+import org.mmsim.page.Gfp;
+
 import static org.mmsim.vm.RssCounters.MM_ANONPAGES;
 import static org.mmsim.vm.RssCounters.MM_SWAPENTS;
 

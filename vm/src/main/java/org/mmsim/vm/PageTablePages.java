@@ -1,5 +1,7 @@
 package org.mmsim.vm;
 
+import org.mmsim.page.Gfp;
+
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,7 @@
 package org.mmsim.vm;
 
+import org.mmsim.page.Gfp;
+
 /**
  * /sys/kernel/mm/transparent_hugepage: enabled, defrag and use_zero_page. The defaults are Debian 6.1's
  * (oracle case x86_64-1G: enabled [always], defrag [madvise], use_zero_page 1).

@@ -1,5 +1,7 @@
 package org.mmsim.vm;
 
+import org.mmsim.page.Gfp;
+
 /**
  * The machine-wide state the virtual memory code shares between processes: the page allocator, the
  * per-pfn page state, page-table pages, the page cache, one swap device, the THP settings, vm events, the

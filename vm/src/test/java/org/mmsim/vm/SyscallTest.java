@@ -1,5 +1,7 @@
 package org.mmsim.vm;
 
+import org.mmsim.page.Gfp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
