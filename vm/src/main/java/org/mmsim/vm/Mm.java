@@ -892,7 +892,9 @@ public final class Mm {
             return moveVma(vma, addr, oldLen, newLen, newAddr);
         }
         if (oldLen >= newLen) {
-            munmapRange(addr + newLen, addr + oldLen);
+            if (oldLen > newLen) {
+                munmapRange(addr + newLen, addr + oldLen);
+            }
             return addr;
         }
         Vma vma = vmaLookup(addr);

@@ -78,4 +78,18 @@ class MremapTest {
         assertThat(mm.vmas().get(0).start()).isEqualTo(dest);
         assertThat(mm.vmas().get(0).end()).isEqualTo(dest + size);
     }
+
+    /**
+     * mremap() to the same size in place (6.1 mm/mremap.c: old_len >= new_len runs do_mas_munmap() of a zero
+     * length, whose -EINVAL is ignored because old_len == new_len) returns addr and leaves the VMA whole. Found by
+     * VmaOpsPropertiesTest: a zero-length unmap used to split the VMA at addr + new_len.
+     */
+    @org.junit.jupiter.api.Test
+    void mremapToTheSameSizeChangesNothing() {
+        Mm mm = VmSystem.simple(Paging.X86_64, 1 << 12).newProcess().mm();
+        long a = mm.mmap(0x10000000L, 8 * PTE, Mman.PROT_READ | Mman.PROT_WRITE,
+                Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS | Mman.MAP_FIXED, null, 0);
+        assertThat(mm.mremap(a, 7 * PTE, 7 * PTE, Mman.MREMAP_MAYMOVE, 0)).isEqualTo(a);
+        assertThat(mm.vmas()).hasSize(1);
+    }
 }
