@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             AnalyzeCommand.class,
+            RunCommand.class,
         })
 public final class Mmsim implements Runnable {
 

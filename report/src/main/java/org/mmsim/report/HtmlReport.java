@@ -143,11 +143,16 @@ public final class HtmlReport {
         row(b, "seed / duration", d.scenario().seed() + " / " + fmtS(d.scenario().durationNs()));
         row(b, "free pages: final / minimum", f.get("final_free_pages") + " / " + f.get("min_free_pages") + " (at "
                 + f.get("min_free_at_s") + " s)");
-        row(b, "THP fault alloc / fallback", String.valueOf(f.get("thp")));
-        row(b, "compaction", String.valueOf(f.get("compaction")));
-        row(b, "reclaim scans", String.valueOf(f.get("reclaim")));
-        row(b, "OOM kills", String.valueOf(f.get("oom_kills")));
-        row(b, "worst extfrag_index order 9", String.valueOf(f.get("worst_extfrag_order9")));
+        Sample last = d.samples().get(d.samples().size() - 1);
+        Map<String, Long> c = last.counters();
+        row(b, "THP faults: huge page / fallback", c.get("thp_fault_alloc") + " / " + c.get("thp_fault_fallback"));
+        row(b, "compaction: stall / success / fail", c.get("compact_stall") + " / " + c.get("compact_success") + " / "
+                + c.get("compact_fail"));
+        row(b, "pages scanned: kswapd / direct reclaim", c.get("pgscan_kswapd") + " / " + c.get("pgscan_direct"));
+        row(b, "OOM kills", String.valueOf(c.get("oom_kill")));
+        Map<?, ?> w = (Map<?, ?>) f.get("worst_extfrag_order9");
+        row(b, "worst extfrag_index at order 9", String.format(Locale.ROOT, "%.3f in %s at %.3f s", w.get("index"),
+                w.get("zone"), w.get("at_s")));
         b.append("</table>\n");
     }
 
@@ -158,7 +163,7 @@ public final class HtmlReport {
     private static void legend(StringBuilder b, RunData d) {
         PageblockPicture[] any = d.pictures().values().iterator().next();
         String[] names = any[0].typeNames();
-        b.append("<svg width=\"900\" height=\"28\" xmlns=\"http://www.w3.org/2000/svg\">");
+        b.append("<svg width=\"900\" height=\"28\">");
         int x = 0;
         for (int mt = 0; mt < names.length; mt++) {
             b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"6\" width=\"14\" height=\"14\" fill=\"%s\"/>"
@@ -179,7 +184,7 @@ public final class HtmlReport {
         int rows = (n + cols - 1) / cols;
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "<div class=\"note\">%s: %d pageblocks from pfn 0x%x</div>"
-                + "<svg width=\"%d\" height=\"%d\" xmlns=\"http://www.w3.org/2000/svg\">", Html.esc(p.zone()), n,
+                + "<svg width=\"%d\" height=\"%d\">", Html.esc(p.zone()), n,
                 p.startPfn(), cols * cell, rows * cell));
         for (int i = 0; i < n; i++) {
             String color = MT_COLORS[p.migratetypes()[i] % MT_COLORS.length];

@@ -85,7 +85,7 @@ final class SvgChart {
         int ph = H - TOP - BOTTOM;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
-                + " xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">", W, H, W, H));
+                + " role=\"img\">", W, H, W, H));
         sb.append("<title>").append(Html.esc(title)).append("</title>");
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" class=\"ct\">%s</text>", LEFT, Html.esc(title)));
         for (double v = lo; v <= hi + step / 2; v += step) {
