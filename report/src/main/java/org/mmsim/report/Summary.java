@@ -38,8 +38,10 @@ public final class Summary {
         }
         out.put("min_free_pages", min.totalFree());
         out.put("min_free_at_s", min.timeNs() / 1e9);
-        out.put("thp", Map.of("fault_alloc", last.counters().get("thp_fault_alloc"),
-                "fault_fallback", last.counters().get("thp_fault_fallback")));
+        Map<String, Object> thp = new LinkedHashMap<>();
+        thp.put("fault_alloc", last.counters().get("thp_fault_alloc"));
+        thp.put("fault_fallback", last.counters().get("thp_fault_fallback"));
+        out.put("thp", thp);
         Map<String, Object> compaction = new LinkedHashMap<>();
         compaction.put("stall", last.counters().get("compact_stall"));
         compaction.put("success", last.counters().get("compact_success"));
