@@ -13,6 +13,7 @@ import org.mmsim.boot.spec.MachineSpec;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
 import org.mmsim.proc.ZoneInfo;
+import org.mmsim.proc.model.ProcFiles;
 import org.mmsim.proc.ZoneInfoFormat;
 import org.mmsim.proc.ZoneInfoNode;
 import org.mmsim.proc.ZoneInfoZone;
@@ -57,15 +58,17 @@ final class BootCommand implements Callable<Integer> {
                 throw new InputError("--print: unknown file '" + p + "' (" + String.join(", ", ProcFiles.NAMES) + ")");
             }
         }
+        
         BootedMachine booted = MemoryInit.boot(spec, twin);
         PrintStream out = System.out;
         for (String line : booted.bootLog()) {
             out.println(line);
         }
+        ProcFiles files = new ProcFiles(booted, java.util.Map.of(), 0);
         for (String p : print) {
             out.println();
-            out.println("# /proc/" + p);
-            out.print(ProcFiles.render(p, booted));
+            out.println(p.endsWith("_index") ? "# /sys/kernel/debug/extfrag/" + p : "# /proc/" + p);
+            out.print(files.render(p));
         }
         if (saveMachine != null) {
             Path tmp = Files.createTempFile(saveMachine.toAbsolutePath().getParent(), ".machine", ".yaml");

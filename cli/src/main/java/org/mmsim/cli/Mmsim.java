@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             LayoutCommand.class,
             TranslateCommand.class,
             WalkCommand.class,
+            RunCommand.class,
         })
 public final class Mmsim implements Runnable {
 

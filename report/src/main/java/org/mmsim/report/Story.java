@@ -1,0 +1,79 @@
+package org.mmsim.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The report's few generated sentences about a run, from its samples, counters and notes. */
+final class Story {
+    private Story() {
+    }
+
+    static String text(RunData d) {
+        List<Sample> s = d.samples();
+        Sample first = s.get(0);
+        Sample last = s.get(s.size() - 1);
+        Map<String, Object> f = Summary.figures(d);
+        StringBuilder b = new StringBuilder("<p>");
+        b.append(String.format(Locale.ROOT, "Over %.1f simulated seconds on %s, free memory went from %s to %s"
+                + " (lowest %s at %.1f s). ", d.scenario().durationNs() / 1e9, Html.esc(d.scenario().machine()),
+                mib(first.totalFree()), mib(last.totalFree()), mib((Long) f.get("min_free_pages")),
+                (Double) f.get("min_free_at_s")));
+        for (int z = 0; z < d.zones().size(); z++) {
+            long min = Long.MAX_VALUE;
+            for (Sample x : s) {
+                min = Math.min(min, x.freePages()[z]);
+            }
+            long[] wm = last.watermarks()[z];
+            if (min < wm[0]) {
+                b.append(Html.esc(d.zones().get(z))).append(" fell below its min watermark. ");
+            } else if (min < wm[1]) {
+                b.append(Html.esc(d.zones().get(z))).append(" fell below its low watermark (kswapd territory). ");
+            }
+        }
+        long thpOk = last.counters().get("thp_fault_alloc");
+        long thpFb = last.counters().get("thp_fault_fallback");
+        if (thpOk + thpFb > 0) {
+            b.append(String.format(Locale.ROOT, "%d of %d huge-page faults got a huge page (%d fell back). ", thpOk,
+                    thpOk + thpFb, thpFb));
+        }
+        long stall = last.counters().get("compact_stall");
+        if (stall > 0) {
+            b.append(String.format(Locale.ROOT, "Direct compaction stalled %d times (%d successes, %d failures). ",
+                    stall, last.counters().get("compact_success"), last.counters().get("compact_fail")));
+        }
+        long kswapd = last.counters().get("pgscan_kswapd");
+        long direct = last.counters().get("pgscan_direct");
+        if (kswapd + direct > 0) {
+            b.append(String.format(Locale.ROOT, "Reclaim scanned %d pages in kswapd and %d in direct reclaim. ", kswapd,
+                    direct));
+        }
+        long oom = last.counters().get("oom_kill");
+        if (oom > 0) {
+            b.append(String.format(Locale.ROOT, "The OOM killer killed %d process(es). ", oom));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> worst = (Map<String, Object>) f.get("worst_extfrag_order9");
+        double idx = (Double) worst.get("index");
+        if (idx > 0) {
+            b.append(String.format(Locale.ROOT, "At worst (%.1f s, %s) an order-9 allocation would have failed with"
+                    + " extfrag_index %.3f: %s. ", (Double) worst.get("at_s"), Html.esc(String.valueOf(worst.get("zone"))),
+                    idx, idx > 0.5 ? "fragmentation, not lack of memory" : "mostly lack of memory"));
+        } else {
+            b.append("An order-9 block stayed free in every zone at every snapshot. ");
+        }
+        b.append("</p>");
+        if (!d.notes().isEmpty()) {
+            b.append("<ul>");
+            for (String[] n : d.notes()) {
+                b.append("<li>").append(n[0]).append(" s: ").append(Html.esc(n[1])).append("</li>");
+            }
+            b.append("</ul>");
+        }
+        return b.toString();
+    }
+
+    private static String mib(long pages) {
+        return String.format(Locale.ROOT, "%.1f MiB", pages / 256.0);
+    }
+}

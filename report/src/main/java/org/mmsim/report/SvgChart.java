@@ -1,0 +1,169 @@
+package org.mmsim.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A small inline-SVG chart of series over time: lines (optionally dashed) or stacked areas, with a title,
+ * axis labels, ticks and a legend. No scripts, fonts or images, so the report opens offline.
+ */
+final class SvgChart {
+    static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+        "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939"};
+    private static final int W = 1100;
+    private static final int H = 300;
+    private static final int LEFT = 80;
+    private static final int RIGHT = 230;
+    private static final int TOP = 34;
+    private static final int BOTTOM = 46;
+
+    private record Series(String name, double[] y, String color, boolean dashed) {
+    }
+
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final double[] x;
+    private final boolean stacked;
+    private final List<Series> series = new ArrayList<>();
+    private Double yMin;
+    private Double yMax;
+
+    SvgChart(String title, String xLabel, String yLabel, double[] x, boolean stacked) {
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+        this.x = x;
+        this.stacked = stacked;
+    }
+
+    SvgChart add(String name, double[] y, String color, boolean dashed) {
+        series.add(new Series(name, y, color, dashed));
+        return this;
+    }
+
+    SvgChart add(String name, double[] y) {
+        return add(name, y, PALETTE[series.size() % PALETTE.length], false);
+    }
+
+    SvgChart yRange(double min, double max) {
+        yMin = min;
+        yMax = max;
+        return this;
+    }
+
+    String render() {
+        double[][] tops = new double[series.size()][];
+        double lo = 0;
+        double hi = 0;
+        double[] base = new double[x.length];
+        for (int i = 0; i < series.size(); i++) {
+            double[] y = series.get(i).y;
+            tops[i] = new double[x.length];
+            for (int k = 0; k < x.length; k++) {
+                tops[i][k] = stacked ? base[k] + y[k] : y[k];
+                lo = Math.min(lo, tops[i][k]);
+                hi = Math.max(hi, tops[i][k]);
+            }
+            if (stacked) {
+                base = tops[i];
+            }
+        }
+        if (yMin != null) {
+            lo = yMin;
+            hi = Math.max(yMax, hi);
+        }
+        if (hi <= lo) {
+            hi = lo + 1;
+        }
+        double step = niceStep((hi - lo) / 5);
+        hi = Math.ceil(hi / step) * step;
+        lo = Math.floor(lo / step) * step;
+        double xMax = x.length == 0 ? 1 : Math.max(x[x.length - 1], 1e-9);
+        int pw = W - LEFT - RIGHT;
+        int ph = H - TOP - BOTTOM;
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
+                + " role=\"img\">", W, H, W, H));
+        sb.append("<title>").append(Html.esc(title)).append("</title>");
+        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" class=\"ct\">%s</text>", LEFT, Html.esc(title)));
+        for (double v = lo; v <= hi + step / 2; v += step) {
+            double py = TOP + ph - (v - lo) / (hi - lo) * ph;
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>",
+                    LEFT, LEFT + pw, py, py));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"yt\">%s</text>", LEFT - 6, py + 4,
+                    fmt(v)));
+        }
+        double xStep = niceStep(xMax / 8);
+        for (double v = 0; v <= xMax + xStep / 100; v += xStep) {
+            double px = LEFT + v / xMax * pw;
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" class=\"tick\"/>",
+                    px, px, TOP + ph, TOP + ph + 5));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"xt\">%s</text>", px, TOP + ph + 18,
+                    fmt(v)));
+        }
+        sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" class=\"frame\"/>",
+                LEFT, TOP, pw, ph));
+        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"xl\">%s</text>", LEFT + pw / 2, H - 6,
+                Html.esc(xLabel)));
+        sb.append(String.format(Locale.ROOT, "<text transform=\"translate(16,%d) rotate(-90)\" class=\"xl\">%s</text>",
+                TOP + ph / 2, Html.esc(yLabel)));
+        for (int i = series.size() - 1; i >= 0; i--) {
+            Series s = series.get(i);
+            StringBuilder pts = new StringBuilder();
+            for (int k = 0; k < x.length; k++) {
+                pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", LEFT + x[k] / xMax * pw,
+                        TOP + ph - (tops[i][k] - lo) / (hi - lo) * ph));
+            }
+            if (stacked) {
+                double[] below = i == 0 ? new double[x.length] : tops[i - 1];
+                for (int k = x.length - 1; k >= 0; k--) {
+                    pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", LEFT + x[k] / xMax * pw,
+                            TOP + ph - (Math.max(below[k], lo) - lo) / (hi - lo) * ph));
+                }
+                sb.append("<polygon points=\"").append(pts.toString().trim()).append("\" fill=\"").append(s.color)
+                        .append("\" fill-opacity=\"0.85\" stroke=\"none\"/>");
+            } else {
+                sb.append("<polyline points=\"").append(pts.toString().trim()).append("\" fill=\"none\" stroke=\"")
+                        .append(s.color).append("\" stroke-width=\"2\"")
+                        .append(s.dashed ? " stroke-dasharray=\"6 4\"" : "").append("/>");
+            }
+        }
+        int ly = TOP + 4;
+        for (int i = stacked ? series.size() - 1 : 0; stacked ? i >= 0 : i < series.size(); i += stacked ? -1 : 1) {
+            Series s = series.get(i);
+            int lx = LEFT + pw + 14;
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\""
+                    + " stroke-width=\"%d\"%s/>", lx, lx + 22, ly + 5, ly + 5, s.color, stacked ? 10 : 3,
+                    s.dashed ? " stroke-dasharray=\"6 4\"" : ""));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"lg\">%s</text>", lx + 28, ly + 9,
+                    Html.esc(s.name)));
+            ly += 17;
+        }
+        return sb.append("</svg>").toString();
+    }
+
+    static double niceStep(double raw) {
+        if (raw <= 0) {
+            return 1;
+        }
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double n = raw / mag;
+        return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * mag;
+    }
+
+    static String fmt(double v) {
+        double a = Math.abs(v);
+        if (a >= 1e6) {
+            return String.format(Locale.ROOT, "%.1fM", v / 1e6);
+        }
+        if (a >= 1e4) {
+            return String.format(Locale.ROOT, "%.0fk", v / 1e3);
+        }
+        if (a == Math.rint(a)) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

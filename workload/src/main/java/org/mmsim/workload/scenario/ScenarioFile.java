@@ -1,0 +1,305 @@
+package org.mmsim.workload.scenario;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mmsim.arch.InputError;
+import org.mmsim.boot.spec.MachineFile;
+import org.mmsim.boot.spec.YamlNode;
+
+/**
+ * Reads a scenario file (YAML) into a {@link Scenario}, checking everything: unknown keys, units, ranges, kinds,
+ * sysctls, /proc files and trace events, missing keys and the machine file. Every mistake is one
+ * {@link InputError} "FILE:LINE: problem". Built-in scenarios live in the resources under scenarios/NAME.yaml.
+ */
+public final class ScenarioFile {
+    private static final Set<String> TOP = Set.of("name", "machine", "seed", "duration", "hz", "swap", "compaction",
+            "sysctl", "record", "workload");
+    private static final Set<String> RECORD = Set.of("interval", "proc", "trace");
+    private static final List<Long> HZ = List.of(100L, 250L, 300L, 1000L);
+    private static final int MAX_ORDER = 11;
+    /** The vm sysctls a scenario may set, with their ranges (kernel/sysctl.c, mm/*.c limits). */
+    private static final Map<String, long[]> SYSCTL = Map.ofEntries(
+            Map.entry("vm.swappiness", new long[] {0, 200}),
+            Map.entry("vm.compaction_proactiveness", new long[] {0, 100}),
+            Map.entry("vm.extfrag_threshold", new long[] {0, 1000}),
+            Map.entry("vm.min_free_kbytes", new long[] {0, Integer.MAX_VALUE}),
+            Map.entry("vm.watermark_scale_factor", new long[] {1, 3000}),
+            Map.entry("vm.watermark_boost_factor", new long[] {0, Integer.MAX_VALUE}),
+            Map.entry("vm.percpu_pagelist_high_fraction", new long[] {0, Integer.MAX_VALUE}),
+            Map.entry("vm.dirty_ratio", new long[] {0, 100}),
+            Map.entry("vm.dirty_background_ratio", new long[] {0, 100}),
+            Map.entry("vm.overcommit_memory", new long[] {0, 2}),
+            Map.entry("vm.overcommit_ratio", new long[] {0, Integer.MAX_VALUE}),
+            Map.entry("vm.zone_reclaim_mode", new long[] {0, 7}),
+            Map.entry("vm.lowmem_reserve_ratio", new long[] {0, Integer.MAX_VALUE}));
+
+    private ScenarioFile() {
+    }
+
+    /** Reads a scenario file, or a built-in scenario when no file of that name exists. */
+    public static Scenario load(String pathOrBuiltin) {
+        Path p = Path.of(pathOrBuiltin);
+        if (Files.isRegularFile(p)) {
+            try {
+                return parse(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw InputError.at(p, 0, "cannot read scenario: " + e.getMessage());
+            }
+        }
+        String text = builtinText(pathOrBuiltin);
+        if (text == null) {
+            throw InputError.at(pathOrBuiltin, 0, Files.isDirectory(p) ? "is a directory, not a scenario file"
+                    : "no such scenario file or built-in scenario (built-in: " + String.join(", ", builtins()) + ")");
+        }
+        return parse("scenario:" + pathOrBuiltin, text);
+    }
+
+    /** The names of the built-in scenarios. */
+    public static List<String> builtins() {
+        List<String> out = new ArrayList<>();
+        for (String n : List.of("default", "compaction-test", "fragment-illuminator", "oracle-tmpfs")) {
+            if (builtinText(n) != null) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static String builtinText(String name) {
+        if (!name.matches("[A-Za-z0-9_.-]+")) {
+            return null;
+        }
+        try (InputStream in = ScenarioFile.class.getResourceAsStream("/scenarios/" + name + ".yaml")) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Parses scenario text; {@code file} names it in errors and anchors a relative machine path. */
+    public static Scenario parse(String file, String text) {
+        YamlNode root = YamlNode.parse(file, text);
+        root.requireOnlyKeys("scenario", TOP);
+        String name = root.get("name") == null ? defaultName(file) : ScenarioValues.text(root.get("name"), "name");
+        String machine = machine(file, required(root, "machine"));
+        long seed = root.get("seed") == null ? 42 : ScenarioValues.whole(root.get("seed"), "seed", 0, Long.MAX_VALUE);
+        YamlNode durationNode = required(root, "duration");
+        long duration = ScenarioValues.time(durationNode, "duration");
+        if (duration == 0) {
+            throw durationNode.error("duration must be longer than 0");
+        }
+        int hz = 250;
+        if (root.get("hz") != null) {
+            hz = (int) ScenarioValues.whole(root.get("hz"), "hz", 1, 1000);
+            if (!HZ.contains((long) hz)) {
+                throw root.get("hz").error("hz " + hz + " is not a kernel HZ (100, 250, 300 or 1000)");
+            }
+        }
+        long swap = root.get("swap") == null ? 0 : ScenarioValues.size(root.get("swap"), "swap");
+        boolean compaction = root.get("compaction") == null || ScenarioValues.bool(root.get("compaction"), "compaction");
+        Map<String, String> sysctl = sysctl(root.get("sysctl"));
+        Scenario.Record record = record(root.get("record"), duration);
+        List<Scenario.Generator> generators = workload(required(root, "workload"), duration);
+        return new Scenario(name, file, machine, seed, duration, hz, sysctl, swap, compaction, generators, record);
+    }
+
+    private static String defaultName(String file) {
+        String base = Path.of(file.replaceFirst("^scenario:", "")).getFileName().toString();
+        return base.endsWith(".yaml") ? base.substring(0, base.length() - 5) : base;
+    }
+
+    private static YamlNode required(YamlNode map, String key) {
+        YamlNode n = map.get(key);
+        if (n == null || n.kind() == YamlNode.Kind.NULL) {
+            throw InputErrors.at(map, n == null ? map.line() : n.line(), "missing '" + key + "'");
+        }
+        return n;
+    }
+
+    /** A preset name, or a machine file path resolved against the scenario file's directory. */
+    private static String machine(String file, YamlNode n) {
+        String m = ScenarioValues.text(n, "machine");
+        if (!file.startsWith("scenario:")) {
+            Path dir = Path.of(file).toAbsolutePath().getParent();
+            Path p = dir.resolve(m).normalize();
+            if (Files.isRegularFile(p)) {
+                return p.toString();
+            }
+        } else if (Files.isRegularFile(Path.of(m))) {
+            return Path.of(m).toAbsolutePath().toString();
+        }
+        if (MachineFile.presets().contains(m)) {
+            return m;
+        }
+        throw n.error("machine '" + m + "': no such machine file" + (file.startsWith("scenario:") ? "" : " (relative"
+                + " to the scenario's directory)") + " or preset" + (MachineFile.presets().isEmpty() ? ""
+                : " (presets: " + String.join(", ", MachineFile.presets()) + ")"));
+    }
+
+    private static Map<String, String> sysctl(YamlNode n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (n == null) {
+            return out;
+        }
+        for (Map.Entry<String, YamlNode> e : n.asMap("sysctl").entrySet()) {
+            String key = e.getKey();
+            long[] range = SYSCTL.get(key);
+            if (range == null) {
+                throw InputErrors.at(n, n.keyLine(key), "unknown sysctl '" + key + "' (known: "
+                        + String.join(", ", new java.util.TreeSet<>(SYSCTL.keySet())) + ")");
+            }
+            YamlNode v = e.getValue();
+            if (key.equals("vm.lowmem_reserve_ratio") && v.kind() == YamlNode.Kind.LIST) {
+                List<String> parts = new ArrayList<>();
+                for (YamlNode x : v.asList(key)) {
+                    parts.add(Long.toString(ScenarioValues.whole(x, key, range[0], range[1])));
+                }
+                out.put(key, String.join(" ", parts));
+            } else {
+                out.put(key, Long.toString(ScenarioValues.whole(v, "sysctl " + key, range[0], range[1])));
+            }
+        }
+        return out;
+    }
+
+    private static Scenario.Record record(YamlNode n, long duration) {
+        long interval = Math.min(1_000_000_000L, duration);
+        List<String> proc = new ArrayList<>(Recordables.PROC_FILES);
+        List<String> trace = new ArrayList<>();
+        if (n == null) {
+            return new Scenario.Record(interval, proc, trace);
+        }
+        n.requireOnlyKeys("record", RECORD);
+        if (n.get("interval") != null) {
+            YamlNode in = n.get("interval");
+            interval = ScenarioValues.time(in, "record interval");
+            if (interval == 0) {
+                throw in.error("record interval must be longer than 0");
+            }
+            if (interval > duration) {
+                throw in.error("record interval is longer than the duration");
+            }
+        }
+        if (n.get("proc") != null) {
+            proc = names(n.get("proc"), "record proc", Recordables.PROC_FILES, "/proc file");
+        }
+        if (n.get("trace") != null) {
+            trace = names(n.get("trace"), "record trace", Recordables.TRACE_EVENTS, "trace event");
+        }
+        return new Scenario.Record(interval, proc, trace);
+    }
+
+    private static List<String> names(YamlNode n, String what, List<String> known, String noun) {
+        List<String> out = new ArrayList<>();
+        for (YamlNode x : n.asList(what)) {
+            String s = ScenarioValues.text(x, what);
+            if (!known.contains(s)) {
+                throw x.error("unknown " + noun + " '" + s + "'" + (known.size() < 10 ? " (known: "
+                        + String.join(", ", known) + ")" : ""));
+            }
+            if (out.contains(s)) {
+                throw x.error(noun + " '" + s + "' is listed twice");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static List<Scenario.Generator> workload(YamlNode n, long duration) {
+        List<Scenario.Generator> out = new ArrayList<>();
+        Map<String, Integer> perKind = new HashMap<>();
+        Set<String> names = new HashSet<>();
+        List<YamlNode> entries = n.asList("workload");
+        if (entries.isEmpty()) {
+            throw n.error("workload is empty");
+        }
+        for (YamlNode entry : entries) {
+            Map<String, YamlNode> m = entry.asMap("a workload entry");
+            if (m.size() != 1) {
+                throw entry.error("a workload entry is one 'kind: { settings }' (found " + m.size() + " keys)");
+            }
+            String kindName = m.keySet().iterator().next();
+            GeneratorKind kind = GeneratorKind.byKey(kindName);
+            if (kind == null) {
+                List<String> kinds = new ArrayList<>();
+                for (GeneratorKind k : GeneratorKind.values()) {
+                    kinds.add(k.key());
+                }
+                throw InputErrors.at(entry, entry.keyLine(kindName), "unknown workload kind '" + kindName
+                        + "' (known: " + String.join(", ", kinds) + ")");
+            }
+            YamlNode settings = m.get(kindName);
+            Map<String, Object> params = params(kind, settings, duration);
+            int index = perKind.merge(kind.key(), 1, Integer::sum);
+            String name = params.containsKey("name") ? (String) params.get("name") : kind.key() + index;
+            if (!names.add(name)) {
+                throw InputErrors.at(entry, entry.keyLine(kindName), "workload name '" + name + "' is used twice");
+            }
+            out.add(new Scenario.Generator(kind.key(), name, params, entry.keyLine(kindName)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Map<String, Object> params(GeneratorKind kind, YamlNode settings, long duration) {
+        String what = kind.key();
+        if (settings.kind() == YamlNode.Kind.NULL) {
+            if (!kind.required().isEmpty()) {
+                throw settings.error(what + " needs " + String.join(", ", new java.util.TreeSet<>(kind.required())));
+            }
+            return Map.of();
+        }
+        settings.requireOnlyKeys(what, kind.params().keySet());
+        for (String req : new java.util.TreeSet<>(kind.required())) {
+            if (settings.get(req) == null) {
+                throw settings.error(what + ": missing '" + req + "'");
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : settings.asMap(what).entrySet()) {
+            String key = e.getKey();
+            YamlNode v = e.getValue();
+            String label = what + " " + key;
+            Object value = switch (kind.params().get(key)) {
+                case STRING -> ScenarioValues.text(v, label);
+                case SIZE -> ScenarioValues.size(v, label);
+                case TIME -> ScenarioValues.time(v, label);
+                case RATE -> ScenarioValues.rate(v, label, false);
+                case BYTE_RATE -> ScenarioValues.rate(v, label, true);
+                case BOOL -> ScenarioValues.bool(v, label);
+                case COUNT -> ScenarioValues.whole(v, label, key.equals("processes") ? 1 : 0, 1_000_000);
+                case ORDERS -> ScenarioValues.orders(v, label, MAX_ORDER);
+                case GFP -> ScenarioValues.gfp(v, label);
+                case DROP_VALUE -> ScenarioValues.whole(v, label, 1, 3);
+                case TOUCH -> touch(v, label);
+            };
+            if ((key.equals("at") || key.equals("start")) && (Long) value > duration) {
+                throw v.error(label + " is after the end of the scenario");
+            }
+            out.put(key, value);
+        }
+        Object start = out.get("start");
+        Object stop = out.get("stop");
+        if (start != null && stop != null && (Long) stop != 0 && (Long) stop < (Long) start) {
+            throw settings.error(what + ": stop is before start");
+        }
+        return out;
+    }
+
+    private static String touch(YamlNode v, String label) {
+        String s = ScenarioValues.text(v, label);
+        if (!GeneratorKind.TOUCH_MODES.contains(s)) {
+            throw v.error(label + " '" + s + "' is not one of " + String.join(", ", GeneratorKind.TOUCH_MODES));
+        }
+        return s;
+    }
+}

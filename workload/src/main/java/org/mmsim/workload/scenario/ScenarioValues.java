@@ -1,0 +1,201 @@
+package org.mmsim.workload.scenario;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mmsim.boot.spec.YamlNode;
+import org.mmsim.page.Gfp;
+
+/**
+ * Parses the values of a scenario file, each with an error naming the file and line of the offending value:
+ * times (a number and a unit: ns, us, ms, s, m), sizes (bytes or K, M, G, T in powers of 1024), rates (per
+ * second, or bytes per second with a size suffix, optionally ending in "/s"), booleans, whole numbers, order
+ * mixes and gfp masks (names of the kernel's GFP flags joined by '|').
+ */
+final class ScenarioValues {
+    private static final Pattern TIME = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ns|us|ms|s|m)");
+    private static final Pattern SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([KMGTkmgt]?)");
+    private static final Pattern NUMBER = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
+    /** Longest scenario: one simulated day. */
+    static final long MAX_TIME_NS = 24L * 3600 * 1_000_000_000L;
+
+    private ScenarioValues() {
+    }
+
+    static String text(YamlNode n, String what) {
+        if (n.kind() != YamlNode.Kind.SCALAR) {
+            throw n.error(what + " must be a single value");
+        }
+        return n.asText(what).trim();
+    }
+
+    private static void notNegative(YamlNode n, String s, String what) {
+        if (s.startsWith("-")) {
+            throw n.error(what + " must not be negative: '" + s + "'");
+        }
+    }
+
+    /** A time in nanoseconds. */
+    static long time(YamlNode n, String what) {
+        String s = text(n, what);
+        notNegative(n, s, what);
+        Matcher m = TIME.matcher(s);
+        if (!m.matches()) {
+            throw n.error(what + " '" + s + "' is not a time: a number with a unit ns, us, ms, s or m (e.g. 60s)");
+        }
+        long unit = switch (m.group(2)) {
+            case "ns" -> 1L;
+            case "us" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            default -> 60_000_000_000L;
+        };
+        double v = Double.parseDouble(m.group(1)) * unit;
+        if (v > MAX_TIME_NS) {
+            throw n.error(what + " '" + s + "' is longer than a day");
+        }
+        return Math.round(v);
+    }
+
+    /** A size in bytes. */
+    static long size(YamlNode n, String what) {
+        String s = text(n, what);
+        notNegative(n, s, what);
+        Matcher m = SIZE.matcher(s);
+        if (!m.matches()) {
+            throw n.error(what + " '" + s + "' is not a size: bytes, or a number with K, M, G or T (powers of 1024)");
+        }
+        double v = Double.parseDouble(m.group(1)) * multiplier(m.group(2));
+        if (v >= Long.MAX_VALUE / 2.0) {
+            throw n.error(what + " '" + s + "' is too large");
+        }
+        return Math.round(v);
+    }
+
+    private static long multiplier(String suffix) {
+        return switch (suffix.toUpperCase(Locale.ROOT)) {
+            case "K" -> 1L << 10;
+            case "M" -> 1L << 20;
+            case "G" -> 1L << 30;
+            case "T" -> 1L << 40;
+            default -> 1L;
+        };
+    }
+
+    /** A rate per second: a count, or with a size suffix bytes; an optional "/s" is allowed. */
+    static double rate(YamlNode n, String what, boolean bytes) {
+        String s = text(n, what);
+        notNegative(n, s, what);
+        String body = s.endsWith("/s") ? s.substring(0, s.length() - 2).trim() : s;
+        Matcher m = SIZE.matcher(body);
+        if (!m.matches() || (!bytes && !m.group(2).isEmpty())) {
+            throw n.error(what + " '" + s + "' is not a rate: " + (bytes
+                    ? "bytes per second, e.g. 512M or 512M/s" : "a number per second, e.g. 2000 or 2000/s"));
+        }
+        return Double.parseDouble(m.group(1)) * multiplier(m.group(2));
+    }
+
+    static boolean bool(YamlNode n, String what) {
+        String s = text(n, what);
+        return switch (s) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw n.error(what + " must be true or false, not '" + s + "'");
+        };
+    }
+
+    /** A whole number in [min, max]. */
+    static long whole(YamlNode n, String what, long min, long max) {
+        String s = text(n, what);
+        long v;
+        try {
+            v = Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw n.error(what + " must be a whole number, not '" + s + "'");
+        }
+        if (v < min || v > max) {
+            throw n.error(what + " " + v + " is outside " + min + ".." + max);
+        }
+        return v;
+    }
+
+    /** A non-negative number. */
+    static double number(YamlNode n, String what) {
+        String s = text(n, what);
+        notNegative(n, s, what);
+        if (!NUMBER.matcher(s).matches()) {
+            throw n.error(what + " must be a number, not '" + s + "'");
+        }
+        return Double.parseDouble(s);
+    }
+
+    /** An order mix "order: weight" with orders 0..maxOrder-1 and a positive total weight. */
+    static Map<Integer, Double> orders(YamlNode n, String what, int maxOrder) {
+        Map<Integer, Double> out = new LinkedHashMap<>();
+        double total = 0;
+        for (Map.Entry<String, YamlNode> e : n.asMap(what).entrySet()) {
+            int order;
+            try {
+                order = Integer.parseInt(e.getKey().trim());
+            } catch (NumberFormatException ex) {
+                throw InputErrors.at(n, n.keyLine(e.getKey()), what + ": '" + e.getKey() + "' is not an order");
+            }
+            if (order < 0 || order >= maxOrder) {
+                throw InputErrors.at(n, n.keyLine(e.getKey()),
+                        what + ": order " + order + " is outside 0.." + (maxOrder - 1));
+            }
+            double w = number(e.getValue(), what + " weight of order " + order);
+            out.put(order, w);
+            total += w;
+        }
+        if (total <= 0) {
+            throw n.error(what + ": the weights add up to zero");
+        }
+        return out;
+    }
+
+    /** A gfp mask written as flag names joined by '|' (GFP_KERNEL, GFP_TRANSHUGE_LIGHT | __GFP_NOWARN, ...). */
+    static String gfp(YamlNode n, String what) {
+        String s = text(n, what);
+        for (String part : s.split("\\|")) {
+            String name = part.trim();
+            if (gfpFlag(name) == null) {
+                throw n.error(what + ": unknown gfp flag '" + name + "' (e.g. GFP_KERNEL, GFP_HIGHUSER_MOVABLE,"
+                        + " GFP_TRANSHUGE_LIGHT, GFP_ATOMIC, __GFP_NOWARN)");
+            }
+        }
+        return s;
+    }
+
+    /** The value of a gfp mask written as {@link #gfp} accepts. */
+    static int gfpMask(String text) {
+        int mask = 0;
+        for (String part : text.split("\\|")) {
+            Integer f = gfpFlag(part.trim());
+            if (f == null) {
+                throw new IllegalArgumentException("unknown gfp flag " + part);
+            }
+            mask |= f;
+        }
+        return mask;
+    }
+
+    private static Integer gfpFlag(String name) {
+        if (!name.startsWith("GFP_") && !name.startsWith("__GFP_")) {
+            return null;
+        }
+        try {
+            Field f = Gfp.class.getField(name);
+            if (f.getType() == int.class && Modifier.isStatic(f.getModifiers())) {
+                return f.getInt(null);
+            }
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+        return null;
+    }
+}

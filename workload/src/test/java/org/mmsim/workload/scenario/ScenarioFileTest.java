@@ -1,0 +1,55 @@
+package org.mmsim.workload.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mmsim.arch.InputError;
+
+/** The scenario parser's values and units, worked by hand from the file's text. */
+class ScenarioFileTest {
+    private static Path file() throws URISyntaxException {
+        return Path.of(ScenarioFileTest.class.getResource("/scenarios-test/values.yaml").toURI());
+    }
+
+    @Test
+    void valuesBecomeBytesNanosecondsAndRatesPerSecond() throws URISyntaxException {
+        Scenario s = ScenarioFile.load(file().toString());
+        assertThat(s.name()).isEqualTo("values");
+        assertThat(s.machine()).isEqualTo(file().getParent().resolve("machine.yaml").toString());
+        assertThat(s.seed()).isEqualTo(9);
+        assertThat(s.durationNs()).isEqualTo(90_000_000_000L);
+        assertThat(s.hz()).isEqualTo(1000);
+        assertThat(s.swapBytes()).isEqualTo(2L << 30);
+        assertThat(s.compaction()).isFalse();
+        assertThat(s.sysctl()).containsEntry("vm.min_free_kbytes", "67584").containsEntry("vm.extfrag_threshold", "500");
+        assertThat(s.record().intervalNs()).isEqualTo(500_000_000L);
+        assertThat(s.record().procFiles()).containsExactly("buddyinfo", "zoneinfo");
+        assertThat(s.record().traceEvents()).containsExactly("mm_compaction_begin");
+        List<Scenario.Generator> g = s.generators();
+        assertThat(g).extracting(Scenario.Generator::kind).containsExactly("anon", "kernel", "drop_caches", "kernel");
+        assertThat(g).extracting(Scenario.Generator::name).containsExactly("db", "kernel1", "drop_caches1", "kernel2");
+        assertThat(g.get(0).params()).containsEntry("size", 1L << 30).containsEntry("rate", 512.0 * (1 << 20))
+                .containsEntry("thp", true).containsEntry("processes", 2L).containsEntry("touch", "random");
+        assertThat(g.get(0).line()).isEqualTo(14);
+        assertThat(g.get(1).params()).containsEntry("rate", 2000.0).containsEntry("lifetime_mean", 5_000_000_000L)
+                .containsEntry("orders", Map.of(0, 70.0, 3, 30.0)).containsEntry("gfp", "GFP_KERNEL | __GFP_NOWARN");
+        assertThat(g.get(2).params()).containsEntry("at", 40_000_000_000L).containsEntry("value", 3L);
+    }
+
+    @Test
+    void unitsAreStrict() {
+        String head = "machine: " + System.getProperty("java.home") + "/release\nduration: ";
+        assertThatThrownBy(() -> ScenarioFile.parse("a.yaml", head + "5sec\nworkload: [ {kernel: {rate: 1}} ]"))
+                .isInstanceOf(InputError.class).hasMessage("a.yaml:2: duration '5sec' is not a time: a number with a"
+                        + " unit ns, us, ms, s or m (e.g. 60s)").isNotNull();
+        assertThatThrownBy(() -> ScenarioFile.parse("a.yaml", head + "5s\nworkload: [ {anon: {size: 5KB}} ]"))
+                .isInstanceOf(InputError.class).hasMessageStartingWith("a.yaml:3: anon size '5KB' is not a size");
+        assertThatThrownBy(() -> ScenarioFile.parse("a.yaml", head + "5s\nworkload: [ {kernel: {rate: 5M}} ]"))
+                .isInstanceOf(InputError.class).hasMessageStartingWith("a.yaml:3: kernel rate '5M' is not a rate");
+    }
+}
