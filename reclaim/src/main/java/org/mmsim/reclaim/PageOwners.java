@@ -60,8 +60,9 @@ public final class PageOwners {
             lo = Math.min(lo, n.nodeStartPfn());
             hi = Math.max(hi, n.nodeStartPfn() + n.spannedPages());
         }
-        basePfn = lo;
-        int size = Math.toIntExact(hi - lo);
+        long align = 1L << (m.arch().maxOrder() - 1);
+        basePfn = lo & -align;
+        int size = Math.toIntExact(((hi + align - 1) & -align) - basePfn);
         kind = new byte[size];
         order = new byte[size];
         flags = new byte[size];
