@@ -405,7 +405,7 @@ public final class Compaction {
         if (cc.mode != MIGRATE_ASYNC || !cc.direct) {
             return true;
         }
-        int bmt = z.getPageblockMigratetype(blockStart);
+        int bmt = z.getPageblockMigratetype(Math.max(blockStart, z.zoneStartPfn()));
         if (cc.migratetype == MigrateType.MOVABLE) {
             return bmt == MigrateType.MOVABLE || (m.migrateTypes().hasCma() && bmt == m.migrateTypes().cma());
         }
@@ -428,7 +428,7 @@ public final class Compaction {
             return true;
         }
         MemMap mm = z.node().memMap();
-        if (mm.isBuddy(blockStart) && mm.order(blockStart) >= pbOrder) {
+        if (mm.isBuddy(low) && mm.order(low) >= pbOrder) {
             cc.migrateScanned++;
             return true;
         }
@@ -478,8 +478,8 @@ public final class Compaction {
             }
             int migrate = (int) Math.min(n, cc.freeAvailable);
             if (origMt < 0) {
-                origMt = z.getPageblockMigratetype(blockStart);
-                if (origMt == m.migrateTypes().isolate() || !m.isolatePageblock(blockStart)) {
+                origMt = z.getPageblockMigratetype(low);
+                if (origMt == m.migrateTypes().isolate() || !m.isolatePageblock(low)) {
                     origMt = -2;
                 }
             }
@@ -499,7 +499,7 @@ public final class Compaction {
             }
         }
         if (origMt >= 0) {
-            m.unisolatePageblock(blockStart, origMt);
+            m.unisolatePageblock(low, origMt);
         }
         if (isolatedInBlock == 0) {
             setSkip(k, z, blockStart);
