@@ -1,0 +1,44 @@
+package org.mmsim.reclaim;
+
+import java.util.Arrays;
+
+/**
+ * A file's page cache (struct address_space): index to pfn, with the workingset shadow entries
+ * (mm/workingset.c workingset_eviction) of evicted pages, or, for shmem/tmpfs, swap entries.
+ */
+public final class AddressSpace {
+    public static final int NONE = -1;
+    /** shmem swap entry. */
+    public static final int SWAPPED = -2;
+
+    public final int id;
+    public final String name;
+    public final boolean shmem;
+    final int[] pages;
+    /** workingset shadow: 1 + lruvec->nonresident_age at eviction, 0 = none. */
+    final long[] shadow;
+    long nrPages;
+    long swapEntries;
+
+    AddressSpace(int id, String name, int size, boolean shmem) {
+        this.id = id;
+        this.name = name;
+        this.shmem = shmem;
+        this.pages = new int[size];
+        Arrays.fill(pages, NONE);
+        this.shadow = shmem ? null : new long[size];
+    }
+
+    public int size() {
+        return pages.length;
+    }
+
+    /** Pages in the page cache. */
+    public long nrPages() {
+        return nrPages;
+    }
+
+    public int page(int index) {
+        return pages[index];
+    }
+}

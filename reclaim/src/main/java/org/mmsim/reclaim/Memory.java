@@ -1,0 +1,550 @@
+package org.mmsim.reclaim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mmsim.compaction.Compaction;
+import org.mmsim.page.Gfp;
+import org.mmsim.page.Machine;
+import org.mmsim.page.Node;
+import org.mmsim.page.Zone;
+
+/**
+ * The memory users and the reclaim side of a simulated machine: who owns every allocated page
+ * ({@link PageOwners}), the per-node LRU lists, processes' anonymous memory, files' page cache and shmem, the
+ * swap device, kernel and slab allocations, hugetlb pages; and the reclaim, kswapd, compaction and OOM models
+ * plugged into the page allocator's slow path. The operations model the kernel paths that allocate and free
+ * these pages: do_anonymous_page / do_huge_pmd_anonymous_page / do_swap_page (mm/memory.c,
+ * mm/huge_memory.c), filemap_read and folio_mark_accessed (mm/filemap.c, mm/swap.c), shmem_get_folio
+ * (mm/shmem.c), exit_mmap, truncate_inode_pages, drop_caches (fs/drop_caches.c), set_max_huge_pages
+ * (mm/hugetlb.c).
+ */
+public final class Memory {
+    public final Machine machine;
+    public final MmEnvironment env;
+    public final MmConfig config;
+    public final PageOwners owners;
+    public final VmCounters counters = new VmCounters();
+    public final SwapDevice swap;
+    final Lruvec[] lruvecs;
+    final List<Mm> mms = new ArrayList<>();
+    final List<AddressSpace> spaces = new ArrayList<>();
+    public final Reclaim reclaim;
+    public final Kswapd kswapd;
+    public final Compaction compaction;
+    public final OomKiller oom;
+    final SlowPathModel hooks;
+    private final long[] freeBatch = new long[64];
+    private int freeBatchLen;
+    private int nextSlabId = 1;
+    private final List<long[]> hugetlbPool = new ArrayList<>();
+    private boolean firstThpFailureNoted;
+
+    public Memory(Machine machine, MmConfig config, MmEnvironment env) {
+        this.machine = machine;
+        this.env = env;
+        this.config = config;
+        this.owners = new PageOwners(machine);
+        this.swap = new SwapDevice(config.swapPages());
+        List<Node> nodes = machine.nodes();
+        lruvecs = new Lruvec[nodes.size()];
+        for (int i = 0; i < lruvecs.length; i++) {
+            lruvecs[i] = new Lruvec(owners, nodes.get(i).nid());
+        }
+        this.compaction = new Compaction(this);
+        this.reclaim = new Reclaim(this);
+        this.kswapd = new Kswapd(this);
+        this.oom = new OomKiller(this);
+        this.hooks = new SlowPathModel(this);
+        machine.setHooks(hooks);
+    }
+
+    public Lruvec lruvec(int nid) {
+        return lruvecs[nid];
+    }
+
+    public List<Mm> mms() {
+        return mms;
+    }
+
+    public List<AddressSpace> spaces() {
+        return spaces;
+    }
+
+    public Mm mm(int id) {
+        return mms.get(id);
+    }
+
+    public AddressSpace space(int id) {
+        return spaces.get(id);
+    }
+
+    int nidOf(long pfn) {
+        return machine.zoneOf(pfn).node().nid();
+    }
+
+    Lruvec lruvecOf(long pfn) {
+        return lruvecs.length == 1 ? lruvecs[0] : lruvecs[nidOf(pfn)];
+    }
+
+    /** alloc_pages() on behalf of a task; resets the per-request slow-path state first. */
+    public long allocPages(int gfp, int order) {
+        hooks.beginRequest(gfp, order);
+        return machine.allocPages(gfp, order);
+    }
+
+    // ---- anonymous memory -----------------------------------------------------------------------------------
+
+    /** A new process with an anonymous VMA of nrPages (mlocked: VM_LOCKED). */
+    public Mm newMm(int pid, String name, int nrPages, boolean mlocked) {
+        Mm mm = new Mm(mms.size(), pid, name, nrPages, mlocked);
+        mms.add(mm);
+        return mm;
+    }
+
+    /**
+     * A CPU access to a virtual page: sets the young bit of a present page, swaps in a swapped one
+     * (do_swap_page), faults in a missing one (do_anonymous_page, or do_huge_pmd_anonymous_page first when
+     * thp is allowed and the aligned 2 MiB range is unmapped and inside the VMA). Returns false if the
+     * process is dead or the fault failed.
+     */
+    public boolean touchAnon(Mm mm, int vpage, boolean thp) {
+        if (!mm.alive) {
+            return false;
+        }
+        int p = mm.pte[vpage];
+        if (p >= 0) {
+            owners.flags[owners.slot(p)] |= PageOwners.F_YOUNG;
+            return true;
+        }
+        counters.inc(VmCounters.PGFAULT);
+        if (p == Mm.NONE && thp && tryHugeFault(mm, vpage)) {
+            return true;
+        }
+        long pfn = allocPages(Gfp.GFP_HIGHUSER_MOVABLE, 0);
+        if (pfn < 0 || !mm.alive) {
+            if (pfn >= 0) {
+                machine.freePages(pfn, 0);
+            }
+            counters.inc(VmCounters.ANON_ALLOC_FAIL);
+            return false;
+        }
+        if (p == Mm.SWAPPED) {
+            swap.put(1);
+            mm.swapEntries--;
+            counters.inc(VmCounters.PGMAJFAULT);
+            counters.inc(VmCounters.PSWPIN);
+            counters.inc(VmCounters.WORKINGSET_REFAULT_ANON);
+            counters.add(VmCounters.NR_SWAP_USED, -1);
+        }
+        mapAnon(mm, vpage, pfn, 0);
+        return true;
+    }
+
+    private boolean tryHugeFault(Mm mm, int vpage) {
+        int hpage = 1 << machine.arch().pageblockOrder();
+        int v0 = vpage & -hpage;
+        if (v0 + hpage > mm.pte.length) {
+            return false;
+        }
+        for (int i = v0; i < v0 + hpage; i++) {
+            if (mm.pte[i] != Mm.NONE) {
+                return false;
+            }
+        }
+        int order = machine.arch().pageblockOrder();
+        long pfn = allocPages(Gfp.GFP_TRANSHUGE_LIGHT, order);
+        if (pfn < 0) {
+            counters.inc(VmCounters.THP_FAULT_FALLBACK);
+            if (!firstThpFailureNoted) {
+                firstThpFailureNoted = true;
+                env.note("first THP fault fallback (order-" + order + " GFP_TRANSHUGE_LIGHT failed) in " + mm.name);
+            }
+            return false;
+        }
+        counters.inc(VmCounters.THP_FAULT_ALLOC);
+        counters.inc(VmCounters.NR_ANON_THPS);
+        mapAnon(mm, v0, pfn, order);
+        return true;
+    }
+
+    private void mapAnon(Mm mm, int v0, long pfn, int order) {
+        int n = 1 << order;
+        for (int i = 0; i < n; i++) {
+            mm.pte[v0 + i] = (int) (pfn + i);
+        }
+        owners.set(pfn, PageOwners.ANON, order, mm.id, v0);
+        int s = owners.slot(pfn);
+        owners.flags[s] |= PageOwners.F_YOUNG;
+        mm.rssAnon += n;
+        counters.add(VmCounters.NR_ANON_PAGES, n);
+        if (mm.mlocked) {
+            owners.flags[s] |= PageOwners.F_UNEVICTABLE;
+            counters.add(VmCounters.NR_MLOCK, n);
+            lruvecOf(pfn).addHead(s, Lruvec.UNEVICTABLE);
+        } else {
+            lruvecOf(pfn).addHead(s, Lruvec.INACTIVE_ANON);
+        }
+    }
+
+    /** exit_mmap() / munmap of the whole VMA: frees the pages and the swap entries. */
+    public void exitMm(Mm mm) {
+        if (!mm.alive) {
+            return;
+        }
+        mm.alive = false;
+        int[] pte = mm.pte;
+        for (int v = 0; v < pte.length; v++) {
+            int p = pte[v];
+            if (p == Mm.SWAPPED) {
+                swap.put(1);
+                mm.swapEntries--;
+                counters.add(VmCounters.NR_SWAP_USED, -1);
+            } else if (p >= 0) {
+                int s = owners.slot(p);
+                int order = owners.order[s];
+                if (order > 0 && owners.index[s] == v) {
+                    counters.add(VmCounters.NR_ANON_THPS, -1);
+                    releaseLruPage(p);
+                    for (int i = 0; i < (1 << order); i++) {
+                        pte[v + i] = Mm.NONE;
+                    }
+                    v += (1 << order) - 1;
+                    continue;
+                }
+                releaseLruPage(p);
+            }
+            pte[v] = Mm.NONE;
+        }
+        flushFreeBatch();
+        mm.rssAnon = 0;
+    }
+
+    /** Takes an LRU page off its list, forgets its owner and frees it (order 0 pages in batches). */
+    void releaseLruPage(long pfn) {
+        int s = owners.slot(pfn);
+        int order = owners.order[s];
+        int n = 1 << order;
+        switch (owners.kind[s]) {
+            case PageOwners.ANON -> {
+                counters.add(VmCounters.NR_ANON_PAGES, -n);
+                mms.get(owners.owner[s]).rssAnon -= n;
+            }
+            case PageOwners.SHMEM -> {
+                counters.add(VmCounters.NR_SHMEM, -n);
+                counters.add(VmCounters.NR_FILE_PAGES, -n);
+                spaces.get(owners.owner[s]).nrPages -= n;
+            }
+            case PageOwners.FILE -> {
+                counters.add(VmCounters.NR_FILE_PAGES, -n);
+                spaces.get(owners.owner[s]).nrPages -= n;
+            }
+            default -> {
+            }
+        }
+        if ((owners.flags[s] & PageOwners.F_UNEVICTABLE) != 0) {
+            counters.add(VmCounters.NR_MLOCK, -n);
+        }
+        if ((owners.flags[s] & PageOwners.F_LRU) != 0) {
+            lruvecOf(pfn).del(s);
+        }
+        owners.clear(pfn);
+        if (order == 0) {
+            freeBatch[freeBatchLen++] = pfn;
+            if (freeBatchLen == freeBatch.length) {
+                flushFreeBatch();
+            }
+        } else {
+            machine.freePages(pfn, order);
+        }
+    }
+
+    /** free_unref_page_list() of the pending order-0 pages. */
+    void flushFreeBatch() {
+        if (freeBatchLen > 0) {
+            machine.freePagesBatch(freeBatch, freeBatchLen);
+            freeBatchLen = 0;
+        }
+    }
+
+    // ---- page cache and shmem -----------------------------------------------------------------------------
+
+    public AddressSpace newAddressSpace(String name, int nrPages, boolean shmem) {
+        AddressSpace as = new AddressSpace(spaces.size(), name, nrPages, shmem);
+        spaces.add(as);
+        return as;
+    }
+
+    /**
+     * A buffered read of one page (filemap_read): a cached page is marked accessed; a missing one is allocated
+     * with the mapping's GFP_HIGHUSER_MOVABLE, checked against its workingset shadow (workingset_refault) and
+     * added to the file LRU. Returns false if the allocation failed.
+     */
+    public boolean readFile(AddressSpace as, int index) {
+        int p = as.pages[index];
+        if (p >= 0) {
+            markPageAccessed(p);
+            return true;
+        }
+        return addToPageCache(as, index);
+    }
+
+    /** A write to one page of a tmpfs file (shmem_get_folio with SGP_WRITE), swapping it in if needed. */
+    public boolean writeShmem(AddressSpace as, int index) {
+        int p = as.pages[index];
+        if (p >= 0) {
+            markPageAccessed(p);
+            return true;
+        }
+        return addToPageCache(as, index);
+    }
+
+    private boolean addToPageCache(AddressSpace as, int index) {
+        long pfn = allocPages(Gfp.GFP_HIGHUSER_MOVABLE, 0);
+        if (pfn < 0) {
+            return false;
+        }
+        int s = owners.slot(pfn);
+        Lruvec lv = lruvecOf(pfn);
+        boolean active = false;
+        if (as.shmem) {
+            if (as.pages[index] == AddressSpace.SWAPPED) {
+                swap.put(1);
+                as.swapEntries--;
+                counters.add(VmCounters.NR_SWAP_USED, -1);
+                counters.inc(VmCounters.PSWPIN);
+                counters.inc(VmCounters.PGMAJFAULT);
+            }
+            owners.set(pfn, PageOwners.SHMEM, 0, as.id, index);
+            counters.inc(VmCounters.NR_SHMEM);
+        } else {
+            owners.set(pfn, PageOwners.FILE, 0, as.id, index);
+            long shadow = as.shadow[index];
+            if (shadow != 0) {
+                as.shadow[index] = 0;
+                active = reclaim.workingsetRefault(lv, shadow - 1);
+                if (active) {
+                    owners.flags[s] |= PageOwners.F_WORKINGSET;
+                }
+            }
+        }
+        as.pages[index] = (int) pfn;
+        as.nrPages++;
+        counters.inc(VmCounters.NR_FILE_PAGES);
+        if (active) {
+            owners.flags[s] |= PageOwners.F_ACTIVE;
+        }
+        lv.addHead(s, as.shmem ? Lruvec.lruOf(false, active) : Lruvec.lruOf(true, active));
+        return true;
+    }
+
+    /**
+     * folio_mark_accessed(): an inactive, referenced page is activated (workingset_activation); otherwise the
+     * page is marked referenced. This is the "second reference" rule of the kernel's LRU aging.
+     */
+    public void markPageAccessed(long pfn) {
+        int s = owners.slot(pfn);
+        int f = owners.flags[s];
+        if ((f & PageOwners.F_REFERENCED) != 0 && (f & (PageOwners.F_ACTIVE | PageOwners.F_UNEVICTABLE)) == 0
+                && (f & PageOwners.F_LRU) != 0) {
+            Lruvec lv = lruvecOf(pfn);
+            boolean file = owners.kind[s] == PageOwners.FILE;
+            lv.del(s);
+            owners.flags[s] = (byte) ((owners.flags[s] | PageOwners.F_ACTIVE) & ~PageOwners.F_REFERENCED);
+            lv.addHead(s, Lruvec.lruOf(file, true));
+            counters.inc(VmCounters.PGACTIVATE);
+            lv.nonresidentAge++;
+        } else if ((f & PageOwners.F_REFERENCED) == 0) {
+            owners.flags[s] |= PageOwners.F_REFERENCED;
+        }
+    }
+
+    /** truncate_inode_pages() and unlink: frees the cached pages, shadows and swap entries. */
+    public void truncate(AddressSpace as) {
+        for (int i = 0; i < as.pages.length; i++) {
+            int p = as.pages[i];
+            if (p >= 0) {
+                releaseLruPage(p);
+            } else if (p == AddressSpace.SWAPPED) {
+                swap.put(1);
+                as.swapEntries--;
+                counters.add(VmCounters.NR_SWAP_USED, -1);
+            }
+            as.pages[i] = AddressSpace.NONE;
+            if (as.shadow != null) {
+                as.shadow[i] = 0;
+            }
+        }
+        flushFreeBatch();
+    }
+
+    /**
+     * echo N > /proc/sys/vm/drop_caches: 1 invalidates the clean, unmapped page cache of every file
+     * (invalidate_mapping_pages; shmem is not dropped), 2 shrinks the slab caches (drop_slab), 3 both.
+     */
+    public void dropCaches(int value) {
+        if ((value & 1) != 0) {
+            for (AddressSpace as : spaces) {
+                if (as.shmem) {
+                    continue;
+                }
+                for (int i = 0; i < as.pages.length; i++) {
+                    if (as.pages[i] >= 0) {
+                        releaseLruPage(as.pages[i]);
+                        as.pages[i] = AddressSpace.NONE;
+                    }
+                }
+            }
+            flushFreeBatch();
+            counters.inc(VmCounters.DROP_PAGECACHE);
+        }
+        if ((value & 2) != 0) {
+            for (Lruvec lv : lruvecs) {
+                reclaim.shrinkSlabList(lv, Long.MAX_VALUE);
+            }
+            counters.inc(VmCounters.DROP_SLAB);
+        }
+    }
+
+    // ---- kernel allocations --------------------------------------------------------------------------------
+
+    /** An unmovable kernel allocation (alloc_pages with a kernel gfp); -1 on failure. */
+    public long allocKernel(int gfp, int order) {
+        long pfn = allocPages(gfp, order);
+        if (pfn < 0) {
+            counters.inc(VmCounters.KERNEL_ALLOC_FAIL);
+            return -1;
+        }
+        owners.set(pfn, PageOwners.KERNEL, order, 0, 0);
+        counters.add(VmCounters.NR_KERNEL_PAGES, 1L << order);
+        return pfn;
+    }
+
+    public void freeKernel(long pfn) {
+        int order = owners.order(pfn);
+        owners.clear(pfn);
+        counters.add(VmCounters.NR_KERNEL_PAGES, -(1L << order));
+        machine.freePages(pfn, order);
+    }
+
+    /**
+     * A new slab page (allocate_slab: GFP_KERNEL, plus __GFP_RECLAIMABLE for SLAB_RECLAIM_ACCOUNT caches);
+     * reclaimable ones go on the list the shrinkers walk. Returns the slab's id (to free it later), or 0.
+     */
+    public int allocSlab(boolean reclaimable, long[] pfnOut) {
+        long pfn = allocPages(reclaimable ? Gfp.GFP_KERNEL | Gfp.__GFP_RECLAIMABLE : Gfp.GFP_KERNEL, 0);
+        if (pfn < 0) {
+            counters.inc(VmCounters.KERNEL_ALLOC_FAIL);
+            return 0;
+        }
+        int id = nextSlabId++;
+        owners.set(pfn, reclaimable ? PageOwners.SLAB_RECLAIMABLE : PageOwners.SLAB_UNRECLAIMABLE, 0, id, 0);
+        if (reclaimable) {
+            counters.inc(VmCounters.NR_SLAB_RECLAIMABLE);
+            lruvecOf(pfn).addHead(owners.slot(pfn), Lruvec.SLAB);
+        } else {
+            counters.inc(VmCounters.NR_SLAB_UNRECLAIMABLE);
+        }
+        pfnOut[0] = pfn;
+        return id;
+    }
+
+    /** Frees a slab page if it still belongs to slab {@code id} (a shrinker may have freed it already). */
+    public boolean freeSlab(long pfn, int id) {
+        int s = owners.slot(pfn);
+        int k = owners.kind[s];
+        if ((k != PageOwners.SLAB_RECLAIMABLE && k != PageOwners.SLAB_UNRECLAIMABLE) || owners.owner[s] != id) {
+            return false;
+        }
+        freeSlabSlot(s);
+        return true;
+    }
+
+    void freeSlabSlot(int s) {
+        long pfn = owners.pfn(s);
+        if (owners.kind[s] == PageOwners.SLAB_RECLAIMABLE) {
+            lruvecOf(pfn).del(s);
+            counters.add(VmCounters.NR_SLAB_RECLAIMABLE, -1);
+        } else {
+            counters.add(VmCounters.NR_SLAB_UNRECLAIMABLE, -1);
+        }
+        owners.clear(pfn);
+        machine.freePages(pfn, 0);
+    }
+
+    // ---- huge pages ----------------------------------------------------------------------------------------
+
+    /** A THP allocation that is held (not mapped): -1 on failure. Notes the first failure. */
+    public long allocThp(int gfp) {
+        int order = machine.arch().pageblockOrder();
+        counters.inc(VmCounters.THP_ALLOC_ATTEMPTS);
+        long pfn = allocPages(gfp | Gfp.__GFP_COMP, order);
+        if (pfn < 0) {
+            if (!firstThpFailureNoted) {
+                firstThpFailureNoted = true;
+                env.note("first THP allocation failure (order-" + order + " " + GfpNames.show(gfp) + ")");
+            }
+            return -1;
+        }
+        counters.inc(VmCounters.THP_ALLOC_SUCCESS);
+        owners.set(pfn, PageOwners.THP_HELD, order, 0, 0);
+        return pfn;
+    }
+
+    public void freeThp(long pfn) {
+        int order = owners.order(pfn);
+        owners.clear(pfn);
+        machine.freePages(pfn, order);
+    }
+
+    /**
+     * echo count > /proc/sys/vm/nr_hugepages (set_max_huge_pages): allocates order-9 pool pages with
+     * htlb_alloc_mask | __GFP_COMP | __GFP_RETRY_MAYFAIL | __GFP_NOWARN | __GFP_THISNODE, node by node
+     * (alloc_pool_huge_page), adding __GFP_NORETRY on a node after it failed once, and stops at the first
+     * round in which no node could give one. Returns the pool size.
+     */
+    public long setNrHugepages(long count) {
+        int order = machine.arch().pageblockOrder();
+        int nrNodes = machine.nodes().size();
+        boolean[] noretry = new boolean[nrNodes];
+        int nextNode = 0;
+        while (hugetlbPool.size() < count) {
+            long pfn = -1;
+            for (int tries = 0; tries < nrNodes && pfn < 0; tries++) {
+                int nid = machine.nodes().get(nextNode).nid();
+                nextNode = (nextNode + 1) % nrNodes;
+                int gfp = Gfp.GFP_HIGHUSER_MOVABLE | Gfp.__GFP_COMP | Gfp.__GFP_RETRY_MAYFAIL | Gfp.__GFP_NOWARN
+                        | Gfp.__GFP_THISNODE | (noretry[nid] ? Gfp.__GFP_NORETRY : 0);
+                hooks.beginRequest(gfp, order);
+                pfn = machine.allocPages(gfp, order, nid);
+                noretry[nid] = pfn < 0;
+                counters.inc(pfn < 0 ? VmCounters.HTLB_BUDDY_ALLOC_FAIL : VmCounters.HTLB_BUDDY_ALLOC_SUCCESS);
+            }
+            if (pfn < 0) {
+                break;
+            }
+            owners.set(pfn, PageOwners.HUGETLB, order, 0, 0);
+            hugetlbPool.add(new long[] {pfn});
+        }
+        while (hugetlbPool.size() > count) {
+            long pfn = hugetlbPool.remove(hugetlbPool.size() - 1)[0];
+            owners.clear(pfn);
+            machine.freePages(pfn, order);
+        }
+        counters.set(VmCounters.NR_HUGEPAGES, hugetlbPool.size());
+        return hugetlbPool.size();
+    }
+
+    /** Pages of all LRU lists of a node that reclaim could free in a zone, for should_reclaim_retry. */
+    long zoneReclaimablePages(Zone z) {
+        Lruvec lv = lruvecs[z.node().nid()];
+        long nr = lv.size(Lruvec.INACTIVE_FILE) + lv.size(Lruvec.ACTIVE_FILE);
+        if (swap.freePages() > 0) {
+            nr += lv.size(Lruvec.INACTIVE_ANON) + lv.size(Lruvec.ACTIVE_ANON);
+        }
+        long nodeManaged = 0;
+        for (Zone x : z.node().zones()) {
+            nodeManaged += x.managedPages();
+        }
+        return nodeManaged == 0 ? 0 : nr * z.managedPages() / nodeManaged;
+    }
+}

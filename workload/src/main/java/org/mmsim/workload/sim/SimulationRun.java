@@ -1,0 +1,268 @@
+package org.mmsim.workload.sim;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.mmsim.arch.InputError;
+import org.mmsim.page.Machine;
+import org.mmsim.page.init.BootedMachine;
+import org.mmsim.page.trace.PageAllocTracer;
+import org.mmsim.reclaim.GfpNames;
+import org.mmsim.reclaim.Memory;
+import org.mmsim.reclaim.MmConfig;
+import org.mmsim.reclaim.MmEnvironment;
+import org.mmsim.compaction.Compaction;
+import org.mmsim.workload.Recorder;
+import org.mmsim.workload.SimulationView;
+import org.mmsim.workload.scenario.Scenario;
+
+/**
+ * One run of a scenario: the simulated clock (nanoseconds; jiffies at the scenario's HZ), the event queue
+ * driving the generators, the kswapd and kcompactd threads and kcompactd's proactive timer, and the recorder
+ * calls (snapshots, ftrace-format lines, notes). Every random draw comes from the scenario seed.
+ */
+final class SimulationRun implements MmEnvironment {
+    static final int EV_STEP = 0;
+    static final int EV_KSWAPD = 1;
+    static final int EV_KCOMPACTD = 2;
+    static final int EV_KCOMPACTD_TIMER = 3;
+    static final int EV_SNAPSHOT = 4;
+    static final int EV_FREE_KERNEL = 5;
+    static final int EV_FREE_SLAB = 6;
+    static final int EV_FREE_THP = 7;
+    static final int EV_EXIT_MM = 8;
+    /** kswapd runs again this long after a pass that left the node unbalanced. */
+    static final long KSWAPD_RETRY_NS = 10_000_000L;
+
+    final Scenario scenario;
+    final BootedMachine booted;
+    final Machine machine;
+    final Recorder recorder;
+    final Memory mem;
+    final EventQueue queue = new EventQueue();
+    final Set<String> traceEvents;
+    final List<WorkloadGenerator> generators = new ArrayList<>();
+    final SimView view;
+    long now;
+    private int pid = 1000;
+    private int currentGenerator = -1;
+
+    SimulationRun(Scenario scenario, BootedMachine booted, Recorder recorder) {
+        this.scenario = scenario;
+        this.booted = booted;
+        this.machine = booted.machine();
+        this.recorder = recorder;
+        this.traceEvents = new HashSet<>(scenario.record() == null ? List.of() : scenario.record().traceEvents());
+        Map<String, String> sys = scenario.sysctl() == null ? Map.of() : scenario.sysctl();
+        MmConfig cfg = new MmConfig(sysctlInt(sys, "vm.swappiness", 60), scenario.swapBytes() / 4096,
+                scenario.compaction(), sysctlInt(sys, "vm.compaction_proactiveness", 20),
+                sysctlInt(sys, "vm.extfrag_threshold", 500), sysctlInt(sys, "vm.compact_unevictable_allowed", 1) != 0);
+        if (sys.containsKey("vm.watermark_boost_factor")) {
+            machine.setWatermarkBoostFactor(sysctlInt(sys, "vm.watermark_boost_factor", 15000));
+        }
+        this.mem = new Memory(machine, cfg, this);
+        this.view = new SimView(booted, mem);
+        if (traceEvents.stream().anyMatch(e -> e.startsWith("mm_page_"))) {
+            machine.setTracer(new KmemTracer());
+        }
+        SplittableRandom root = new SplittableRandom(scenario.seed());
+        for (Scenario.Generator g : scenario.generators()) {
+            generators.add(create(g, root.split()));
+        }
+    }
+
+    private int sysctlInt(Map<String, String> sys, String key, int dflt) {
+        String v = sys.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new InputError(scenario.sourceFile() + ":1: sysctl " + key + ": not a number: " + v);
+        }
+    }
+
+    private WorkloadGenerator create(Scenario.Generator g, SplittableRandom rng) {
+        return switch (g.kind()) {
+            case "anon" -> new AnonGenerator(g, rng);
+            case "file" -> new PageCacheGenerator(g, false);
+            case "shmem" -> new PageCacheGenerator(g, true);
+            case "kernel" -> new KernelGenerator(g, false, rng);
+            case "slab" -> new KernelGenerator(g, true, rng);
+            case "thp" -> new ThpGenerator(g);
+            case "fork" -> new ForkGenerator(g);
+            case "compact_memory", "drop_caches", "nr_hugepages", "snapshot" -> new OneShotGenerator(g);
+            case "compaction_test" -> new CompactionTestGenerator(g);
+            case "kmalloc", "kmem_cache", "vmalloc" -> null;
+            default -> throw new InputError(scenario.sourceFile() + ":" + g.line() + ": unknown generator " + g.kind());
+        };
+    }
+
+    int nextPid() {
+        return pid++;
+    }
+
+    void schedule(long t, int kind, int argInt, long argLong) {
+        queue.add(t, kind, argInt, argLong);
+    }
+
+    SimulationView run() {
+        long duration = scenario.durationNs();
+        for (int i = 0; i < generators.size(); i++) {
+            WorkloadGenerator g = generators.get(i);
+            if (g != null) {
+                schedule(g.firstStep(), EV_STEP, i, 0);
+            }
+        }
+        long interval = scenario.record() == null ? 0 : scenario.record().intervalNs();
+        if (interval > 0) {
+            for (long t = interval; t < duration; t += interval) {
+                schedule(t, EV_SNAPSHOT, 0, 0);
+            }
+        }
+        if (scenario.compaction()) {
+            for (int n = 0; n < machine.nodes().size(); n++) {
+                schedule(Compaction.HPAGE_FRAG_CHECK_INTERVAL_NS, EV_KCOMPACTD_TIMER, n, 0);
+            }
+        }
+        recorder.snapshot(0, "start", view);
+        while (queue.size() > 0 && queue.peekTime() <= duration) {
+            now = queue.peekTime();
+            int kind = queue.peekKind();
+            int ai = queue.peekInt();
+            long al = queue.peekLong();
+            queue.poll();
+            dispatch(kind, ai, al);
+        }
+        now = duration;
+        recorder.progress(duration, duration);
+        recorder.snapshot(duration, "end", view);
+        return view;
+    }
+
+    private void dispatch(int kind, int ai, long al) {
+        switch (kind) {
+            case EV_STEP -> {
+                machine.setCurrentCpu(ai % machine.nrCpus());
+                currentGenerator = ai;
+                long next = generators.get(ai).step(this);
+                currentGenerator = -1;
+                if (next >= 0) {
+                    schedule(Math.max(next, now), EV_STEP, ai, 0);
+                }
+            }
+            case EV_KSWAPD -> {
+                machine.setCurrentCpu(0);
+                if (!mem.kswapd.run(ai)) {
+                    schedule(now + KSWAPD_RETRY_NS, EV_KSWAPD, ai, 0);
+                }
+            }
+            case EV_KCOMPACTD -> {
+                machine.setCurrentCpu(0);
+                mem.compaction.runKcompactd(ai);
+            }
+            case EV_KCOMPACTD_TIMER -> {
+                machine.setCurrentCpu(0);
+                mem.compaction.proactiveTick(ai);
+                schedule(now + Compaction.HPAGE_FRAG_CHECK_INTERVAL_NS, EV_KCOMPACTD_TIMER, ai, 0);
+            }
+            case EV_SNAPSHOT -> {
+                recorder.progress(now, scenario.durationNs());
+                recorder.snapshot(now, "interval", view);
+            }
+            case EV_FREE_KERNEL -> mem.freeKernel(al);
+            case EV_FREE_SLAB -> mem.freeSlab(al, ai);
+            case EV_FREE_THP -> mem.freeThp(al);
+            case EV_EXIT_MM -> mem.exitMm(mem.mm(ai));
+            default -> throw new IllegalStateException("event " + kind);
+        }
+    }
+
+    void snapshot(String label) {
+        recorder.snapshot(now, label, view);
+    }
+
+    // ---- MmEnvironment -------------------------------------------------------------------------------------
+
+    @Override
+    public long nowNs() {
+        return now;
+    }
+
+    /** jiffies at the scenario's HZ (INITIAL_JIFFIES not modelled: 0 at boot). */
+    long jiffies() {
+        return now / (1_000_000_000L / Math.max(1, scenario.hz()));
+    }
+
+    @Override
+    public void wakeKswapdThread(int nid) {
+        schedule(now, EV_KSWAPD, nid, 0);
+    }
+
+    @Override
+    public void wakeKcompactdThread(int nid) {
+        schedule(now, EV_KCOMPACTD, nid, 0);
+    }
+
+    @Override
+    public boolean traceEnabled(String event) {
+        return traceEvents.contains(event);
+    }
+
+    @Override
+    public void trace(String comm, int pid, String event, String fields) {
+        String task = comm;
+        int p = pid;
+        if ("task".equals(comm)) {
+            task = currentGenerator >= 0 ? generators.get(currentGenerator).spec.getString("name",
+                    generators.get(currentGenerator).spec.kind()) : "kworker";
+            p = 1000 + Math.max(currentGenerator, 0);
+        }
+        if (task.length() > 15) {
+            task = task.substring(0, 15);
+        }
+        recorder.trace(String.format("%16s-%-7d [%03d] ..... %5d.%06d: %s: %s", task, p, machine.currentCpu(),
+                now / 1_000_000_000L, (now / 1000) % 1_000_000L, event, fields));
+    }
+
+    @Override
+    public void note(String text) {
+        recorder.note(now, text);
+    }
+
+    /** The page allocator's kmem tracepoints as ftrace lines (include/trace/events/kmem.h formats). */
+    private final class KmemTracer implements PageAllocTracer {
+        @Override
+        public void mmPageAlloc(long pfn, int order, int gfpFlags, int migratetype) {
+            if (traceEnabled("mm_page_alloc")) {
+                trace("task", 0, "mm_page_alloc", String.format("page=%s pfn=0x%x order=%d migratetype=%d gfp_flags=%s",
+                        pfn < 0 ? "0000000000000000" : "(____ptrval____)", Math.max(pfn, 0), order, migratetype,
+                        GfpNames.show(gfpFlags)));
+            }
+        }
+
+        @Override
+        public void mmPageFree(long pfn, int order) {
+            if (traceEnabled("mm_page_free")) {
+                trace("task", 0, "mm_page_free", String.format("page=(____ptrval____) pfn=0x%x order=%d", pfn, order));
+            }
+        }
+
+        @Override
+        public void mmPageAllocExtfrag(long pfn, int allocOrder, int fallbackOrder, int allocMigratetype,
+                int fallbackMigratetype, boolean changeOwnership) {
+            if (traceEnabled("mm_page_alloc_extfrag")) {
+                int pb = machine.arch().pageblockOrder();
+                trace("task", 0, "mm_page_alloc_extfrag", String.format(
+                        "page=(____ptrval____) pfn=0x%x alloc_order=%d fallback_order=%d pageblock_order=%d"
+                                + " alloc_migratetype=%d fallback_migratetype=%d fragmenting=%d change_ownership=%d",
+                        pfn, allocOrder, fallbackOrder, pb, allocMigratetype, fallbackMigratetype,
+                        fallbackOrder < pb ? 1 : 0, changeOwnership ? 1 : 0));
+            }
+        }
+    }
+}

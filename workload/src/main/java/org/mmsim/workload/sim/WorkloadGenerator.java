@@ -1,0 +1,60 @@
+package org.mmsim.workload.sim;
+
+import org.mmsim.arch.InputError;
+import org.mmsim.workload.scenario.Scenario;
+
+/**
+ * One workload generator of a scenario: it is stepped by the simulation's event queue and returns when it
+ * wants its next step.
+ */
+abstract class WorkloadGenerator {
+    /** Work is done in quanta of simulated time: one millisecond. */
+    static final long QUANTUM_NS = 1_000_000L;
+    static final long NO_MORE = -1;
+
+    final Scenario.Generator spec;
+
+    WorkloadGenerator(Scenario.Generator spec) {
+        this.spec = spec;
+    }
+
+    /** The time of the first step. */
+    abstract long firstStep();
+
+    /** Does the work due at run.now; returns the time of the next step or {@link #NO_MORE}. */
+    abstract long step(SimulationRun run);
+
+    long pagesOf(long bytes) {
+        return (bytes + 4095) / 4096;
+    }
+
+    int intPages(long bytes) {
+        long p = pagesOf(bytes);
+        if (p <= 0 || p > Integer.MAX_VALUE / 2) {
+            throw bad("size " + bytes + " out of range");
+        }
+        return (int) p;
+    }
+
+    InputError bad(String problem) {
+        String file = spec.params().getOrDefault("_file", "scenario").toString();
+        return new InputError(file + ":" + spec.line() + ": " + spec.kind() + ": " + problem);
+    }
+
+    /** Turns a rate into a whole count per quantum, carrying the fraction over to the next quantum. */
+    static final class Pacer {
+        private final double perQuantum;
+        private double carry;
+
+        Pacer(double perSecond) {
+            this.perQuantum = perSecond * QUANTUM_NS / 1e9;
+        }
+
+        long next() {
+            double x = perQuantum + carry;
+            long n = (long) x;
+            carry = x - n;
+            return n;
+        }
+    }
+}

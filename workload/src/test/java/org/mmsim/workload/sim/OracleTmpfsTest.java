@@ -1,0 +1,107 @@
+package org.mmsim.workload.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mmsim.page.Zone;
+import org.mmsim.page.debug.BuddyChecker;
+import org.mmsim.page.init.BootedMachine;
+import org.mmsim.testdata.Oracle;
+import org.mmsim.workload.Recorder;
+import org.mmsim.workload.SimulationView;
+import org.mmsim.workload.scenario.Scenario;
+
+/**
+ * The oracle's workload (dd of half of MemFree into tmpfs, rm and drop_caches, compact_memory) on the x86_64
+ * oracle machines, compared with the real kernel's buddyinfo after each phase. All figures go to
+ * target/oracle-tmpfs-figures.txt.
+ */
+class OracleTmpfsTest {
+    private static final String[] CASES = {"x86_64-256M", "x86_64-1G", "x86_64-4G", "x86_64-16G"};
+    private static final String[] PHASES = {"after-alloc", "after-free", "after-compact"};
+
+    /** Free pages and free order-10 blocks of a buddyinfo text. */
+    static long[] buddyTotals(String text) {
+        long free = 0;
+        long top = 0;
+        for (String line : text.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 15) {
+                continue;
+            }
+            for (int o = 0; o < 11; o++) {
+                long n = Long.parseLong(f[4 + o]);
+                free += n << o;
+                if (o == 10) {
+                    top += n;
+                }
+            }
+        }
+        return new long[] {free, top};
+    }
+
+    @Test
+    void oracleTmpfsPhasesMatchTheKernel() throws IOException {
+        StringBuilder report = new StringBuilder("case phase kernel_free sim_free free_err% kernel_order10 sim_order10 order10_err%\n");
+        Map<String, double[]> errors = new LinkedHashMap<>();
+        for (String c : CASES) {
+            String params = Oracle.read(c, "workload/params");
+            long ddMib = Long.parseLong(params.replaceAll("(?s).*dd_MiB=(\\d+).*", "$1"));
+            BootedMachine b = ScenarioFixtures.boot(c);
+            Scenario sc = ScenarioFixtures.scenario("oracle-tmpfs", 1, 3 * ScenarioFixtures.S, true, 0, List.of(),
+                    ScenarioFixtures.gen("shmem", "name", "fill", "size", ddMib * ScenarioFixtures.MIB, "start", 0L,
+                            "lifetime", ScenarioFixtures.S, "rate", 0.0),
+                    ScenarioFixtures.gen("snapshot", "at", 0L, "label", "after-alloc"),
+                    ScenarioFixtures.gen("drop_caches", "at", 5 * ScenarioFixtures.S / 4, "value", 3L),
+                    ScenarioFixtures.gen("snapshot", "at", 3 * ScenarioFixtures.S / 2, "label", "after-free"),
+                    ScenarioFixtures.gen("compact_memory", "at", 2 * ScenarioFixtures.S),
+                    ScenarioFixtures.gen("snapshot", "at", 5 * ScenarioFixtures.S / 2, "label", "after-compact"));
+            Map<String, long[]> sim = new LinkedHashMap<>();
+            new LinuxSimulation().run(sc, b, new Recorder() {
+                @Override
+                public void snapshot(long timeNs, String label, SimulationView view) {
+                    long free = 0;
+                    long top = 0;
+                    for (Zone z : view.booted().machine().zones()) {
+                        if (!z.populated()) {
+                            continue;
+                        }
+                        for (int o = 0; o < 11; o++) {
+                            free += z.nrFree(o) << o;
+                        }
+                        top += z.nrFree(10);
+                    }
+                    sim.put(label, new long[] {free, top});
+                }
+            });
+            BuddyChecker.check(b.machine());
+            for (String phase : PHASES) {
+                long[] k = buddyTotals(Oracle.read(c, "workload/" + phase + "/buddyinfo"));
+                long[] s = sim.get(phase);
+                double freeErr = 100.0 * (s[0] - k[0]) / k[0];
+                double topErr = k[1] == 0 ? 0 : 100.0 * (s[1] - k[1]) / k[1];
+                errors.put(c + " " + phase, new double[] {freeErr, topErr});
+                report.append(String.format("%s %s %d %d %.2f %d %d %.2f%n", c, phase, k[0], s[0], freeErr, k[1], s[1], topErr));
+            }
+        }
+        Path out = Path.of("target", "oracle-tmpfs-figures.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        System.out.print(report);
+        for (Map.Entry<String, double[]> e : errors.entrySet()) {
+            if (!e.getKey().startsWith("x86_64-4G") && !e.getKey().startsWith("x86_64-16G")) {
+                continue;
+            }
+            assertThat(Math.abs(e.getValue()[0])).as("free pages %s", e.getKey()).isLessThanOrEqualTo(2.0);
+            if (e.getKey().endsWith("after-compact")) {
+                assertThat(Math.abs(e.getValue()[1])).as("order-10 blocks %s", e.getKey()).isLessThanOrEqualTo(10.0);
+            }
+        }
+    }
+}

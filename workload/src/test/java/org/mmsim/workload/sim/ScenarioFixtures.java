@@ -1,0 +1,39 @@
+package org.mmsim.workload.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mmsim.boot.spec.DmesgImporter;
+import org.mmsim.page.init.BootedMachine;
+import org.mmsim.page.init.MemoryInit;
+import org.mmsim.testdata.Oracle;
+import org.mmsim.workload.scenario.Scenario;
+
+/** Helpers for the simulation tests: oracle machines booted from their dmesg/iomem, scenario records. */
+final class ScenarioFixtures {
+    private ScenarioFixtures() {
+    }
+
+    static BootedMachine boot(String oracleCase) {
+        return MemoryInit.boot(DmesgImporter.read(Oracle.file(oracleCase, "dmesg"), Oracle.file(oracleCase, "iomem")));
+    }
+
+    static Scenario.Generator gen(String kind, Object... kv) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            p.put((String) kv[i], kv[i + 1]);
+        }
+        return new Scenario.Generator(kind, (String) p.getOrDefault("name", kind), p, 1);
+    }
+
+    static Scenario scenario(String name, long seed, long durationNs, boolean compaction, long swapBytes,
+            List<String> trace, Scenario.Generator... gens) {
+        return new Scenario(name, name + ".yaml", "test", seed, durationNs, 250,
+                Map.of("vm.swappiness", "60"), swapBytes, compaction, new ArrayList<>(List.of(gens)),
+                new Scenario.Record(1_000_000_000L, List.of(), trace));
+    }
+
+    static final long S = 1_000_000_000L;
+    static final long MIB = 1L << 20;
+}
