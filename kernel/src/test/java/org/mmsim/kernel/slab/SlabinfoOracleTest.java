@@ -103,7 +103,14 @@ class SlabinfoOracleTest {
                 SlabFlags.SLAB_PANIC | SlabFlags.SLAB_RECLAIM_ACCOUNT, true, 0), oracle, slub);
         // mm/vmalloc.c vmalloc_init(): KMEM_CACHE(vmap_area, SLAB_PANIC): va_start, va_end, rb_node (3 words),
         // list_head (2 words), a one-word union.
-        check(slub.kmemCacheCreate("vmap_area", 8 * ptr, ptr, SlabFlags.SLAB_PANIC), oracle, slub);
+        // On i386 (32 bytes) the real kernel merged it into an older 32-byte cache this test does not create,
+        // so slabinfo has no vmap_area line there.
+        KmemCache vmapArea = slub.kmemCacheCreate("vmap_area", 8 * ptr, ptr, SlabFlags.SLAB_PANIC);
+        if (ptr == 8) {
+            check(vmapArea, oracle, slub);
+        } else {
+            assertThat(oracle).doesNotContainKey("vmap_area");
+        }
     }
 
     private static void check(KmemCache s, Map<String, SlabInfo.Row> oracle, Slub slub) {
