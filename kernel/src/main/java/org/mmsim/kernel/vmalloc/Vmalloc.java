@@ -24,7 +24,8 @@ import org.mmsim.kernel.slab.Slub;
  * vmalloc ("vpages") when it exceeds a page.</li>
  * <li>Freeing: __vunmap() / free_vmap_area_noflush(): areas go to the purge list (merged), vmap_lazy_nr grows, and
  * when it passes lazy_max_pages() the purge (drain_vmap_area_work(), __purge_vmap_area_lazy()) merges them back
- * into the free space. The kernel runs that purge from a work item soon after; the model runs it at once.</li>
+ * into the free space. The kernel runs that purge from a work item soon after; the model runs it when the
+ * outermost vfree()/vunmap() returns.</li>
  * </ul>
  * Kernel page tables for the range are counted, never freed (vunmap clears entries only): one PTE page per 2 MiB
  * region mapped with small pages, one PMD page per 1 GiB region; upper levels are preallocated at boot.
@@ -61,6 +62,8 @@ public final class Vmalloc {
     private final LongSet ptePages = new LongSet();
     private final LongSet pmdPages = new LongSet();
     private long purges;
+    private boolean drainPending;
+    private int depth;
 
     // vm_struct + vmap_area of each busy area, by slot.
     private int capacity;
@@ -186,14 +189,36 @@ public final class Vmalloc {
     /** vfree(): unmaps the area containing addr, frees its pages, and lazily frees its address range. */
     public void vfree(long addr) {
         if (addr != 0) {
-            vunmapInternal(addr, true);
+            depth++;
+            try {
+                vunmapInternal(addr, true);
+            } finally {
+                depth--;
+            }
+            runPendingDrain();
         }
     }
 
     /** vunmap(): unmaps an area made by vmap() without freeing the pages. */
     public void vunmap(long addr) {
         if (addr != 0) {
-            vunmapInternal(addr, false);
+            depth++;
+            try {
+                vunmapInternal(addr, false);
+            } finally {
+                depth--;
+            }
+            runPendingDrain();
+        }
+    }
+
+    /** drain_vmap_area_work(), run when the outermost free returns (the kernel queues it as a work item). */
+    private void runPendingDrain() {
+        if (depth == 0 && drainPending) {
+            drainPending = false;
+            if (vmapLazyNr > lazyMaxPages()) {
+                purgeVmapAreaLazy();
+            }
         }
     }
 
@@ -488,7 +513,7 @@ public final class Vmalloc {
         vmapLazyNr += (end - start) >>> pageShift;
         purge.insertMerge(start, end);
         if (vmapLazyNr > lazyMaxPages()) {
-            purgeVmapAreaLazy();
+            drainPending = true;
         }
     }
 
