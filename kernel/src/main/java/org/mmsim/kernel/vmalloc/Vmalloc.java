@@ -1,6 +1,8 @@
 package org.mmsim.kernel.vmalloc;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.mmsim.kernel.Gfp;
 import org.mmsim.kernel.KernelMath;
@@ -613,8 +615,8 @@ public final class Vmalloc {
     // ---------------------------------------------------------------- reports
 
     /** The busy areas in address order, as /proc/vmallocinfo's s_show() lines, then the unpurged ones. */
-    public java.util.List<VmallocInfo.Line> vmallocinfoLines() {
-        java.util.List<VmallocInfo.Line> lines = new java.util.ArrayList<>();
+    public List<VmallocInfo.Line> vmallocinfoLines() {
+        List<VmallocInfo.Line> lines = new ArrayList<>();
         for (int b = 0; b < busyCount; b++) {
             int slot = busySlot[b];
             int[] perNode = null;
