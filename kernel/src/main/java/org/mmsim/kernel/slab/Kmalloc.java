@@ -32,6 +32,11 @@ public final class Kmalloc {
     /** order + 1 of each large kmalloc block by pfn (0: none). */
     private final byte[] largeOrder;
     private final int pageShift;
+    /** kmalloc_caches flattened: [type * stride + index], for the hot path. */
+    private final KmemCache[] flat;
+    private final int stride;
+    /** KMALLOC_NOT_NORMAL_BITS. */
+    private final int notNormalBits;
 
     Kmalloc(Slub slub, SlubParams params) {
         this.slub = slub;
@@ -42,6 +47,10 @@ public final class Kmalloc {
         this.caches = new KmemCache[KmallocType.values().length][shiftHigh + 1];
         this.pageShift = params.pageShift();
         this.largeOrder = new byte[(int) slub.pageSource().endPfn()];
+        this.stride = shiftHigh + 1;
+        this.flat = new KmemCache[KmallocType.values().length * stride];
+        this.notNormalBits = Gfp.__GFP_RECLAIMABLE | (params.zoneDma() ? Gfp.__GFP_DMA : 0)
+                | (params.memcgKmem() ? Gfp.__GFP_ACCOUNT : 0);
         setupKmallocCacheIndexTable();
     }
 
@@ -105,6 +114,7 @@ public final class Kmalloc {
             s.refcount = -1;
         }
         caches[type.ordinal()][idx] = s;
+        flat[type.ordinal() * stride + idx] = s;
     }
 
     /** kmalloc_index() as kmalloc_slab() computes it: size_index[] up to 192, else fls(size - 1). */
@@ -149,7 +159,10 @@ public final class Kmalloc {
         if (size == 0) {
             return ZERO_SIZE_PTR;
         }
-        KmemCache s = caches[KmallocType.of(gfp, params.zoneDma(), params.memcgKmem()).ordinal()][kmallocIndex(size)];
+        int type = (gfp & notNormalBits) == 0 ? 0
+                : KmallocType.of(gfp, params.zoneDma(), params.memcgKmem()).ordinal();
+        int index = size <= 192 ? sizeIndex[(int) (size - 1) >>> 3] : KernelMath.fls(size - 1);
+        KmemCache s = flat[type * stride + index];
         return node == Slub.NUMA_NO_NODE ? slub.kmemCacheAlloc(s, gfp, cpu) : slub.kmemCacheAllocNode(s, gfp, node, cpu);
     }
 

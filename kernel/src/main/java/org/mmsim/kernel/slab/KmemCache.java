@@ -27,6 +27,8 @@ public final class KmemCache {
     final int cpuPartial;
     final int cpuPartialSlabs;
     int refcount;
+    /** floor(2^40 / size) + 1: offset * this >>> 40 is offset / size for any offset in a slab (size < 2^17). */
+    private final long reciprocal;
 
     /** kmem_cache_cpu: c->slab, c->freelist (object index in c->slab) and c->partial (slab id), -1 for none. */
     final int[] cpuSlab;
@@ -64,6 +66,7 @@ public final class KmemCache {
         this.minPartial = minPartial;
         this.cpuPartial = cpuPartial;
         this.cpuPartialSlabs = cpuPartialSlabs;
+        this.reciprocal = size < (1 << 17) ? (1L << 40) / size + 1 : 0;
         this.cpuSlab = filled(cpus);
         this.cpuFreelist = filled(cpus);
         this.cpuPartialHead = filled(cpus);
@@ -73,6 +76,15 @@ public final class KmemCache {
         this.nrSlabs = new long[nodes];
         this.totalObjects = new long[nodes];
         this.nodeStructAddress = new long[nodes];
+    }
+
+    /**
+     * The index of the object containing byte {@code offset} of a slab: offset / s->size, by multiplication as
+     * the kernel's obj_to_index() does with reciprocal_divide(). Exact: offsets stay below 2^23 (an order-10 slab
+     * of 4 KiB pages), so the error of the rounded-up reciprocal stays below 1 / size.
+     */
+    int objectIndex(long offset) {
+        return reciprocal != 0 ? (int) ((offset * reciprocal) >>> 40) : (int) (offset / size);
     }
 
     private static int[] filled(int n) {

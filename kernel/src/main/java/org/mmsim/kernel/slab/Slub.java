@@ -487,7 +487,7 @@ public final class Slub {
     }
 
     void freeObject(KmemCache s, int slab, long address, int cpu) {
-        int obj = (int) (address - slabBase[slab]) / s.size;
+        int obj = s.objectIndex(address - slabBase[slab]);
         if (slab == s.cpuSlab[cpu]) {
             slabLinks[slab][obj] = s.cpuFreelist[cpu];
             s.cpuFreelist[cpu] = obj;
