@@ -919,9 +919,13 @@ public final class Slub {
 
     /** meminfo's three slab lines, in kB. */
     public String meminfoLines() {
-        long kbPerPage = 1L << (pageShift - 10);
-        long rec = nrSlabReclaimable() * kbPerPage;
-        long unrec = nrSlabUnreclaimable() * kbPerPage;
+        return meminfoLines(nrSlabReclaimable(), nrSlabUnreclaimable(), pageShift);
+    }
+
+    /** fs/proc/meminfo.c's Slab, SReclaimable and SUnreclaim lines from the two vmstat counters (pages). */
+    public static String meminfoLines(long reclaimablePages, long unreclaimablePages, int pageShift) {
+        long rec = reclaimablePages << (pageShift - 10);
+        long unrec = unreclaimablePages << (pageShift - 10);
         return String.format("Slab:           %8d kB\nSReclaimable:   %8d kB\nSUnreclaim:     %8d kB\n", rec + unrec,
                 rec, unrec);
     }

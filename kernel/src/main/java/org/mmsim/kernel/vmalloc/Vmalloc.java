@@ -699,7 +699,12 @@ public final class Vmalloc {
 
     /** meminfo's VmallocTotal, VmallocUsed and VmallocChunk lines (fs/proc/meminfo.c). */
     public String meminfoLines() {
-        return String.format("VmallocTotal:   %8d kB\nVmallocUsed:    %8d kB\nVmallocChunk:   %8d kB\n",
-                range.totalKb(), nrVmallocPages << (pageShift - 10), 0);
+        return meminfoLines(range.totalKb(), nrVmallocPages, pageShift);
+    }
+
+    /** The three meminfo lines from VMALLOC_TOTAL (kB) and vmalloc_nr_pages(); VmallocChunk is always 0 in 6.1. */
+    public static String meminfoLines(long totalKb, long vmallocPages, int pageShift) {
+        return String.format("VmallocTotal:   %8d kB\nVmallocUsed:    %8d kB\nVmallocChunk:   %8d kB\n", totalKb,
+                vmallocPages << (pageShift - 10), 0);
     }
 }
