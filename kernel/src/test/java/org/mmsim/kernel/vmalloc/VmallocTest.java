@@ -146,4 +146,21 @@ class VmallocTest {
         assertThat(VmallocInfo.render(vm, VmallocInfo.PointerStyle.REAL).split("\n")[0]).isEqualTo(
                 "0xffff800008000000-0xffff800008cf0000 13565952 paging_init+0x130/0x610 phys=0x0000000040210000 vmap");
     }
+
+    @Test
+    void vmallocNodeCountsPagesPerNodeAndI386HasNoNodeCounts() {
+        SimplePageSource src = new SimplePageSource(12, 11, 0, 1 << 18, 1 << 18, 1 << 19);
+        Vmalloc vm = new Vmalloc(VmallocRange.x86_64(), src, null, new int[] {0, 1}, 2);
+        vm.vmallocNodeRange(8192, 1, VmallocRange.x86_64().start(), VmallocRange.x86_64().end(),
+                org.mmsim.kernel.Gfp.GFP_KERNEL, 0, 1, "alloc_large_system_hash+0x0/0x1");
+        assertThat(VmallocInfo.render(vm, VmallocInfo.PointerStyle.PLACEHOLDER)).isEqualTo(
+                "0x(____ptrval____)-0x(____ptrval____)   12288 alloc_large_system_hash+0x0/0x1 pages=2 vmalloc N1=2\n");
+        VmallocRange i386 = VmallocRange.i386Pae(0xf8800000L, 0xff7fe000L);
+        assertThat(i386.totalKb()).isEqualTo(114680);
+        Vmalloc vm32 = new Vmalloc(i386, SimplePageSource.ofBytes(1L << 30), null, new int[] {0}, 1);
+        vm32.vmalloc(4096, "gen_pool_add_owner+0x2a/0xb0");
+        assertThat(VmallocInfo.render(vm32, VmallocInfo.PointerStyle.PLACEHOLDER)).isEqualTo(
+                "0x(ptrval)-0x(ptrval)    8192 gen_pool_add_owner+0x2a/0xb0 pages=1 vmalloc\n");
+        assertThat(VmallocInfo.render(vm32, VmallocInfo.PointerStyle.REAL)).startsWith("0xf8800000-0xf8802000 ");
+    }
 }
