@@ -128,6 +128,13 @@ public final class Slub {
         slabState = SlabState.UP;
     }
 
+    /** The line kmem_cache_init() prints at the end of boot: "SLUB: HWalign=64, Order=0-3, MinObjects=0, ...". */
+    public String bootMessage() {
+        return "SLUB: HWalign=" + params.cacheLineSize() + ", Order=" + params.slubMinOrder() + "-"
+                + params.slubMaxOrder() + ", MinObjects=" + params.slubMinObjects() + ", CPUs=" + params.nrCpuIds()
+                + ", Nodes=" + params.nrNodeIds();
+    }
+
     /** bootstrap(): moves a static boot cache into an object of kmem_cache and flushes its CPU slab. */
     private void bootstrap(KmemCache s) {
         s.structAddress = kmemCacheAlloc(kmemCache, Gfp.GFP_NOWAIT, 0);

@@ -66,6 +66,7 @@ class SlabinfoOracleTest {
     @MethodSource("cases")
     void kmallocAndBootCachesMatchOracleGeometry(String caseName) {
         Slub slub = boot(paramsFor(caseName));
+        assertThat(Oracle.read(caseName, "dmesg")).contains("] " + slub.bootMessage() + "\n");
         Map<String, SlabInfo.Row> oracle = byName(
                 SlabInfo.parse(Oracle.read(caseName, "slabinfo"), Oracle.file(caseName, "slabinfo")));
         List<SlabInfo.Row> mine = SlabInfo.parse(SlabInfo.render(slub), null);
