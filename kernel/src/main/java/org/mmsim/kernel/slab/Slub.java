@@ -195,6 +195,44 @@ public final class Slub {
         return s;
     }
 
+    /**
+     * kmem_cache_destroy(): drops a reference; the last one shuts the cache down (__kmem_cache_shutdown(): flush
+     * the CPU slabs, free the empty node partial slabs) and, if no slab is left, unlists it and frees its
+     * kmem_cache_node and kmem_cache objects. Returns false when objects remain (the kernel then reports
+     * "Objects remaining" and keeps the cache).
+     */
+    public boolean kmemCacheDestroy(KmemCache s) {
+        if (s.refcount < 0 || s == kmemCache || s == kmemCacheNode) {
+            throw new IllegalArgumentException("kmem_cache_destroy(" + s.name + "): boot caches are never destroyed");
+        }
+        if (--s.refcount > 0) {
+            return true;
+        }
+        flushAll(s);
+        boolean busy = false;
+        for (int node = 0; node < nodes; node++) {
+            int slab = s.partialHead[node];
+            while (slab >= 0) {
+                int next = slabNext[slab];
+                if (slabInuse[slab] == 0) {
+                    removePartial(s, slab);
+                    discardSlab(s, slab);
+                }
+                slab = next;
+            }
+            busy |= s.nrSlabs[node] > 0;
+        }
+        if (busy) {
+            return false;
+        }
+        caches.remove(s);
+        for (int node = 0; node < nodes; node++) {
+            kmemCacheFree(kmemCacheNode, s.nodeStructAddress[node], 0);
+        }
+        kmemCacheFree(kmemCache, s.structAddress, 0);
+        return true;
+    }
+
     /** find_mergeable(): the oldest mergeable cache whose objects can hold these. */
     private KmemCache findMergeable(int size, int align, int flags, boolean hasCtor) {
         if (hasCtor) {

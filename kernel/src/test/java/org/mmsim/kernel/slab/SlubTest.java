@@ -210,4 +210,19 @@ class SlubTest {
         assertThat(slub.meminfoLines()).startsWith("Slab:           ")
                 .contains("SReclaimable:   ").contains(" kB\nSUnreclaim:");
     }
+
+    @Test
+    void destroyFreesEverythingOrRefusesWithObjectsRemaining() {
+        SimplePageSource src = SimplePageSource.ofBytes(1L << 30);
+        Slub slub = bootX86(1, src);
+        int cachesBefore = slub.slabCaches().size();
+        KmemCache c = slub.kmemCacheCreate("destroy_me", 300, 0, 0);
+        long a = slub.kmemCacheAlloc(c, Gfp.GFP_KERNEL, 0);
+        assertThat(slub.kmemCacheDestroy(c)).isFalse(); // one object still allocated
+        assertThat(slub.slabCaches()).contains(c);
+        slub.kmemCacheFree(c, a, 0);
+        assertThat(slub.kmemCacheDestroy(c)).isTrue();
+        assertThat(slub.slabCaches()).hasSize(cachesBefore).doesNotContain(c);
+        assertThat(slub.slabinfo(c).numSlabs()).isZero();
+    }
 }
