@@ -16,9 +16,9 @@ import org.mmsim.kernel.slab.Slub;
 /**
  * vmalloc, vmap and ioremap of Linux 6.1 (mm/vmalloc.c): kernel virtual areas in the vmalloc range.
  * <ul>
- * <li>Area allocation: alloc_vmap_area() / __alloc_vmap_area() take the lowest-addressed free block that fits
- * (find_vmap_lowest_match(), is_within_this_va()) and carve it (adjust_va_to_fit_type()); one purge and retry on
- * overflow.</li>
+ * <li>Area allocation: alloc_vmap_area() / __alloc_vmap_area() search the augmented free tree
+ * ({@link VmapFreeTree}, find_vmap_lowest_match(), is_within_this_va()) and carve the block found
+ * (adjust_va_to_fit_type()); one purge and retry on overflow.</li>
  * <li>__get_vm_area_node(): size rounded to the mapping granule, ioremap alignment, one guard page unless
  * VM_NO_GUARD.</li>
  * <li>__vmalloc_node_range() / __vmalloc_area_node() / vm_area_alloc_pages(): pages one by one (order 0), or
@@ -57,7 +57,9 @@ public final class Vmalloc {
     private long totalRamPages;
     private boolean allowHuge = true;
 
-    private final VmapAreaSet free = new VmapAreaSet();
+    private final VmapFreeTree free = new VmapFreeTree();
+    /** Whether any area has been allocated (early areas must come first, as vm_area_add_early() demands). */
+    private boolean started;
     private final VmapAreaSet purge = new VmapAreaSet();
     private long vmapLazyNr;
     private long nrVmallocPages;
@@ -115,7 +117,7 @@ public final class Vmalloc {
         this.totalRamPages = pages.endPfn();
         this.vmapAreaCache = slub == null ? null
                 : slub.kmemCacheCreate("vmap_area", 8 * pointerSize, pointerSize, SlabFlags.SLAB_PANIC);
-        free.insertMerge(1, range.ulongMax());
+        free.insert(1, range.ulongMax());
         grow(64);
     }
 
@@ -288,8 +290,11 @@ public final class Vmalloc {
      * image segments; vmap_init_free_space() leaves it out of the free space.
      */
     public void reserveEarly(long addr, long size, int flags, long phys, String caller) {
-        if (!free.reserve(addr, addr + size)) {
-            throw new IllegalArgumentException("early vm area at 0x" + Long.toHexString(addr) + " is not free");
+        if (started) {
+            throw new IllegalStateException("vm_area_add_early() after vmalloc_init()");
+        }
+        if (findBusy(addr) >= 0 || findBusy(addr + size - 1) >= 0) {
+            throw new IllegalArgumentException("early vm area at 0x" + Long.toHexString(addr) + " overlaps another");
         }
         int slot = newSlot();
         aStart[slot] = addr;
@@ -298,6 +303,23 @@ public final class Vmalloc {
         aCaller[slot] = caller;
         aPhys[slot] = phys;
         insertBusy(slot);
+        vmapInitFreeSpace();
+    }
+
+    /** vmap_init_free_space(): the gaps around the busy areas, lowest first, from 1 to ULONG_MAX. */
+    private void vmapInitFreeSpace() {
+        free.clear();
+        long vmapStart = 1;
+        for (int b = 0; b < busyCount; b++) {
+            int slot = busySlot[b];
+            if (Long.compareUnsigned(aStart[slot], vmapStart) > 0) {
+                free.insert(vmapStart, aStart[slot]);
+            }
+            vmapStart = aStart[slot] + aSize[slot];
+        }
+        if (Long.compareUnsigned(range.ulongMax(), vmapStart) > 0) {
+            free.insert(vmapStart, range.ulongMax());
+        }
     }
 
     /** purge_vmap_area_lazy(): merges every lazily freed area back into the free space. */
@@ -381,6 +403,7 @@ public final class Vmalloc {
 
     /** __alloc_vmap_area(): vend on failure. */
     private long allocFromFree(long size, long align, long vstart, long vend) {
+        started = true;
         boolean adjust = !(align <= pageSize || vend - vstart == size);
         int i = free.findLowestMatch(size, align, vstart, adjust);
         if (i < 0) {
@@ -656,9 +679,10 @@ public final class Vmalloc {
     /** The free space as [start, end) pairs in address order. */
     public long[] freeRanges() {
         long[] r = new long[2 * free.count()];
-        for (int i = 0; i < free.count(); i++) {
-            r[2 * i] = free.start(i);
-            r[2 * i + 1] = free.end(i);
+        int i = 0;
+        for (int n = free.first(); n >= 0; n = free.next(n)) {
+            r[i++] = free.start(n);
+            r[i++] = free.end(n);
         }
         return r;
     }

@@ -3,11 +3,10 @@ package org.mmsim.kernel.vmalloc;
 import java.util.Arrays;
 
 /**
- * A set of disjoint address ranges [start, end) kept sorted by address, merged with their neighbours on insert:
- * the model of mm/vmalloc.c's free_vmap_area_root / free_vmap_area_list (and of the purge tree, which merges
- * the same way: merge_or_add_vmap_area()). Addresses are unsigned. Lookups binary-search; the lowest fit
- * ({@link #findLowestMatch}) scans upwards from vstart, giving the lowest-addressed block that can hold the
- * request, the answer find_vmap_lowest_match() computes with its augmented rb-tree.
+ * A set of disjoint address ranges [start, end) kept sorted by address and merged with touching neighbours on
+ * insert: mm/vmalloc.c's purge_vmap_area_root / purge_vmap_area_list, filled by merge_or_add_vmap_area(). Only
+ * its contents and order matter (it is walked in address order by the purge), so sorted arrays stand in for the
+ * kernel's rb-tree. Addresses are unsigned.
  */
 final class VmapAreaSet {
     private long[] starts = new long[64];
@@ -83,60 +82,5 @@ final class VmapAreaSet {
         System.arraycopy(starts, i + 1, starts, i, count - i - 1);
         System.arraycopy(ends, i + 1, ends, i, count - i - 1);
         count--;
-    }
-
-    /** ALIGN(max(va_start, vstart), align) for block i: the candidate start is_within_this_va() tests. */
-    long candidateStart(int i, long align, long vstart) {
-        long base = Long.compareUnsigned(starts[i], vstart) > 0 ? starts[i] : vstart;
-        return (base + align - 1) & -align;
-    }
-
-    /**
-     * find_vmap_lowest_match(): the index of the lowest block in which {@code size} bytes fit at the alignment at
-     * or above vstart, or -1. With {@code adjustSearchSize} (alignment above a page) only blocks of at least
-     * size + align - 1 bytes qualify, as the kernel's subtree-size pruning demands.
-     */
-    int findLowestMatch(long size, long align, long vstart, boolean adjustSearchSize) {
-        long length = adjustSearchSize ? size + align - 1 : size;
-        for (int i = firstEndingAbove(vstart); i < count; i++) {
-            if (Long.compareUnsigned(ends[i] - starts[i], length) < 0) {
-                continue;
-            }
-            long nva = candidateStart(i, align, vstart);
-            if (Long.compareUnsigned(nva + size, nva) < 0 || Long.compareUnsigned(nva, vstart) < 0) {
-                continue;
-            }
-            if (Long.compareUnsigned(nva + size, ends[i]) <= 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** adjust_va_to_fit_type(): carves [nvaStart, nvaStart + size) out of block i (full, left, right or middle fit). */
-    void carve(int i, long nvaStart, long size) {
-        long s = starts[i];
-        long e = ends[i];
-        long nvaEnd = nvaStart + size;
-        if (s == nvaStart && e == nvaEnd) {
-            remove(i);
-        } else if (s == nvaStart) {
-            starts[i] = nvaEnd;
-        } else if (e == nvaEnd) {
-            ends[i] = nvaStart;
-        } else {
-            ends[i] = nvaStart;
-            insertAt(i + 1, nvaEnd, e);
-        }
-    }
-
-    /** Removes [start, end) from the block containing it (for early reservations); false if not free. */
-    boolean reserve(long start, long end) {
-        int i = firstEndingAbove(start);
-        if (i == count || Long.compareUnsigned(starts[i], start) > 0 || Long.compareUnsigned(end, ends[i]) > 0) {
-            return false;
-        }
-        carve(i, start, end - start);
-        return true;
     }
 }
