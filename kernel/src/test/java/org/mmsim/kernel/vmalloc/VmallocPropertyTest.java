@@ -80,8 +80,8 @@ class VmallocPropertyTest {
 
     @Provide
     Arbitrary<List<Tuple3<Integer, Integer, Integer>>> ops() {
-        // (kind 0..3: vmalloc, vmalloc, ioremap of one page, vfree), pages 1..512, victim index
-        return Arbitraries.integers().between(0, 3)
+        // (kind 0..4: vmalloc, vmalloc, ioremap of one page, vfree, vfree), pages 1..512, victim index
+        return Arbitraries.integers().between(0, 4)
                 .flatMap(k -> Arbitraries.integers().between(1, 512)
                         .flatMap(p -> Arbitraries.integers().between(0, 1000).map(v -> Tuple.of(k, p, v))))
                 .list().ofMinSize(1).ofMaxSize(80);
@@ -95,7 +95,7 @@ class VmallocPropertyTest {
         for (Tuple3<Integer, Integer, Integer> op : ops) {
             int kind = op.get1();
             long bytes = op.get2() * PAGE;
-            if (kind == 3 && !live.isEmpty()) {
+            if (kind >= 3 && !live.isEmpty()) {
                 long[] victim = live.remove(op.get3() % live.size());
                 if (victim[1] == 1) {
                     vm.iounmap(victim[0]);
@@ -103,7 +103,7 @@ class VmallocPropertyTest {
                     vm.vfree(victim[0]);
                 }
                 ref.free(victim[0]);
-            } else if (kind == 2) {
+            } else if (kind >= 2) {
                 long a = vm.ioremap(0xfed00000L, PAGE, "ioremap_test");
                 assertThat(a).isEqualTo(ref.alloc(2 * PAGE));
                 if (a != 0) {
