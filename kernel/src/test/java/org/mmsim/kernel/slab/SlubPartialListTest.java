@@ -51,6 +51,28 @@ class SlubPartialListTest {
     }
 
     @Test
+    void getPartialNodeMovesSlabsToTheCpuUntilMoreThanHalfOfCpuPartialSlabs() {
+        Slub slub = Slub.boot(SlubParams.x86_64(1, 1), SimplePageSource.ofBytes(1L << 30));
+        KmemCache c = slub.kmemCacheCreate("t512e", 512, 0, 0);
+        long[] o = new long[160];
+        for (int i = 0; i < 160; i++) {
+            o[i] = slub.kmemCacheAlloc(c, K, 0); // 20 slabs
+        }
+        for (int s = 0; s < 14; s++) {
+            slub.kmemCacheFree(c, o[8 * s], 0); // the 14th drains slabs 12, 11, .., 0 to the node list
+        }
+        slub.flushAll(c); // the full CPU slab goes nowhere; slab 13 from the CPU partials joins the tail
+        assertThat(c.nrPartial(0)).isEqualTo(14);
+        // get_partial_node(): slab 12 is acquired, then 11 .. 5 go to the CPU partial list until more than
+        // cpu_partial_slabs / 2 = 6 have moved
+        assertThat(slub.kmemCacheAlloc(c, K, 0)).isEqualTo(o[8 * 12]);
+        assertThat(c.nrPartial(0)).isEqualTo(14 - 8);
+        // put_cpu_partial() pushes at the head, so the CPU partial list is 5, 6, .., 11
+        assertThat(slub.kmemCacheAlloc(c, K, 0)).isEqualTo(o[8 * 5]);
+        assertThat(slub.kmemCacheAlloc(c, K, 0)).isEqualTo(o[8 * 6]);
+    }
+
+    @Test
     void remoteFreeGoesToTheFrozenSlabAndIsPickedUpByGetFreelist() {
         Slub slub = Slub.boot(SlubParams.x86_64(2, 1), SimplePageSource.ofBytes(1L << 30));
         KmemCache c = slub.kmemCacheCreate("t512c", 512, 0, 0);
