@@ -1,0 +1,686 @@
+package org.mmsim.kernel.vmalloc;
+
+import java.util.Arrays;
+
+/**
+ * The free vmap space of mm/vmalloc.c (free_vmap_area_root and free_vmap_area_list): free blocks [start, end)
+ * in a red-black tree ordered by address, each node augmented with the largest block size in its subtree
+ * (subtree_max_size), and threaded on an address-ordered list. The tree is rebalanced exactly as lib/rbtree.c
+ * does (__rb_insert(), __rb_erase_augmented(), ____rb_erase_color()), so its shape, and therefore which block
+ * find_vmap_lowest_match() returns when its size adjustment for large alignments prunes subtrees, is the
+ * kernel's. Nodes are ids into primitive arrays; addresses are unsigned.
+ */
+final class VmapFreeTree {
+    private static final int NIL = -1;
+
+    private long[] start = new long[64];
+    private long[] end = new long[64];
+    private long[] max = new long[64];
+    private int[] left = new int[64];
+    private int[] right = new int[64];
+    private int[] parent = new int[64];
+    private boolean[] red = new boolean[64];
+    private int[] next = new int[64];
+    private int[] prev = new int[64];
+    private int root = NIL;
+    private int head = NIL;
+    private int tail = NIL;
+    private int count;
+    private int used;
+    private int[] freeIds = new int[64];
+    private int freeIdCount;
+    private int[] dirty = new int[64];
+    private int dirtyCount;
+
+    int count() {
+        return count;
+    }
+
+    /** The lowest block, or -1. */
+    int first() {
+        return head;
+    }
+
+    /** The block after {@code node} in address order, or -1. */
+    int next(int node) {
+        return next[node];
+    }
+
+    long start(int node) {
+        return start[node];
+    }
+
+    long end(int node) {
+        return end[node];
+    }
+
+    void clear() {
+        root = NIL;
+        head = NIL;
+        tail = NIL;
+        count = 0;
+        used = 0;
+        freeIdCount = 0;
+    }
+
+    // ---------------------------------------------------------------- search
+
+    private long maxOf(int node) {
+        return node == NIL ? 0 : max[node];
+    }
+
+    /** is_within_this_va(). */
+    private boolean isWithin(int node, long size, long align, long vstart) {
+        long nva = candidateStart(node, align, vstart);
+        if (Long.compareUnsigned(nva + size, nva) < 0 || Long.compareUnsigned(nva, vstart) < 0) {
+            return false;
+        }
+        return Long.compareUnsigned(nva + size, end[node]) <= 0;
+    }
+
+    /** ALIGN(max(va_start, vstart), align). */
+    long candidateStart(int node, long align, long vstart) {
+        long base = Long.compareUnsigned(start[node], vstart) > 0 ? start[node] : vstart;
+        return (base + align - 1) & -align;
+    }
+
+    /** find_vmap_lowest_match(): the tree walk, pruning subtrees whose largest block is below the length. */
+    int findLowestMatch(long size, long align, long vstart, boolean adjustSearchSize) {
+        long length = adjustSearchSize ? size + align - 1 : size;
+        int node = root;
+        while (node != NIL) {
+            if (Long.compareUnsigned(maxOf(left[node]), length) >= 0
+                    && Long.compareUnsigned(vstart, start[node]) < 0) {
+                node = left[node];
+                continue;
+            }
+            if (isWithin(node, size, align, vstart)) {
+                return node;
+            }
+            if (Long.compareUnsigned(maxOf(right[node]), length) >= 0) {
+                node = right[node];
+                continue;
+            }
+            boolean descended = false;
+            while ((node = parent[node]) != NIL) {
+                if (isWithin(node, size, align, vstart)) {
+                    return node;
+                }
+                if (Long.compareUnsigned(maxOf(right[node]), length) >= 0
+                        && Long.compareUnsigned(vstart, start[node]) <= 0) {
+                    vstart = start[node] + 1;
+                    node = right[node];
+                    descended = true;
+                    break;
+                }
+            }
+            if (!descended) {
+                return NIL;
+            }
+        }
+        return NIL;
+    }
+
+    // ---------------------------------------------------------------- updates
+
+    /** adjust_va_to_fit_type(): full, left-edge, right-edge or middle fit of [nvaStart, nvaStart + size). */
+    void carve(int node, long nvaStart, long size) {
+        long nvaEnd = nvaStart + size;
+        if (start[node] == nvaStart && end[node] == nvaEnd) {
+            erase(node);
+        } else if (start[node] == nvaStart) {
+            start[node] = nvaEnd;
+            markDirty(node);
+        } else if (end[node] == nvaEnd) {
+            end[node] = nvaStart;
+            markDirty(node);
+        } else {
+            long lvaStart = start[node];
+            start[node] = nvaEnd;
+            markDirty(node);
+            fixMaxima();
+            insert(lvaStart, nvaStart);
+        }
+        fixMaxima();
+    }
+
+    /** insert_vmap_area_augment(): a block without merging (vmap_init_free_space()). */
+    void insert(long s, long e) {
+        int p = NIL;
+        boolean asRight = false;
+        int n = root;
+        while (n != NIL) {
+            p = n;
+            if (Long.compareUnsigned(e, start[n]) <= 0) {
+                n = left[n];
+                asRight = false;
+            } else if (Long.compareUnsigned(s, end[n]) >= 0) {
+                n = right[n];
+                asRight = true;
+            } else {
+                throw new IllegalStateException("vmalloc bug: overlapping free area");
+            }
+        }
+        link(newNode(s, e), p, asRight);
+        fixMaxima();
+    }
+
+    /** merge_or_add_vmap_area_augment(): merges with the following and/or preceding block, else links a node. */
+    void insertMerge(long s, long e) {
+        int p = NIL;
+        boolean asRight = false;
+        int n = root;
+        while (n != NIL) {
+            p = n;
+            if (Long.compareUnsigned(e, start[n]) <= 0) {
+                n = left[n];
+                asRight = false;
+            } else if (Long.compareUnsigned(s, end[n]) >= 0) {
+                n = right[n];
+                asRight = true;
+            } else {
+                throw new IllegalStateException("vmap area [0x" + Long.toHexString(s) + ", 0x" + Long.toHexString(e)
+                        + ") overlaps a free area");
+            }
+        }
+        if (p == NIL) {
+            link(newNode(s, e), NIL, false);
+            fixMaxima();
+            return;
+        }
+        int nextNode = asRight ? next[p] : p;
+        int prevNode = nextNode == NIL ? tail : prev[nextNode];
+        int merged = NIL;
+        if (nextNode != NIL && start[nextNode] == e) {
+            start[nextNode] = s;
+            markDirty(nextNode);
+            merged = nextNode;
+        }
+        if (prevNode != NIL && end[prevNode] == s) {
+            long newEnd = e;
+            if (merged != NIL) {
+                newEnd = end[merged];
+                erase(merged);
+            }
+            end[prevNode] = newEnd;
+            markDirty(prevNode);
+            merged = prevNode;
+        }
+        if (merged == NIL) {
+            link(newNode(s, e), p, asRight);
+        }
+        fixMaxima();
+    }
+
+    private int newNode(long s, long e) {
+        int id;
+        if (freeIdCount > 0) {
+            id = freeIds[--freeIdCount];
+        } else {
+            if (used == start.length) {
+                grow(used * 2);
+            }
+            id = used++;
+        }
+        start[id] = s;
+        end[id] = e;
+        max[id] = e - s;
+        left[id] = NIL;
+        right[id] = NIL;
+        parent[id] = NIL;
+        red[id] = true;
+        return id;
+    }
+
+    /** rb_link_node() + list_add() + __rb_insert(). */
+    private void link(int node, int p, boolean asRight) {
+        parent[node] = p;
+        if (p == NIL) {
+            root = node;
+            prev[node] = NIL;
+            next[node] = NIL;
+            head = node;
+            tail = node;
+        } else if (asRight) {
+            right[p] = node;
+            listInsertAfter(node, p);
+        } else {
+            left[p] = node;
+            listInsertAfter(node, prev[p]);
+        }
+        count++;
+        markDirty(node);
+        rbInsert(node);
+    }
+
+    private void listInsertAfter(int node, int after) {
+        int nx = after == NIL ? head : next[after];
+        prev[node] = after;
+        next[node] = nx;
+        if (after == NIL) {
+            head = node;
+        } else {
+            next[after] = node;
+        }
+        if (nx == NIL) {
+            tail = node;
+        } else {
+            prev[nx] = node;
+        }
+    }
+
+    private void listRemove(int node) {
+        int p = prev[node];
+        int n = next[node];
+        if (p == NIL) {
+            head = n;
+        } else {
+            next[p] = n;
+        }
+        if (n == NIL) {
+            tail = p;
+        } else {
+            prev[n] = p;
+        }
+    }
+
+    // ---------------------------------------------------------------- lib/rbtree.c
+
+    private boolean isRed(int n) {
+        return n != NIL && red[n];
+    }
+
+    private void setLeft(int n, int child) {
+        left[n] = child;
+        markDirty(n);
+    }
+
+    private void setRight(int n, int child) {
+        right[n] = child;
+        markDirty(n);
+    }
+
+    private void changeChild(int old, int nw, int p) {
+        if (p != NIL) {
+            if (left[p] == old) {
+                setLeft(p, nw);
+            } else {
+                setRight(p, nw);
+            }
+        } else {
+            root = nw;
+        }
+    }
+
+    /** __rb_rotate_set_parents(): new takes old's place and colour; old becomes new's child with {@code oldRed}. */
+    private void rotateSetParents(int old, int nw, boolean oldRed) {
+        int p = parent[old];
+        parent[nw] = p;
+        red[nw] = red[old];
+        parent[old] = nw;
+        red[old] = oldRed;
+        changeChild(old, nw, p);
+    }
+
+    /** __rb_insert(). */
+    private void rbInsert(int node) {
+        int p = parent[node];
+        while (true) {
+            if (p == NIL) {
+                red[node] = false;
+                break;
+            }
+            if (!red[p]) {
+                break;
+            }
+            int g = parent[p];
+            int tmp = right[g];
+            if (p != tmp) {
+                if (isRed(tmp)) {
+                    red[tmp] = false;
+                    red[p] = false;
+                    node = g;
+                    p = parent[node];
+                    red[node] = true;
+                    continue;
+                }
+                tmp = right[p];
+                if (node == tmp) {
+                    tmp = left[node];
+                    setRight(p, tmp);
+                    setLeft(node, p);
+                    if (tmp != NIL) {
+                        parent[tmp] = p;
+                        red[tmp] = false;
+                    }
+                    parent[p] = node;
+                    red[p] = true;
+                    p = node;
+                    tmp = right[node];
+                }
+                setLeft(g, tmp);
+                setRight(p, g);
+                if (tmp != NIL) {
+                    parent[tmp] = g;
+                    red[tmp] = false;
+                }
+                rotateSetParents(g, p, true);
+                break;
+            } else {
+                tmp = left[g];
+                if (isRed(tmp)) {
+                    red[tmp] = false;
+                    red[p] = false;
+                    node = g;
+                    p = parent[node];
+                    red[node] = true;
+                    continue;
+                }
+                tmp = left[p];
+                if (node == tmp) {
+                    tmp = right[node];
+                    setLeft(p, tmp);
+                    setRight(node, p);
+                    if (tmp != NIL) {
+                        parent[tmp] = p;
+                        red[tmp] = false;
+                    }
+                    parent[p] = node;
+                    red[p] = true;
+                    p = node;
+                    tmp = left[node];
+                }
+                setRight(g, tmp);
+                setLeft(p, g);
+                if (tmp != NIL) {
+                    parent[tmp] = g;
+                    red[tmp] = false;
+                }
+                rotateSetParents(g, p, true);
+                break;
+            }
+        }
+    }
+
+    /** rb_erase_augmented(): __rb_erase_augmented() then ____rb_erase_color(); frees the node. */
+    private void erase(int node) {
+        int child = right[node];
+        int tmp = left[node];
+        int rebalance;
+        if (tmp == NIL) {
+            int p = parent[node];
+            boolean nodeRed = red[node];
+            changeChild(node, child, p);
+            if (child != NIL) {
+                parent[child] = p;
+                red[child] = nodeRed;
+                rebalance = NIL;
+            } else {
+                rebalance = nodeRed ? NIL : p;
+            }
+            if (p != NIL) {
+                markDirty(p);
+            }
+        } else if (child == NIL) {
+            int p = parent[node];
+            parent[tmp] = p;
+            red[tmp] = red[node];
+            changeChild(node, tmp, p);
+            rebalance = NIL;
+            if (p != NIL) {
+                markDirty(p);
+            }
+        } else {
+            int successor = child;
+            int child2;
+            int p;
+            tmp = left[child];
+            if (tmp == NIL) {
+                p = successor;
+                child2 = right[successor];
+            } else {
+                do {
+                    p = successor;
+                    successor = tmp;
+                    tmp = left[tmp];
+                } while (tmp != NIL);
+                child2 = right[successor];
+                setLeft(p, child2);
+                setRight(successor, child);
+                parent[child] = successor;
+            }
+            tmp = left[node];
+            setLeft(successor, tmp);
+            parent[tmp] = successor;
+            int np = parent[node];
+            boolean nodeRed = red[node];
+            changeChild(node, successor, np);
+            if (child2 != NIL) {
+                parent[child2] = p;
+                red[child2] = false;
+                rebalance = NIL;
+            } else {
+                rebalance = red[successor] ? NIL : p;
+            }
+            parent[successor] = np;
+            red[successor] = nodeRed;
+            markDirty(p);
+            markDirty(successor);
+        }
+        if (rebalance != NIL) {
+            eraseColor(rebalance);
+        }
+        listRemove(node);
+        count--;
+        left[node] = NIL;
+        right[node] = NIL;
+        parent[node] = NIL;
+        removeFromDirty(node);
+        if (freeIdCount == freeIds.length) {
+            freeIds = Arrays.copyOf(freeIds, freeIds.length * 2);
+        }
+        freeIds[freeIdCount++] = node;
+    }
+
+    /** ____rb_erase_color(). */
+    private void eraseColor(int p) {
+        int node = NIL;
+        while (true) {
+            int sibling = right[p];
+            if (node != sibling) {
+                if (isRed(sibling)) {
+                    int t1 = left[sibling];
+                    setRight(p, t1);
+                    setLeft(sibling, p);
+                    parent[t1] = p;
+                    red[t1] = false;
+                    rotateSetParents(p, sibling, true);
+                    sibling = t1;
+                }
+                int t1 = right[sibling];
+                if (!isRed(t1)) {
+                    int t2 = left[sibling];
+                    if (!isRed(t2)) {
+                        parent[sibling] = p;
+                        red[sibling] = true;
+                        if (red[p]) {
+                            red[p] = false;
+                        } else {
+                            node = p;
+                            p = parent[node];
+                            if (p != NIL) {
+                                continue;
+                            }
+                        }
+                        break;
+                    }
+                    t1 = right[t2];
+                    setLeft(sibling, t1);
+                    setRight(t2, sibling);
+                    setRight(p, t2);
+                    if (t1 != NIL) {
+                        parent[t1] = sibling;
+                        red[t1] = false;
+                    }
+                    t1 = sibling;
+                    sibling = t2;
+                }
+                int t2 = left[sibling];
+                setRight(p, t2);
+                setLeft(sibling, p);
+                parent[t1] = sibling;
+                red[t1] = false;
+                if (t2 != NIL) {
+                    parent[t2] = p;
+                }
+                rotateSetParents(p, sibling, false);
+                break;
+            } else {
+                sibling = left[p];
+                if (isRed(sibling)) {
+                    int t1 = right[sibling];
+                    setLeft(p, t1);
+                    setRight(sibling, p);
+                    parent[t1] = p;
+                    red[t1] = false;
+                    rotateSetParents(p, sibling, true);
+                    sibling = t1;
+                }
+                int t1 = left[sibling];
+                if (!isRed(t1)) {
+                    int t2 = right[sibling];
+                    if (!isRed(t2)) {
+                        parent[sibling] = p;
+                        red[sibling] = true;
+                        if (red[p]) {
+                            red[p] = false;
+                        } else {
+                            node = p;
+                            p = parent[node];
+                            if (p != NIL) {
+                                continue;
+                            }
+                        }
+                        break;
+                    }
+                    t1 = left[t2];
+                    setRight(sibling, t1);
+                    setLeft(t2, sibling);
+                    setLeft(p, t2);
+                    if (t1 != NIL) {
+                        parent[t1] = sibling;
+                        red[t1] = false;
+                    }
+                    t1 = sibling;
+                    sibling = t2;
+                }
+                int t2 = right[sibling];
+                setLeft(p, t2);
+                setRight(sibling, p);
+                parent[t1] = sibling;
+                red[t1] = false;
+                if (t2 != NIL) {
+                    parent[t2] = p;
+                }
+                rotateSetParents(p, sibling, false);
+                break;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- subtree_max_size
+
+    private void markDirty(int node) {
+        if (dirtyCount == dirty.length) {
+            dirty = Arrays.copyOf(dirty, dirty.length * 2);
+        }
+        dirty[dirtyCount++] = node;
+    }
+
+    private void removeFromDirty(int node) {
+        for (int i = 0; i < dirtyCount; i++) {
+            if (dirty[i] == node) {
+                dirty[i] = dirty[--dirtyCount];
+                i--;
+            }
+        }
+    }
+
+    /**
+     * Recomputes subtree_max_size from every changed node up to the root. The kernel's rotate/copy/propagate
+     * callbacks reach the same values (each node's largest block size in its subtree) by a shorter route.
+     */
+    private void fixMaxima() {
+        while (dirtyCount > 0) {
+            int n = dirty[--dirtyCount];
+            for (; n != NIL; n = parent[n]) {
+                long m = end[n] - start[n];
+                long l = maxOf(left[n]);
+                long r = maxOf(right[n]);
+                if (Long.compareUnsigned(l, m) > 0) {
+                    m = l;
+                }
+                if (Long.compareUnsigned(r, m) > 0) {
+                    m = r;
+                }
+                max[n] = m;
+            }
+        }
+    }
+
+    private void grow(int cap) {
+        start = Arrays.copyOf(start, cap);
+        end = Arrays.copyOf(end, cap);
+        max = Arrays.copyOf(max, cap);
+        left = Arrays.copyOf(left, cap);
+        right = Arrays.copyOf(right, cap);
+        parent = Arrays.copyOf(parent, cap);
+        red = Arrays.copyOf(red, cap);
+        next = Arrays.copyOf(next, cap);
+        prev = Arrays.copyOf(prev, cap);
+    }
+
+    /** Checks the red-black and augmentation invariants; for tests. Returns the black height. */
+    int checkInvariants() {
+        if (isRed(root)) {
+            throw new IllegalStateException("red root");
+        }
+        int n = 0;
+        long last = 0;
+        for (int x = head; x != NIL; x = next[x]) {
+            if (n > 0 && Long.compareUnsigned(start[x], last) < 0) {
+                throw new IllegalStateException("list out of order");
+            }
+            last = end[x];
+            n++;
+        }
+        if (n != count) {
+            throw new IllegalStateException("list has " + n + " nodes, count " + count);
+        }
+        return check(root, NIL);
+    }
+
+    private int check(int n, int p) {
+        if (n == NIL) {
+            return 1;
+        }
+        if (parent[n] != p) {
+            throw new IllegalStateException("bad parent link");
+        }
+        if (red[n] && (isRed(left[n]) || isRed(right[n]))) {
+            throw new IllegalStateException("red node with red child");
+        }
+        long m = end[n] - start[n];
+        m = Long.compareUnsigned(maxOf(left[n]), m) > 0 ? maxOf(left[n]) : m;
+        m = Long.compareUnsigned(maxOf(right[n]), m) > 0 ? maxOf(right[n]) : m;
+        if (m != max[n]) {
+            throw new IllegalStateException("stale subtree_max_size");
+        }
+        int lh = check(left[n], n);
+        int rh = check(right[n], n);
+        if (lh != rh) {
+            throw new IllegalStateException("unequal black heights");
+        }
+        return lh + (red[n] ? 0 : 1);
+    }
+}
