@@ -24,7 +24,7 @@ import org.mmsim.proc.BuddyInfoFormat;
 import org.mmsim.proc.ZoneInfoFormat;
 import org.mmsim.testdata.Oracle;
 
-/** {@code mmsim run}: a whole run with the BasicSimulation stand-in, determinism, and bad scenarios. */
+/** {@code mmsim run}: a whole run, determinism, and bad scenarios. */
 class RunCommandTest {
     @TempDir
     static Path dir;

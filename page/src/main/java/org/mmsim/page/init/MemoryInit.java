@@ -24,7 +24,8 @@ import org.mmsim.page.Zone;
 
 /**
  * Boots a machine the way Linux 6.1 hands memory to the buddy allocator: free_area_init() builds nodes and
- * zones; memmap_init() marks every pageblock of present memory MIGRATE_MOVABLE and every page reserved;
+ * zones with their first managed estimate, which build_all_zonelists() reads to decide mobility grouping;
+ * memblock_free_all() starts from zero managed pages (reset_all_zones_managed_pages); memmap_init() marks every pageblock of present memory MIGRATE_MOVABLE and every page reserved;
  * memblock_free_all() frees each free memblock range below max_low_pfn in the largest aligned blocks
  * (__free_pages_memory), highmem is freed page by page (set_highmem_pages_init); mem_init() then takes
  * x86_64's vmalloc PUD pages; cma_init_reserved_areas() turns CMA areas into MIGRATE_CMA pageblocks and frees
@@ -55,13 +56,16 @@ public final class MemoryInit {
             for (ZoneSpan z : n.zones()) {
                 Zone zone = node.initZone(z.type(), z.startPfn(), z.spanned());
                 zone.setPresentPages(z.present());
-                zone.setManagedPages(0);
+                zone.setManagedPages(z.initialManaged());
             }
             node.setPresentPages(n.presentPages());
             nodes.add(node);
         }
         Machine m = new Machine(arch, spec.cpus(), nodes);
         m.buildZonelists();
+        for (Zone z : m.zones()) {
+            z.setManagedPages(0);
+        }
         boolean pcp = m.pcpEnabled();
         m.setPcpEnabled(false);
         memmapInit(layout, m);

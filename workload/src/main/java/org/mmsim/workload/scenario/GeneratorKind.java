@@ -38,6 +38,12 @@ public enum GeneratorKind {
     COMPACT_MEMORY("compact_memory", Set.of("at"), Map.of("at", Type.TIME)),
     /** echo N &gt; /proc/sys/vm/drop_caches at a moment. */
     DROP_CACHES("drop_caches", Set.of("at"), Map.of("at", Type.TIME, "value", Type.DROP_VALUE)),
+    /** A snapshot of the recorded files at a moment, under a label (e.g. after-alloc). */
+    SNAPSHOT("snapshot", Set.of("at"), Map.of("at", Type.TIME, "label", Type.STRING)),
+    /** echo N &gt; /proc/sys/vm/nr_hugepages at a moment. */
+    NR_HUGEPAGES("nr_hugepages", Set.of("at", "count"), Map.of("at", Type.TIME, "count", Type.COUNT)),
+    /** The recipe of tools/testing/selftests/vm/compaction_test.c, run at a moment. */
+    COMPACTION_TEST("compaction_test", Set.of("at"), Map.of("at", Type.TIME, "map_size", Type.SIZE)),
     /** kmalloc() of a size at a rate. */
     KMALLOC("kmalloc", Set.of("rate", "size"), Map.of("name", Type.STRING, "rate", Type.RATE, "size", Type.SIZE,
             "lifetime_mean", Type.TIME, "gfp", Type.GFP, "start", Type.TIME, "stop", Type.TIME)),

@@ -32,6 +32,7 @@ public final class ScenarioFile {
             Map.entry("vm.swappiness", new long[] {0, 200}),
             Map.entry("vm.compaction_proactiveness", new long[] {0, 100}),
             Map.entry("vm.extfrag_threshold", new long[] {0, 1000}),
+            Map.entry("vm.compact_unevictable_allowed", new long[] {0, 1}),
             Map.entry("vm.min_free_kbytes", new long[] {0, Integer.MAX_VALUE}),
             Map.entry("vm.watermark_scale_factor", new long[] {1, 3000}),
             Map.entry("vm.watermark_boost_factor", new long[] {0, Integer.MAX_VALUE}),

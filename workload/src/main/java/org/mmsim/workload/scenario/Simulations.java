@@ -7,8 +7,8 @@ public final class Simulations {
     private Simulations() {
     }
 
-    /** The simulation {@code mmsim run} uses: for now the reclaim-less {@link BasicSimulation} stand-in. */
+    /** The simulation {@code mmsim run} uses: the page allocator with reclaim, compaction and OOM. */
     public static Simulation create() {
-        return new BasicSimulation();
+        return new org.mmsim.workload.sim.LinuxSimulation();
     }
 }
