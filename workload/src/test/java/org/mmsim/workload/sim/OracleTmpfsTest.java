@@ -46,6 +46,26 @@ class OracleTmpfsTest {
         return new long[] {free, top};
     }
 
+    /**
+     * What the real machine already used when the workload started, from its boot-time /proc/meminfo, in pages:
+     * {shmem (the initramfs root), anonymous, reclaimable slab, other kernel memory (MemTotal - MemFree minus
+     * the rest)}. The simulation allocates as much before the workload, so both start from the same MemFree.
+     */
+    static long[] bootResidue(String meminfo) {
+        Map<String, Long> kb = new LinkedHashMap<>();
+        for (String line : meminfo.split("\n")) {
+            String[] f = line.split(":\\s+");
+            if (f.length == 2) {
+                kb.put(f[0], Long.parseLong(f[1].replace(" kB", "").trim()));
+            }
+        }
+        long used = (kb.get("MemTotal") - kb.get("MemFree")) >> 2;
+        long shmem = kb.get("Shmem") >> 2;
+        long anon = kb.get("AnonPages") >> 2;
+        long slab = kb.get("SReclaimable") >> 2;
+        return new long[] {shmem, anon, slab, Math.max(0, used - shmem - anon - slab)};
+    }
+
     @Test
     void oracleTmpfsPhasesMatchTheKernel() throws IOException {
         StringBuilder report = new StringBuilder("case phase kernel_free sim_free free_err% kernel_order10 sim_order10 order10_err%\n");
@@ -54,14 +74,25 @@ class OracleTmpfsTest {
             String params = Oracle.read(c, "workload/params");
             long ddMib = Long.parseLong(params.replaceAll("(?s).*dd_MiB=(\\d+).*", "$1"));
             BootedMachine b = ScenarioFixtures.boot(c);
-            Scenario sc = ScenarioFixtures.scenario("oracle-tmpfs", 1, 3 * ScenarioFixtures.S, true, 0, List.of(),
-                    ScenarioFixtures.gen("shmem", "name", "fill", "size", ddMib * ScenarioFixtures.MIB, "start", 0L,
+            long[] residue = bootResidue(Oracle.read(c, "meminfo"));
+            long t0 = ScenarioFixtures.S / 2;
+            Scenario sc = ScenarioFixtures.scenario("oracle-tmpfs", 1, 3 * ScenarioFixtures.S + t0, true, 0, List.of(),
+                    ScenarioFixtures.gen("shmem", "name", "rootfs", "size", residue[0] << 12, "start", 0L,
+                            "lifetime", 0L, "rate", 0.0),
+                    ScenarioFixtures.gen("anon", "name", "init", "size", Math.max(4096, residue[1] << 12), "start", 0L,
+                            "lifetime", 0L, "touch", "sequential", "rate", 0.0, "thp", false, "processes", 1L),
+                    ScenarioFixtures.gen("slab", "rate", residue[2] / 0.25, "lifetime_mean", 1000 * ScenarioFixtures.S,
+                            "reclaimable", true, "start", 0L, "stop", ScenarioFixtures.S / 4),
+                    ScenarioFixtures.gen("kernel", "rate", residue[3] / 0.25, "orders", Map.of(0, 1.0),
+                            "lifetime_mean", 1000 * ScenarioFixtures.S, "gfp", "GFP_KERNEL", "start", 0L,
+                            "stop", ScenarioFixtures.S / 4),
+                    ScenarioFixtures.gen("shmem", "name", "fill", "size", ddMib * ScenarioFixtures.MIB, "start", t0,
                             "lifetime", ScenarioFixtures.S, "rate", 0.0),
-                    ScenarioFixtures.gen("snapshot", "at", 0L, "label", "after-alloc"),
-                    ScenarioFixtures.gen("drop_caches", "at", 5 * ScenarioFixtures.S / 4, "value", 3L),
-                    ScenarioFixtures.gen("snapshot", "at", 3 * ScenarioFixtures.S / 2, "label", "after-free"),
-                    ScenarioFixtures.gen("compact_memory", "at", 2 * ScenarioFixtures.S),
-                    ScenarioFixtures.gen("snapshot", "at", 5 * ScenarioFixtures.S / 2, "label", "after-compact"));
+                    ScenarioFixtures.gen("snapshot", "at", t0, "label", "after-alloc"),
+                    ScenarioFixtures.gen("drop_caches", "at", t0 + 5 * ScenarioFixtures.S / 4, "value", 3L),
+                    ScenarioFixtures.gen("snapshot", "at", t0 + 3 * ScenarioFixtures.S / 2, "label", "after-free"),
+                    ScenarioFixtures.gen("compact_memory", "at", t0 + 2 * ScenarioFixtures.S),
+                    ScenarioFixtures.gen("snapshot", "at", t0 + 5 * ScenarioFixtures.S / 2, "label", "after-compact"));
             Map<String, long[]> sim = new LinkedHashMap<>();
             new LinuxSimulation().run(sc, b, new Recorder() {
                 @Override
