@@ -25,7 +25,8 @@ import org.mmsim.workload.scenario.Scenario;
 
 /**
  * The recorder of {@code mmsim run}: writes the asked /proc files of every snapshot under
- * {@code proc/<label>/} (start, end, or t&lt;seconds&gt;s), spools trace lines for trace.txt, keeps the
+ * {@code proc/<label>/} (start, end, or t&lt;seconds&gt;s), at the end also {@code proc/end/PID/maps} and
+ * {@code smaps} of the processes with real address spaces, spools trace lines for trace.txt, keeps the
  * samples, notes and pageblock pictures the report and summary are made of. Reads the model only.
  */
 public final class RunRecorder implements Recorder, AutoCloseable {
@@ -83,6 +84,9 @@ public final class RunRecorder implements Recorder, AutoCloseable {
             for (String name : scenario.record().procFiles()) {
                 Files.writeString(snap.resolve(name), files.render(name), StandardCharsets.UTF_8);
             }
+            if (label.equals("end")) {
+                writeProcessFiles(snap, view);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,6 +107,15 @@ public final class RunRecorder implements Recorder, AutoCloseable {
     }
 
     private long worstAt;
+
+    /** proc/end/PID/maps and PID/smaps of the processes alive at the end that have real address spaces. */
+    private static void writeProcessFiles(Path snap, SimulationView view) throws IOException {
+        for (Map.Entry<String, String> e : view.processFiles().entrySet()) {
+            Path f = snap.resolve(e.getKey());
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
+        }
+    }
 
     private static PageblockPicture[] pictures(Machine m) {
         List<PageblockPicture> out = new ArrayList<>();

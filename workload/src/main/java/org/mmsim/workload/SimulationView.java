@@ -22,6 +22,14 @@ public interface SimulationView {
     /** Slab caches: name and pages in use (empty when no slab workload runs). */
     Map<String, Long> slabPages();
 
+    /**
+     * Per-process /proc files at this moment, keyed "PID/maps", "PID/smaps" (the text in the kernel's format);
+     * empty when the run has no processes with real address spaces.
+     */
+    default Map<String, String> processFiles() {
+        return Map.of();
+    }
+
     /** One process as /proc/PID/status would summarise it. */
     record ProcessInfo(int pid, String name, long rssPages, long swapPages) {
     }

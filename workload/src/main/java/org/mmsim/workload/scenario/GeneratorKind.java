@@ -31,6 +31,15 @@ public enum GeneratorKind {
     /** A process forking children that touch memory and exit. */
     FORK("fork", Set.of("every", "size"), Map.of("name", Type.STRING, "every", Type.TIME, "size", Type.SIZE,
             "lifetime", Type.TIME, "start", Type.TIME, "stop", Type.TIME)),
+    /**
+     * A process of the vm module (real page tables, COW, THP faults): mmap of an anonymous private region,
+     * touched at a rate, optional fork of children that write part of it, munmap of half of it, exit.
+     */
+    PROCESS("process", Set.of("size"), Map.ofEntries(Map.entry("name", Type.STRING), Map.entry("size", Type.SIZE),
+            Map.entry("start", Type.TIME), Map.entry("lifetime", Type.TIME), Map.entry("touch", Type.TOUCH),
+            Map.entry("rate", Type.BYTE_RATE), Map.entry("write", Type.BOOL), Map.entry("thp", Type.BOOL),
+            Map.entry("forks", Type.COUNT), Map.entry("fork_at", Type.TIME), Map.entry("child_writes", Type.SIZE),
+            Map.entry("child_lifetime", Type.TIME), Map.entry("munmap_at", Type.TIME))),
     /** tmpfs / shared memory pages. */
     SHMEM("shmem", Set.of("size"), Map.of("name", Type.STRING, "size", Type.SIZE, "start", Type.TIME,
             "lifetime", Type.TIME, "rate", Type.BYTE_RATE)),

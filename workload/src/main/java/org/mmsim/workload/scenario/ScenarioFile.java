@@ -68,7 +68,7 @@ public final class ScenarioFile {
     /** The names of the built-in scenarios. */
     public static List<String> builtins() {
         List<String> out = new ArrayList<>();
-        for (String n : List.of("default", "compaction-test", "fragment-illuminator", "oracle-tmpfs")) {
+        for (String n : List.of("default", "compaction-test", "fragment-illuminator", "oracle-tmpfs", "processes")) {
             if (builtinText(n) != null) {
                 out.add(n);
             }
@@ -283,7 +283,7 @@ public final class ScenarioFile {
                 case DROP_VALUE -> ScenarioValues.whole(v, label, 1, 3);
                 case TOUCH -> touch(v, label);
             };
-            if ((key.equals("at") || key.equals("start")) && (Long) value > duration) {
+            if ((key.equals("at") || key.equals("start") || key.endsWith("_at")) && (Long) value > duration) {
                 throw v.error(label + " is after the end of the scenario");
             }
             out.put(key, value);
@@ -293,7 +293,37 @@ public final class ScenarioFile {
         if (start != null && stop != null && (Long) stop != 0 && (Long) stop < (Long) start) {
             throw settings.error(what + ": stop is before start");
         }
+        if (kind == GeneratorKind.PROCESS) {
+            checkProcess(settings, out);
+        }
         return out;
+    }
+
+    /** The moments of a process generator fall in its life, and its children write inside its region. */
+    private static void checkProcess(YamlNode settings, Map<String, Object> p) {
+        long start = (Long) p.getOrDefault("start", 0L);
+        long lifetime = (Long) p.getOrDefault("lifetime", 0L);
+        long forks = (Long) p.getOrDefault("forks", 0L);
+        if (forks > 0 && !p.containsKey("fork_at")) {
+            throw settings.error("process: forks needs fork_at (the moment the children are forked)");
+        }
+        for (String key : List.of("fork_at", "munmap_at")) {
+            if (!p.containsKey(key)) {
+                continue;
+            }
+            long at = (Long) p.get(key);
+            if (at < start) {
+                throw InputErrors.at(settings, settings.keyLine(key), "process " + key + " is before start");
+            }
+            if (lifetime > 0 && at >= start + lifetime) {
+                throw InputErrors.at(settings, settings.keyLine(key), "process " + key
+                        + " is after the process exits (start + lifetime)");
+            }
+        }
+        if ((Long) p.getOrDefault("child_writes", 0L) > (Long) p.get("size")) {
+            throw InputErrors.at(settings, settings.keyLine("child_writes"),
+                    "process child_writes is larger than size");
+        }
     }
 
     private static String touch(YamlNode v, String label) {

@@ -11,14 +11,21 @@ import org.mmsim.reclaim.Mm;
 import org.mmsim.reclaim.VmCounters;
 import org.mmsim.workload.SimulationView;
 
-/** The live view of a run for recorders: the booted machine, the vmstat-named counters, processes, slab pages. */
+/** The live view of a run for recorders: the booted machine, the vmstat-named counters, processes (of the reclaim model and of the vm module), slab pages. */
 final class SimView implements SimulationView {
     private final BootedMachine booted;
     private final Memory mem;
+    private final VmProcesses vmProcesses;
 
     SimView(BootedMachine booted, Memory mem) {
         this.booted = booted;
         this.mem = mem;
+        this.vmProcesses = new VmProcesses(mem, mem.config.swapPages());
+    }
+
+    /** The run's processes of the vm module (process generators). */
+    VmProcesses vmProcesses() {
+        return vmProcesses;
     }
 
     /** The memory model behind this view (for tests and front ends that know it). */
@@ -48,6 +55,7 @@ final class SimView implements SimulationView {
         out.put("swap_total_pages", mem.swap.totalPages());
         out.put("swap_free_pages", mem.swap.freePages());
         out.put("nr_free_pages", mem.machine.nrFreePages());
+        vmProcesses.addCounters(out);
         return out;
     }
 
@@ -59,7 +67,13 @@ final class SimView implements SimulationView {
                 out.add(new ProcessInfo(mm.pid, mm.name, mm.rssPages(), mm.swapPages()));
             }
         }
+        out.addAll(vmProcesses.infos());
         return out;
+    }
+
+    @Override
+    public Map<String, String> processFiles() {
+        return vmProcesses.procFiles();
     }
 
     @Override

@@ -95,6 +95,7 @@ final class SimulationRun implements MmEnvironment {
             case "slab" -> new KernelGenerator(g, true, rng);
             case "thp" -> new ThpGenerator(g);
             case "fork" -> new ForkGenerator(g);
+            case "process" -> new ProcessGenerator(g, rng);
             case "compact_memory", "drop_caches", "nr_hugepages", "snapshot" -> new OneShotGenerator(g);
             case "compaction_test" -> new CompactionTestGenerator(g);
             case "kmalloc", "kmem_cache", "vmalloc" -> null;
