@@ -172,6 +172,14 @@ class RunCommandTest {
                 Arguments.of("bad-gfp", base.replace("gfp: GFP_KERNEL", "gfp: GFP_WHATEVER"), 13, "unknown gfp flag"),
                 Arguments.of("start-after-end", base.replace("start: 1s", "start: 10s"), 15, "after the end"),
                 Arguments.of("missing-required-param", base.replace("size: 32M, ", ""), 16, "missing 'size'"),
+                Arguments.of("process-unknown-key", base + "  - process: { name: app, size: 16M, colour: red }\n", 17,
+                        "unknown key 'colour'"),
+                Arguments.of("process-forks-without-fork_at", base
+                        + "  - process: { name: app, size: 16M, forks: 2, child_writes: 4M }\n", 17,
+                        "forks needs fork_at"),
+                Arguments.of("process-fork_at-after-exit", base
+                        + "  - process: { name: app, size: 16M, lifetime: 1s,\n      forks: 1, fork_at: 2s }\n", 18,
+                        "after the process exits"),
                 Arguments.of("yaml-syntax", base.replace("seed: 7", "seed: [7"), 0, "YAML"));
     }
 
