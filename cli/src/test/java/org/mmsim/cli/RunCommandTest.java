@@ -138,6 +138,29 @@ class RunCommandTest {
                 .isNotEqualTo(Files.readString(a.resolve("proc/end/buddyinfo")));
     }
 
+    /**
+     * A process of the vm module: its peak RSS in summary.json and its maps/smaps at the end. 16 MiB mapped in an
+     * empty x86_64 address space end at mmap_base = TASK_SIZE - 128 MiB = 0x7ffff7fff000.
+     */
+    @Test
+    void aProcessRunWritesItsMapsAndSmapsAtTheEnd() throws IOException {
+        Path sc = scenario("proc", """
+                machine: small.yaml
+                duration: 1s
+                record: { proc: [meminfo] }
+                workload:
+                  - process: { name: app, size: 16M, rate: 64M }
+                """);
+        Path out = dir.resolve("out-proc");
+        Run r = run("run", sc.toString(), "--out", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("proc/end/1000/maps")))
+                .isEqualTo("7ffff6fff000-7ffff7fff000 rw-p 00000000 00:00 0 \n");
+        assertThat(Files.readString(out.resolve("proc/end/1000/smaps"))).contains("Rss:               16384 kB");
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("peak_rss_kb").get("app (1000)").asLong()).isEqualTo(16 * 1024);
+    }
+
     /** A bad scenario: the text with one mistake, the line the error must name, and a word of the message. */
     static Stream<Arguments> badScenarios() {
         String base = GOOD;
