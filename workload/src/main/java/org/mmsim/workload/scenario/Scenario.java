@@ -23,7 +23,7 @@ public record Scenario(String name, String sourceFile, String machine, long seed
     }
 
     /**
-     * One workload generator. {@code kind} is one of: anon, file, kernel, slab, thp, fork, kmalloc,
+     * One workload generator. {@code kind} is one of: anon, file, kernel, slab, thp, fork, process, kmalloc,
      * kmem_cache, vmalloc, compact_memory, drop_caches. {@code params} holds its settings as parsed values
      * (sizes in bytes, times in ns, rates per second, order mixes as "order -> weight"), and {@code line} is
      * the line of the scenario file it came from, for error messages.
