@@ -65,7 +65,7 @@ public final class Mm {
         this.pgdOrder = sys.paging == Paging.X86_64 ? 1 : 0;
         this.pgd = sys.tables.alloc(0, pgdOrder);
         if (pgd < 0) {
-            throw new IllegalStateException("out of memory for a PGD");
+            throw new VmOutOfMemory("out of memory for a PGD");
         }
         this.pt = new PageTableOps(this);
         this.fault = new Fault(this);
@@ -974,9 +974,27 @@ public final class Mm {
         return fault.handle(addr, write);
     }
 
-    /** dup_mmap(): the child's address space with copied VMAs and, for VMAs with an anon_vma, page tables. */
+    /**
+     * dup_mmap(): the child's address space with copied VMAs and, for VMAs with an anon_vma, page tables; null
+     * when memory for a table runs out (the partial copy is torn down like exit_mmap() does).
+     */
     Mm dup() {
-        Mm child = new Mm(sys);
+        Mm child;
+        try {
+            child = new Mm(sys);
+        } catch (VmOutOfMemory e) {
+            return null;
+        }
+        try {
+            dupInto(child);
+        } catch (VmOutOfMemory e) {
+            child.exit();
+            return null;
+        }
+        return child;
+    }
+
+    private void dupInto(Mm child) {
         child.mmapBase = mmapBase;
         child.startBrk = startBrk;
         child.brk = brk;
@@ -998,7 +1016,6 @@ public final class Mm {
                 pt.copyRange(child, v);
             }
         }
-        return child;
     }
 
     /**

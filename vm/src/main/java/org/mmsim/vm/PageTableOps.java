@@ -367,7 +367,7 @@ final class PageTableOps {
         long e = t[i];
         int ct = child.pt.tableFor(addr, 3);
         if (ct < 0) {
-            throw new IllegalStateException("out of memory copying page tables");
+            throw new VmOutOfMemory("out of memory copying page tables");
         }
         if (!f.isPresent(e)) {
             sys.swap.dup(f.swapOffset(e));
@@ -397,9 +397,12 @@ final class PageTableOps {
 
     private void copyHugePmd(Mm child, long[] t, int i, long addr, Vma vma) {
         int ct = child.pt.tableFor(addr, 2);
+        if (ct < 0) {
+            throw new VmOutOfMemory("out of memory copying page tables");
+        }
         int deposit = tp.alloc(3, 0);
-        if (ct < 0 || deposit < 0) {
-            throw new IllegalStateException("out of memory copying page tables");
+        if (deposit < 0) {
+            throw new VmOutOfMemory("out of memory copying page tables");
         }
         child.accountTable(3, 1);
         child.deposit(deposit);

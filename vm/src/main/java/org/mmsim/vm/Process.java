@@ -67,9 +67,13 @@ public final class Process {
         return 0;
     }
 
-    /** fork(): a child process with a copy-on-write copy of this address space. */
+    /**
+     * fork(): a child process with a copy-on-write copy of this address space, or null when memory runs out
+     * for its page tables (copy_process() fails with -ENOMEM; what was copied is torn down again).
+     */
     public Process fork() {
-        return new Process(mm.sys.allocPid(), mm.dup());
+        Mm child = mm.dup();
+        return child == null ? null : new Process(mm.sys.allocPid(), child);
     }
 
     /** get_mm_rss() in pages. */

@@ -135,4 +135,42 @@ class CowForkTest {
         assertThat(p.mm().pfnAt(a)).isEqualTo(pfn);
         assertThat(sys.events().cowCopies).isZero();
     }
+
+    /*
+     * fork() without memory for the child's tables fails (copy_process() returns -ENOMEM) and leaves nothing
+     * behind: first no page at all (no PGD), then only the order-1 PGD (its PUD table fails in
+     * copy_page_range()); both times the allocator holds what it held before and the parent's page stays
+     * exclusively its own and writable without a copy.
+     */
+    @Test
+    void forkWithoutMemoryForTablesFailsAndLeavesNothingBehind() {
+        SimplePhysPages phys = new SimplePhysPages(1 << 12);
+        VmSystem sys = new VmSystem(Paging.X86_64, phys, 16);
+        Process parent = sys.newProcess();
+        long a = parent.mmap(4096, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE);
+        assertThat(parent.touch(a, true)).isZero();
+        long pgdBlock = phys.allocPages(0, 1);
+        java.util.List<Long> hog = new java.util.ArrayList<>();
+        for (long pfn = phys.allocPages(0, 0); pfn >= 0; pfn = phys.allocPages(0, 0)) {
+            hog.add(pfn);
+        }
+        long held = phys.allocatedPages();
+        assertThat(parent.fork()).isNull();
+        assertThat(phys.allocatedPages()).isEqualTo(held);
+        phys.freePages(pgdBlock, 1);
+        held = phys.allocatedPages();
+        assertThat(parent.fork()).isNull();
+        assertThat(phys.allocatedPages()).isEqualTo(held);
+        long pfn = parent.mm().pfnAt(a);
+        assertThat(sys.refs().refcount(pfn)).isEqualTo(1);
+        assertThat(sys.refs().mapcount(pfn)).isEqualTo(1);
+        assertThat(parent.touch(a, true)).isZero();
+        assertThat(parent.mm().pfnAt(a)).isEqualTo(pfn);
+        assertThat(sys.events().cowCopies).isZero();
+        for (long h : hog) {
+            phys.freePages(h, 0);
+        }
+        parent.exit();
+        assertThat(phys.allocatedPages()).isEqualTo(1);
+    }
 }

@@ -131,10 +131,14 @@ final class ProcessGenerator extends WorkloadGenerator {
     /** exec + mmap (+ madvise) of the region, and the order in which its pages will be touched. */
     private boolean begin(SimulationRun run) {
         vm = run.view.vmProcesses();
-        task = vm.spawn(run.nextPid(), spec.name());
-        if (task == null) {
+        if (vm.system() == null) {
             throw new InputError(run.scenario.sourceFile() + ":" + spec.line() + ": process: the vm module has no"
                     + " user paging model for " + run.machine.arch().id() + " (x86_64 and arm64 only)");
+        }
+        task = vm.spawn(run.nextPid(), spec.name());
+        if (task == null) {
+            run.note(spec.name() + ": no memory for a new address space (its PGD)");
+            return false;
         }
         long len = (long) pages * Paging.PAGE_SIZE;
         addr = task.process().mmap(len, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS);
@@ -181,6 +185,10 @@ final class ProcessGenerator extends WorkloadGenerator {
     private void forkChildren(SimulationRun run) {
         for (int c = 0; c < forks; c++) {
             VmProcesses.Task child = vm.fork(task, run.nextPid(), spec.name() + "-child" + (c + 1));
+            if (child == null) {
+                run.note(spec.name() + ": fork failed, no memory for the child's page tables (-ENOMEM)");
+                continue;
+            }
             long len = (long) Math.min(childWritePages, mappedPages()) * Paging.PAGE_SIZE;
             int r = child.process().touchRange(addr, len, true);
             if (r != 0) {

@@ -9,6 +9,7 @@ import org.mmsim.vm.Paging;
 import org.mmsim.vm.ProcMaps;
 import org.mmsim.vm.Process;
 import org.mmsim.vm.RssCounters;
+import org.mmsim.vm.VmOutOfMemory;
 import org.mmsim.vm.VmSystem;
 import org.mmsim.workload.SimulationView;
 
@@ -49,20 +50,26 @@ final class VmProcesses {
         return system;
     }
 
-    /** A new process after exec (empty address space), or null when the machine's arch has no paging model. */
+    /** A new process after exec (empty address space), or null when memory for its PGD runs out. */
     Task spawn(int pid, String name) {
-        VmSystem sys = system();
-        if (sys == null) {
+        Process p;
+        try {
+            p = system().newProcess();
+        } catch (VmOutOfMemory e) {
             return null;
         }
-        Task t = new Task(pid, name, sys.newProcess());
+        Task t = new Task(pid, name, p);
         live.add(t);
         return t;
     }
 
-    /** fork() of a live process: a child with a copy-on-write copy of its address space. */
+    /** fork() of a live process: a child with a copy-on-write copy of its address space, or null (-ENOMEM). */
     Task fork(Task parent, int pid, String name) {
-        Task t = new Task(pid, name, parent.process().fork());
+        Process p = parent.process().fork();
+        if (p == null) {
+            return null;
+        }
+        Task t = new Task(pid, name, p);
         live.add(t);
         return t;
     }
