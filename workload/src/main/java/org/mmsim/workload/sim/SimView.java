@@ -11,7 +11,10 @@ import org.mmsim.reclaim.Mm;
 import org.mmsim.reclaim.VmCounters;
 import org.mmsim.workload.SimulationView;
 
-/** The live view of a run for recorders: the booted machine, the vmstat-named counters, processes (of the reclaim model and of the vm module), slab pages. */
+/**
+ * The live view of a run for recorders: the booted machine, the vmstat-named counters, processes (of the
+ * reclaim model and of the vm module), slab pages.
+ */
 final class SimView implements SimulationView {
     private final BootedMachine booted;
     private final Memory mem;
