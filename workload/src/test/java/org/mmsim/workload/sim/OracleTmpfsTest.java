@@ -70,6 +70,7 @@ class OracleTmpfsTest {
     void oracleTmpfsPhasesMatchTheKernel() throws IOException {
         StringBuilder report = new StringBuilder("case phase kernel_free sim_free free_err% kernel_order10 sim_order10 order10_err%\n");
         Map<String, double[]> errors = new LinkedHashMap<>();
+        StringBuilder detail = new StringBuilder();
         for (String c : CASES) {
             String params = Oracle.read(c, "workload/params");
             long ddMib = Long.parseLong(params.replaceAll("(?s).*dd_MiB=(\\d+).*", "$1"));
@@ -109,6 +110,19 @@ class OracleTmpfsTest {
                         top += z.nrFree(10);
                     }
                     sim.put(label, new long[] {free, top});
+                    StringBuilder cs = new StringBuilder();
+                    view.counters().forEach((k, v) -> {
+                        if (k.matches("nr_(shmem|file_pages|slab_reclaimable|slab_unreclaimable|anon_pages|free_pages)|pgmigrate_success|compact_isolated")) {
+                            cs.append(' ').append(k).append('=').append(v);
+                        }
+                    });
+                    long pcp = 0;
+                    for (Zone z : view.booted().machine().zones()) {
+                        for (int cpu = 0; cpu < view.booted().machine().nrCpus(); cpu++) {
+                            pcp += z.populated() ? z.pcpCount(cpu) : 0;
+                        }
+                    }
+                    detail.append(c).append(' ').append(label).append(cs).append(" pcp=").append(pcp).append('\n');
                 }
             });
             BuddyChecker.check(b.machine());
@@ -123,7 +137,7 @@ class OracleTmpfsTest {
         }
         Path out = Path.of("target", "oracle-tmpfs-figures.txt");
         Files.createDirectories(out.getParent());
-        Files.writeString(out, report.toString());
+        Files.writeString(out, report.toString() + "\nsimulation counters at each phase:\n" + detail);
         System.out.print(report);
         for (Map.Entry<String, double[]> e : errors.entrySet()) {
             if (!e.getKey().startsWith("x86_64-4G") && !e.getKey().startsWith("x86_64-16G")) {
