@@ -23,6 +23,13 @@ import org.mmsim.boot.zone.ZoneSpan;
  * {@link EarlyAllocations}, in the kernel's order and with its placement (top-down).
  */
 public final class BootMemblock {
+    /**
+     * arm64's paging_init() frees the early page tables (init_pg_dir .. init_pg_end) at the end of the kernel
+     * image; on Debian's 6.1 arm64 kernel they are 5 pages, the difference between /proc/iomem's "Kernel data"
+     * end and the kernel's range in the oracle's debugfs memblock/reserved.
+     */
+    private static final long ARM64_INIT_PG_DIR_BYTES = 5 * 4096;
+
     private final Memblock memblock;
     private final List<Reservation> made = new ArrayList<>();
     private final boolean replayed;
@@ -58,6 +65,10 @@ public final class BootMemblock {
             }
         }
         if (!replay) {
+            if (spec.arch() == org.mmsim.arch.Arch.ARM64) {
+                b.made.stream().filter(r -> r.what().equals("kernel")).findFirst().ifPresent(k ->
+                        b.free(k.end() - ARM64_INIT_PG_DIR_BYTES, ARM64_INIT_PG_DIR_BYTES, "init_pg_dir (paging_init)"));
+            }
             new EarlyAllocations(layout, b).run();
         }
         return b;

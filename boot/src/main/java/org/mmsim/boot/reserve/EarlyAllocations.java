@@ -215,13 +215,24 @@ final class EarlyAllocations {
         return entries * 8;
     }
 
-    /** swiotlb_init(): a 64 MiB bounce buffer below 4 GiB when memory reaches above 4 GiB. */
+    /**
+     * swiotlb_init_remap(): a 64 MiB bounce buffer below 4 GiB when memory reaches above 4 GiB, and its slot
+     * array (struct io_tlb_slot per 2 KiB slab: 24 bytes on 64-bit, 16 on 32-bit), page-aligned.
+     */
     private void swiotlb() {
-        if (spec.reservations().stream().anyMatch(r -> r.what().equals("swiotlb"))) {
+        boolean logged = spec.reservations().stream().anyMatch(r -> r.what().equals("swiotlb"));
+        if (!logged && layout.maxPfn() <= ((4L << 30) >> shift)) {
             return;
         }
-        if (layout.maxPfn() > ((4L << 30) >> shift)) {
+        if (!logged) {
             b.alloc(SWIOTLB_BYTES, pageSize(), 0, 0xffffffffL, Memblock.NUMA_NO_NODE, false, "swiotlb");
         }
+        long slots = SWIOTLB_BYTES >> IO_TLB_SHIFT;
+        long slotBytes = arch == Arch.I386_PAE ? 16 : 24;
+        long size = (slots * slotBytes + pageSize() - 1) & -pageSize();
+        b.alloc(size, pageSize(), 0, accessibleLimit(), Memblock.NUMA_NO_NODE, false, "swiotlb slots");
     }
+
+    /** IO_TLB_SHIFT: swiotlb slabs of 2 KiB. */
+    private static final int IO_TLB_SHIFT = 11;
 }
