@@ -16,8 +16,17 @@ import picocli.CommandLine.Option;
  * page-table walk of an address in parent and child, plus both /proc/PID/maps.
  */
 @Command(name = "walk", mixinStandardHelpOptions = true,
-        description = "Page-table walk of a demo process: mmap + touch + fork + COW write, level by level.")
+        description = "Page-table walk of a demo process: mmap + touch + fork + COW write, level by level; "
+                + "with PID ADDR, the walk of one address in one of its processes.")
 public final class WalkCommand implements Runnable {
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "PID",
+            description = "walk in this process of the demo: 1 (parent) or 2 (child, after its COW write)")
+    Integer pid;
+
+    @picocli.CommandLine.Parameters(index = "1", arity = "0..1", paramLabel = "ADDR",
+            description = "the virtual address to walk (hex 0x... or decimal); default: inside --page")
+    String address;
+
     @Option(names = "--arch", defaultValue = "x86_64", description = "x86_64 or arm64 (default ${DEFAULT-VALUE}).")
     String arch;
 
@@ -43,6 +52,19 @@ public final class WalkCommand implements Runnable {
         parent.touchRange(base, len, true);
         Process child = parent.fork();
         long addr = base + page * 4096L + 0x10;
+        if (pid != null) {
+            if (pid != parent.pid() && pid != child.pid()) {
+                throw InputError.at("PID", 0, "the demo has pid " + parent.pid() + " (parent) and " + child.pid()
+                        + " (child), not " + pid);
+            }
+            long at = address == null ? addr : org.mmsim.arch.layout.Sizes.parseAddress(address, "ADDR");
+            child.touch(addr, true);
+            Process p = pid == parent.pid() ? parent : child;
+            System.out.printf("# demo: pid %d parent, pid %d child; mapping 0x%x-0x%x%n", parent.pid(), child.pid(),
+                    base, base + len);
+            System.out.print(PageTableWalk.walk(p.mm(), at));
+            return;
+        }
         System.out.printf("# parent pid %d: mmap(%d KiB) at 0x%x, all pages written, then fork()%n",
                 parent.pid(), len >> 10, base);
         System.out.println("## parent after fork (write-protected for COW)");
