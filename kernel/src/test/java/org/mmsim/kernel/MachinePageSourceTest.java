@@ -76,6 +76,8 @@ class MachinePageSourceTest {
         assertThat(used).as("pages SLUB and large kmalloc count are exactly the pages taken")
                 .isEqualTo(slabPages(slub) - startSlab);
         assertThat(used).isGreaterThan(largeBytes / 4096);
+        long cachePages = slub.slabCaches().stream().mapToLong(KmemCache::pages).sum();
+        assertThat(cachePages + largeBytes / 4096).as("per-cache pages plus large kmalloc").isEqualTo(slabPages(slub));
 
         for (int i = live.size() - 1; i >= 0; i -= 2) {
             km.kfree(live.get(i), i % m.nrCpus());

@@ -511,6 +511,7 @@ public final class Slub {
         for (int i = 0; i < n; i++) {
             slabOfPfn[(int) (pfn + i)] = slab + 1;
         }
+        s.pages += n;
         if (s.reclaimable()) {
             nrSlabReclaimable[node] += n;
         } else {
@@ -651,6 +652,7 @@ public final class Slub {
         for (int i = 0; i < n; i++) {
             slabOfPfn[(int) (pfn + i)] = 0;
         }
+        s.pages -= n;
         if (s.reclaimable()) {
             nrSlabReclaimable[node] -= n;
         } else {

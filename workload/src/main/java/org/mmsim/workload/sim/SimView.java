@@ -11,14 +11,19 @@ import org.mmsim.reclaim.Mm;
 import org.mmsim.reclaim.VmCounters;
 import org.mmsim.workload.SimulationView;
 
-/** The live view of a run for recorders: the booted machine, the vmstat-named counters, processes, slab pages. */
+/**
+ * The live view of a run for recorders: the booted machine, the vmstat-named counters, processes, slab pages (the
+ * slab generator's pages as "reclaimable" / "unreclaimable", and each SLUB cache's pages under its name).
+ */
 final class SimView implements SimulationView {
     private final BootedMachine booted;
     private final Memory mem;
+    private final SimKernel kernel;
 
-    SimView(BootedMachine booted, Memory mem) {
+    SimView(BootedMachine booted, Memory mem, SimKernel kernel) {
         this.booted = booted;
         this.mem = mem;
+        this.kernel = kernel;
     }
 
     /** The memory model behind this view (for tests and front ends that know it). */
@@ -48,6 +53,7 @@ final class SimView implements SimulationView {
         out.put("swap_total_pages", mem.swap.totalPages());
         out.put("swap_free_pages", mem.swap.freePages());
         out.put("nr_free_pages", mem.machine.nrFreePages());
+        kernel.addCounters(out);
         return out;
     }
 
@@ -71,6 +77,7 @@ final class SimView implements SimulationView {
             out.put("reclaimable", r);
             out.put("unreclaimable", u);
         }
+        kernel.addSlabPages(out);
         return out;
     }
 }
