@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mmsim.arch.InputError;
 import org.mmsim.arch.ZoneType;
@@ -70,12 +71,13 @@ final class BootCommand implements Callable<Integer> {
         }
 
         BootedMachine booted = MemoryInit.boot(spec, twin);
-        KernelBoot kernel = KernelBoot.boot(booted);
+        // The kernel allocators only when files are printed: their pfn-indexed maps cost memory on huge machines.
+        KernelBoot kernel = print.isEmpty() ? null : KernelBoot.boot(booted);
         PrintStream out = System.out;
         for (String line : booted.bootLog()) {
             out.println(line);
         }
-        ProcFiles files = new ProcFiles(booted, kernel.counters(), 0);
+        ProcFiles files = new ProcFiles(booted, kernel == null ? Map.of() : kernel.counters(), 0);
         for (String p : print) {
             out.println();
             out.println(p.endsWith("_index") ? "# /sys/kernel/debug/extfrag/" + p : "# /proc/" + p);

@@ -1,5 +1,7 @@
 package org.mmsim.kernel;
 
+import java.util.Arrays;
+
 import org.mmsim.page.Gfp;
 import org.mmsim.page.Machine;
 import org.mmsim.page.Node;
@@ -28,9 +30,10 @@ public final class MachinePageSource implements PageSource {
     private final long[] nodeStart;
     private final long[] nodeEnd;
     private final long endPfn;
-    /** order + 1 at the head pfn of each non-compound block of order &gt; 0 still whole (0: none). */
-    private final byte[] nonCompoundOrder;
-    private long nonCompoundBlocks;
+    /** The whole non-compound blocks of order &gt; 0: head pfns in ascending order, and their orders. */
+    private long[] blockHead = new long[16];
+    private byte[] blockOrder = new byte[16];
+    private int blocks;
 
     /** Allocates straight from the machine's buddy allocator. */
     public MachinePageSource(Machine machine) {
@@ -53,7 +56,6 @@ public final class MachinePageSource implements PageSource {
             end = Math.max(end, nodeEnd[i]);
         }
         this.endPfn = end;
-        this.nonCompoundOrder = new byte[(int) Math.min(end, Integer.MAX_VALUE - 8)];
     }
 
     public Machine machine() {
@@ -74,8 +76,7 @@ public final class MachinePageSource implements PageSource {
             return NO_PAGE;
         }
         if (order > 0 && (gfpFlags & Gfp.__GFP_COMP) == 0) {
-            nonCompoundOrder[(int) pfn] = (byte) (order + 1);
-            nonCompoundBlocks++;
+            addBlock(pfn, order);
         }
         return pfn;
     }
@@ -86,28 +87,56 @@ public final class MachinePageSource implements PageSource {
      */
     @Override
     public void freePages(long pfn, int order) {
-        if (nonCompoundBlocks > 0) {
-            int recorded = nonCompoundOrder[(int) pfn];
-            if (recorded > 0 && recorded - 1 == order) {
-                nonCompoundOrder[(int) pfn] = 0;
-                nonCompoundBlocks--;
-            } else if (order == 0) {
-                splitEnclosingBlock(pfn);
+        if (blocks > 0) {
+            int i = floorBlock(pfn);
+            if (i >= 0 && pfn < blockHead[i] + (1L << blockOrder[i])) {
+                long head = blockHead[i];
+                int blockOrd = blockOrder[i];
+                if (head == pfn && blockOrd == order) {
+                    removeBlock(i);
+                } else if (order == 0) {
+                    removeBlock(i);
+                    machine.splitPage(head, blockOrd);
+                }
             }
         }
         machine.freePages(pfn, order);
     }
 
-    private void splitEnclosingBlock(long pfn) {
-        for (int o = 1; o < maxOrder; o++) {
-            long head = pfn & -(1L << o);
-            if (nonCompoundOrder[(int) head] == o + 1) {
-                nonCompoundOrder[(int) head] = 0;
-                nonCompoundBlocks--;
-                machine.splitPage(head, o);
-                return;
+    /** The index of the last block whose head is at or below pfn, or -1. */
+    private int floorBlock(long pfn) {
+        int lo = 0;
+        int hi = blocks - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (blockHead[mid] <= pfn) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
+        return found;
+    }
+
+    private void addBlock(long pfn, int order) {
+        if (blocks == blockHead.length) {
+            blockHead = Arrays.copyOf(blockHead, blocks * 2);
+            blockOrder = Arrays.copyOf(blockOrder, blocks * 2);
+        }
+        int at = floorBlock(pfn) + 1;
+        System.arraycopy(blockHead, at, blockHead, at + 1, blocks - at);
+        System.arraycopy(blockOrder, at, blockOrder, at + 1, blocks - at);
+        blockHead[at] = pfn;
+        blockOrder[at] = (byte) order;
+        blocks++;
+    }
+
+    private void removeBlock(int i) {
+        System.arraycopy(blockHead, i + 1, blockHead, i, blocks - i - 1);
+        System.arraycopy(blockOrder, i + 1, blockOrder, i, blocks - i - 1);
+        blocks--;
     }
 
     @Override

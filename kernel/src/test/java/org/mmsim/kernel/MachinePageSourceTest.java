@@ -142,4 +142,22 @@ class MachinePageSourceTest {
         assertThat(src.endPfn()).isEqualTo(m.node(1).nodeStartPfn() + m.node(1).spannedPages());
         BuddyChecker.check(m);
     }
+
+    @Test
+    void nonCompoundBlocksSplitOnTheFirstOrderZeroFreeWhereverItFalls() {
+        BootedMachine booted = MemoryInit.boot(MachineFile.preset("x86_64-256M"));
+        Machine m = booted.machine();
+        MachinePageSource src = new MachinePageSource(m);
+        long start = free(m);
+        long a = src.allocPages(Gfp.GFP_KERNEL, 3, 0);
+        long b = src.allocPages(Gfp.GFP_KERNEL, 2, 0);
+        long c = src.allocPages(Gfp.GFP_KERNEL | Gfp.__GFP_COMP, 2, 0);
+        src.freePages(b, 2);
+        for (long p : new long[] {a + 5, a, a + 7, a + 1, a + 2, a + 3, a + 4, a + 6}) {
+            src.freePages(p, 0);
+        }
+        src.freePages(c, 2);
+        BuddyChecker.check(m);
+        assertThat(free(m)).isEqualTo(start);
+    }
 }
