@@ -4,12 +4,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mmsim.arch.InputError;
 import org.mmsim.arch.ZoneType;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.boot.spec.MachineSpec;
+import org.mmsim.kernel.KernelBoot;
+import org.mmsim.kernel.slab.SlabInfo;
+import org.mmsim.kernel.vmalloc.VmallocInfo;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
 import org.mmsim.proc.ZoneInfo;
@@ -23,7 +28,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code mmsim boot}: boots a machine as Linux 6.1 would and prints the boot-log lines about memory, then the
- * /proc files asked for, as they stand right after boot.
+ * /proc files asked for, as they stand right after boot: the page allocator's, and slabinfo and vmallocinfo of
+ * the kernel allocators mm_init() sets up ({@link KernelBoot}: the kmalloc caches and vmalloc's vmap_area cache).
  */
 @Command(name = "boot", mixinStandardHelpOptions = true,
         description = "Boot a machine (machine file, preset or real boot log) and print its memory boot log and /proc files.")
@@ -37,8 +43,11 @@ final class BootCommand implements Callable<Integer> {
 
     @Option(names = "--print", split = ",", paramLabel = "FILE",
             description = "files to print after the boot log: zoneinfo, buddyinfo, pagetypeinfo, meminfo, vmstat, "
-                    + "extfrag_index, unusable_index, slabinfo")
+                    + "extfrag_index, unusable_index, slabinfo, vmallocinfo")
     List<String> print = List.of();
+
+    /** The files the kernel allocators render (besides the page allocator's {@link ProcFiles#NAMES}). */
+    static final List<String> KERNEL_FILES = List.of("slabinfo", "vmallocinfo");
 
     @Option(names = "--save-machine", paramLabel = "FILE", description = "also write the machine as a YAML machine file")
     Path saveMachine;
@@ -53,22 +62,30 @@ final class BootCommand implements Callable<Integer> {
             }
             twin = twinManaged(spec, zoneinfo);
         }
+        List<String> names = new ArrayList<>(ProcFiles.NAMES);
+        names.addAll(KERNEL_FILES);
         for (String p : print) {
-            if (!ProcFiles.NAMES.contains(p)) {
-                throw new InputError("--print: unknown file '" + p + "' (" + String.join(", ", ProcFiles.NAMES) + ")");
+            if (!names.contains(p)) {
+                throw new InputError("--print: unknown file '" + p + "' (" + String.join(", ", names) + ")");
             }
         }
-        
+
         BootedMachine booted = MemoryInit.boot(spec, twin);
+        // The kernel allocators only when files are printed: their pfn-indexed maps cost memory on huge machines.
+        KernelBoot kernel = print.isEmpty() ? null : KernelBoot.boot(booted);
         PrintStream out = System.out;
         for (String line : booted.bootLog()) {
             out.println(line);
         }
-        ProcFiles files = new ProcFiles(booted, java.util.Map.of(), 0);
+        ProcFiles files = new ProcFiles(booted, kernel == null ? Map.of() : kernel.counters(), 0);
         for (String p : print) {
             out.println();
             out.println(p.endsWith("_index") ? "# /sys/kernel/debug/extfrag/" + p : "# /proc/" + p);
-            out.print(files.render(p));
+            out.print(switch (p) {
+                case "slabinfo" -> SlabInfo.render(kernel.slub());
+                case "vmallocinfo" -> VmallocInfo.render(kernel.vmalloc(), VmallocInfo.PointerStyle.PLACEHOLDER);
+                default -> files.render(p);
+            });
         }
         if (saveMachine != null) {
             Path tmp = Files.createTempFile(saveMachine.toAbsolutePath().getParent(), ".machine", ".yaml");

@@ -1,5 +1,7 @@
 package org.mmsim.kernel;
 
+import org.mmsim.page.Gfp;
+
 /**
  * Page-level memory as the kernel allocators above the buddy see it: the calls SLUB, kmalloc and
  * vmalloc make into mm/page_alloc.c ({@code alloc_pages_node()}, {@code __free_pages()},

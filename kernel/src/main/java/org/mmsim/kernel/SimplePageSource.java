@@ -2,6 +2,8 @@ package org.mmsim.kernel;
 
 import java.util.Arrays;
 
+import org.mmsim.page.Gfp;
+
 /**
  * A stand-in for the page allocator while the real one (module {@code page}) is built: each node is a pfn
  * range handed out by a bump pointer aligned to the block size, and freed blocks are kept on one stack per

@@ -36,6 +36,8 @@ public final class Gfp {
     public static final int __GFP_THISNODE = 0x200000;
     public static final int __GFP_ACCOUNT = 0x400000;
     public static final int __GFP_ZEROTAGS = 0x800000;
+    /** ___GFP_NOLOCKDEP is 0x8000000 only with CONFIG_LOCKDEP; Debian's build has it off, so the bit is 0. */
+    public static final int __GFP_NOLOCKDEP = 0;
 
     public static final int GFP_ZONEMASK = __GFP_DMA | __GFP_HIGHMEM | __GFP_DMA32 | __GFP_MOVABLE;
     public static final int GFP_MOVABLE_MASK = __GFP_RECLAIMABLE | __GFP_MOVABLE;

@@ -156,6 +156,11 @@ public final class Machine {
         PageAllocator.freePages(this, pfn, order);
     }
 
+    /** split_page(): an allocated non-compound block of 2^order pages becomes 2^order order-0 pages. */
+    public void splitPage(long pfn, int order) {
+        PageAllocator.splitPage(this, pfn, order);
+    }
+
     /** free_unref_page_list() of order-0 pages (release_pages, LRU batches): pfns[0..count). */
     public void freePagesBatch(long[] pfns, int count) {
         PageAllocator.freePagesBatch(this, pfns, count);

@@ -336,6 +336,18 @@ final class PageAllocator {
         return z;
     }
 
+    /**
+     * Models split_page(): an allocated block that is not compound becomes 2^order allocated order-0 pages, each
+     * freed on its own later (what vm_area_alloc_pages() does with the high-order blocks of a huge vmalloc).
+     */
+    static void splitPage(Machine m, long pfn, int order) {
+        Zone z = zoneForFree(m, pfn, order);
+        int state = z.mm.flags(z.mm.index(pfn)) & 0xf0;
+        for (long p = pfn; p < pfn + (1L << order); p++) {
+            z.mm.setFlags(z.mm.index(p), state);
+        }
+    }
+
     /** Models __free_pages() -> free_the_page(): pcp orders to free_unref_page, others to __free_pages_ok. */
     static void freePages(Machine m, long pfn, int order) {
         Zone z = zoneForFree(m, pfn, order);

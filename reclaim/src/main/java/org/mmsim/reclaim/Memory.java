@@ -2,6 +2,7 @@ package org.mmsim.reclaim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import org.mmsim.compaction.Compaction;
 import org.mmsim.page.Gfp;
 import org.mmsim.page.Machine;
@@ -38,6 +39,7 @@ public final class Memory {
     private int nextSlabId = 1;
     private final List<long[]> hugetlbPool = new ArrayList<>();
     private boolean firstThpFailureNoted;
+    private IntToLongFunction slabCacheShrinker = nid -> 0;
 
     public Memory(Machine machine, MmConfig config, MmEnvironment env) {
         this.machine = machine;
@@ -90,6 +92,25 @@ public final class Memory {
     public long allocPages(int gfp, int order) {
         hooks.beginRequest(gfp, order);
         return machine.allocPages(gfp, order);
+    }
+
+    /** __alloc_pages(gfp, order, nid) for a kernel allocator preferring node nid (SLUB, vmalloc). */
+    public long allocPagesNode(int gfp, int order, int nid) {
+        hooks.beginRequest(gfp, order);
+        return machine.allocPages(gfp, order, nid);
+    }
+
+    /**
+     * Sets what shrink_slab() and drop_slab() also do to the real slab caches of a node (the simulation's SLUB
+     * frees their empty slabs); the function returns the pages it freed.
+     */
+    public void setSlabCacheShrinker(IntToLongFunction shrinker) {
+        this.slabCacheShrinker = shrinker;
+    }
+
+    /** Runs the slab cache shrinker for a node; returns the pages freed. */
+    long shrinkSlabCaches(int nid) {
+        return slabCacheShrinker.applyAsLong(nid);
     }
 
     // ---- anonymous memory -----------------------------------------------------------------------------------
@@ -400,6 +421,7 @@ public final class Memory {
         if ((value & 2) != 0) {
             for (Lruvec lv : lruvecs) {
                 reclaim.shrinkSlabList(lv, Long.MAX_VALUE);
+                shrinkSlabCaches(lv.nid);
             }
             counters.inc(VmCounters.DROP_SLAB);
         }

@@ -377,9 +377,11 @@ public final class Reclaim {
     /**
      * shrink_slab() for the node: do_shrink_slab's delta = freeable >> (priority - 2) scaled by 4 (seeks
      * DEFAULT_SEEKS = 2), capped at twice the freeable count; frees that many pages from the cold end of the
-     * reclaimable slab list.
+     * reclaimable slab list. The real slab caches, if any, first give back their empty slabs
+     * ({@link Memory#setSlabCacheShrinker}).
      */
     void shrinkSlab(Lruvec lv, int priority) {
+        sc.nrReclaimed += mem.shrinkSlabCaches(lv.nid);
         long freeable = lv.size(Lruvec.SLAB);
         if (freeable == 0) {
             return;

@@ -2,7 +2,7 @@ package org.mmsim.bench.kernel;
 
 import java.util.concurrent.TimeUnit;
 
-import org.mmsim.kernel.Gfp;
+import org.mmsim.page.Gfp;
 import org.mmsim.kernel.SimplePageSource;
 import org.mmsim.kernel.slab.Kmalloc;
 import org.mmsim.kernel.slab.Slub;

@@ -1,6 +1,6 @@
 package org.mmsim.kernel.slab;
 
-import org.mmsim.kernel.Gfp;
+import org.mmsim.page.Gfp;
 
 /**
  * enum kmalloc_cache_type of Linux 6.1 (include/linux/slab.h) with CONFIG_ZONE_DMA and CONFIG_MEMCG_KMEM, in

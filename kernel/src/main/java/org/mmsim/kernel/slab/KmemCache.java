@@ -42,6 +42,9 @@ public final class KmemCache {
     final long[] nrSlabs;
     final long[] totalObjects;
 
+    /** Pages held by this cache's slabs, whatever order each slab got (allocate_slab() may fall back to s->min). */
+    long pages;
+
     /** The address of this cache's own struct (an object of the kmem_cache cache), or 0 for the static boot copy. */
     long structAddress;
     /** The addresses of the struct kmem_cache_node objects, one per node. */
@@ -163,6 +166,11 @@ public final class KmemCache {
     /** Whether objects are accounted as reclaimable slab (SLAB_RECLAIM_ACCOUNT). */
     public boolean reclaimable() {
         return (flags & SlabFlags.SLAB_RECLAIM_ACCOUNT) != 0;
+    }
+
+    /** Pages held by this cache's slabs on all nodes. */
+    public long pages() {
+        return pages;
     }
 
     /** The node partial list length (n->nr_partial). */

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-import org.mmsim.kernel.Gfp;
+import org.mmsim.page.Gfp;
 import org.mmsim.kernel.KernelMath;
 import org.mmsim.kernel.PageSource;
 
@@ -511,6 +511,7 @@ public final class Slub {
         for (int i = 0; i < n; i++) {
             slabOfPfn[(int) (pfn + i)] = slab + 1;
         }
+        s.pages += n;
         if (s.reclaimable()) {
             nrSlabReclaimable[node] += n;
         } else {
@@ -651,6 +652,7 @@ public final class Slub {
         for (int i = 0; i < n; i++) {
             slabOfPfn[(int) (pfn + i)] = 0;
         }
+        s.pages -= n;
         if (s.reclaimable()) {
             nrSlabReclaimable[node] -= n;
         } else {

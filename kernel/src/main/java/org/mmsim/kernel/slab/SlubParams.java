@@ -53,6 +53,13 @@ public record SlubParams(int pageShift, int pointerSize, int cacheLineSize, int 
                 kmemCacheNodeSize, kmemCacheNodeArray);
     }
 
+    /** The same machine with its CPUs on these nodes (cpu_to_node() of each possible CPU). */
+    public SlubParams withCpuToNode(int[] cpuNodes) {
+        return new SlubParams(pageShift, pointerSize, cacheLineSize, archKmallocMinalign, archSlabMinalign, nrCpuIds,
+                numPresentCpus, cpuNodes, nrNodeIds, slubMinOrder, slubMaxOrder, slubMinObjects, maxOrder, zoneDma,
+                memcgKmem, kmemCacheNodeSize, kmemCacheNodeArray);
+    }
+
     /** KMALLOC_MIN_SIZE: ARCH_DMA_MINALIGN when that exceeds 8, else 1 << KMALLOC_SHIFT_LOW (8). */
     public int kmallocMinSize() {
         return Math.max(8, archKmallocMinalign);

@@ -1,6 +1,6 @@
 package org.mmsim.kernel.slab;
 
-import org.mmsim.kernel.Gfp;
+import org.mmsim.page.Gfp;
 import org.mmsim.kernel.KernelMath;
 
 /**

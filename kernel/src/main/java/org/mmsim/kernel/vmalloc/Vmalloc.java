@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.mmsim.kernel.Gfp;
+import org.mmsim.page.Gfp;
 import org.mmsim.kernel.KernelMath;
 import org.mmsim.kernel.LongSet;
 import org.mmsim.kernel.PageSource;

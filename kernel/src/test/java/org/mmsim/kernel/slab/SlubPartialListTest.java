@@ -3,7 +3,7 @@ package org.mmsim.kernel.slab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.mmsim.kernel.Gfp;
+import org.mmsim.page.Gfp;
 import org.mmsim.kernel.SimplePageSource;
 
 /** The per-CPU partial list and remote frees, worked by hand through mm/slub.c of 6.1. */

@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.mmsim.kernel.Gfp;
+import org.mmsim.page.Gfp;
 import org.mmsim.kernel.SimplePageSource;
 
 class SlubTest {

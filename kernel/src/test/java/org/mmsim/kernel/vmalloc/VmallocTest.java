@@ -95,7 +95,7 @@ class VmallocTest {
         SimplePageSource src = SimplePageSource.ofBytes(1L << 30);
         Vmalloc vm = x86(src);
         vm.vmalloc(4096, "pad");
-        long h = vm.vmallocHuge(3L << 20, org.mmsim.kernel.Gfp.GFP_KERNEL, "huge");
+        long h = vm.vmallocHuge(3L << 20, org.mmsim.page.Gfp.GFP_KERNEL, "huge");
         assertThat(h % (2L << 20)).isZero();
         assertThat(h).isEqualTo(START + (2L << 20));
         // 3 MiB rounded up to two 2 MiB blocks, plus the 8 KiB pages array (a nested vmalloc)
@@ -152,7 +152,7 @@ class VmallocTest {
         SimplePageSource src = new SimplePageSource(12, 11, 0, 1 << 18, 1 << 18, 1 << 19);
         Vmalloc vm = new Vmalloc(VmallocRange.x86_64(), src, null, new int[] {0, 1}, 2);
         vm.vmallocNodeRange(8192, 1, VmallocRange.x86_64().start(), VmallocRange.x86_64().end(),
-                org.mmsim.kernel.Gfp.GFP_KERNEL, 0, 1, "alloc_large_system_hash+0x0/0x1");
+                org.mmsim.page.Gfp.GFP_KERNEL, 0, 1, "alloc_large_system_hash+0x0/0x1");
         assertThat(VmallocInfo.render(vm, VmallocInfo.PointerStyle.PLACEHOLDER)).isEqualTo(
                 "0x(____ptrval____)-0x(____ptrval____)   12288 alloc_large_system_hash+0x0/0x1 pages=2 vmalloc N1=2\n");
         VmallocRange i386 = VmallocRange.i386Pae(0xf8800000L, 0xff7fe000L);

@@ -68,7 +68,8 @@ public final class ScenarioFile {
     /** The names of the built-in scenarios. */
     public static List<String> builtins() {
         List<String> out = new ArrayList<>();
-        for (String n : List.of("default", "compaction-test", "fragment-illuminator", "oracle-tmpfs", "processes")) {
+        for (String n : List.of("default", "compaction-test", "fragment-illuminator", "oracle-tmpfs", "processes",
+                "slab-churn")) {
             if (builtinText(n) != null) {
                 out.add(n);
             }

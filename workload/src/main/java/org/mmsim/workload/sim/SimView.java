@@ -13,17 +13,20 @@ import org.mmsim.workload.SimulationView;
 
 /**
  * The live view of a run for recorders: the booted machine, the vmstat-named counters, processes (of the
- * reclaim model and of the vm module), slab pages.
+ * reclaim model and of the vm module), slab pages (the slab generator's pages as "reclaimable" /
+ * "unreclaimable", and each SLUB cache's pages under its name).
  */
 final class SimView implements SimulationView {
     private final BootedMachine booted;
     private final Memory mem;
     private final VmProcesses vmProcesses;
+    private final SimKernel kernel;
 
-    SimView(BootedMachine booted, Memory mem) {
+    SimView(BootedMachine booted, Memory mem, SimKernel kernel) {
         this.booted = booted;
         this.mem = mem;
         this.vmProcesses = new VmProcesses(mem, mem.config.swapPages());
+        this.kernel = kernel;
     }
 
     /** The run's processes of the vm module (process generators). */
@@ -59,6 +62,7 @@ final class SimView implements SimulationView {
         out.put("swap_free_pages", mem.swap.freePages());
         out.put("nr_free_pages", mem.machine.nrFreePages());
         vmProcesses.addCounters(out);
+        kernel.addCounters(out);
         return out;
     }
 
@@ -88,6 +92,7 @@ final class SimView implements SimulationView {
             out.put("reclaimable", r);
             out.put("unreclaimable", u);
         }
+        kernel.addSlabPages(out);
         return out;
     }
 }

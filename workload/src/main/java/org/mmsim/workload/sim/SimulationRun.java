@@ -46,6 +46,7 @@ final class SimulationRun implements MmEnvironment {
     final Set<String> traceEvents;
     final List<WorkloadGenerator> generators = new ArrayList<>();
     final SimView view;
+    final SimKernel kernel;
     long now;
     private int pid = 1000;
     private int currentGenerator = -1;
@@ -64,7 +65,8 @@ final class SimulationRun implements MmEnvironment {
             machine.setWatermarkBoostFactor(sysctlInt(sys, "vm.watermark_boost_factor", 15000));
         }
         this.mem = new Memory(machine, cfg, this);
-        this.view = new SimView(booted, mem);
+        this.kernel = new SimKernel(booted, mem);
+        this.view = new SimView(booted, mem, kernel);
         if (traceEvents.stream().anyMatch(e -> e.startsWith("mm_page_"))) {
             machine.setTracer(new KmemTracer());
         }
@@ -98,7 +100,9 @@ final class SimulationRun implements MmEnvironment {
             case "process" -> new ProcessGenerator(g, rng);
             case "compact_memory", "drop_caches", "nr_hugepages", "snapshot" -> new OneShotGenerator(g);
             case "compaction_test" -> new CompactionTestGenerator(g);
-            case "kmalloc", "kmem_cache", "vmalloc" -> null;
+            case "kmalloc" -> new KmallocGenerator(g, rng);
+            case "kmem_cache" -> new KmemCacheGenerator(g, rng, kernel);
+            case "vmalloc" -> new VmallocGenerator(g, rng);
             default -> throw new InputError(scenario.sourceFile() + ":" + g.line() + ": unknown generator " + g.kind());
         };
     }

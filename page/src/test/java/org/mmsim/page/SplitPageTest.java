@@ -1,0 +1,35 @@
+package org.mmsim.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.mmsim.boot.spec.MachineFile;
+import org.mmsim.page.debug.BuddyChecker;
+import org.mmsim.page.init.MemoryInit;
+
+/** split_page(): an order-3 block becomes eight order-0 pages, freed one by one and merged back. */
+class SplitPageTest {
+    @Test
+    void splitBlockIsFreedPageByPage() {
+        Machine m = MemoryInit.boot(MachineFile.preset("x86_64-256M")).machine();
+        m.drainAllPages();
+        long free = m.nrFreePages();
+        long pfn = m.allocPages(Gfp.GFP_KERNEL, 3);
+        assertThat(pfn).isNotNegative();
+        assertThatThrownBy(() -> m.freePages(pfn + 1, 0)).isInstanceOf(IllegalArgumentException.class);
+        m.splitPage(pfn, 3);
+        MemMap mm = m.zoneOf(pfn).node().memMap();
+        for (int i = 0; i < 8; i++) {
+            assertThat(mm.isAllocatedHead(pfn + i)).isTrue();
+            assertThat(mm.order(pfn + i)).isZero();
+        }
+        assertThatThrownBy(() -> m.freePages(pfn, 3)).isInstanceOf(IllegalArgumentException.class);
+        for (int i = 7; i >= 0; i--) {
+            m.freePages(pfn + i, 0);
+        }
+        m.drainAllPages();
+        BuddyChecker.check(m);
+        assertThat(m.nrFreePages()).isEqualTo(free);
+    }
+}

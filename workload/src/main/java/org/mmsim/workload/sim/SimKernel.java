@@ -1,0 +1,90 @@
+package org.mmsim.workload.sim;
+
+import java.util.Map;
+import org.mmsim.kernel.KernelBoot;
+import org.mmsim.kernel.MachinePageSource;
+import org.mmsim.kernel.slab.KmemCache;
+import org.mmsim.kernel.slab.Slub;
+import org.mmsim.kernel.vmalloc.Vmalloc;
+import org.mmsim.page.init.BootedMachine;
+import org.mmsim.reclaim.Memory;
+import org.mmsim.reclaim.VmCounters;
+
+/**
+ * The kernel allocators of a run (SLUB with kmalloc, and vmalloc), booted on the simulated machine the first time
+ * a kmalloc, kmem_cache or vmalloc generator needs them, so scenarios without them run exactly as before. Their
+ * pages come from the buddy allocator through the run's reclaim-aware entry point, and reclaim's shrink_slab()
+ * and drop_slab() give back the empty slabs of the reclaimable caches (kmem_cache_shrink()).
+ */
+final class SimKernel {
+    private final BootedMachine booted;
+    private final Memory mem;
+    private KernelBoot kernel;
+
+    SimKernel(BootedMachine booted, Memory mem) {
+        this.booted = booted;
+        this.mem = mem;
+    }
+
+    /** The allocators, booted on first use (mm_init()'s kmem_cache_init() and vmalloc_init()). */
+    KernelBoot kernel() {
+        if (kernel == null) {
+            kernel = KernelBoot.boot(booted, new MachinePageSource(booted.machine(), mem::allocPagesNode));
+            mem.setSlabCacheShrinker(nid -> shrinkReclaimable());
+        }
+        return kernel;
+    }
+
+    Slub slub() {
+        return kernel().slub();
+    }
+
+    Vmalloc vmalloc() {
+        return kernel().vmalloc();
+    }
+
+    /**
+     * kmem_cache_shrink() of every SLAB_RECLAIM_ACCOUNT cache: their empty slabs go back to the buddy allocator.
+     * Objects are not freed: the model's shrinkers do not know what the objects are. Returns the pages freed.
+     */
+    long shrinkReclaimable() {
+        Slub slub = kernel.slub();
+        long before = slub.nrSlabReclaimable();
+        for (KmemCache s : slub.slabCaches()) {
+            if (s.reclaimable() && s.pages() > 0) {
+                slub.kmemCacheShrink(s);
+            }
+        }
+        return before - slub.nrSlabReclaimable();
+    }
+
+    /** Adds SLUB's slab pages to the old-style slab counters, and vmalloc's pages, under their vmstat names. */
+    void addCounters(Map<String, Long> out) {
+        long reclaimable = mem.counters.get(VmCounters.NR_SLAB_RECLAIMABLE);
+        long unreclaimable = mem.counters.get(VmCounters.NR_SLAB_UNRECLAIMABLE);
+        if (kernel != null) {
+            reclaimable += kernel.slub().nrSlabReclaimable();
+            unreclaimable += kernel.slub().nrSlabUnreclaimable();
+            out.put("nr_vmalloc", kernel.vmalloc().nrVmallocPages());
+        }
+        out.put("nr_slab_reclaimable", reclaimable);
+        out.put("nr_slab_unreclaimable", unreclaimable);
+    }
+
+    /** Pages held by each slab cache that has any, by the name slabinfo shows. */
+    void addSlabPages(Map<String, Long> out) {
+        if (kernel == null) {
+            return;
+        }
+        for (KmemCache s : kernel.slub().slabCaches()) {
+            if (s.pages() > 0) {
+                out.merge(s.name(), s.pages(), Long::sum);
+            }
+        }
+    }
+
+    /** Counts a failed allocation of a kernel allocator (the run's kernel_alloc_fail counter). */
+    void allocFailed() {
+        mem.counters.inc(VmCounters.KERNEL_ALLOC_FAIL);
+    }
+}
