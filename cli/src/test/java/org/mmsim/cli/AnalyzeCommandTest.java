@@ -2,9 +2,7 @@ package org.mmsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,25 +29,6 @@ class AnalyzeCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = Mmsim.execute(args);
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     static List<String> allCases() {
         return Oracle.allCases();
     }
@@ -61,7 +40,7 @@ class AnalyzeCommandTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("allCases")
     void bootBuddyinfoGivesTheKernelsIndexFiles(String caseName) {
-        Run r = run("analyze", Oracle.file(caseName, "buddyinfo").toString());
+        CliRun r = CliRun.of("analyze", Oracle.file(caseName, "buddyinfo").toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith(EXTFRAG_HEADER);
@@ -80,7 +59,7 @@ class AnalyzeCommandTest {
     @Test
     void fragmentedMachineIsDiagnosedFromAllThreeFilesInAnyOrder() {
         String dir = "frag/after-holes/";
-        Run r = run("analyze", Oracle.file("x86_64-4G-frag", dir + "zoneinfo").toString(),
+        CliRun r = CliRun.of("analyze", Oracle.file("x86_64-4G-frag", dir + "zoneinfo").toString(),
                 Oracle.file("x86_64-4G-frag", dir + "buddyinfo").toString(),
                 Oracle.file("x86_64-4G-frag", dir + "pagetypeinfo").toString());
         assertThat(r.status()).isZero();
@@ -101,7 +80,7 @@ class AnalyzeCommandTest {
     @Test
     void missingFile() {
         Path missing = tmp.resolve("nope");
-        Run r = run("analyze", missing.toString());
+        CliRun r = CliRun.of("analyze", missing.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("mmsim: " + missing + ": no such file\n");
@@ -118,7 +97,7 @@ class AnalyzeCommandTest {
     @Test
     void garbageLineIsReportedWithItsLineNumber() throws IOException {
         Path p = write("buddyinfo", DMA + DMA + "this is not a zone\n");
-        Run r = run("analyze", p.toString());
+        CliRun r = CliRun.of("analyze", p.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("mmsim: " + p
@@ -128,7 +107,7 @@ class AnalyzeCommandTest {
     @Test
     void wrongColumnCount() throws IOException {
         Path p = write("buddyinfo", DMA + "Node 0, zone    DMA32      1      1      2      1      0 \n");
-        Run r = run("analyze", p.toString());
+        CliRun r = CliRun.of("analyze", p.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("mmsim: " + p + ":2: expected 11 free counts (orders 0..10), found 5\n");
     }
@@ -136,7 +115,7 @@ class AnalyzeCommandTest {
     @Test
     void negativeNumber() throws IOException {
         Path p = write("buddyinfo", DMA.replace("      1      0      1      3", "     -1      0      1      3"));
-        Run r = run("analyze", p.toString());
+        CliRun r = CliRun.of("analyze", p.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("mmsim: " + p + ":1: negative free count of order 7 '-1'\n");
     }
@@ -144,7 +123,7 @@ class AnalyzeCommandTest {
     @Test
     void emptyFile() throws IOException {
         Path p = write("buddyinfo", "");
-        Run r = run("analyze", p.toString());
+        CliRun r = CliRun.of("analyze", p.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("mmsim: " + p + ": empty file\n");
     }
@@ -152,7 +131,7 @@ class AnalyzeCommandTest {
     @Test
     void notANumber() throws IOException {
         Path p = write("buddyinfo", DMA.replace("      3 \n", "    3x2 \n"));
-        Run r = run("analyze", p.toString());
+        CliRun r = CliRun.of("analyze", p.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err())
                 .isEqualTo("mmsim: " + p + ":1: expected a number for free count of order 10, found '3x2'\n");
@@ -161,7 +140,7 @@ class AnalyzeCommandTest {
     @Test
     void buddyinfoIsRequired() {
         Path zoneinfo = Oracle.file("x86_64-4G", "zoneinfo");
-        Run r = run("analyze", zoneinfo.toString());
+        CliRun r = CliRun.of("analyze", zoneinfo.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("mmsim: " + zoneinfo + ": no buddyinfo among the files; analyze needs"
                 + " /proc/buddyinfo\n");
@@ -170,7 +149,7 @@ class AnalyzeCommandTest {
     @Test
     void unknownFileKind() {
         Path meminfo = Oracle.file("x86_64-4G", "meminfo");
-        Run r = run("analyze", meminfo.toString());
+        CliRun r = CliRun.of("analyze", meminfo.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("mmsim: " + meminfo + ":1: not a buddyinfo, pagetypeinfo or zoneinfo file")
                 .hasLineCount(1);
@@ -179,7 +158,7 @@ class AnalyzeCommandTest {
     @Test
     void indexFileInsteadOfBuddyinfo() {
         Path index = Oracle.file("x86_64-4G", "extfrag_index");
-        Run r = run("analyze", index.toString());
+        CliRun r = CliRun.of("analyze", index.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("mmsim: " + index + ":1: this is a debugfs extfrag_index").hasLineCount(1);
     }
@@ -188,7 +167,7 @@ class AnalyzeCommandTest {
     void twoBuddyinfos() {
         Path a = Oracle.file("x86_64-4G", "buddyinfo");
         Path b = Oracle.file("x86_64-1G", "buddyinfo");
-        Run r = run("analyze", a.toString(), b.toString());
+        CliRun r = CliRun.of("analyze", a.toString(), b.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("mmsim: " + b + ": a second buddyinfo (the first was " + a + ")\n");
     }
@@ -199,14 +178,14 @@ class AnalyzeCommandTest {
         // line 50 of the kernel's file is DMA's "high 96"; "spanned" should follow
         String cut = String.join("\n", zoneinfo.lines().limit(50).toList()) + "\n";
         Path p = write("zi", cut);
-        Run r = run("analyze", Oracle.file("x86_64-4G", "buddyinfo").toString(), p.toString());
+        CliRun r = CliRun.of("analyze", Oracle.file("x86_64-4G", "buddyinfo").toString(), p.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("mmsim: " + p + ":50: unexpected end of file, expected 'spanned'\n");
     }
 
     @Test
     void noFiles() {
-        Run r = run("analyze");
+        CliRun r = CliRun.of("analyze");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("mmsim: Missing required parameter");
     }

@@ -2,9 +2,6 @@ package org.mmsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,29 +18,11 @@ class BootCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int status, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int status = Mmsim.execute(args);
-            return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @Test
     void twinModeBootLogEndsWithTheKernelsMemoryLine() throws Exception {
         Path c = Oracle.caseDir("x86_64-4G-numa2");
-        Result r = run("boot", "--from-dmesg", c.resolve("dmesg").toString(), "--zoneinfo", c.resolve("zoneinfo").toString());
+        CliRun r = CliRun.of("boot", "--from-dmesg", c.resolve("dmesg").toString(), "--zoneinfo", c.resolve("zoneinfo").toString());
         assertThat(r.status()).isZero();
         String kernelLine = Files.readAllLines(c.resolve("dmesg")).stream().filter(l -> l.contains("] Memory: "))
                 .findFirst().orElseThrow().replaceFirst("^\\[[ 0-9.]+\\] ", "");
@@ -54,8 +33,8 @@ class BootCommandTest {
     void savedMachineBootsTheSame() throws Exception {
         Path c = Oracle.caseDir("i386pae-8G");
         Path saved = dir.resolve("m.yaml");
-        Result a = run("boot", "--from-dmesg", c.resolve("dmesg").toString(), "--save-machine", saved.toString());
-        Result b = run("boot", "--machine", saved.toString());
+        CliRun a = CliRun.of("boot", "--from-dmesg", c.resolve("dmesg").toString(), "--save-machine", saved.toString());
+        CliRun b = CliRun.of("boot", "--machine", saved.toString());
         assertThat(a.status()).isZero();
         assertThat(b.out()).isEqualTo(a.out());
     }
@@ -80,7 +59,7 @@ class BootCommandTest {
     void badMachineFileGetsOneLineAndExit2(String text, int line, String problem) throws Exception {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, text);
-        Result r = run("boot", "--machine", f.toString());
+        CliRun r = CliRun.of("boot", "--machine", f.toString());
         assertThat(r.status()).isEqualTo(2);
         List<String> lines = r.err().lines().toList();
         assertThat(lines).hasSize(1);
@@ -92,18 +71,18 @@ class BootCommandTest {
     void badBootLogsGetOneLineAndExit2() throws Exception {
         Path log = dir.resolve("dmesg");
         Files.writeString(log, "[    0.000000] Linux version 6.1.0-56-amd64\n[    0.000000] Hello\n");
-        Result r = run("boot", "--from-dmesg", log.toString());
+        CliRun r = CliRun.of("boot", "--from-dmesg", log.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err().lines().toList()).hasSize(1).first().asString().contains(log.toString()).contains("no memory map");
         Files.writeString(log, "[    0.000000] BIOS-e820: [mem 0x0000000000000000-0x000000000009fbff] usable\n"
                 + "[    0.000000] BIOS-e820: [mem 0x0000000000100000-0x000000003fffffff] bogus\n");
-        r = run("boot", "--from-dmesg", log.toString());
+        r = CliRun.of("boot", "--from-dmesg", log.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err().lines().toList()).hasSize(1).first().asString().contains(log + ":2:").contains("e820 type");
-        r = run("boot", "--from-dmesg", dir.resolve("nothing").toString());
+        r = CliRun.of("boot", "--from-dmesg", dir.resolve("nothing").toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err().lines().toList()).hasSize(1).first().asString().contains("no such file");
-        r = run("boot", "--machine", "x86_64-4G", "--print", "slabinfo2");
+        r = CliRun.of("boot", "--machine", "x86_64-4G", "--print", "slabinfo2");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err().lines().toList()).hasSize(1);
     }

@@ -46,7 +46,7 @@ class BootSlabinfoOracleTest {
     @ParameterizedTest
     @ValueSource(strings = {"x86_64-4G", "arm64-1G", "x86_64-4G-numa2"})
     void kmallocCachesHaveTheOraclesGeometry(String caseName) {
-        BootCommandTest.Result r = BootCommandTest.run("boot", "--from-dmesg",
+        CliRun r = CliRun.of("boot", "--from-dmesg",
                 Oracle.file(caseName, "dmesg").toString(), "--print", "slabinfo,meminfo,vmallocinfo");
         assertThat(r.status()).as(r.err()).isZero();
         String slabinfo = section(r.out(), "# /proc/slabinfo");

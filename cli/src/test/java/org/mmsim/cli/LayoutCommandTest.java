@@ -13,7 +13,7 @@ class LayoutCommandTest {
 
     @Test
     void x86_64FourLevelTable() {
-        LayoutCliRun run = LayoutCliRun.of("layout", "--arch", "x86_64");
+        CliRun run = CliRun.of("layout", "--arch", "x86_64");
         assertThat(run.status()).isZero();
         // Documentation/x86/x86_64/mm.rst: "ffff888000000000 | ... | ffffc87fffffffff | 64 TB | direct mapping"
         assertThat(run.out()).containsPattern("ffff888000000000\\s+ffffc87fffffffff\\s+64 TB\\s+direct mapping")
@@ -22,14 +22,14 @@ class LayoutCommandTest {
 
     @Test
     void x86_64FiveLevelTable() {
-        LayoutCliRun run = LayoutCliRun.of("layout", "--arch", "x86_64", "--levels", "5");
+        CliRun run = CliRun.of("layout", "--arch", "x86_64", "--levels", "5");
         assertThat(run.status()).isZero();
         assertThat(run.out()).containsPattern("ffa0000000000000\\s+ffd1ffffffffffff\\s+12.5 PB\\s+vmalloc");
     }
 
     @Test
     void arm64SixtyFourKTable() {
-        LayoutCliRun run = LayoutCliRun.of("layout", "--arch", "arm64", "--granule", "64", "--va-bits", "52");
+        CliRun run = CliRun.of("layout", "--arch", "arm64", "--granule", "64", "--va-bits", "52");
         assertThat(run.status()).isZero();
         // Documentation/arm64/memory.rst: "ffffffe000000000 ffffffffffffffff 128GB [guard region]"
         assertThat(run.out()).containsPattern("ffffffe000000000\\s+ffffffffffffffff\\s+128 GB\\s+\\[guard region\\]")
@@ -39,7 +39,7 @@ class LayoutCommandTest {
     @ParameterizedTest
     @CsvSource({"1G, i386pae-1G", "8G, i386pae-8G"})
     void i386PaeExplainsTheOracleLowmemLines(String mem, String oracleCase) {
-        LayoutCliRun run = LayoutCliRun.of("layout", "--arch", "i386-pae", "--mem", mem);
+        CliRun run = CliRun.of("layout", "--arch", "i386-pae", "--mem", mem);
         assertThat(run.status()).isZero();
         List<String> dmesg = Oracle.read(oracleCase, "dmesg").lines()
                 .map(l -> l.replaceFirst("^\\[[^]]*\\] ", "")).toList();
@@ -53,9 +53,9 @@ class LayoutCommandTest {
 
     @Test
     void kaslrIsDeterministic() {
-        LayoutCliRun a = LayoutCliRun.of("layout", "--arch", "x86_64", "--kaslr", "1234", "--mem", "16G");
-        LayoutCliRun b = LayoutCliRun.of("layout", "--arch", "x86_64", "--kaslr", "1234", "--mem", "16G");
-        LayoutCliRun c = LayoutCliRun.of("layout", "--arch", "x86_64", "--kaslr", "1235", "--mem", "16G");
+        CliRun a = CliRun.of("layout", "--arch", "x86_64", "--kaslr", "1234", "--mem", "16G");
+        CliRun b = CliRun.of("layout", "--arch", "x86_64", "--kaslr", "1234", "--mem", "16G");
+        CliRun c = CliRun.of("layout", "--arch", "x86_64", "--kaslr", "1235", "--mem", "16G");
         assertThat(a.status()).isZero();
         assertThat(a.out()).isEqualTo(b.out()).isNotEqualTo(c.out()).contains("KASLR seed 1234");
     }
@@ -71,7 +71,7 @@ class LayoutCommandTest {
         "layout --arch i386-pae --mem lots|--mem: not a size: lots",
         "layout --arch x86_64 --kaslr nope|--kaslr: not an address: nope"})
     void badArgumentsGiveOneLineAndStatusTwo(String args, String message) {
-        LayoutCliRun run = LayoutCliRun.of(args.split(" "));
+        CliRun run = CliRun.of(args.split(" "));
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err().lines().toList()).hasSize(1);
         assertThat(run.err()).startsWith("mmsim: " + message);
@@ -80,7 +80,7 @@ class LayoutCommandTest {
 
     @Test
     void missingArchIsAUsageError() {
-        LayoutCliRun run = LayoutCliRun.of("layout");
+        CliRun run = CliRun.of("layout");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err().lines().toList()).hasSize(1);
     }

@@ -9,7 +9,7 @@ class LayoutTranslateCommandTest {
 
     @Test
     void directMapAddressOnX86_64() {
-        LayoutCliRun run = LayoutCliRun.of("translate", "0xffff888000100000", "--arch", "x86_64");
+        CliRun run = CliRun.of("translate", "0xffff888000100000", "--arch", "x86_64");
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("kind:        direct map (kernel logical)", "pa:          0x100000",
                 "pfn:         0x100 (256)", "struct page: ffffea0000004000");
@@ -17,22 +17,22 @@ class LayoutTranslateCommandTest {
 
     @Test
     void vmallocAddressHasNoLinearTranslation() {
-        LayoutCliRun run = LayoutCliRun.of("translate", "ffffc90000001000", "--arch", "x86_64");
+        CliRun run = CliRun.of("translate", "ffffc90000001000", "--arch", "x86_64");
         assertThat(run.out()).contains("kind:        vmalloc", "not linear here");
     }
 
     @Test
     void physicalAddressOnI386Highmem() {
-        LayoutCliRun run = LayoutCliRun.of("translate", "--phys", "0x38000000", "--arch", "i386-pae", "--mem", "1G");
+        CliRun run = CliRun.of("translate", "--phys", "0x38000000", "--arch", "i386-pae", "--mem", "1G");
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("pfn:         0x38000", "__va:        none");
-        LayoutCliRun low = LayoutCliRun.of("translate", "--phys", "0x100000", "--arch", "i386-pae");
+        CliRun low = CliRun.of("translate", "--phys", "0x100000", "--arch", "i386-pae");
         assertThat(low.out()).contains("__va:        c0100000");
     }
 
     @Test
     void arm64VmemmapAddress() {
-        LayoutCliRun run = LayoutCliRun.of("translate", "0xfffffc0000000040", "--arch", "arm64");
+        CliRun run = CliRun.of("translate", "0xfffffc0000000040", "--arch", "arm64");
         assertThat(run.out()).contains("kind:        vmemmap", "describes:   struct page of pfn 0x40001 (262145), pa 0x40001000");
     }
 
@@ -53,10 +53,10 @@ class LayoutTranslateCommandTest {
 
     @Test
     void unparsableAddressIsOneLineAndStatusTwo() {
-        LayoutCliRun run = LayoutCliRun.of("translate", "0xnothex", "--arch", "x86_64");
+        CliRun run = CliRun.of("translate", "0xnothex", "--arch", "x86_64");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("mmsim: ADDR: not an address: 0xnothex" + System.lineSeparator());
-        LayoutCliRun wide = LayoutCliRun.of("translate", "0x100000000", "--arch", "i386");
+        CliRun wide = CliRun.of("translate", "0x100000000", "--arch", "i386");
         assertThat(wide.status()).isEqualTo(2);
         assertThat(wide.err()).startsWith("mmsim: ADDR: address 0x100000000 does not fit 32 bits");
     }

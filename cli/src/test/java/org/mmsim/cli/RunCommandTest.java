@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,25 +25,6 @@ import org.mmsim.testdata.Oracle;
 class RunCommandTest {
     @TempDir
     static Path dir;
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = Mmsim.execute(args);
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /** The oracle's 256 MiB x86_64 machine as a machine file beside the scenarios. */
     @BeforeAll
@@ -91,7 +69,7 @@ class RunCommandTest {
     void aRunWritesProcSnapshotsTraceSummaryAndReport() throws IOException {
         Path sc = scenario("good", GOOD);
         Path out = dir.resolve("out-a");
-        Run r = run("run", sc.toString(), "--out", out.toString());
+        CliRun r = CliRun.of("run", sc.toString(), "--out", out.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.status()).isZero();
         assertThat(Files.list(out).map(p -> p.getFileName().toString()).sorted().toList())
@@ -124,8 +102,8 @@ class RunCommandTest {
         Path sc = scenario("det", GOOD);
         Path a = dir.resolve("det-a");
         Path b = dir.resolve("det-b");
-        assertThat(run("run", sc.toString(), "--out", a.toString()).status()).isZero();
-        assertThat(run("run", sc.toString(), "--out", b.toString()).status()).isZero();
+        assertThat(CliRun.of("run", sc.toString(), "--out", a.toString()).status()).isZero();
+        assertThat(CliRun.of("run", sc.toString(), "--out", b.toString()).status()).isZero();
         assertThat(tree(a)).isEqualTo(tree(b));
         for (Path f : tree(a.resolve("proc"))) {
             assertThat(Files.readAllBytes(b.resolve("proc").resolve(f))).as(f.toString())
@@ -133,7 +111,7 @@ class RunCommandTest {
         }
         assertThat(Files.readAllBytes(b.resolve("trace.txt"))).isEqualTo(Files.readAllBytes(a.resolve("trace.txt")));
         Path c = dir.resolve("det-c");
-        assertThat(run("run", sc.toString(), "--out", c.toString(), "--seed", "8").status()).isZero();
+        assertThat(CliRun.of("run", sc.toString(), "--out", c.toString(), "--seed", "8").status()).isZero();
         assertThat(Files.readString(c.resolve("proc/end/buddyinfo")))
                 .isNotEqualTo(Files.readString(a.resolve("proc/end/buddyinfo")));
     }
@@ -152,7 +130,7 @@ class RunCommandTest {
                   - process: { name: app, size: 16M, rate: 64M }
                 """);
         Path out = dir.resolve("out-proc");
-        Run r = run("run", sc.toString(), "--out", out.toString());
+        CliRun r = CliRun.of("run", sc.toString(), "--out", out.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(Files.readString(out.resolve("proc/end/1000/maps")))
                 .isEqualTo("7ffff6fff000-7ffff7fff000 rw-p 00000000 00:00 0 \n");
@@ -212,7 +190,7 @@ class RunCommandTest {
             throws IOException {
         Path sc = scenario("bad-" + name, text);
         Path out = dir.resolve("out-bad-" + name);
-        Run r = run("run", sc.toString(), "--out", out.toString());
+        CliRun r = CliRun.of("run", sc.toString(), "--out", out.toString());
         assertThat(r.status()).as(r.err()).isEqualTo(2);
         assertThat(r.err().lines().toList()).as(r.err()).hasSize(1);
         String err = r.err().strip();
@@ -230,7 +208,7 @@ class RunCommandTest {
 
     @Test
     void aMissingScenarioIsAUserError() {
-        Run r = run("run", dir.resolve("nothing-here.yaml").toString(), "--out", dir.resolve("o-missing").toString());
+        CliRun r = CliRun.of("run", dir.resolve("nothing-here.yaml").toString(), "--out", dir.resolve("o-missing").toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("nothing-here.yaml").contains("no such scenario");
         assertThat(dir.resolve("o-missing")).doesNotExist();

@@ -4,10 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs {@code mmsim} in-process and captures its exit status, stdout and stderr (for the layout tests). */
-record LayoutCliRun(int status, String out, String err) {
+/** Runs {@code mmsim} in-process and captures its exit status, stdout and stderr (for the CLI tests). */
+record CliRun(int status, String out, String err) {
 
-    static LayoutCliRun of(String... args) {
+    static CliRun of(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -16,7 +16,7 @@ record LayoutCliRun(int status, String out, String err) {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             int status = Mmsim.execute(args);
-            return new LayoutCliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
