@@ -77,6 +77,11 @@ final class BootCommand implements Callable<Integer> {
         for (String line : booted.bootLog()) {
             out.println(line);
         }
+        out.println();
+        out.println("# the cost of struct page");
+        for (String line : structPageCost(booted)) {
+            out.println(line);
+        }
         ProcFiles files = new ProcFiles(booted, kernel == null ? Map.of() : kernel.counters(), 0);
         for (String p : print) {
             out.println();
@@ -93,6 +98,32 @@ final class BootCommand implements Callable<Integer> {
             Files.move(tmp, saveMachine, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return 0;
+    }
+
+    /** mem_map's size per node and section, and the HugeTLB vmemmap optimisation's savings (2 MiB and 1 GiB pages). */
+    static List<String> structPageCost(BootedMachine booted) {
+        var layout = booted.layout();
+        var arch = layout.spec().arch();
+        org.mmsim.arch.layout.StructPageCost cost = switch (arch) {
+            case X86_64 -> org.mmsim.arch.layout.StructPageCost.x86_64();
+            case ARM64 -> org.mmsim.arch.layout.StructPageCost.arm64(4);
+            case I386_PAE -> org.mmsim.arch.layout.StructPageCost.i386();
+        };
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (var node : layout.nodes()) {
+            var ranges = layout.memory().stream().filter(r -> r.nid() == node.nid()).toList();
+            if (ranges.isEmpty()) {
+                continue;
+            }
+            long[] starts = ranges.stream().mapToLong(r -> r.startPfn()).toArray();
+            long[] ends = ranges.stream().mapToLong(r -> r.endPfn()).toArray();
+            out.add("node " + node.nid() + ":");
+            int[] huge = arch == org.mmsim.arch.Arch.I386_PAE ? new int[] {9} : new int[] {9, 18};
+            for (String l : cost.report(starts, ends, huge)) {
+                out.add("  " + l);
+            }
+        }
+        return out;
     }
 
     /** Managed pages per [nid][zone index] from a real /proc/zoneinfo. */
