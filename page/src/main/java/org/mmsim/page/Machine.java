@@ -17,6 +17,9 @@ public final class Machine {
     private final Arch arch;
     private final int nrCpus;
     private final Node[] nodes;
+    private final List<Node> nodeList;
+    /** The zone the last zoneOf() found on a one-node machine: frees mostly hit the same zone again. */
+    private Zone lastZoneOf;
     private final int[] cpuToNode;
     private int[][] distance;
     Zonelist[] zonelistFallback;
@@ -46,6 +49,7 @@ public final class Machine {
         this.arch = arch;
         this.nrCpus = nrCpus;
         this.nodes = nodes.toArray(new Node[0]);
+        this.nodeList = List.of(this.nodes);
         this.types = MigrateType.forArch(arch);
         this.cpuToNode = new int[nrCpus];
         for (int c = 0; c < nrCpus; c++) {
@@ -299,7 +303,12 @@ public final class Machine {
     // ---- state queries -------------------------------------------------------------------------------------
 
     public List<Node> nodes() {
-        return List.of(nodes);
+        return nodeList;
+    }
+
+    /** Number of nodes (without building a list: the allocation fast path asks). */
+    int nrNodes() {
+        return nodes.length;
     }
 
     public Node node(int nid) {
@@ -318,9 +327,17 @@ public final class Machine {
 
     /** The zone spanning pfn, or null. */
     public Zone zoneOf(long pfn) {
+        Zone last = lastZoneOf;
+        if (last != null && nodes.length == 1 && last.spans(pfn)) {
+            return last;
+        }
         for (Node n : nodes) {
             if (pfn >= n.nodeStartPfn() && pfn < n.nodeStartPfn() + n.spannedPages()) {
-                return n.zoneOf(pfn);
+                Zone z = n.zoneOf(pfn);
+                if (z != null) {
+                    lastZoneOf = z;
+                }
+                return z;
             }
         }
         return null;

@@ -58,7 +58,7 @@ final class PageAllocator {
         if (m.dma32Idx < 0 || zone == null || zone.zoneIdx() != m.normalIdx) {
             return flags;
         }
-        if (m.nodes().size() > 1 && !zone.node().zones()[m.dma32Idx].populated()) {
+        if (m.nrNodes() > 1 && !zone.node().zones()[m.dma32Idx].populated()) {
             return flags;
         }
         return flags | AllocFlags.ALLOC_NOFRAGMENT;
@@ -75,7 +75,7 @@ final class PageAllocator {
             return -1;
         }
         Zone[] zl = ac.zonelist.zones;
-        boolean multiNode = m.nodes().size() > 1;
+        boolean multiNode = m.nrNodes() > 1;
         retry:
         while (true) {
             boolean noFallback = (allocFlags & AllocFlags.ALLOC_NOFRAGMENT) != 0;
