@@ -88,7 +88,10 @@ final class SimulationRun implements MmEnvironment {
         }
     }
 
-    private WorkloadGenerator create(Scenario.Generator g, SplittableRandom rng) {
+    private WorkloadGenerator create(Scenario.Generator spec, SplittableRandom rng) {
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(spec.params());
+        params.put("_file", scenario.sourceFile());
+        Scenario.Generator g = new Scenario.Generator(spec.kind(), spec.name(), params, spec.line());
         return switch (g.kind()) {
             case "anon" -> new AnonGenerator(g, rng);
             case "file" -> new PageCacheGenerator(g, false);
