@@ -113,6 +113,11 @@ public final class MemMap {
         }
     }
 
+    /** pfn_valid(): whether the page has a memory map (its section holds memory). */
+    public boolean isValid(long pfn) {
+        return valid(index(pfn));
+    }
+
     /** The raw flags byte of a page (0 if its section does not exist). */
     public int pageFlags(long pfn) {
         int idx = index(pfn);

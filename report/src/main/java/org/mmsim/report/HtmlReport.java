@@ -14,6 +14,7 @@ import java.util.Set;
  * lighter the more of it is free) at the start, the worst moment and the end.
  */
 public final class HtmlReport {
+    private static final String HOLE_COLOR = "#e8e8e8";
     private static final String[] MT_COLORS = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#7f7f7f"};
     private static final String CSS = "body{font-family:sans-serif;margin:24px;color:#222;max-width:1160px}"
             + "h1{font-size:24px}h2{font-size:19px;margin-top:32px;border-bottom:1px solid #ccc}h3{font-size:15px}"
@@ -174,6 +175,9 @@ public final class HtmlReport {
         b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"6\" width=\"14\" height=\"14\" fill=\"%s\""
                 + " fill-opacity=\"0.25\"/><text x=\"%d\" y=\"18\" class=\"lg\">light = mostly free</text>", x,
                 MT_COLORS[1], x + 18));
+        x += 160;
+        b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"6\" width=\"14\" height=\"14\" fill=\"%s\"/>"
+                + "<text x=\"%d\" y=\"18\" class=\"lg\">no memory (hole)</text>", x, HOLE_COLOR, x + 18));
         b.append("</svg>\n");
     }
 
@@ -187,8 +191,9 @@ public final class HtmlReport {
                 + "<svg width=\"%d\" height=\"%d\">", Html.esc(p.zone()), n,
                 p.startPfn(), cols * cell, rows * cell));
         for (int i = 0; i < n; i++) {
-            String color = MT_COLORS[p.migratetypes()[i] % MT_COLORS.length];
-            double opacity = 1.0 - 0.8 * p.freeFraction()[i];
+            int mt = p.migratetypes()[i];
+            String color = mt == PageblockPicture.HOLE ? HOLE_COLOR : MT_COLORS[mt % MT_COLORS.length];
+            double opacity = mt == PageblockPicture.HOLE ? 1.0 : 1.0 - 0.8 * p.freeFraction()[i];
             b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\""
                     + " fill-opacity=\"%.2f\"/>", (i % cols) * cell, (i / cols) * cell, cell - 1, cell - 1, color,
                     opacity));

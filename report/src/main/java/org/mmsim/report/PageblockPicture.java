@@ -8,12 +8,15 @@ import org.mmsim.page.Zone;
  *
  * @param zone          "Node N, zone NAME"
  * @param startPfn      the first pfn of the first block
- * @param migratetypes  per block
+ * @param migratetypes  per block, or {@link #HOLE} for a block without memory (no memory map: a hole in the span)
  * @param freeFraction  per block, 0..1
  * @param typeNames     migratetype names by index
  */
 public record PageblockPicture(String zone, long startPfn, int[] migratetypes, float[] freeFraction,
         String[] typeNames) {
+
+    /** The migratetype recorded for a pageblock without memory. */
+    public static final int HOLE = -1;
 
     /** Reads a populated zone through its public API (free lists walked once). */
     public static PageblockPicture of(Zone z) {
@@ -25,7 +28,7 @@ public record PageblockPicture(String zone, long startPfn, int[] migratetypes, f
         int[] mt = new int[blocks];
         for (int b = 0; b < blocks; b++) {
             long pfn = Math.max(first + b * pbPages, z.zoneStartPfn());
-            mt[b] = z.getPageblockMigratetype(pfn);
+            mt[b] = z.node().memMap().isValid(pfn) ? z.getPageblockMigratetype(pfn) : HOLE;
         }
         long[] free = new long[blocks];
         int types = z.migrateTypes().count();
