@@ -16,7 +16,7 @@ import org.mmsim.page.debug.BuddyChecker;
  * debug checker never fires, and with grouping by mobility disabled and pcp off the model returns exactly the
  * pfns a plain reference buddy returns.
  */
-class AllocatorProperties {
+class AllocatorPropertiesTest {
     static final int OPS = 100_000;
     static final int[] GFPS = {Gfp.GFP_KERNEL, Gfp.GFP_USER, Gfp.GFP_HIGHUSER_MOVABLE,
         Gfp.GFP_KERNEL | Gfp.__GFP_RECLAIMABLE, Gfp.GFP_NOWAIT, Gfp.GFP_ATOMIC, Gfp.GFP_DMA32,
