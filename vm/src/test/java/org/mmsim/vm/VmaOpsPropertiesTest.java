@@ -38,7 +38,7 @@ class VmaOpsPropertiesTest {
             Mman.PROT_READ | Mman.PROT_WRITE}[p];
     }
 
-    @Property(tries = 150)
+    @Property(tries = 150, seed = "20261125")
     void vmaStructureWithoutFaults(@ForAll("ops") List<Op> ops) {
         VmSystem sys = VmSystem.simple(Paging.X86_64, 1 << 12);
         Mm mm = sys.newProcess().mm();
@@ -48,7 +48,7 @@ class VmaOpsPropertiesTest {
         }
     }
 
-    @Property(tries = 150)
+    @Property(tries = 150, seed = "20261125")
     void pageCountsMatchReference(@ForAll("ops") List<Op> ops) {
         VmSystem sys = VmSystem.simple(Paging.X86_64, 1 << 13);
         sys.thp().enabled = ThpSettings.Enabled.NEVER;
