@@ -437,6 +437,45 @@ public final class Zone {
         }
     }
 
+    /**
+     * Models __isolate_free_page() followed by split_page(), as compaction's free scanner uses them: the free block
+     * of {@code order} headed by {@code pfn} leaves the free lists if the zone stays above its min watermark plus
+     * the block (zone_watermark_ok at order 0), its pageblocks become MIGRATE_MOVABLE when the block is at least
+     * half a pageblock (unless isolated, HighAtomic or CMA), and its pages become single allocated movable pages.
+     * Returns the pages taken: 2^order, or 0 when pfn heads no free block of that order or the watermark says no.
+     */
+    public int isolateFreePage(long pfn, int order) {
+        int idx = mm.index(pfn);
+        if (!mm.valid(idx)) {
+            return 0;
+        }
+        int f = mm.flags(idx);
+        if (!MemMap.isBuddy(f) || (f & MemMap.ORDER_MASK) != order) {
+            return 0;
+        }
+        int mt = pageblockMt(idx);
+        if (mt != types.isolate()) {
+            long mark = watermark[WMARK_MIN] + (1L << order);
+            if (!Watermarks.zoneWatermarkOk(this, 0, mark, 0, AllocFlags.ALLOC_CMA)) {
+                return 0;
+            }
+            modFreepageState(-(1L << order), MemMap.buddyMt(f));
+        }
+        delPageFromFreeList(idx, order);
+        if (order >= pageblockOrder - 1) {
+            for (int i = idx; i < idx + (1 << order); i += pageblockNrPages) {
+                int bmt = pageblockMt(i);
+                if (bmt != types.isolate() && bmt != MigrateType.HIGHATOMIC && bmt != types.cma()) {
+                    setPageblockMt(i, MigrateType.MOVABLE);
+                }
+            }
+        }
+        for (int i = idx; i < idx + (1 << order); i++) {
+            mm.setFlags(i, MemMap.ST_ALLOCATED_MOVABLE);
+        }
+        return 1 << order;
+    }
+
     // ---- free list primitives ------------------------------------------------------------------------------
 
     /** add_to_free_list(): head insertion, PageBuddy and order set, nr_free++. */

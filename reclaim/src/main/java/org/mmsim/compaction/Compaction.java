@@ -28,10 +28,10 @@ import org.mmsim.reclaim.VmCounters;
  * kcompactd (wakeup_kcompactd, kcompactd_do_work, proactive_compact_node on the 500 ms timeout) and
  * compact_node for /proc/sys/vm/compact_memory.
  *
- * <p>Simplifications: the free scanner is positional only (it decides where the scanners meet and counts
- * compact_free_scanned); the migration targets come from the buddy allocator itself (order 0, movable, no
- * watermarks, pcp drained and off for the run) while the source pageblock is isolated, so a target never lands
- * in the block being emptied. fast_find_migrateblock, fast_isolate_freepages, capture_control and the
+ * <p>The free scanner isolates the free pages of suitable pageblocks below it (__isolate_free_page with its
+ * watermark check, then split into single pages) and migration takes its targets from them; unused ones are
+ * released at the end (release_freepages). Simplifications: the free scanner isolates a whole pageblock's free
+ * pages (the kernel may stop part way through a block once it has enough); fast_find_migrateblock, fast_isolate_freepages, capture_control and the
  * contention/rescheduling logic are not modelled; compound pages (THP, hugetlb) are skipped, as 6.1 does for
  * non-alloc_contig compaction.
  */
@@ -76,7 +76,6 @@ public final class Compaction {
     private final boolean[] kcompactdSleeping;
     private final int[] proactiveDefer;
     private final long[] candidates = new long[COMPACT_CLUSTER_MAX];
-    private boolean nestedAllocations;
 
     /** struct compact_control: one compaction run's settings and its scanner positions. */
     static final class Control {
@@ -93,6 +92,9 @@ public final class Compaction {
         long migratePfn;
         long freePfn;
         long freeAvailable;
+        /** The pages the free scanner isolated and migration has not used yet (cc->freepages). */
+        long[] freePages = new long[64];
+        int nrFreePages;
         long migrateScanned;
         long freeScanned;
     }
@@ -318,6 +320,7 @@ public final class Compaction {
             }
         }
         cc.freeAvailable = 0;
+        cc.nrFreePages = 0;
         cc.migrateScanned = 0;
         cc.freeScanned = 0;
         if (mem.env.traceEnabled("mm_compaction_begin")) {
@@ -337,6 +340,7 @@ public final class Compaction {
                 }
             }
         } finally {
+            releaseFreepages(cc);
             m.setPcpEnabled(pcp);
         }
         if (ret != COMPACT_COMPLETE && ret != COMPACT_PARTIAL_SKIPPED) {
@@ -442,7 +446,6 @@ public final class Compaction {
         boolean unevictableOk = mem.config.compactUnevictable();
         long pfn = low;
         long isolatedInBlock = 0;
-        int origMt = -1;
         boolean ok = true;
         while (pfn < blockEnd && ok) {
             int n = 0;
@@ -477,14 +480,8 @@ public final class Compaction {
                 // the free scanner moves one pageblock down per call
             }
             int migrate = (int) Math.min(n, cc.freeAvailable);
-            if (origMt < 0) {
-                origMt = z.getPageblockMigratetype(low);
-                if (origMt == m.migrateTypes().isolate() || !m.isolatePageblock(low)) {
-                    origMt = -2;
-                }
-            }
             for (int i = 0; i < migrate; i++) {
-                long dst = allocTarget(z);
+                long dst = allocTarget(z, cc);
                 if (dst < 0) {
                     c.add(VmCounters.PGMIGRATE_FAIL, migrate - i);
                     ok = false;
@@ -497,9 +494,6 @@ public final class Compaction {
                 c.add(VmCounters.PGMIGRATE_FAIL, n - migrate);
                 break;
             }
-        }
-        if (origMt >= 0) {
-            m.unisolatePageblock(low, origMt);
         }
         if (isolatedInBlock == 0) {
             setSkip(k, z, blockStart);
@@ -536,9 +530,16 @@ public final class Compaction {
         for (long pfn = Math.max(block, z.zoneStartPfn()); pfn < end; ) {
             scanned++;
             if (mm.isBuddy(pfn)) {
-                long n = 1L << mm.order(pfn);
-                free += n;
-                pfn += n;
+                int order = mm.order(pfn);
+                int got = z.isolateFreePage(pfn, order);
+                if (got == 0) {
+                    break;
+                }
+                for (int i = 0; i < got; i++) {
+                    addFreePage(cc, pfn + i);
+                }
+                free += got;
+                pfn += got;
             } else {
                 pfn++;
             }
@@ -551,38 +552,25 @@ public final class Compaction {
         return true;
     }
 
-    /** compaction_alloc(): one order-0 movable page of the zone from the buddy lists, ignoring watermarks. */
-    private long allocTarget(Zone z) {
-        int zoneBits = switch (z.type()) {
-            case DMA -> Gfp.__GFP_DMA;
-            case DMA32 -> Gfp.__GFP_DMA32;
-            case HIGHMEM, MOVABLE -> Gfp.__GFP_HIGHMEM;
-            default -> 0;
-        };
-        nestedAllocations = true;
-        long pfn = m.allocPages(zoneBits | Gfp.__GFP_MOVABLE | Gfp.__GFP_MEMALLOC | Gfp.__GFP_NOWARN
-                | Gfp.__GFP_THISNODE, 0, z.node().nid());
-        if (pfn >= 0 && !z.spans(pfn)) {
-            m.freePages(pfn, 0);
-            return -1;
+    private static void addFreePage(Control cc, long pfn) {
+        if (cc.nrFreePages == cc.freePages.length) {
+            cc.freePages = java.util.Arrays.copyOf(cc.freePages, cc.freePages.length * 2);
         }
-        return pfn;
+        cc.freePages[cc.nrFreePages++] = pfn;
     }
 
-    /**
-     * The page allocator keeps one alloc_context per machine, which the target allocations of a direct
-     * compaction overwrite; this re-runs a harmless order-0 request with the caller's gfp (no reclaim) and
-     * frees its page, so that the caller's context is the caller's again.
-     */
-    public void restoreAllocContext(int gfp, Zone preferred) {
-        if (!nestedAllocations || preferred == null) {
-            return;
+    /** release_freepages(): isolated free pages that no migration used go back to the allocator. */
+    private void releaseFreepages(Control cc) {
+        for (int i = 0; i < cc.nrFreePages; i++) {
+            m.freePages(cc.freePages[i], 0);
         }
-        nestedAllocations = false;
-        long pfn = m.allocPages((gfp & ~Gfp.__GFP_RECLAIM) | Gfp.__GFP_NOWARN, 0, preferred.node().nid());
-        if (pfn >= 0) {
-            m.freePages(pfn, 0);
-        }
+        cc.nrFreePages = 0;
+        cc.freeAvailable = 0;
+    }
+
+    /** compaction_alloc(): the next page the free scanner isolated, or -1 when none is left. */
+    private long allocTarget(Zone z, Control cc) {
+        return cc.nrFreePages == 0 ? -1 : cc.freePages[--cc.nrFreePages];
     }
 
     // ---- direct compaction ---------------------------------------------------------------------------------

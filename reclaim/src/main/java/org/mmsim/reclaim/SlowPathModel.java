@@ -52,7 +52,6 @@ final class SlowPathModel implements SlowPathHooks {
         int effective = Math.min(prio, priority);
         Compaction cp = mem.compaction;
         int result = cp.tryToCompactPages(ac.zonelist(), gfp, order, allocFlags, hz, mt, effective);
-        cp.restoreAllocContext(gfp, preferred);
         if (result == SlowPathHooks.COMPACT_SKIPPED) {
             return result;
         }
