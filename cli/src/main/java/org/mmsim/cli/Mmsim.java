@@ -24,7 +24,15 @@ public final class Mmsim implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int status;
+        try {
+            status = execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("mmsim: the Java heap is too small for this machine's memory map (about one byte per"
+                    + " simulated page): run with a larger heap, e.g. MMSIM_JAVA_OPTS=-Xmx16g ./mmsim ...");
+            status = 1;
+        }
+        System.exit(status);
     }
 
     /** Runs the command line and returns its exit status (2 for a user's mistake). */

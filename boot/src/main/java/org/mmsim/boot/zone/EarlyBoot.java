@@ -31,6 +31,13 @@ public final class EarlyBoot {
         ZoneSizer sizer = new ZoneSizer(arch, ranges, maxZone, spec.cmdline());
         long dmaReserve = arch == Arch.X86_64 ? findDmaReserve(ranges, spec.reservations(), shift) : 0;
         List<NodeSpan> nodes = sizer.sizeNodes(dmaReserve);
+        for (NodeSpan n : nodes) {
+            if (n.endPfn() - n.startPfn() > Integer.MAX_VALUE) {
+                throw org.mmsim.arch.InputError.at(spec.name(), 0, "node " + n.nid() + " spans "
+                        + (n.endPfn() - n.startPfn()) + " pages; mmsim supports up to 2^31 pages (8 TiB of 4 KiB pages)"
+                        + " per node: split the memory into NUMA nodes");
+            }
+        }
         List<BootLayout.Hole> holes = memmapInitHoles(arch, ranges, nodes);
         long total = 0;
         for (NodeSpan n : nodes) {
