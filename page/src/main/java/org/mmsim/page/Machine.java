@@ -18,6 +18,7 @@ public final class Machine {
     private final int nrCpus;
     private final Node[] nodes;
     private final List<Node> nodeList;
+    private boolean debugVm;
     /** The zone the last zoneOf() found on a one-node machine: frees mostly hit the same zone again. */
     private Zone lastZoneOf;
     private final int[] cpuToNode;
@@ -147,17 +148,41 @@ public final class Machine {
 
     /** alloc_pages(gfp, order) on the current CPU's node; returns the first pfn of the block, or -1. */
     public long allocPages(int gfp, int order) {
-        return PageAllocator.allocPages(this, gfp, order, cpuToNode[currentCpu]);
+        long pfn = PageAllocator.allocPages(this, gfp, order, cpuToNode[currentCpu]);
+        if (debugVm && pfn >= 0) {
+            org.mmsim.page.debug.BuddyChecker.check(this, zoneOf(pfn));
+        }
+        return pfn;
     }
 
     /** __alloc_pages(gfp, order, nid): preferring node nid; returns the first pfn of the block, or -1. */
     public long allocPages(int gfp, int order, int nid) {
-        return PageAllocator.allocPages(this, gfp, order, nid);
+        long pfn = PageAllocator.allocPages(this, gfp, order, nid);
+        if (debugVm && pfn >= 0) {
+            org.mmsim.page.debug.BuddyChecker.check(this, zoneOf(pfn));
+        }
+        return pfn;
     }
 
     /** __free_pages(page, order) of a block this machine handed out, on the current CPU. */
     public void freePages(long pfn, int order) {
         PageAllocator.freePages(this, pfn, order);
+        if (debugVm) {
+            org.mmsim.page.debug.BuddyChecker.check(this, zoneOf(pfn));
+        }
+    }
+
+    /**
+     * Debug mode in the spirit of CONFIG_DEBUG_VM: after every allocPages and freePages the zone involved is
+     * checked by {@link org.mmsim.page.debug.BuddyChecker}, which throws at the first broken invariant. Costs a
+     * scan of the zone per operation: for tests and small machines.
+     */
+    public void setDebugVm(boolean on) {
+        debugVm = on;
+    }
+
+    public boolean debugVm() {
+        return debugVm;
     }
 
     /** split_page(): an allocated non-compound block of 2^order pages becomes 2^order order-0 pages. */
