@@ -41,6 +41,11 @@ final class BootCommand implements Callable<Integer> {
             description = "with --from-dmesg: the real machine's /proc/zoneinfo; its managed pages are used (twin mode)")
     Path zoneinfo;
 
+    @Option(names = "--meminfo", paramLabel = "FILE",
+            description = "the real machine's /proc/meminfo after boot: allocate what it already used (kernel, "
+                    + "reclaimable slab, tmpfs, anonymous) so free memory and the pageblock mix come close to it")
+    Path meminfo;
+
     @Option(names = "--print", split = ",", paramLabel = "FILE",
             description = "files to print after the boot log: zoneinfo, buddyinfo, pagetypeinfo, meminfo, vmstat, "
                     + "extfrag_index, unusable_index, slabinfo, vmallocinfo")
@@ -70,7 +75,9 @@ final class BootCommand implements Callable<Integer> {
             }
         }
 
-        BootedMachine booted = MemoryInit.boot(spec, twin);
+        org.mmsim.page.init.BootResidue residue = meminfo == null ? org.mmsim.page.init.BootResidue.NONE
+                : org.mmsim.page.init.BootResidue.read(meminfo, spec.arch().pageShift());
+        BootedMachine booted = MemoryInit.boot(spec, twin, residue);
         // The kernel allocators only when files are printed: their pfn-indexed maps cost memory on huge machines.
         KernelBoot kernel = print.isEmpty() ? null : KernelBoot.boot(booted);
         PrintStream out = System.out;

@@ -47,6 +47,15 @@ public final class MemoryInit {
      * modelled reservations.
      */
     public static BootedMachine boot(MachineSpec spec, long[][] twinManaged) {
+        return boot(spec, twinManaged, BootResidue.NONE);
+    }
+
+    /**
+     * Boots {@code spec} and then allocates {@code residue}, what the real machine held when its /proc files were
+     * read, interleaving the four kinds in proportion as boot and early userspace do (order-0 pages:
+     * GFP_KERNEL, GFP_KERNEL|__GFP_RECLAIMABLE and GFP_HIGHUSER_MOVABLE for tmpfs and anonymous pages).
+     */
+    public static BootedMachine boot(MachineSpec spec, long[][] twinManaged, BootResidue residue) {
         BootLayout layout = EarlyBoot.layout(spec);
         BootMemblock mb = BootMemblock.build(layout);
         Arch arch = spec.arch();
@@ -90,9 +99,39 @@ public final class MemoryInit {
             m.node(s.nid).zone(s.type).setManagedPages(s.managed);
         }
         m.setPcpEnabled(pcp);
+        allocateResidue(m, residue);
         List<String> log = new ArrayList<>(BootLog.lines(layout));
         log.add(BootLog.memoryLine(layout, mb, twinManaged));
         return new BootedMachine(m, layout, mb, setup, log);
+    }
+
+    /** Allocates the residue in proportional round-robin, so the kinds interleave in memory as at boot. */
+    static void allocateResidue(Machine m, BootResidue r) {
+        long total = r.total();
+        if (total == 0) {
+            return;
+        }
+        long[] want = {r.unmovable(), r.reclaimable(), r.shmem() + r.anon()};
+        long[] left = want.clone();
+        int[] gfp = {Gfp.GFP_KERNEL, Gfp.GFP_KERNEL | Gfp.__GFP_RECLAIMABLE, Gfp.GFP_HIGHUSER_MOVABLE};
+        long[] credit = new long[3];
+        for (long i = 0; i < total; i++) {
+            int best = -1;
+            for (int k = 0; k < 3; k++) {
+                if (left[k] == 0) {
+                    continue;
+                }
+                credit[k] += want[k];
+                if (best < 0 || credit[k] > credit[best]) {
+                    best = k;
+                }
+            }
+            credit[best] -= total;
+            left[best]--;
+            if (m.allocPages(gfp[best] | Gfp.__GFP_NOWARN, 0) < 0) {
+                return;
+            }
+        }
     }
 
     /**
