@@ -18,6 +18,7 @@ public final class Machine {
     private final int nrCpus;
     private final Node[] nodes;
     private final List<Node> nodeList;
+    private final List<Zone> zoneList;
     private boolean debugVm;
     /** The zone the last zoneOf() found on a one-node machine: frees mostly hit the same zone again. */
     private Zone lastZoneOf;
@@ -51,6 +52,11 @@ public final class Machine {
         this.nrCpus = nrCpus;
         this.nodes = nodes.toArray(new Node[0]);
         this.nodeList = List.of(this.nodes);
+        List<Zone> all = new ArrayList<>();
+        for (Node n : this.nodes) {
+            all.addAll(List.of(n.zones()));
+        }
+        this.zoneList = List.copyOf(all);
         this.types = MigrateType.forArch(arch);
         this.cpuToNode = new int[nrCpus];
         for (int c = 0; c < nrCpus; c++) {
@@ -370,11 +376,7 @@ public final class Machine {
 
     /** Every zone of every node, node by node in zone_idx order. */
     public List<Zone> zones() {
-        List<Zone> out = new ArrayList<>();
-        for (Node n : nodes) {
-            out.addAll(List.of(n.zones()));
-        }
-        return out;
+        return zoneList;
     }
 
     /** NR_FREE_PAGES summed over all zones (pages on pcp lists are not free). */

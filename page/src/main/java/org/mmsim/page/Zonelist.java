@@ -8,14 +8,16 @@ import java.util.List;
  */
 public final class Zonelist {
     final Zone[] zones;
+    private final List<Zone> zoneList;
 
     Zonelist(List<Zone> zones) {
         this.zones = zones.toArray(new Zone[0]);
+        this.zoneList = List.of(this.zones);
     }
 
-    /** The zones in order. */
+    /** The zones in order (an unmodifiable list built once: the slow paths walk it on every request). */
     public List<Zone> zones() {
-        return List.of(zones);
+        return zoneList;
     }
 
     /** first_zones_zonelist(): the position of the first zone with zone_idx at most highestZoneidx, or -1. */
