@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.mmsim.page.Zone;
 import org.mmsim.page.debug.BuddyChecker;
 import org.mmsim.page.init.BootedMachine;
+import org.mmsim.boot.spec.DmesgImporter;
+import org.mmsim.page.init.BootResidue;
+import org.mmsim.page.init.MemoryInit;
 import org.mmsim.testdata.Oracle;
 import org.mmsim.workload.Recorder;
 import org.mmsim.workload.SimulationView;
@@ -19,8 +22,9 @@ import org.mmsim.workload.scenario.Scenario;
 
 /**
  * The oracle's workload (dd of half of MemFree into tmpfs, rm and drop_caches, compact_memory) on the x86_64
- * oracle machines, compared with the real kernel's buddyinfo after each phase. All figures go to
- * target/oracle-tmpfs-figures.txt.
+ * oracle machines, compared with the real kernel's buddyinfo after each phase. Each machine is booted with what
+ * the real one had already used at the start (BootResidue from its meminfo: kernel memory and reclaimable slab
+ * that drop_caches cannot free, tmpfs root, anonymous pages). All figures go to target/oracle-tmpfs-figures.txt.
  */
 class OracleTmpfsTest {
     private static final String[] CASES = {"x86_64-256M", "x86_64-1G", "x86_64-1G-memblockdebug", "x86_64-4G",
@@ -47,28 +51,6 @@ class OracleTmpfsTest {
         return new long[] {free, top};
     }
 
-    /**
-     * What the real machine already used when the workload started, from its boot-time /proc/meminfo, in pages:
-     * {shmem (the initramfs root), anonymous, reclaimable slab, other kernel memory (MemTotal - MemFree minus
-     * the rest)}. The simulation allocates as much before the workload, so both start from the same MemFree.
-     * The reclaimable slab is allocated as reclaimable kernel pages that drop_caches cannot free: the
-     * kernel's SReclaimable hardly moves across drop_caches here (8756 kB before, 8920 kB after on 256M),
-     * because those dentries and inodes are in use by the initramfs root.
-     */
-    static long[] bootResidue(String meminfo) {
-        Map<String, Long> kb = new LinkedHashMap<>();
-        for (String line : meminfo.split("\n")) {
-            String[] f = line.split(":\\s+");
-            if (f.length == 2) {
-                kb.put(f[0], Long.parseLong(f[1].replace(" kB", "").trim()));
-            }
-        }
-        long used = (kb.get("MemTotal") - kb.get("MemFree")) >> 2;
-        long shmem = kb.get("Shmem") >> 2;
-        long anon = kb.get("AnonPages") >> 2;
-        long slab = kb.get("SReclaimable") >> 2;
-        return new long[] {shmem, anon, slab, Math.max(0, used - shmem - anon - slab)};
-    }
 
     /**
      * Pages on the per-CPU lists, from zoneinfo's pageset "count:" lines. They are free pages that buddyinfo
@@ -104,20 +86,10 @@ class OracleTmpfsTest {
         for (String c : CASES) {
             String params = Oracle.read(c, "workload/params");
             long ddMib = Long.parseLong(params.replaceAll("(?s).*dd_MiB=(\\d+).*", "$1"));
-            BootedMachine b = ScenarioFixtures.boot(c);
-            long[] residue = bootResidue(Oracle.read(c, "meminfo"));
+            BootedMachine b = MemoryInit.boot(DmesgImporter.read(Oracle.file(c, "dmesg"), Oracle.file(c, "iomem")), null,
+                    BootResidue.read(Oracle.file(c, "meminfo"), 12));
             long t0 = ScenarioFixtures.S / 2;
             Scenario sc = ScenarioFixtures.scenario("oracle-tmpfs", 1, 3 * ScenarioFixtures.S + t0, true, 0, List.of(),
-                    ScenarioFixtures.gen("shmem", "name", "rootfs", "size", residue[0] << 12, "start", 0L,
-                            "lifetime", 0L, "rate", 0.0),
-                    ScenarioFixtures.gen("anon", "name", "init", "size", Math.max(4096, residue[1] << 12), "start", 0L,
-                            "lifetime", 0L, "touch", "sequential", "rate", 0.0, "thp", false, "processes", 1L),
-                    ScenarioFixtures.gen("kernel", "name", "reclaimable-slab", "rate", residue[2] / 0.25,
-                            "orders", Map.of(0, 1.0), "lifetime_mean", 1000 * ScenarioFixtures.S,
-                            "gfp", "GFP_KERNEL|__GFP_RECLAIMABLE", "start", 0L, "stop", ScenarioFixtures.S / 4),
-                    ScenarioFixtures.gen("kernel", "rate", residue[3] / 0.25, "orders", Map.of(0, 1.0),
-                            "lifetime_mean", 1000 * ScenarioFixtures.S, "gfp", "GFP_KERNEL", "start", 0L,
-                            "stop", ScenarioFixtures.S / 4),
                     ScenarioFixtures.gen("shmem", "name", "fill", "size", ddMib * ScenarioFixtures.MIB, "start", t0,
                             "lifetime", ScenarioFixtures.S, "rate", 0.0),
                     ScenarioFixtures.gen("snapshot", "at", t0, "label", "after-alloc"),
