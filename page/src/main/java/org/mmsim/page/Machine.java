@@ -212,6 +212,18 @@ public final class Machine {
         }
     }
 
+    /** drain_local_pages(zone): frees the current CPU's pcp lists of one zone. */
+    public void drainLocalPages(Zone z) {
+        PerCpuPages.drainPagesZone(z, currentCpu);
+    }
+
+    /** drain_all_pages(zone): frees every CPU's pcp lists of one zone. */
+    public void drainAllPages(Zone z) {
+        for (int c = 0; c < nrCpus; c++) {
+            PerCpuPages.drainPagesZone(z, c);
+        }
+    }
+
     /** drain_all_pages(NULL): frees every CPU's pcp lists of every zone. */
     public void drainAllPages() {
         for (Node n : nodes) {

@@ -409,6 +409,22 @@ public final class Zone {
         }
     }
 
+    /**
+     * Models free_reserved_page(), as free_reserved_area() calls it for the late "Freeing ... memory" lines: the
+     * page stops being reserved, counts as managed, and is freed like any page, so with the per-CPU lists on it
+     * lands on the freeing CPU's list (free_unref_page) rather than in the buddy.
+     */
+    public void freeReservedPage(long pfn) {
+        if (pfn < zoneStartPfn || pfn >= zoneStartPfn + spannedPages) {
+            throw new IllegalArgumentException("pfn 0x" + Long.toHexString(pfn) + " outside zone " + name());
+        }
+        int idx = mm.index(pfn);
+        mm.ensureSections(idx, 1);
+        mm.setFlags(idx, MemMap.ST_ALLOCATED);
+        managedPages++;
+        machine.freePages(pfn, 0);
+    }
+
     private void clearReserved(int idx, int count) {
         byte[][] f = mm.flags;
         for (int i = idx; i < idx + count; ) {

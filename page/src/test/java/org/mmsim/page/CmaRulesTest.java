@@ -10,7 +10,8 @@ import org.mmsim.page.init.MemoryInit;
  * CMA on the arm64 oracle machine (64 MiB at 0x7ac00000, 32 pageblocks). By 6.1's rules: only movable requests
  * carry ALLOC_CMA (gfp_to_alloc_flags_cma), so unmovable allocations never get CMA pages, and their watermark check
  * counts free CMA pages as unusable (__zone_watermark_unusable_free); once they fail, a movable allocation still
- * succeeds, from the CMA pageblocks (__rmqueue_cma_fallback).
+ * succeeds, from the CMA pageblocks (__rmqueue_cma_fallback), once the per-CPU lists (which hold the late-freed boot
+ * pages) are drained.
  */
 class CmaRulesTest {
     private static final long CMA_START = 0x7ac00000L >> 12;
@@ -30,6 +31,7 @@ class CmaRulesTest {
         }
         assertThat(n).isGreaterThan(200_000);
         assertThat(dma.nrFreeCmaPages()).isEqualTo(16384);
+        m.drainAllPages();
         long movable = m.allocPages(Gfp.GFP_HIGHUSER_MOVABLE, 0);
         assertThat(movable).isBetween(CMA_START, CMA_END - 1);
     }

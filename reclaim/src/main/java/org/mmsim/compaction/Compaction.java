@@ -97,6 +97,8 @@ public final class Compaction {
         int nrFreePages;
         long migrateScanned;
         long freeScanned;
+        /** Start of the pageblock pages were last migrated from, -1 when drained since (last_migrated_pfn). */
+        long lastMigratedPfn = -1;
     }
 
     private final Control cc = new Control();
@@ -328,20 +330,18 @@ public final class Compaction {
                     "zone_start=0x%x migrate_pfn=0x%x free_pfn=0x%x zone_end=0x%x, mode=%s", start, cc.migratePfn,
                     cc.freePfn, end, sync ? "sync" : "async"));
         }
-        boolean pcp = m.pcpEnabled();
-        m.drainAllPages();
-        m.setPcpEnabled(false);
         int ret;
+        cc.lastMigratedPfn = -1;
         try {
             while ((ret = compactFinished(z, k, cc)) == COMPACT_CONTINUE) {
                 if (!isolateAndMigrateBlock(z, k, cc)) {
                     ret = COMPACT_CONTENDED;
                     break;
                 }
+                drainAfterMigratedBlock(z, cc);
             }
         } finally {
             releaseFreepages(cc);
-            m.setPcpEnabled(pcp);
         }
         if (ret != COMPACT_COMPLETE && ret != COMPACT_PARTIAL_SKIPPED) {
             cachedMigratePfn[k][sync ? 1 : 0] = Math.max(cachedMigratePfn[k][sync ? 1 : 0], pageblockStart(cc.migratePfn));
@@ -355,6 +355,23 @@ public final class Compaction {
                     cc.migratePfn, cc.freePfn, end, sync ? "sync" : "async", STATUS[ret]));
         }
         return ret;
+    }
+
+    /**
+     * compact_zone()'s drain for a high-order request: once the migrate scanner has left the cc->order aligned
+     * block it migrated pages from, lru_add_drain_cpu_zone() empties this CPU's pcp lists of the zone, so the
+     * freed source pages can merge in the buddy. compact_memory (order -1) never drains: its freed pages stay
+     * on the lists, as the kernel's zoneinfo shows after it.
+     */
+    private void drainAfterMigratedBlock(Zone z, Control cc) {
+        if (cc.order <= 0 || cc.lastMigratedPfn < 0) {
+            return;
+        }
+        long orderBlockStart = cc.migratePfn & -(1L << cc.order);
+        if (cc.lastMigratedPfn < orderBlockStart) {
+            m.drainLocalPages(z);
+            cc.lastMigratedPfn = -1;
+        }
     }
 
     /** __compact_finished(). */
@@ -489,6 +506,7 @@ public final class Compaction {
                 }
                 Migration.migratePage(mem, candidates[i], dst);
                 cc.freeAvailable--;
+                cc.lastMigratedPfn = blockStart;
             }
             if (migrate < n) {
                 c.add(VmCounters.PGMIGRATE_FAIL, n - migrate);
@@ -697,6 +715,7 @@ public final class Compaction {
             if (status == COMPACT_SUCCESS) {
                 deferReset(z, order, false);
             } else if (status == COMPACT_PARTIAL_SKIPPED || status == COMPACT_COMPLETE) {
+                m.drainAllPages(z);
                 deferCompaction(z, order);
             }
         }

@@ -64,6 +64,14 @@ public record BootResidue(long unmovable, long reclaimable, long shmem, long ano
         }
     }
 
+    /**
+     * This residue with {@code pages} fewer unmovable pages: meminfo's MemFree leaves out the pages on the per-CPU
+     * lists, which the formula above counts as used kernel memory; the model's own per-CPU pages are free.
+     */
+    public BootResidue withoutUnmovable(long pages) {
+        return new BootResidue(Math.max(0, unmovable - pages), reclaimable, shmem, anon);
+    }
+
     public long total() {
         return unmovable + reclaimable + shmem + anon;
     }

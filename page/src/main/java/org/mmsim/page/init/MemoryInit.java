@@ -54,6 +54,10 @@ public final class MemoryInit {
      * Boots {@code spec} and then allocates {@code residue}, what the real machine held when its /proc files were
      * read, interleaving the four kinds in proportion as boot and early userspace do (order-0 pages:
      * GFP_KERNEL, GFP_KERNEL|__GFP_RECLAIMABLE and GFP_HIGHUSER_MOVABLE for tmpfs and anonymous pages).
+     * The residue is allocated before the late "Freeing ... memory" pages come back, as in the kernel, where
+     * those pages are freed through the per-CPU lists and stay there (on the x86_64 oracle machines the 2,263
+     * late-freed pages are exactly the DMA32 pcp count right after boot). Pages left on the lists are free, so
+     * they are not part of the residue's unmovable share, which meminfo's MemFree makes include them.
      */
     public static BootedMachine boot(MachineSpec spec, long[][] twinManaged, BootResidue residue) {
         BootLayout layout = EarlyBoot.layout(spec);
@@ -94,12 +98,20 @@ public final class MemoryInit {
             z.setStatThreshold(s.statThreshold);
         }
         DmaAtomicPools.allocate(m);
-        freeLate(layout, mb, m);
+        m.setPcpEnabled(pcp);
+        long[] late = lateFreePfns(layout, mb, m);
+        BootResidue beforeLate = residue.withoutUnmovable(late.length);
+        allocateResidue(m, beforeLate);
+        long pcpBefore = pcpPages(m);
+        for (long pfn : late) {
+            m.zoneOf(pfn).freeReservedPage(pfn);
+        }
+        long leftOnPcp = pcpPages(m) - pcpBefore;
+        long stillOwed = residue.unmovable() - beforeLate.unmovable() - leftOnPcp;
+        allocateResidue(m, new BootResidue(Math.max(0, stillOwed), 0, 0, 0));
         for (ZoneReserveState s : setup.zones()) {
             m.node(s.nid).zone(s.type).setManagedPages(s.managed);
         }
-        m.setPcpEnabled(pcp);
-        allocateResidue(m, residue);
         List<String> log = new ArrayList<>(BootLog.lines(layout));
         log.add(BootLog.memoryLine(layout, mb, twinManaged));
         return new BootedMachine(m, layout, mb, setup, log);
@@ -248,15 +260,17 @@ public final class MemoryInit {
     }
 
     /**
-     * free_reserved_area() for every "Freeing ... memory" line: initrd where it lay; the kernel-image parts
-     * (whose exact addresses the log does not give) from the kernel image, after its text.
+     * The pages free_reserved_area() hands back for every "Freeing ... memory" line, in freeing order: initrd
+     * where it lay; the kernel-image parts (whose exact addresses the log does not give) from the kernel image,
+     * after its text. Only pages still reserved count.
      */
-    static void freeLate(BootLayout layout, BootMemblock mb, Machine m) {
+    static long[] lateFreePfns(BootLayout layout, BootMemblock mb, Machine m) {
         MachineSpec spec = layout.spec();
         int shift = spec.arch().pageShift();
         Reservation kernel = mb.made().stream().filter(r -> r.what().equals("kernel")).findFirst().orElse(null);
         long imageCursor = kernel == null ? -1 : (kernel.start() + (spec.image().codeK() << 10) + (1L << shift) - 1) >> shift;
         long imageEnd = kernel == null ? -1 : kernel.end() >> shift;
+        java.util.stream.LongStream.Builder out = java.util.stream.LongStream.builder();
         for (LateFree f : spec.lateFrees()) {
             long pages = f.pages(shift);
             long start;
@@ -271,10 +285,22 @@ public final class MemoryInit {
             for (long pfn = start; pfn < start + pages; pfn++) {
                 Zone z = m.zoneOf(pfn);
                 if (z != null && z.type() != ZoneType.DEVICE && isReserved(m, pfn)) {
-                    z.freeBootPages(pfn, 0);
+                    out.add(pfn);
                 }
             }
         }
+        return out.build().toArray();
+    }
+
+    /** Pages on all per-CPU lists of the machine. */
+    static long pcpPages(Machine m) {
+        long n = 0;
+        for (Zone z : m.zones()) {
+            for (int cpu = 0; cpu < m.nrCpus(); cpu++) {
+                n += z.populated() ? z.pcpCount(cpu) : 0;
+            }
+        }
+        return n;
     }
 
     private static boolean isReserved(Machine m, long pfn) {
