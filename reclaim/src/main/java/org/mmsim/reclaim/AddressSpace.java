@@ -19,6 +19,8 @@ public final class AddressSpace {
     final long[] shadow;
     long nrPages;
     long swapEntries;
+    /** The xarray's nodes for the entries present. */
+    final XaNodes xa;
 
     AddressSpace(int id, String name, int size, boolean shmem) {
         this.id = id;
@@ -27,6 +29,17 @@ public final class AddressSpace {
         this.pages = new int[size];
         Arrays.fill(pages, NONE);
         this.shadow = shmem ? null : new long[size];
+        this.xa = new XaNodes(size);
+    }
+
+    /** Whether slot {@code index} holds an entry: a page, a swap entry or a workingset shadow. */
+    boolean hasEntry(int index) {
+        return pages[index] != NONE || (shadow != null && shadow[index] != 0);
+    }
+
+    /** xa_nodes this mapping's tree holds now. */
+    public long xaNodes() {
+        return xa.nodes();
     }
 
     public int size() {

@@ -35,6 +35,9 @@ public final class Memory {
     public final OomKiller oom;
     final SlowPathModel hooks;
     private final long[] freeBatch = new long[64];
+    private XaNodeAllocator xaNodeAllocator;
+    private long[] rcuXaFrees = new long[16];
+    private int rcuXaFreesLen;
     private int freeBatchLen;
     private int nextSlabId = 1;
     private final List<long[]> hugetlbPool = new ArrayList<>();
@@ -279,13 +282,57 @@ public final class Memory {
         }
     }
 
-    /** free_unref_page_list() of the pending order-0 pages. */
+    /**
+     * free_unref_page_list() of the pending order-0 pages, then the xa_nodes emptied meanwhile: those are freed
+     * by RCU callbacks (radix_tree_node_rcu_free) after a grace period, so after the pages they indexed.
+     */
     void flushFreeBatch() {
         if (freeBatchLen > 0) {
             machine.freePagesBatch(freeBatch, freeBatchLen);
             freeBatchLen = 0;
         }
+        for (int i = 0; i < rcuXaFreesLen; i++) {
+            xaNodeAllocator.free(rcuXaFrees[i]);
+        }
+        rcuXaFreesLen = 0;
     }
+
+    /**
+     * Gives the page cache's xarray nodes a slab cache (radix_tree_node). Without one, they cost nothing. Each
+     * mapping then allocates a node whenever an entry lands under an empty one, and frees it, after the pages
+     * freed with it, when its last entry goes.
+     */
+    public void setXaNodeAllocator(XaNodeAllocator a) {
+        this.xaNodeAllocator = a;
+    }
+
+    private void xaStore(AddressSpace as, int index) {
+        if (xaNodeAllocator != null) {
+            as.xa.add(index, rcuXaNodes);
+        }
+    }
+
+    private void xaErase(AddressSpace as, int index) {
+        if (xaNodeAllocator != null) {
+            as.xa.remove(index, rcuXaNodes);
+        }
+    }
+
+    /** The node allocator as the page cache sees it: frees wait in {@link #rcuXaFrees} for the grace period. */
+    private final XaNodeAllocator rcuXaNodes = new XaNodeAllocator() {
+        @Override
+        public long alloc() {
+            return xaNodeAllocator.alloc();
+        }
+
+        @Override
+        public void free(long handle) {
+            if (rcuXaFreesLen == rcuXaFrees.length) {
+                rcuXaFrees = java.util.Arrays.copyOf(rcuXaFrees, rcuXaFrees.length * 2);
+            }
+            rcuXaFrees[rcuXaFreesLen++] = handle;
+        }
+    };
 
     // ---- page cache and shmem -----------------------------------------------------------------------------
 
@@ -323,6 +370,9 @@ public final class Memory {
         long pfn = allocPages(Gfp.GFP_HIGHUSER_MOVABLE, 0);
         if (pfn < 0) {
             return false;
+        }
+        if (!as.hasEntry(index)) {
+            xaStore(as, index);
         }
         int s = owners.slot(pfn);
         Lruvec lv = lruvecOf(pfn);
@@ -382,6 +432,7 @@ public final class Memory {
     /** truncate_inode_pages() and unlink: frees the cached pages, shadows and swap entries. */
     public void truncate(AddressSpace as) {
         for (int i = 0; i < as.pages.length; i++) {
+            boolean had = as.hasEntry(i);
             int p = as.pages[i];
             if (p >= 0) {
                 releaseLruPage(p);
@@ -393,6 +444,9 @@ public final class Memory {
             as.pages[i] = AddressSpace.NONE;
             if (as.shadow != null) {
                 as.shadow[i] = 0;
+            }
+            if (had) {
+                xaErase(as, i);
             }
         }
         flushFreeBatch();
@@ -412,6 +466,9 @@ public final class Memory {
                     if (as.pages[i] >= 0) {
                         releaseLruPage(as.pages[i]);
                         as.pages[i] = AddressSpace.NONE;
+                        if (!as.hasEntry(i)) {
+                            xaErase(as, i);
+                        }
                     }
                 }
             }

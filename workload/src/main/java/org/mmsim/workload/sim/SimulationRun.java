@@ -66,6 +66,7 @@ final class SimulationRun implements MmEnvironment {
         }
         this.mem = new Memory(machine, cfg, this);
         this.kernel = new SimKernel(booted, mem);
+        mem.setXaNodeAllocator(kernel.radixTreeNodes());
         this.view = new SimView(booted, mem, kernel);
         if (traceEvents.stream().anyMatch(e -> e.startsWith("mm_page_"))) {
             machine.setTracer(new KmemTracer());
