@@ -243,6 +243,48 @@ public final class Memory {
         mm.rssAnon = 0;
     }
 
+    /**
+     * madvise(MADV_DONTNEED) of {@code n} pages from {@code v0} (zap_page_range): present base pages are freed (in
+     * the batches of a TLB gather) and swap entries dropped. A huge page is freed only when the range covers it
+     * whole; a partly covered one has its PMD split in the kernel and stays allocated until a deferred split,
+     * so here it stays mapped.
+     */
+    public void madviseDontneed(Mm mm, int v0, int n) {
+        if (!mm.alive) {
+            return;
+        }
+        int[] pte = mm.pte;
+        int end = Math.min(pte.length, v0 + n);
+        for (int v = v0; v < end; v++) {
+            int p = pte[v];
+            if (p == Mm.SWAPPED) {
+                swap.put(1);
+                mm.swapEntries--;
+                counters.add(VmCounters.NR_SWAP_USED, -1);
+                pte[v] = Mm.NONE;
+            } else if (p >= 0) {
+                int s = owners.slot(p);
+                int order = owners.order[s];
+                if (order == 0) {
+                    releaseLruPage(p);
+                    pte[v] = Mm.NONE;
+                } else if (owners.index[s] == v && v + (1 << order) <= end) {
+                    counters.add(VmCounters.NR_ANON_THPS, -1);
+                    releaseLruPage(p);
+                    java.util.Arrays.fill(pte, v, v + (1 << order), Mm.NONE);
+                    v += (1 << order) - 1;
+                }
+            }
+        }
+        flushFreeBatch();
+    }
+
+    /** Whether the virtual page is mapped by a transparent huge page (what /proc/kpageflags calls KPF_THP). */
+    public boolean isThpMapped(Mm mm, int vpage) {
+        int p = mm.pte[vpage];
+        return p >= 0 && owners.order[owners.slot(p)] > 0;
+    }
+
     /** Takes an LRU page off its list, forgets its owner and frees it (order 0 pages in batches). */
     void releaseLruPage(long pfn) {
         int s = owners.slot(pfn);

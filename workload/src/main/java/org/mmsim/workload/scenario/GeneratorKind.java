@@ -53,6 +53,12 @@ public enum GeneratorKind {
     NR_HUGEPAGES("nr_hugepages", Set.of("at", "count"), Map.of("at", Type.TIME, "count", Type.COUNT)),
     /** The recipe of tools/testing/selftests/vm/compaction_test.c, run at a moment. */
     COMPACTION_TEST("compaction_test", Set.of("at"), Map.of("at", Type.TIME, "map_size", Type.SIZE)),
+    /**
+     * The oracle's frag.c: map pct % of MemFree as 4 KiB anonymous pages, touch them, free every other one; at
+     * fill, take the remaining order-9 blocks with THP faults, CPU by CPU; at exit, free everything.
+     */
+    FRAG("frag", Set.of("fill", "exit"), Map.of("pct", Type.COUNT, "start", Type.TIME, "fill", Type.TIME,
+            "exit", Type.TIME)),
     /** kmalloc() of a size at a rate. */
     KMALLOC("kmalloc", Set.of("rate", "size"), Map.of("name", Type.STRING, "rate", Type.RATE, "size", Type.SIZE,
             "lifetime_mean", Type.TIME, "gfp", Type.GFP, "start", Type.TIME, "stop", Type.TIME)),

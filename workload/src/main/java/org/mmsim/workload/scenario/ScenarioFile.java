@@ -68,8 +68,8 @@ public final class ScenarioFile {
     /** The names of the built-in scenarios. */
     public static List<String> builtins() {
         List<String> out = new ArrayList<>();
-        for (String n : List.of("default", "compaction-test", "fragment-illuminator", "oracle-tmpfs", "processes",
-                "slab-churn")) {
+        for (String n : List.of("default", "compaction-test", "fragment-illuminator", "oracle-tmpfs", "oracle-frag",
+                "processes", "slab-churn")) {
             if (builtinText(n) != null) {
                 out.add(n);
             }

@@ -104,6 +104,7 @@ final class SimulationRun implements MmEnvironment {
             case "process" -> new ProcessGenerator(g, rng);
             case "compact_memory", "drop_caches", "nr_hugepages", "snapshot" -> new OneShotGenerator(g);
             case "compaction_test" -> new CompactionTestGenerator(g);
+            case "frag" -> new FragGenerator(g);
             case "kmalloc" -> new KmallocGenerator(g, rng);
             case "kmem_cache" -> new KmemCacheGenerator(g, rng, kernel);
             case "vmalloc" -> new VmallocGenerator(g, rng);

@@ -9,7 +9,7 @@ class BuiltinScenariosTest {
     @Test
     void everyBuiltinParses() {
         assertThat(ScenarioFile.builtins()).contains("default", "compaction-test", "fragment-illuminator", "oracle-tmpfs",
-                "processes", "slab-churn");
+                "oracle-frag", "processes", "slab-churn");
         for (String name : ScenarioFile.builtins()) {
             Scenario s = ScenarioFile.load(name);
             assertThat(s.generators()).as(name).isNotEmpty();
