@@ -65,6 +65,22 @@ public final class Lruvec {
         pages[lru] += 1L << po.order[s];
     }
 
+    /** lruvec_add_folio_tail(): to the tail, where reclaim looks first. */
+    void addTail(int s, int lru) {
+        int t = tail[lru];
+        po.next[s] = PageOwners.NIL;
+        po.prev[s] = t;
+        if (t == PageOwners.NIL) {
+            head[lru] = s;
+        } else {
+            po.next[t] = s;
+        }
+        tail[lru] = s;
+        po.lru[s] = (byte) lru;
+        po.flags[s] |= PageOwners.F_LRU;
+        pages[lru] += 1L << po.order[s];
+    }
+
     /** lruvec_del_folio(). */
     void del(int s) {
         int lru = po.lru[s];
@@ -82,7 +98,7 @@ public final class Lruvec {
         }
         pages[lru] -= 1L << po.order[s];
         po.lru[s] = -1;
-        po.flags[s] &= (byte) ~PageOwners.F_LRU;
+        po.flags[s] &= (short) ~PageOwners.F_LRU;
     }
 
     /** Puts a migrated page's new slot where the old one was on its list (folio_migrate_flags + LRU putback). */

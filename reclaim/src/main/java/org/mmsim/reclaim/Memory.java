@@ -33,6 +33,8 @@ public final class Memory {
     public final Kswapd kswapd;
     public final Compaction compaction;
     public final OomKiller oom;
+    /** The flusher and the dirty accounting of the page cache. */
+    public final Writeback writeback;
     final SlowPathModel hooks;
     private final long[] freeBatch = new long[64];
     private XaNodeAllocator xaNodeAllocator;
@@ -59,6 +61,7 @@ public final class Memory {
         this.reclaim = new Reclaim(this);
         this.kswapd = new Kswapd(this);
         this.oom = new OomKiller(this);
+        this.writeback = new Writeback(this);
         this.hooks = new SlowPathModel(this);
         machine.setHooks(hooks);
     }
@@ -303,6 +306,7 @@ public final class Memory {
             case PageOwners.FILE -> {
                 counters.add(VmCounters.NR_FILE_PAGES, -n);
                 spaces.get(owners.owner[s]).nrPages -= n;
+                writeback.forget(s);
             }
             default -> {
             }
@@ -398,6 +402,22 @@ public final class Memory {
         return addToPageCache(as, index);
     }
 
+    /**
+     * A buffered write of one page of a regular file (generic_perform_write: write_begin finds or adds the page,
+     * write_end marks it dirty). A tmpfs file's page is swap-backed and never dirty for the flusher. Returns false
+     * if the page could not be allocated.
+     */
+    public boolean writeFile(AddressSpace as, int index) {
+        if (as.shmem) {
+            return writeShmem(as, index);
+        }
+        if (!readFile(as, index)) {
+            return false;
+        }
+        writeback.markDirty(as, index, owners.slot(as.pages[index]));
+        return true;
+    }
+
     /** A write to one page of a tmpfs file (shmem_get_folio with SGP_WRITE), swapping it in if needed. */
     public boolean writeShmem(AddressSpace as, int index) {
         int p = as.pages[index];
@@ -462,7 +482,7 @@ public final class Memory {
             Lruvec lv = lruvecOf(pfn);
             boolean file = owners.kind[s] == PageOwners.FILE;
             lv.del(s);
-            owners.flags[s] = (byte) ((owners.flags[s] | PageOwners.F_ACTIVE) & ~PageOwners.F_REFERENCED);
+            owners.flags[s] = (short) ((owners.flags[s] | PageOwners.F_ACTIVE) & ~PageOwners.F_REFERENCED);
             lv.addHead(s, Lruvec.lruOf(file, true));
             counters.inc(VmCounters.PGACTIVATE);
             lv.nonresidentAge++;

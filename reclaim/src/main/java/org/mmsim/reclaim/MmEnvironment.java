@@ -13,6 +13,10 @@ public interface MmEnvironment {
     /** kcompactd of node nid must run. */
     void wakeKcompactdThread(int nid);
 
+    /** The flusher (or a writeback completion) has work due at this time: call {@link Writeback#run()} then. */
+    default void scheduleWriteback(long atNs) {
+    }
+
     /** Whether the trace event of this name is enabled. */
     boolean traceEnabled(String event);
 

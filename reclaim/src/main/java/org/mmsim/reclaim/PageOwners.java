@@ -40,13 +40,19 @@ public final class PageOwners {
     public static final int F_UNEVICTABLE = 16;
     /** PG_workingset. */
     public static final int F_WORKINGSET = 32;
+    /** PG_dirty of a page-cache page: written, not yet on its way to disk. */
+    public static final int F_DIRTY = 64;
+    /** PG_writeback: being written to disk. */
+    public static final int F_WRITEBACK = 128;
+    /** PG_reclaim: reclaim met it dirty or under writeback; rotate it to the inactive tail when written. */
+    public static final int F_RECLAIM = 256;
 
     public static final int NIL = -1;
 
     private final long basePfn;
     final byte[] kind;
     final byte[] order;
-    final byte[] flags;
+    final short[] flags;
     final int[] owner;
     final int[] index;
     final int[] prev;
@@ -65,7 +71,7 @@ public final class PageOwners {
         int size = Math.toIntExact(((hi + align - 1) & -align) - basePfn);
         kind = new byte[size];
         order = new byte[size];
-        flags = new byte[size];
+        flags = new short[size];
         owner = new int[size];
         index = new int[size];
         prev = new int[size];
@@ -126,11 +132,11 @@ public final class PageOwners {
     }
 
     void setFlag(int s, int f) {
-        flags[s] |= (byte) f;
+        flags[s] |= (short) f;
     }
 
     void clearFlag(int s, int f) {
-        flags[s] &= (byte) ~f;
+        flags[s] &= (short) ~f;
     }
 
     /** Sets the young bit, as a CPU access through a pte does. */
@@ -138,9 +144,13 @@ public final class PageOwners {
         flags[slot(pfn)] |= F_YOUNG;
     }
 
-    /** True for the kinds compaction may migrate (LRU pages of order 0, on a list or unevictable). */
+    /**
+     * True for the kinds compaction may migrate (LRU pages of order 0, on a list or unevictable), except pages
+     * under writeback, which isolate_migratepages_block() skips in async mode and migration waits for otherwise.
+     */
     public boolean isMigratable(int s) {
         int k = kind[s];
-        return (k == ANON || k == FILE || k == SHMEM) && order[s] == 0 && (flags[s] & F_LRU) != 0;
+        return (k == ANON || k == FILE || k == SHMEM) && order[s] == 0 && (flags[s] & F_LRU) != 0
+                && (flags[s] & F_WRITEBACK) == 0;
     }
 }

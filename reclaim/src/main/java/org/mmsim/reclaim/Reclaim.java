@@ -219,7 +219,7 @@ public final class Reclaim {
             int n = 1 << po.order[s];
             scanned += n;
             lv.del(s);
-            po.flags[s] = (byte) ((po.flags[s] & ~(PageOwners.F_ACTIVE | PageOwners.F_YOUNG))
+            po.flags[s] = (short) ((po.flags[s] & ~(PageOwners.F_ACTIVE | PageOwners.F_YOUNG))
                     | PageOwners.F_WORKINGSET);
             lv.addHead(s, inactive);
             deact += n;
@@ -233,7 +233,9 @@ public final class Reclaim {
      * activated, kept or reclaimed after folio_check_references (a young mapped page is activated if swap-backed
      * or referenced before, else kept with PG_referenced; an unreferenced page is reclaimed). Reclaim frees
      * clean file pages leaving a shadow entry, and swaps out anon and shmem pages while swap has room (else
-     * they are activated, as when add_to_swap fails).
+     * they are activated, as when add_to_swap fails). A file page under writeback, or dirty (only kswapd could
+     * write it, and 6.1 leaves that to the flusher), is marked PG_reclaim and activated; when every page taken was
+     * dirty and not yet queued, the flusher is woken (WB_REASON_VMSCAN).
      */
     private void shrinkInactiveList(Lruvec lv, int lru, long nrToScan) {
         ScanControl s = sc;
@@ -257,14 +259,23 @@ public final class Reclaim {
         c.add(file ? VmCounters.PGSCAN_FILE : VmCounters.PGSCAN_ANON, scanned);
         long reclaimed = 0;
         long pageout = 0;
+        long unqueuedDirty = 0;
         for (int i = 0; i < taken; i++) {
             int slot = isolated[i];
             int n = 1 << po.order[slot];
             int f = po.flags[slot];
+            boolean swapBacked = po.kind[slot] != PageOwners.FILE;
+            if (!swapBacked && (f & PageOwners.F_DIRTY) != 0 && (f & PageOwners.F_WRITEBACK) == 0) {
+                unqueuedDirty += n;
+            }
+            if (!swapBacked && (f & PageOwners.F_WRITEBACK) != 0) {
+                po.flags[slot] |= PageOwners.F_RECLAIM;
+                activate(lv, slot, file);
+                continue;
+            }
             boolean young = (f & PageOwners.F_YOUNG) != 0;
             boolean referenced = (f & PageOwners.F_REFERENCED) != 0;
-            po.flags[slot] = (byte) (f & ~(PageOwners.F_YOUNG | PageOwners.F_REFERENCED));
-            boolean swapBacked = po.kind[slot] != PageOwners.FILE;
+            po.flags[slot] = (short) (f & ~(PageOwners.F_YOUNG | PageOwners.F_REFERENCED));
             if (young) {
                 if (swapBacked || referenced) {
                     activate(lv, slot, file);
@@ -272,6 +283,12 @@ public final class Reclaim {
                     po.flags[slot] |= PageOwners.F_REFERENCED;
                     lv.addHead(slot, lru);
                 }
+                continue;
+            }
+            if (!swapBacked && (f & PageOwners.F_DIRTY) != 0) {
+                po.flags[slot] |= PageOwners.F_RECLAIM;
+                c.add(VmCounters.NR_VMSCAN_IMMEDIATE, n);
+                activate(lv, slot, file);
                 continue;
             }
             if (pageOut(slot)) {
@@ -282,6 +299,9 @@ public final class Reclaim {
             } else {
                 activate(lv, slot, file);
             }
+        }
+        if (unqueuedDirty > 0 && unqueuedDirty == scanned) {
+            mem.writeback.wakeupFlusherForReclaim();
         }
         s.nrReclaimed += reclaimed;
         c.add(s.kswapd ? VmCounters.PGSTEAL_KSWAPD : VmCounters.PGSTEAL_DIRECT, reclaimed);

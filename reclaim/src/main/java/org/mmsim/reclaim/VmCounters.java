@@ -22,7 +22,8 @@ public final class VmCounters {
             "thp_fault_fallback", "thp_swpout", "htlb_buddy_alloc_success", "htlb_buddy_alloc_fail",
             "nr_hugepages", "compaction_test_hugepages_requested", "compaction_test_hugepages_allocated",
             "compaction_test_passed", "thp_alloc_attempts", "thp_alloc_success", "kernel_alloc_fail",
-            "anon_alloc_fail", "frag_thp"};
+            "anon_alloc_fail", "frag_thp", "nr_dirty", "nr_writeback", "nr_dirtied", "nr_written", "pgrotated",
+            "nr_vmscan_immediate_reclaim"};
 
     public static final int NR_ANON_PAGES = 0, NR_FILE_PAGES = 1, NR_SHMEM = 2, NR_MLOCK = 3,
             NR_SLAB_RECLAIMABLE = 4, NR_SLAB_UNRECLAIMABLE = 5, NR_KERNEL_PAGES = 6, NR_ANON_THPS = 7,
@@ -39,7 +40,8 @@ public final class VmCounters {
             THP_SWPOUT = 49, HTLB_BUDDY_ALLOC_SUCCESS = 50, HTLB_BUDDY_ALLOC_FAIL = 51, NR_HUGEPAGES = 52,
             COMPACTION_TEST_REQUESTED = 53, COMPACTION_TEST_ALLOCATED = 54, COMPACTION_TEST_PASSED = 55,
             THP_ALLOC_ATTEMPTS = 56, THP_ALLOC_SUCCESS = 57, KERNEL_ALLOC_FAIL = 58, ANON_ALLOC_FAIL = 59,
-            FRAG_THP = 60;
+            FRAG_THP = 60, NR_DIRTY = 61, NR_WRITEBACK = 62, NR_DIRTIED = 63, NR_WRITTEN = 64, PGROTATED = 65,
+            NR_VMSCAN_IMMEDIATE = 66;
 
     private final long[] v = new long[NAMES.length];
 

@@ -18,6 +18,11 @@ public final class ModelCounters {
         this.simulation = simulation == null ? Map.of() : simulation;
     }
 
+    /** Whether the simulation keeps this counter itself. */
+    public boolean has(String name) {
+        return simulation.containsKey(name);
+    }
+
     /** The counter's value, 0 when nobody keeps it. */
     public long get(String name) {
         Long v = simulation.get(name);

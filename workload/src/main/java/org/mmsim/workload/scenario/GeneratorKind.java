@@ -16,9 +16,9 @@ public enum GeneratorKind {
     ANON("anon", Set.of("size"), Map.of("name", Type.STRING, "size", Type.SIZE, "start", Type.TIME,
             "lifetime", Type.TIME, "touch", Type.TOUCH, "rate", Type.BYTE_RATE, "thp", Type.BOOL,
             "processes", Type.COUNT)),
-    /** Page cache from reading a file. */
+    /** Page cache from reading a file, or from writing it (dirty pages that the flusher writes back). */
     FILE("file", Set.of("size"), Map.of("name", Type.STRING, "size", Type.SIZE, "start", Type.TIME,
-            "rate", Type.BYTE_RATE, "repeat", Type.COUNT)),
+            "rate", Type.BYTE_RATE, "repeat", Type.COUNT, "write", Type.BOOL)),
     /** Kernel page allocations of an order mix (alloc_pages from drivers and subsystems). */
     KERNEL("kernel", Set.of("rate"), Map.of("name", Type.STRING, "rate", Type.RATE, "orders", Type.ORDERS,
             "lifetime_mean", Type.TIME, "gfp", Type.GFP, "start", Type.TIME, "stop", Type.TIME)),

@@ -16,7 +16,10 @@ import java.util.Map;
  * @param generators  the workload, in file order
  */
 public record Scenario(String name, String sourceFile, String machine, long seed, long durationNs, int hz,
-        Map<String, String> sysctl, long swapBytes, boolean compaction, List<Generator> generators, Record record) {
+        Map<String, String> sysctl, long swapBytes, boolean compaction, long writebackDelayNs, List<Generator> generators,
+        Record record) {
+    /** The time the disk takes to write back a dirty page-cache page, unless the scenario says otherwise. */
+    public static final long DEFAULT_WRITEBACK_DELAY_NS = 100_000_000L;
 
     /** What to record: the snapshot interval, the /proc files to snapshot, and the trace events to write. */
     public record Record(long intervalNs, List<String> procFiles, List<String> traceEvents) {
@@ -37,6 +40,11 @@ public record Scenario(String name, String sourceFile, String machine, long seed
         public double getDouble(String key, double dflt) {
             Object v = params.get(key);
             return v instanceof Number n ? n.doubleValue() : dflt;
+        }
+
+        public boolean getBool(String key, boolean dflt) {
+            Object v = params.get(key);
+            return v instanceof Boolean b ? b : dflt;
         }
 
         public String getString(String key, String dflt) {

@@ -23,7 +23,7 @@ import org.mmsim.boot.spec.YamlNode;
  */
 public final class ScenarioFile {
     private static final Set<String> TOP = Set.of("name", "machine", "seed", "duration", "hz", "swap", "compaction",
-            "sysctl", "record", "workload");
+            "writeback_delay", "sysctl", "record", "workload");
     private static final Set<String> RECORD = Set.of("interval", "proc", "trace");
     private static final List<Long> HZ = List.of(100L, 250L, 300L, 1000L);
     private static final int MAX_ORDER = 11;
@@ -39,6 +39,8 @@ public final class ScenarioFile {
             Map.entry("vm.percpu_pagelist_high_fraction", new long[] {0, Integer.MAX_VALUE}),
             Map.entry("vm.dirty_ratio", new long[] {0, 100}),
             Map.entry("vm.dirty_background_ratio", new long[] {0, 100}),
+            Map.entry("vm.dirty_expire_centisecs", new long[] {0, Integer.MAX_VALUE}),
+            Map.entry("vm.dirty_writeback_centisecs", new long[] {0, Integer.MAX_VALUE}),
             Map.entry("vm.overcommit_memory", new long[] {0, 2}),
             Map.entry("vm.overcommit_ratio", new long[] {0, Integer.MAX_VALUE}),
             Map.entry("vm.zone_reclaim_mode", new long[] {0, 7}),
@@ -112,7 +114,10 @@ public final class ScenarioFile {
         Map<String, String> sysctl = sysctl(root.get("sysctl"));
         Scenario.Record record = record(root.get("record"), duration);
         List<Scenario.Generator> generators = workload(required(root, "workload"), duration);
-        return new Scenario(name, file, machine, seed, duration, hz, sysctl, swap, compaction, generators, record);
+        long writebackDelay = root.get("writeback_delay") == null ? Scenario.DEFAULT_WRITEBACK_DELAY_NS
+                : ScenarioValues.time(root.get("writeback_delay"), "writeback_delay");
+        return new Scenario(name, file, machine, seed, duration, hz, sysctl, swap, compaction, writebackDelay,
+                generators, record);
     }
 
     private static String defaultName(String file) {

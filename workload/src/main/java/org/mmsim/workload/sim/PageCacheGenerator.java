@@ -4,11 +4,14 @@ import org.mmsim.reclaim.AddressSpace;
 import org.mmsim.workload.scenario.Scenario;
 
 /**
- * file: buffered reads of a file at a byte rate, for a number of passes (re-reads mark pages accessed);
- * shmem: writes into a tmpfs file (swap-backed page cache), removed with its pages when its lifetime ends.
+ * file: buffered reads of a file at a byte rate, for a number of passes (re-reads mark pages accessed), or with
+ * {@code write} buffered writes, which dirty the pages; a writer over the dirty limit waits (balance_dirty_pages)
+ * until the flusher catches up. shmem: writes into a tmpfs file (swap-backed page cache), removed with its pages
+ * when its lifetime ends.
  */
 final class PageCacheGenerator extends WorkloadGenerator {
     private final boolean shmem;
+    private final boolean write;
     private final int pages;
     private final long start;
     private final long lifetime;
@@ -23,6 +26,7 @@ final class PageCacheGenerator extends WorkloadGenerator {
     PageCacheGenerator(Scenario.Generator g, boolean shmem) {
         super(g);
         this.shmem = shmem;
+        this.write = !shmem && g.getBool("write", false);
         pages = intPages(g.getLong("size", 0));
         start = g.getLong("start", 0);
         lifetime = shmem ? g.getLong("lifetime", 0) : 0;
@@ -48,7 +52,11 @@ final class PageCacheGenerator extends WorkloadGenerator {
         }
         long n = allAtStart ? (long) pages * passes : pacer.next();
         for (long i = 0; i < n && pass < passes; i++) {
-            boolean ok = shmem ? run.mem.writeShmem(as, cursor) : run.mem.readFile(as, cursor);
+            if (write && !run.mem.writeback.mayDirty()) {
+                return run.now + QUANTUM_NS;
+            }
+            boolean ok = shmem ? run.mem.writeShmem(as, cursor)
+                    : write ? run.mem.writeFile(as, cursor) : run.mem.readFile(as, cursor);
             if (!ok) {
                 break;
             }

@@ -61,6 +61,9 @@ final class SimView implements SimulationView {
         out.put("swap_total_pages", mem.swap.totalPages());
         out.put("swap_free_pages", mem.swap.freePages());
         out.put("nr_free_pages", mem.machine.nrFreePages());
+        long[] dirty = mem.writeback.limits();
+        out.put("nr_dirty_background_threshold", dirty[0]);
+        out.put("nr_dirty_threshold", dirty[1]);
         vmProcesses.addCounters(out);
         kernel.addCounters(out);
         return out;

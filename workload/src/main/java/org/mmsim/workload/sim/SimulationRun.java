@@ -11,8 +11,10 @@ import org.mmsim.page.Machine;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.trace.PageAllocTracer;
 import org.mmsim.reclaim.GfpNames;
+import org.mmsim.reclaim.DirtyLimits;
 import org.mmsim.reclaim.Memory;
 import org.mmsim.reclaim.MmConfig;
+import org.mmsim.reclaim.Writeback;
 import org.mmsim.reclaim.MmEnvironment;
 import org.mmsim.compaction.Compaction;
 import org.mmsim.workload.Recorder;
@@ -34,6 +36,7 @@ final class SimulationRun implements MmEnvironment {
     static final int EV_FREE_SLAB = 6;
     static final int EV_FREE_THP = 7;
     static final int EV_EXIT_MM = 8;
+    static final int EV_WRITEBACK = 9;
     /** kswapd runs again this long after a pass that left the node unbalanced. */
     static final long KSWAPD_RETRY_NS = 10_000_000L;
 
@@ -65,6 +68,11 @@ final class SimulationRun implements MmEnvironment {
             machine.setWatermarkBoostFactor(sysctlInt(sys, "vm.watermark_boost_factor", 15000));
         }
         this.mem = new Memory(machine, cfg, this);
+        mem.writeback.configure(new Writeback.Config(sysctlInt(sys, "vm.dirty_ratio", DirtyLimits.DEFAULT_DIRTY_RATIO),
+                sysctlInt(sys, "vm.dirty_background_ratio", DirtyLimits.DEFAULT_DIRTY_BACKGROUND_RATIO),
+                sysctlInt(sys, "vm.dirty_expire_centisecs", 3000) * 10_000_000L,
+                sysctlInt(sys, "vm.dirty_writeback_centisecs", 500) * 10_000_000L, scenario.writebackDelayNs(),
+                booted.setup().totalreservePages()));
         this.kernel = new SimKernel(booted, mem);
         mem.setXaNodeAllocator(kernel.radixTreeNodes());
         this.view = new SimView(booted, mem, kernel);
@@ -188,6 +196,10 @@ final class SimulationRun implements MmEnvironment {
             case EV_FREE_SLAB -> mem.freeSlab(al, ai);
             case EV_FREE_THP -> mem.freeThp(al);
             case EV_EXIT_MM -> mem.exitMm(mem.mm(ai));
+            case EV_WRITEBACK -> {
+                machine.setCurrentCpu(0);
+                mem.writeback.run();
+            }
             default -> throw new IllegalStateException("event " + kind);
         }
     }
@@ -216,6 +228,11 @@ final class SimulationRun implements MmEnvironment {
     @Override
     public void wakeKcompactdThread(int nid) {
         schedule(now, EV_KCOMPACTD, nid, 0);
+    }
+
+    @Override
+    public void scheduleWriteback(long atNs) {
+        schedule(Math.max(atNs, now), EV_WRITEBACK, 0, 0);
     }
 
     @Override

@@ -1,31 +1,39 @@
-package org.mmsim.proc.model;
+package org.mmsim.reclaim;
 
 import org.mmsim.arch.ZoneType;
 import org.mmsim.page.Machine;
 import org.mmsim.page.Zone;
 
 /**
- * The global dirty thresholds /proc/vmstat prints, as mm/page-writeback.c computes them for an ordinary task
- * with the default vm.dirty_ratio 20 and vm.dirty_background_ratio 10: {@code global_dirtyable_memory()}
- * (free pages above totalreserve_pages plus file LRU pages, highmem excluded) and {@code domain_dirty_limits()}.
+ * The global dirty thresholds of mm/page-writeback.c for an ordinary task: {@code global_dirtyable_memory()}
+ * (free pages above totalreserve_pages plus the file LRU pages, highmem excluded) and
+ * {@code domain_dirty_limits()} with vm.dirty_ratio and vm.dirty_background_ratio (defaults 20 and 10). /proc/vmstat
+ * prints them as nr_dirty_threshold and nr_dirty_background_threshold; the flusher and the writers' throttle obey
+ * them.
  */
 public final class DirtyLimits {
-    private static final int DIRTY_RATIO = 20;
-    private static final int DIRTY_BACKGROUND_RATIO = 10;
+    public static final int DEFAULT_DIRTY_RATIO = 20;
+    public static final int DEFAULT_DIRTY_BACKGROUND_RATIO = 10;
 
     private DirtyLimits() {
     }
 
+    /** {@code {background threshold, threshold}} in pages, with the default ratios. */
+    public static long[] of(Machine machine, long totalreservePages, long fileLruPages) {
+        return of(machine, totalreservePages, fileLruPages, DEFAULT_DIRTY_RATIO, DEFAULT_DIRTY_BACKGROUND_RATIO);
+    }
+
     /** {@code {background threshold, threshold}} in pages. */
-    public static long[] of(Machine machine, long totalreservePages, ModelCounters counters) {
+    public static long[] of(Machine machine, long totalreservePages, long fileLruPages, int dirtyRatio,
+            int backgroundRatio) {
         long pageSize = machine.arch().pageSize();
         long x = machine.nrFreePages();
         x -= Math.min(x, totalreservePages);
-        x += counters.get("nr_inactive_file") + counters.get("nr_active_file");
+        x += fileLruPages;
         x -= highmemDirtyable(machine, x);
         long available = x + 1;
-        long ratio = DIRTY_RATIO * pageSize / 100;
-        long bgRatio = DIRTY_BACKGROUND_RATIO * pageSize / 100;
+        long ratio = dirtyRatio * pageSize / 100;
+        long bgRatio = backgroundRatio * pageSize / 100;
         long thresh = ratio * available / pageSize;
         long bg = bgRatio * available / pageSize;
         if (bg >= thresh) {
