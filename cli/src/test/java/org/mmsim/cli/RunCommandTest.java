@@ -181,6 +181,12 @@ class RunCommandTest {
                 Arguments.of("process-fork_at-after-exit", base
                         + "  - process: { name: app, size: 16M, lifetime: 1s,\n      forks: 1, fork_at: 2s }\n", 18,
                         "after the process exits"),
+                Arguments.of("negative-writeback-delay", base.replace("hz: 250", "hz: 250\nwriteback_delay: -5ms"), 6,
+                        "must not be negative"),
+                Arguments.of("file-write-not-boolean", base.replace("rate: 40M }", "rate: 40M, write: often }"), 16,
+                        "true or false"),
+                Arguments.of("frag-pct-out-of-range", base + "  - frag: { pct: 170, fill: 1s, exit: 2s }\n", 17,
+                        "not between 1 and 100"),
                 Arguments.of("yaml-syntax", base.replace("seed: 7", "seed: [7"), 0, "YAML"));
     }
 
