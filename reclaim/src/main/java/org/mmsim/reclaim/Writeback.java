@@ -106,8 +106,10 @@ public final class Writeback {
     }
 
     /**
-     * The flusher's work at this moment: completes the writes that are due (folio_end_writeback, rotating the
-     * pages reclaim marked to the inactive tail), then writes back what background, kupdate or reclaim asks for.
+     * The flusher's work at this moment (wb_do_writeback): completes the writes that are due (folio_end_writeback,
+     * rotating the pages reclaim marked to the inactive tail), then writes back what reclaim, kupdate (pages dirty
+     * for longer than the expiry) or background writeback (while over the background threshold) asks for. While
+     * dirty pages remain it wakes again after dirty_writeback_centisecs (wb_wakeup_delayed).
      */
     public void run() {
         long now = mem.env.nowNs();
@@ -132,9 +134,7 @@ public final class Writeback {
             arm(inFlight.peekC());
         }
         if (dirty.size() > 0 && kupdate()) {
-            long interval = config.dirtyWritebackIntervalNs();
-            long wait = Math.max(1, (dirty.peekC() + config.dirtyExpireNs() - now + interval - 1) / interval);
-            arm(now + wait * interval);
+            arm(now + config.dirtyWritebackIntervalNs());
         }
     }
 

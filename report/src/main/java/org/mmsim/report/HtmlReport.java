@@ -83,6 +83,18 @@ public final class HtmlReport {
         }
         b.append(counters.render()).append('\n');
 
+        if (s.get(s.size() - 1).counters().getOrDefault("nr_dirtied", 0L) > 0) {
+            b.append("<h2>Page cache and writeback</h2>\n<p class=\"note\">Dirty pages wait for the flusher;"
+                    + " background writeback starts above the background threshold, and writers wait at the dirty"
+                    + " threshold (both move with free and file memory).</p>\n");
+            SvgChart wb = new SvgChart("page cache, dirty and writeback pages", "simulated time (s)", "pages (4 KiB)",
+                    t, false);
+            for (String c : RunRecorder.WRITEBACK_LEVELS) {
+                wb.add(c, series(s, x -> (double) x.counters().getOrDefault(c, 0L)));
+            }
+            b.append(wb.render()).append('\n');
+        }
+
         b.append("<h2>Physical memory by pageblock</h2>\n<p class=\"note\">One square per pageblock (2 MiB),"
                 + " coloured by its migratetype; the lighter the square, the more of it is free (white rim: fully"
                 + " free). Worst moment: lowest free memory, at ").append(fmtS(d.worstAtNs())).append(".</p>\n");

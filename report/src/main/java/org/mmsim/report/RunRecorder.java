@@ -33,6 +33,9 @@ public final class RunRecorder implements Recorder, AutoCloseable {
     /** Counters the report charts over time. */
     public static final List<String> CHARTED_COUNTERS = List.of("compact_stall", "compact_success", "compact_fail",
             "pgscan_kswapd", "pgscan_direct", "thp_fault_alloc", "thp_fault_fallback", "oom_kill");
+    /** Page-cache and writeback levels the report charts when the run wrote files (pages, not cumulative). */
+    public static final List<String> WRITEBACK_LEVELS = List.of("nr_file_pages", "nr_dirty", "nr_writeback",
+            "nr_dirty_background_threshold", "nr_dirty_threshold");
     static final int HPAGE_ORDER = 9;
 
     private final Scenario scenario;
@@ -164,6 +167,10 @@ public final class RunRecorder implements Recorder, AutoCloseable {
         for (String name : CHARTED_COUNTERS) {
             c.put(name, counters.get(name));
         }
+        for (String name : WRITEBACK_LEVELS) {
+            c.put(name, counters.get(name));
+        }
+        c.put("nr_dirtied", counters.get("nr_dirtied"));
         Map<String, Long> rss = new LinkedHashMap<>();
         for (SimulationView.ProcessInfo p : view.processes()) {
             String key = p.name() + " (" + p.pid() + ")";
