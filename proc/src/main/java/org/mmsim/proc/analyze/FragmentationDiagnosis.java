@@ -5,6 +5,7 @@ import java.util.List;
 import org.mmsim.proc.BuddyInfo;
 import org.mmsim.proc.PageTypeInfo;
 import org.mmsim.proc.PageTypeInfoNode;
+import org.mmsim.proc.ZoneFreeByType;
 import org.mmsim.proc.ZoneBlockCounts;
 import org.mmsim.proc.ZoneFreeArea;
 import org.mmsim.proc.ZoneInfo;
@@ -72,6 +73,10 @@ public final class FragmentationDiagnosis {
             }
         }
         sentences.add(summary.toString());
+        String skew = snapshotSkew(buddy, pagetypes);
+        if (skew != null) {
+            sentences.add(skew);
+        }
         return wrap("Diagnosis: " + String.join(" ", sentences), 100);
     }
 
@@ -118,6 +123,45 @@ public final class FragmentationDiagnosis {
                 + " index ").append(indexText).append(" is at most extfrag_threshold 0.500, so the kernel would"
                 + " reclaim rather than compact.");
         return ZoneVerdict.SHORT_OF_MEMORY;
+    }
+
+    /**
+     * Buddyinfo and pagetypeinfo both print the free lists (nr_free, and the length of each migratetype's list),
+     * so their per-order sums agree when read at one moment. A live machine changes between two reads; the first
+     * disagreement found is reported, since the indices above then describe the buddyinfo's moment only (the
+     * kernel's own debugfs files, read later still, may differ too). Counts at pagetypeinfo's cap are skipped.
+     */
+    static String snapshotSkew(BuddyInfo buddy, PageTypeInfo pagetypes) {
+        if (pagetypes == null) {
+            return null;
+        }
+        for (ZoneFreeArea z : buddy.zones()) {
+            PageTypeInfoNode node = pagetypes.node(z.nodeId());
+            if (node == null) {
+                continue;
+            }
+            for (ZoneFreeByType f : node.free()) {
+                if (!f.zoneName().equals(z.zoneName())) {
+                    continue;
+                }
+                long[] nrFree = z.nrFree();
+                for (int o = 0; o < Math.min(nrFree.length, node.orders()); o++) {
+                    long sum = 0;
+                    boolean capped = false;
+                    for (int mt = 0; mt < f.migratetypes(); mt++) {
+                        sum += f.count(mt, o);
+                        capped |= f.count(mt, o) >= PageTypeInfo.FREE_COUNT_CAP;
+                    }
+                    if (!capped && sum != nrFree[o]) {
+                        return "Note: buddyinfo and pagetypeinfo were not read at the same moment: for Node"
+                                + NO_BREAK + z.nodeId() + NO_BREAK + z.zoneName() + " at order " + o + " buddyinfo"
+                                + " shows " + nrFree[o] + " free blocks and pagetypeinfo " + sum + ", so the free"
+                                + " lists were changing while the files were read.";
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static void pageblockMix(StringBuilder s, ZoneFreeArea z, PageTypeInfo pagetypes) {
