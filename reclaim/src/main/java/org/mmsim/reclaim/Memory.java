@@ -516,7 +516,8 @@ public final class Memory {
 
     /**
      * echo N > /proc/sys/vm/drop_caches: 1 invalidates the clean, unmapped page cache of every file
-     * (invalidate_mapping_pages; shmem is not dropped), 2 shrinks the slab caches (drop_slab), 3 both.
+     * (invalidate_mapping_pages: dirty pages and pages under writeback stay; shmem is not dropped), 2 shrinks the
+     * slab caches (drop_slab), 3 both.
      */
     public void dropCaches(int value) {
         if ((value & 1) != 0) {
@@ -525,7 +526,7 @@ public final class Memory {
                     continue;
                 }
                 for (int i = 0; i < as.pages.length; i++) {
-                    if (as.pages[i] >= 0) {
+                    if (as.pages[i] >= 0 && !owners.hasFlag(as.pages[i], PageOwners.F_DIRTY | PageOwners.F_WRITEBACK)) {
                         releaseLruPage(as.pages[i]);
                         as.pages[i] = AddressSpace.NONE;
                         if (!as.hasEntry(i)) {
