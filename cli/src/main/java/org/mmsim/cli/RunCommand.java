@@ -46,7 +46,7 @@ public final class RunCommand implements Callable<Integer> {
         if (seed != null) {
             scenario = new Scenario(scenario.name(), scenario.sourceFile(), scenario.machine(), seed,
                     scenario.durationNs(), scenario.hz(), scenario.sysctl(), scenario.swapBytes(), scenario.compaction(),
-                    scenario.writebackDelayNs(), scenario.generators(), scenario.record());
+                    scenario.writebackDelayNs(), scenario.thpEnabled(), scenario.generators(), scenario.record());
         }
         BootedMachine booted = MemoryInit.boot(withSysctls(MachineFile.load(scenario.machine()), scenario));
         ProgressBar bar = System.console() != null ? new ProgressBar(System.err) : null;

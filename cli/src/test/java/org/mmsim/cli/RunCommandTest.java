@@ -187,6 +187,8 @@ class RunCommandTest {
                         "true or false"),
                 Arguments.of("frag-pct-out-of-range", base + "  - frag: { pct: 170, fill: 1s, exit: 2s }\n", 17,
                         "not between 1 and 100"),
+                Arguments.of("bad-transparent-hugepage", base.replace("hz: 250", "hz: 250\ntransparent_hugepage: sometimes"),
+                        6, "always, madvise or never"),
                 Arguments.of("yaml-syntax", base.replace("seed: 7", "seed: [7"), 0, "YAML"));
     }
 

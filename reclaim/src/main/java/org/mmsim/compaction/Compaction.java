@@ -480,6 +480,9 @@ public final class Compaction {
                     continue;
                 } else if (po.isMigratable(s) && (unevictableOk || !po.hasFlag(pfn, PageOwners.F_UNEVICTABLE))) {
                     candidates[n++] = pfn;
+                } else if (po.kind(pfn) == PageOwners.EXTERNAL && mem.externalPages() != null
+                        && mem.externalPages().isMigratable(pfn)) {
+                    candidates[n++] = pfn;
                 }
                 pfn++;
             }
@@ -504,8 +507,12 @@ public final class Compaction {
                     ok = false;
                     break;
                 }
-                Migration.migratePage(mem, candidates[i], dst);
                 cc.freeAvailable--;
+                if (!Migration.migratePage(mem, candidates[i], dst)) {
+                    c.inc(VmCounters.PGMIGRATE_FAIL);
+                    m.freePages(dst, 0);
+                    continue;
+                }
                 cc.lastMigratedPfn = blockStart;
             }
             if (migrate < n) {

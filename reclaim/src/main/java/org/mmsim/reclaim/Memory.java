@@ -38,6 +38,7 @@ public final class Memory {
     final SlowPathModel hooks;
     private final long[] freeBatch = new long[64];
     private XaNodeAllocator xaNodeAllocator;
+    private ExternalPages externalPages;
     private long[] rcuXaFrees = new long[16];
     private int rcuXaFreesLen;
     private int freeBatchLen;
@@ -348,6 +349,26 @@ public final class Memory {
      * mapping then allocates a node whenever an entry lands under an empty one, and frees it, after the pages
      * freed with it, when its last entry goes.
      */
+    public void setExternalPages(ExternalPages pages) {
+        this.externalPages = pages;
+    }
+
+    public ExternalPages externalPages() {
+        return externalPages;
+    }
+
+    /** A user page of the {@link ExternalPages} owner was allocated (order 0 or a huge page's head). */
+    public void markExternal(long pfn, int order) {
+        owners.set(pfn, PageOwners.EXTERNAL, order, 0, 0);
+    }
+
+    /** That page goes back to the allocator. */
+    public void clearExternal(long pfn) {
+        if (owners.kind(pfn) == PageOwners.EXTERNAL) {
+            owners.clear(pfn);
+        }
+    }
+
     public void setXaNodeAllocator(XaNodeAllocator a) {
         this.xaNodeAllocator = a;
     }

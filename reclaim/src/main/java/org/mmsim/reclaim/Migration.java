@@ -3,16 +3,27 @@ package org.mmsim.reclaim;
 /**
  * migrate_pages() for one order-0 LRU page (mm/migrate.c migrate_folio_unmap / move_to_new_folio /
  * folio_migrate_mapping / remove_migration_ptes): the new page takes over the owner, the index, the flags and
- * the LRU position; the pte or the page-cache slot is pointed at the new pfn; the old page is freed.
+ * the LRU position; the pte or the page-cache slot is pointed at the new pfn; the old page is freed. A page of
+ * an {@link ExternalPages} owner is moved by that owner.
  */
 public final class Migration {
     private Migration() {
     }
 
-    public static void migratePage(Memory mem, long src, long dst) {
+    public static boolean migratePage(Memory mem, long src, long dst) {
         PageOwners po = mem.owners;
         int s = po.slot(src);
         int d = po.slot(dst);
+        if (po.kind[s] == PageOwners.EXTERNAL) {
+            if (mem.externalPages() == null || !mem.externalPages().migrate(src, dst)) {
+                return false;
+            }
+            po.set(dst, PageOwners.EXTERNAL, 0, 0, 0);
+            po.clear(src);
+            mem.machine.freePages(src, 0);
+            mem.counters.inc(VmCounters.PGMIGRATE_SUCCESS);
+            return true;
+        }
         po.kind[d] = po.kind[s];
         po.order[d] = 0;
         po.flags[d] = po.flags[s];
@@ -30,5 +41,6 @@ public final class Migration {
         po.flags[s] = 0;
         mem.machine.freePages(src, 0);
         mem.counters.inc(VmCounters.PGMIGRATE_SUCCESS);
+        return true;
     }
 }

@@ -27,6 +27,8 @@ public final class PageOwners {
     public static final byte HUGETLB = 7;
     /** A transparent huge page allocated and held by the thp generator (not mapped). */
     public static final byte THP_HELD = 8;
+    /** A user page of a higher layer's process ({@link ExternalPages}): migratable through its owner. */
+    public static final byte EXTERNAL = 9;
 
     /** PG_lru: on an LRU list. */
     public static final int F_LRU = 1;

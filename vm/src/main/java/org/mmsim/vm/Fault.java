@@ -24,6 +24,8 @@ final class Fault {
     private final PageTablePages tp;
     private final PageRefs refs;
     private final PageTableOps pt;
+    /** The address of the fault being handled (what page->index of a new anonymous page is computed from). */
+    private long faultAddr;
 
     Fault(Mm mm) {
         this.mm = mm;
@@ -35,6 +37,7 @@ final class Fault {
     }
 
     int handle(long addr, boolean write) {
+        faultAddr = addr;
         Vma vma = mm.findVma(addr);
         if (vma == null || vma.start > addr) {
             return SIGSEGV;
@@ -132,6 +135,7 @@ final class Fault {
         refs.setRefcount(pfn, 1);
         refs.incMapcount(pfn);
         refs.set(pfn, (byte) (PageRefs.ANON | PageRefs.ANON_EXCLUSIVE | PageRefs.SWAPBACKED));
+        refs.setRmap(pfn, mm.id, vma.linearPageIndex(faultAddr));
         mm.rss[MM_ANONPAGES]++;
         return pfn;
     }
@@ -198,6 +202,7 @@ final class Fault {
             }
             if (refs.refcount(pfn) == 1) {
                 refs.set(pfn, PageRefs.ANON_EXCLUSIVE);
+                refs.setRmap(pfn, mm.id, vma.linearPageIndex(faultAddr));
                 ptes[i] = f.mkWrite(f.mkDirty(f.mkYoung(e)));
                 return OK;
             }
@@ -255,6 +260,7 @@ final class Fault {
         boolean exclusive = remaining == 0 && refs.mapcount(pfn) == 1;
         if (exclusive) {
             refs.set(pfn, PageRefs.ANON_EXCLUSIVE);
+            refs.setRmap(pfn, mm.id, vma.linearPageIndex(faultAddr));
         } else {
             refs.clear(pfn, PageRefs.ANON_EXCLUSIVE);
         }

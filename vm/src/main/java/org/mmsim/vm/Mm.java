@@ -41,6 +41,8 @@ public final class Mm {
     private static final long SIZE_128M = 128L << 20;
 
     final VmSystem sys;
+    /** This mm's number in {@link VmSystem}, which rmap records in the pages it maps. */
+    final int id;
     final PteFormat f;
     final PageTableOps pt;
     final Fault fault;
@@ -61,6 +63,7 @@ public final class Mm {
 
     Mm(VmSystem sys) {
         this.sys = sys;
+        this.id = sys.register(this);
         this.f = sys.fmt;
         this.pgdOrder = sys.paging == Paging.X86_64 ? 1 : 0;
         this.pgd = sys.tables.alloc(0, pgdOrder);
@@ -1069,6 +1072,7 @@ public final class Mm {
             pt.freeTable(withdrawDeposit(), 3);
         }
         sys.tables.free(pgd, 0, pgdOrder);
+        sys.unregister(id);
     }
 
     /** The leaf entry (PTE or huge PMD) mapping addr, or 0. */

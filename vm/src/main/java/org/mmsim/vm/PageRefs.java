@@ -21,6 +21,9 @@ public final class PageRefs {
     private final int[] entireMapcount;
     private final byte[] flags;
     private final int[] swapSlotPlusOne;
+    /** The anon rmap of an exclusively mapped page: its mm's number + 1 (0 = not known) and linear page index. */
+    private final int[] rmapMm;
+    private final long[] rmapIndex;
 
     public PageRefs(long maxPfn) {
         int n = Math.toIntExact(maxPfn);
@@ -29,6 +32,13 @@ public final class PageRefs {
         entireMapcount = new int[n];
         flags = new byte[n];
         swapSlotPlusOne = new int[n];
+        rmapMm = new int[n];
+        rmapIndex = new long[n];
+    }
+
+    /** One past the highest pfn tracked. */
+    public long size() {
+        return refcount.length;
     }
 
     /** compound_head(): the pfn holding the reference count. */
@@ -115,6 +125,40 @@ public final class PageRefs {
         entireMapcount[i] = 0;
         flags[i] = 0;
         swapSlotPlusOne[i] = 0;
+        rmapMm[i] = 0;
+        rmapIndex[i] = 0;
+    }
+
+    /**
+     * Records where an anonymous page was first mapped, as page->mapping (the anon_vma) and page->index (the
+     * linear page index) let rmap find it: the mm and the index within its VMAs.
+     */
+    public void setRmap(long pfn, int mmId, long linearIndex) {
+        rmapMm[(int) pfn] = mmId + 1;
+        rmapIndex[(int) pfn] = linearIndex;
+    }
+
+    /** The mm number recorded by {@link #setRmap}, or -1. */
+    public int rmapMm(long pfn) {
+        return rmapMm[(int) pfn] - 1;
+    }
+
+    public long rmapIndex(long pfn) {
+        return rmapIndex[(int) pfn];
+    }
+
+    /** folio_migrate_flags() and the rest of struct page's state, from a migrated page to its new copy. */
+    void moveTo(long src, long dst) {
+        int s = (int) src;
+        int d = (int) dst;
+        refcount[d] = refcount[s];
+        mapcount[d] = mapcount[s];
+        entireMapcount[d] = entireMapcount[s];
+        flags[d] = flags[s];
+        swapSlotPlusOne[d] = swapSlotPlusOne[s];
+        rmapMm[d] = rmapMm[s];
+        rmapIndex[d] = rmapIndex[s];
+        reset(src);
     }
 
     /** prep_compound_page() for an order-9 block: head and tail flags. */

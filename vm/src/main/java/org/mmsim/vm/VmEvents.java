@@ -10,4 +10,6 @@ public final class VmEvents {
     public long pswpin;
     public long pswpout;
     public long cowCopies;
+    /** Anonymous pages compaction moved (pgmigrate_success of the vm module's pages). */
+    public long pgmigrateSuccess;
 }

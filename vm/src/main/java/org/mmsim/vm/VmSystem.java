@@ -21,6 +21,7 @@ public final class VmSystem {
     final long zeroPfn;
     long hugeZeroPfn = -1;
     private int nextPid = 1;
+    private final java.util.ArrayList<Mm> mms = new java.util.ArrayList<>();
 
     public VmSystem(Paging paging, PhysPages phys, int swapSlots) {
         this.paging = paging;
@@ -44,6 +45,66 @@ public final class VmSystem {
     /** A new process with an empty address space (after exec, before any mapping). */
     public Process newProcess() {
         return new Process(nextPid++, new Mm(this));
+    }
+
+    int register(Mm mm) {
+        mms.add(mm);
+        return mms.size() - 1;
+    }
+
+    void unregister(int id) {
+        mms.set(id, null);
+    }
+
+    /**
+     * Whether compaction may migrate this page: an anonymous 4 KiB page mapped once and referenced only by that
+     * mapping (not shared after fork, not in the swap cache, not pinned), whose mapping rmap knows.
+     */
+    public boolean isMigratableAnon(long pfn) {
+        return pfn >= 0 && pfn < refs.size() && refs.test(pfn, PageRefs.ANON) && refs.test(pfn, PageRefs.ANON_EXCLUSIVE)
+                && !refs.test(pfn, PageRefs.HEAD) && !refs.test(pfn, PageRefs.TAIL) && refs.pteMapcount(pfn) == 1
+                && refs.refcount(pfn) == 1 && refs.swapSlot(pfn) < 0 && refs.rmapMm(pfn) >= 0
+                && refs.rmapMm(pfn) < mms.size() && mms.get(refs.rmapMm(pfn)) != null;
+    }
+
+    /**
+     * migrate_pages() of one such page to {@code dst} (a free page the caller took): rmap_walk_anon() finds the
+     * PTE through the recorded mm and linear index, try_to_migrate() and remove_migration_ptes() point it at the
+     * copy with the same permission and state bits, and the struct page state moves over. The caller frees
+     * {@code src}. False, with nothing changed, when the page is not migratable or its PTE is not found.
+     */
+    public boolean migrateAnonPage(long src, long dst) {
+        if (!isMigratableAnon(src)) {
+            return false;
+        }
+        Mm mm = mms.get(refs.rmapMm(src));
+        long index = refs.rmapIndex(src);
+        for (int v = 0; v < mm.nrVmas; v++) {
+            Vma vma = mm.vmas[v];
+            if (vma.anonVma == null || index < vma.pgoff || index >= vma.pgoff + vma.pages()) {
+                continue;
+            }
+            long addr = vma.start + ((index - vma.pgoff) << Paging.PAGE_SHIFT);
+            int pmdT = mm.pt.lookup(addr, 2);
+            if (pmdT < 0) {
+                continue;
+            }
+            long pmd = tables.entries(pmdT)[Paging.index(addr, 2)];
+            if (!fmt.isTable(pmd)) {
+                continue;
+            }
+            long[] ptes = tables.entries(tables.tableAt(fmt.pfn(pmd)));
+            int i = Paging.index(addr, 3);
+            long e = ptes[i];
+            if (!fmt.hwValid(e) || fmt.isSpecial(e) || fmt.pfn(e) != src) {
+                continue;
+            }
+            ptes[i] = fmt.mkPte(dst, fmt.isWrite(e), fmt.isExec(e), fmt.isDirty(e), fmt.isYoung(e));
+            refs.moveTo(src, dst);
+            events.pgmigrateSuccess++;
+            return true;
+        }
+        return false;
     }
 
     int allocPid() {

@@ -16,8 +16,10 @@ import java.util.Map;
  * @param generators  the workload, in file order
  */
 public record Scenario(String name, String sourceFile, String machine, long seed, long durationNs, int hz,
-        Map<String, String> sysctl, long swapBytes, boolean compaction, long writebackDelayNs, List<Generator> generators,
-        Record record) {
+        Map<String, String> sysctl, long swapBytes, boolean compaction, long writebackDelayNs, String thpEnabled,
+        List<Generator> generators, Record record) {
+    /** /sys/kernel/mm/transparent_hugepage/enabled values; Debian 6.1 boots with "always". */
+    public static final List<String> THP_ENABLED = List.of("always", "madvise", "never");
     /** The time the disk takes to write back a dirty page-cache page, unless the scenario says otherwise. */
     public static final long DEFAULT_WRITEBACK_DELAY_NS = 100_000_000L;
 

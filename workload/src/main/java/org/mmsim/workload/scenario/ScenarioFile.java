@@ -23,7 +23,7 @@ import org.mmsim.boot.spec.YamlNode;
  */
 public final class ScenarioFile {
     private static final Set<String> TOP = Set.of("name", "machine", "seed", "duration", "hz", "swap", "compaction",
-            "writeback_delay", "sysctl", "record", "workload");
+            "writeback_delay", "transparent_hugepage", "sysctl", "record", "workload");
     private static final Set<String> RECORD = Set.of("interval", "proc", "trace");
     private static final List<Long> HZ = List.of(100L, 250L, 300L, 1000L);
     private static final int MAX_ORDER = 11;
@@ -116,7 +116,15 @@ public final class ScenarioFile {
         List<Scenario.Generator> generators = workload(required(root, "workload"), duration);
         long writebackDelay = root.get("writeback_delay") == null ? Scenario.DEFAULT_WRITEBACK_DELAY_NS
                 : ScenarioValues.time(root.get("writeback_delay"), "writeback_delay");
-        return new Scenario(name, file, machine, seed, duration, hz, sysctl, swap, compaction, writebackDelay,
+        String thp = "always";
+        YamlNode thpNode = root.get("transparent_hugepage");
+        if (thpNode != null) {
+            thp = ScenarioValues.text(thpNode, "transparent_hugepage");
+            if (!Scenario.THP_ENABLED.contains(thp)) {
+                throw thpNode.error("transparent_hugepage must be always, madvise or never, not '" + thp + "'");
+            }
+        }
+        return new Scenario(name, file, machine, seed, duration, hz, sysctl, swap, compaction, writebackDelay, thp,
                 generators, record);
     }
 

@@ -32,7 +32,7 @@ final class AnonGenerator extends WorkloadGenerator {
             throw bad("touch must be sequential or random, not " + touch);
         }
         random = touch.equals("random");
-        thp = Boolean.parseBoolean(g.getString("thp", "false"));
+        thp = Boolean.parseBoolean(g.getString("thp", "false")) && !"never".equals(g.getString("_thp_enabled", "always"));
         processes = (int) g.getLong("processes", 1);
         double rate = g.getDouble("rate", 0);
         allAtStart = rate <= 0;

@@ -22,10 +22,10 @@ final class SimView implements SimulationView {
     private final VmProcesses vmProcesses;
     private final SimKernel kernel;
 
-    SimView(BootedMachine booted, Memory mem, SimKernel kernel) {
+    SimView(BootedMachine booted, Memory mem, SimKernel kernel, String thpEnabled) {
         this.booted = booted;
         this.mem = mem;
-        this.vmProcesses = new VmProcesses(mem, mem.config.swapPages());
+        this.vmProcesses = new VmProcesses(mem, mem.config.swapPages(), thpEnabled);
         this.kernel = kernel;
     }
 

@@ -75,7 +75,7 @@ final class SimulationRun implements MmEnvironment {
                 booted.setup().totalreservePages()));
         this.kernel = new SimKernel(booted, mem);
         mem.setXaNodeAllocator(kernel.radixTreeNodes());
-        this.view = new SimView(booted, mem, kernel);
+        this.view = new SimView(booted, mem, kernel, scenario.thpEnabled());
         if (traceEvents.stream().anyMatch(e -> e.startsWith("mm_page_"))) {
             machine.setTracer(new KmemTracer());
         }
@@ -100,6 +100,7 @@ final class SimulationRun implements MmEnvironment {
     private WorkloadGenerator create(Scenario.Generator spec, SplittableRandom rng) {
         java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(spec.params());
         params.put("_file", scenario.sourceFile());
+        params.put("_thp_enabled", scenario.thpEnabled());
         Scenario.Generator g = new Scenario.Generator(spec.kind(), spec.name(), params, spec.line());
         return switch (g.kind()) {
             case "anon" -> new AnonGenerator(g, rng);

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mmsim.reclaim.ExternalPages;
 import org.mmsim.reclaim.Memory;
 import org.mmsim.vm.Paging;
 import org.mmsim.vm.ProcMaps;
 import org.mmsim.vm.Process;
 import org.mmsim.vm.RssCounters;
 import org.mmsim.vm.VmOutOfMemory;
+import org.mmsim.vm.ThpSettings;
 import org.mmsim.vm.VmSystem;
 import org.mmsim.workload.SimulationView;
 
@@ -30,7 +32,10 @@ final class VmProcesses {
     private SimPhysPages phys;
     private VmSystem system;
 
-    VmProcesses(Memory mem, long swapPages) {
+    private final String thpEnabled;
+
+    VmProcesses(Memory mem, long swapPages, String thpEnabled) {
+        this.thpEnabled = thpEnabled;
         this.mem = mem;
         this.swapSlots = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2, swapPages));
     }
@@ -45,7 +50,20 @@ final class VmProcesses {
                 return null;
             }
             phys = new SimPhysPages(mem);
-            system = new VmSystem(paging, phys, swapSlots);
+            VmSystem sys = new VmSystem(paging, phys, swapSlots);
+            sys.thp().enabled = ThpSettings.Enabled.valueOf(thpEnabled.toUpperCase(java.util.Locale.ROOT));
+            system = sys;
+            mem.setExternalPages(new ExternalPages() {
+                @Override
+                public boolean isMigratable(long pfn) {
+                    return sys.isMigratableAnon(pfn);
+                }
+
+                @Override
+                public boolean migrate(long src, long dst) {
+                    return sys.migrateAnonPage(src, dst);
+                }
+            });
         }
         return system;
     }

@@ -82,7 +82,7 @@ class OracleFragTest {
             long t0 = S / 2;
             long f0 = t0 + 3 * S;
             Scenario sc = new Scenario("oracle-frag", "oracle-frag.yaml", "test", 1, f0 + 4 * S, 250,
-                    Map.of("vm.compaction_proactiveness", "0"), 0, true, Scenario.DEFAULT_WRITEBACK_DELAY_NS, new ArrayList<>(List.of(
+                    Map.of("vm.compaction_proactiveness", "0"), 0, true, Scenario.DEFAULT_WRITEBACK_DELAY_NS, "always", new ArrayList<>(List.of(
                     gen("shmem", "name", "fill", "size", ddMib * ScenarioFixtures.MIB, "start", t0, "lifetime", S,
                             "rate", 0.0),
                     gen("drop_caches", "at", t0 + 5 * S / 4, "value", 3L),

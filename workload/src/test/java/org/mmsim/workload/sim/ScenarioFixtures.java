@@ -30,7 +30,7 @@ final class ScenarioFixtures {
     static Scenario scenario(String name, long seed, long durationNs, boolean compaction, long swapBytes,
             List<String> trace, Scenario.Generator... gens) {
         return new Scenario(name, name + ".yaml", "test", seed, durationNs, 250,
-                Map.of("vm.swappiness", "60"), swapBytes, compaction, Scenario.DEFAULT_WRITEBACK_DELAY_NS,
+                Map.of("vm.swappiness", "60"), swapBytes, compaction, Scenario.DEFAULT_WRITEBACK_DELAY_NS, "always",
                 new ArrayList<>(List.of(gens)),
                 new Scenario.Record(1_000_000_000L, List.of(), trace));
     }

@@ -32,7 +32,7 @@ class WritebackTest {
         Map<String, String> sys = new LinkedHashMap<>(Map.of("vm.swappiness", "60"));
         sys.putAll(sysctl);
         Scenario sc = new Scenario("writeback", "writeback.yaml", "test", 3, durationNs, 250, sys, 0, true,
-                Scenario.DEFAULT_WRITEBACK_DELAY_NS, new ArrayList<>(List.of(gens)),
+                Scenario.DEFAULT_WRITEBACK_DELAY_NS, "always", new ArrayList<>(List.of(gens)),
                 new Scenario.Record(S / 10, List.of(), List.of()));
         List<Map<String, Long>> snaps = new ArrayList<>();
         SimulationView end = new LinuxSimulation().run(sc, b, new Recorder() {
