@@ -362,9 +362,21 @@ public final class Memory {
         owners.set(pfn, PageOwners.EXTERNAL, order, 0, 0);
     }
 
-    /** That page goes back to the allocator. */
+    /** lru_cache_add() of such a page once it is a mapped anonymous page: to the inactive anon list. */
+    public void lruAddExternal(long pfn) {
+        int s = owners.slot(pfn);
+        if (owners.kind[s] == PageOwners.EXTERNAL && (owners.flags[s] & PageOwners.F_LRU) == 0) {
+            lruvecOf(pfn).addHead(s, Lruvec.INACTIVE_ANON);
+        }
+    }
+
+    /** That page goes back to the allocator (off the LRU if it is on it). */
     public void clearExternal(long pfn) {
-        if (owners.kind(pfn) == PageOwners.EXTERNAL) {
+        int s = owners.slot(pfn);
+        if (owners.kind[s] == PageOwners.EXTERNAL) {
+            if ((owners.flags[s] & PageOwners.F_LRU) != 0) {
+                lruvecOf(pfn).del(s);
+            }
             owners.clear(pfn);
         }
     }

@@ -14,15 +14,9 @@ public final class Migration {
         PageOwners po = mem.owners;
         int s = po.slot(src);
         int d = po.slot(dst);
-        if (po.kind[s] == PageOwners.EXTERNAL) {
-            if (mem.externalPages() == null || !mem.externalPages().migrate(src, dst)) {
-                return false;
-            }
-            po.set(dst, PageOwners.EXTERNAL, 0, 0, 0);
-            po.clear(src);
-            mem.machine.freePages(src, 0);
-            mem.counters.inc(VmCounters.PGMIGRATE_SUCCESS);
-            return true;
+        if (po.kind[s] == PageOwners.EXTERNAL
+                && (mem.externalPages() == null || !mem.externalPages().migrate(src, dst))) {
+            return false;
         }
         po.kind[d] = po.kind[s];
         po.order[d] = 0;
@@ -35,6 +29,8 @@ public final class Migration {
         switch (po.kind[s]) {
             case PageOwners.ANON -> mem.mms.get(po.owner[s]).pte[po.index[s]] = (int) dst;
             case PageOwners.FILE, PageOwners.SHMEM -> mem.spaces.get(po.owner[s]).pages[po.index[s]] = (int) dst;
+            case PageOwners.EXTERNAL -> {
+            }
             default -> throw new IllegalStateException("migrating an unmovable page at pfn " + src);
         }
         po.clear(src);

@@ -273,7 +273,9 @@ public final class Reclaim {
                 activate(lv, slot, file);
                 continue;
             }
-            boolean young = (f & PageOwners.F_YOUNG) != 0;
+            boolean young = po.kind[slot] == PageOwners.EXTERNAL
+                    ? mem.externalPages() != null && mem.externalPages().referenced(po.pfn(slot))
+                    : (f & PageOwners.F_YOUNG) != 0;
             boolean referenced = (f & PageOwners.F_REFERENCED) != 0;
             po.flags[slot] = (short) (f & ~(PageOwners.F_YOUNG | PageOwners.F_REFERENCED));
             if (young) {
@@ -337,6 +339,9 @@ public final class Reclaim {
         long pfn = po.pfn(slot);
         int n = 1 << po.order[slot];
         int kind = po.kind[slot];
+        if (kind == PageOwners.EXTERNAL) {
+            return sc.maySwap && mem.externalPages() != null && mem.externalPages().pageOut(pfn);
+        }
         if (kind == PageOwners.FILE) {
             AddressSpace as = mem.spaces.get(po.owner[slot]);
             Lruvec lv = mem.lruvecOf(pfn);

@@ -137,6 +137,7 @@ final class Fault {
         refs.set(pfn, (byte) (PageRefs.ANON | PageRefs.ANON_EXCLUSIVE | PageRefs.SWAPBACKED));
         refs.setRmap(pfn, mm.id, vma.linearPageIndex(faultAddr));
         mm.rss[MM_ANONPAGES]++;
+        sys.phys.anonPageAdded(pfn);
         return pfn;
     }
 
@@ -239,6 +240,7 @@ final class Fault {
             refs.setRefcount(pfn, 0);
             refs.set(pfn, (byte) (PageRefs.ANON | PageRefs.SWAPBACKED));
             sys.events.pswpin++;
+            sys.phys.anonPageAdded(pfn);
         }
         refs.get(pfn);
         refs.incMapcount(pfn);

@@ -14,4 +14,11 @@ public interface PhysPages {
 
     /** One past the highest pfn this allocator can hand out (sizes the per-pfn arrays, like max_pfn). */
     long maxPfn();
+
+    /**
+     * lru_cache_add_inactive_or_unevictable() of a new anonymous 4 KiB page, once it is mapped: an allocator
+     * with an LRU (the simulation's) puts it on the inactive anon list so that reclaim can find it.
+     */
+    default void anonPageAdded(long pfn) {
+    }
 }

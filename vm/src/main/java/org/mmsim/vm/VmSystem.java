@@ -67,18 +67,17 @@ public final class VmSystem {
                 && refs.rmapMm(pfn) < mms.size() && mms.get(refs.rmapMm(pfn)) != null;
     }
 
+    /** Where rmap found the one PTE of a page: its table, the slot in it, and the mm and address. */
+    private record RmapHit(Mm mm, long[] ptes, int index, long addr) {
+    }
+
     /**
-     * migrate_pages() of one such page to {@code dst} (a free page the caller took): rmap_walk_anon() finds the
-     * PTE through the recorded mm and linear index, try_to_migrate() and remove_migration_ptes() point it at the
-     * copy with the same permission and state bits, and the struct page state moves over. The caller frees
-     * {@code src}. False, with nothing changed, when the page is not migratable or its PTE is not found.
+     * rmap_walk_anon() for an exclusively mapped page: the VMAs of the recorded mm whose linear page range holds
+     * the recorded index, and there the PTE that maps this very page; null when there is none.
      */
-    public boolean migrateAnonPage(long src, long dst) {
-        if (!isMigratableAnon(src)) {
-            return false;
-        }
-        Mm mm = mms.get(refs.rmapMm(src));
-        long index = refs.rmapIndex(src);
+    private RmapHit rmapWalk(long pfn) {
+        Mm mm = mms.get(refs.rmapMm(pfn));
+        long index = refs.rmapIndex(pfn);
         for (int v = 0; v < mm.nrVmas; v++) {
             Vma vma = mm.vmas[v];
             if (vma.anonVma == null || index < vma.pgoff || index >= vma.pgoff + vma.pages()) {
@@ -96,15 +95,65 @@ public final class VmSystem {
             long[] ptes = tables.entries(tables.tableAt(fmt.pfn(pmd)));
             int i = Paging.index(addr, 3);
             long e = ptes[i];
-            if (!fmt.hwValid(e) || fmt.isSpecial(e) || fmt.pfn(e) != src) {
-                continue;
+            if (fmt.hwValid(e) && !fmt.isSpecial(e) && fmt.pfn(e) == pfn) {
+                return new RmapHit(mm, ptes, i, addr);
             }
-            ptes[i] = fmt.mkPte(dst, fmt.isWrite(e), fmt.isExec(e), fmt.isDirty(e), fmt.isYoung(e));
-            refs.moveTo(src, dst);
-            events.pgmigrateSuccess++;
+        }
+        return null;
+    }
+
+    /**
+     * migrate_pages() of one such page to {@code dst} (a free page the caller took): try_to_migrate() and
+     * remove_migration_ptes() point its PTE at the copy with the same permission and state bits, and the struct
+     * page state moves over. The caller frees {@code src}. False, with nothing changed, when the page is not
+     * migratable or its PTE is not found.
+     */
+    public boolean migrateAnonPage(long src, long dst) {
+        if (!isMigratableAnon(src)) {
+            return false;
+        }
+        RmapHit hit = rmapWalk(src);
+        if (hit == null) {
+            return false;
+        }
+        long e = hit.ptes()[hit.index()];
+        hit.ptes()[hit.index()] = fmt.mkPte(dst, fmt.isWrite(e), fmt.isExec(e), fmt.isDirty(e), fmt.isYoung(e));
+        refs.moveTo(src, dst);
+        events.pgmigrateSuccess++;
+        return true;
+    }
+
+    /**
+     * folio_referenced() for reclaim: whether the mapping's accessed bit was set, clearing it
+     * (ptep_clear_flush_young). A page rmap cannot walk here (shared after fork, in the swap cache) counts as
+     * referenced, so reclaim keeps it.
+     */
+    public boolean testAndClearYoung(long pfn) {
+        if (!isMigratableAnon(pfn)) {
             return true;
         }
-        return false;
+        RmapHit hit = rmapWalk(pfn);
+        if (hit == null) {
+            return true;
+        }
+        long e = hit.ptes()[hit.index()];
+        if (!fmt.isYoung(e)) {
+            return false;
+        }
+        hit.ptes()[hit.index()] = fmt.mkOld(e);
+        return true;
+    }
+
+    /**
+     * shrink_folio_list()'s add_to_swap() + try_to_unmap() of such a page: its PTE becomes a swap entry and the
+     * page is freed through {@link PhysPages#freePages}. False when it cannot be (not walkable, swap full).
+     */
+    public boolean swapOutAnon(long pfn) {
+        if (!isMigratableAnon(pfn)) {
+            return false;
+        }
+        RmapHit hit = rmapWalk(pfn);
+        return hit != null && hit.mm().swapOut(hit.addr());
     }
 
     int allocPid() {

@@ -43,6 +43,11 @@ final class SimPhysPages implements PhysPages {
     }
 
     @Override
+    public void anonPageAdded(long pfn) {
+        mem.lruAddExternal(pfn);
+    }
+
+    @Override
     public long maxPfn() {
         return machinePages.maxPfn();
     }

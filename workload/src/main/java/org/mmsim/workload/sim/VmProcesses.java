@@ -63,6 +63,16 @@ final class VmProcesses {
                 public boolean migrate(long src, long dst) {
                     return sys.migrateAnonPage(src, dst);
                 }
+
+                @Override
+                public boolean referenced(long pfn) {
+                    return sys.testAndClearYoung(pfn);
+                }
+
+                @Override
+                public boolean pageOut(long pfn) {
+                    return sys.swapOutAnon(pfn);
+                }
             });
         }
         return system;
@@ -133,5 +143,7 @@ final class VmProcesses {
         long user = phys.pagesHeld() - system.tables().tablePagesAllocated() - zero;
         counters.merge("nr_anon_pages", user, Long::sum);
         counters.merge("nr_page_table_pages", system.tables().nrPageTablePages(), Long::sum);
+        counters.merge("pswpout", system.events().pswpout, Long::sum);
+        counters.merge("pswpin", system.events().pswpin, Long::sum);
     }
 }
