@@ -39,6 +39,7 @@ public final class Memory {
     private final long[] freeBatch = new long[64];
     private XaNodeAllocator xaNodeAllocator;
     private ExternalPages externalPages;
+    private java.util.function.Supplier<List<OomCandidate>> externalTasks;
     private long[] rcuXaFrees = new long[16];
     private int rcuXaFreesLen;
     private int freeBatchLen;
@@ -351,6 +352,15 @@ public final class Memory {
      */
     public void setExternalPages(ExternalPages pages) {
         this.externalPages = pages;
+    }
+
+    /** The tasks of a higher layer the OOM killer may choose among, next to this model's own processes. */
+    public void setExternalTasks(java.util.function.Supplier<List<OomCandidate>> tasks) {
+        this.externalTasks = tasks;
+    }
+
+    List<OomCandidate> externalTasks() {
+        return externalTasks == null ? List.of() : externalTasks.get();
     }
 
     public ExternalPages externalPages() {

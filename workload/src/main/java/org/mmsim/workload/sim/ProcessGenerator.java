@@ -125,7 +125,7 @@ final class ProcessGenerator extends WorkloadGenerator {
     }
 
     private boolean alive() {
-        return task != null;
+        return task != null && vm.isLive(task);
     }
 
     /** exec + mmap (+ madvise) of the region, and the order in which its pages will be touched. */

@@ -164,6 +164,11 @@ final class SimulationRun implements MmEnvironment {
     }
 
     private void dispatch(int kind, int ai, long al) {
+        dispatchEvent(kind, ai, al);
+        view.vmProcesses().reapDoomed();
+    }
+
+    private void dispatchEvent(int kind, int ai, long al) {
         switch (kind) {
             case EV_STEP -> {
                 machine.setCurrentCpu(ai % machine.nrCpus());

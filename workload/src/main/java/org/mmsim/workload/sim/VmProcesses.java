@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.mmsim.reclaim.ExternalPages;
 import org.mmsim.reclaim.Memory;
+import org.mmsim.reclaim.OomCandidate;
 import org.mmsim.vm.Paging;
 import org.mmsim.vm.ProcMaps;
 import org.mmsim.vm.Process;
@@ -74,6 +75,7 @@ final class VmProcesses {
                     return sys.swapOutAnon(pfn);
                 }
             });
+            mem.setExternalTasks(this::oomCandidates);
         }
         return system;
     }
@@ -107,6 +109,41 @@ final class VmProcesses {
         if (live.remove(t)) {
             t.process().exit();
         }
+    }
+
+    /** The OOM killer's victims, exited by {@link #reapDoomed()} once the current operation is over. */
+    private final List<Task> doomed = new ArrayList<>();
+
+    /** Exits the tasks the OOM killer chose (the SIGKILL taking effect, then the oom reaper). */
+    void reapDoomed() {
+        if (doomed.isEmpty()) {
+            return;
+        }
+        for (Task t : doomed) {
+            exit(t);
+        }
+        doomed.clear();
+    }
+
+    /** Whether the task is still running (not exited, not killed). */
+    boolean isLive(Task t) {
+        return live.contains(t);
+    }
+
+    /** The live processes for the OOM killer: oom_badness() = RSS + swap entries + page-table pages. */
+    private List<OomCandidate> oomCandidates() {
+        List<OomCandidate> out = new ArrayList<>();
+        for (Task t : new ArrayList<>(live)) {
+            org.mmsim.vm.Mm mm = t.process().mm();
+            long points = mm.rss() + mm.counter(RssCounters.MM_SWAPENTS) + mm.pageTablePagesWithPgd();
+            long totalVm = 0;
+            for (org.mmsim.vm.Vma v : mm.vmas()) {
+                totalVm += v.pages();
+            }
+            out.add(new OomCandidate(t.pid(), t.name(), points, totalVm, mm.counter(RssCounters.MM_ANONPAGES),
+                    doomed.contains(t), () -> doomed.add(t)));
+        }
+        return out;
     }
 
     /** The live processes as /proc/PID/status summarises them (VmRSS and VmSwap in pages). */
