@@ -1,5 +1,7 @@
 package org.mmsim.vm;
 
+import java.util.List;
+
 import org.mmsim.page.Gfp;
 
 /**
@@ -21,7 +23,7 @@ public final class VmSystem {
     final long zeroPfn;
     long hugeZeroPfn = -1;
     private int nextPid = 1;
-    private final java.util.ArrayList<Mm> mms = new java.util.ArrayList<>();
+    private final List<Mm> mms = new java.util.ArrayList<>();
 
     public VmSystem(Paging paging, PhysPages phys, int swapSlots) {
         this.paging = paging;
@@ -57,103 +59,122 @@ public final class VmSystem {
     }
 
     /**
-     * Whether compaction may migrate this page: an anonymous 4 KiB page mapped once and referenced only by that
-     * mapping (not shared after fork, not in the swap cache, not pinned), whose mapping rmap knows.
+     * Whether reclaim and compaction may take this page through rmap: an anonymous 4 KiB page, mapped, with no
+     * reference beyond its mappings (not in the swap cache, not pinned), whose anon rmap record is known.
      */
     public boolean isMigratableAnon(long pfn) {
-        return pfn >= 0 && pfn < refs.size() && refs.test(pfn, PageRefs.ANON) && refs.test(pfn, PageRefs.ANON_EXCLUSIVE)
-                && !refs.test(pfn, PageRefs.HEAD) && !refs.test(pfn, PageRefs.TAIL) && refs.pteMapcount(pfn) == 1
-                && refs.refcount(pfn) == 1 && refs.swapSlot(pfn) < 0 && refs.rmapMm(pfn) >= 0
-                && refs.rmapMm(pfn) < mms.size() && mms.get(refs.rmapMm(pfn)) != null;
+        return pfn >= 0 && pfn < refs.size() && refs.test(pfn, PageRefs.ANON)
+                && !refs.test(pfn, PageRefs.HEAD) && !refs.test(pfn, PageRefs.TAIL) && refs.pteMapcount(pfn) >= 1
+                && refs.refcount(pfn) == refs.pteMapcount(pfn) && refs.swapSlot(pfn) < 0 && refs.rmapMm(pfn) >= 0;
     }
 
-    /** Where rmap found the one PTE of a page: its table, the slot in it, and the mm and address. */
+    /** One PTE mapping a page: its table, the slot in it, and the mm and address. */
     private record RmapHit(Mm mm, long[] ptes, int index, long addr) {
     }
 
     /**
-     * rmap_walk_anon() for an exclusively mapped page: the VMAs of the recorded mm whose linear page range holds
-     * the recorded index, and there the PTE that maps this very page; null when there is none.
+     * rmap_walk_anon(): every PTE that maps this page. A page keeps the linear index of its first mapping, and
+     * fork() copies VMAs with their pgoff, so each process sharing it maps it where one of its anonymous VMAs
+     * puts that index; the walk looks there in every live mm. Null unless it finds all of the page's mappings.
      */
-    private RmapHit rmapWalk(long pfn) {
-        Mm mm = mms.get(refs.rmapMm(pfn));
+    private List<RmapHit> rmapWalk(long pfn) {
         long index = refs.rmapIndex(pfn);
-        for (int v = 0; v < mm.nrVmas; v++) {
-            Vma vma = mm.vmas[v];
-            if (vma.anonVma == null || index < vma.pgoff || index >= vma.pgoff + vma.pages()) {
+        List<RmapHit> hits = new java.util.ArrayList<>(1);
+        for (Mm mm : mms) {
+            if (mm == null) {
                 continue;
             }
-            long addr = vma.start + ((index - vma.pgoff) << Paging.PAGE_SHIFT);
-            int pmdT = mm.pt.lookup(addr, 2);
-            if (pmdT < 0) {
-                continue;
-            }
-            long pmd = tables.entries(pmdT)[Paging.index(addr, 2)];
-            if (!fmt.isTable(pmd)) {
-                continue;
-            }
-            long[] ptes = tables.entries(tables.tableAt(fmt.pfn(pmd)));
-            int i = Paging.index(addr, 3);
-            long e = ptes[i];
-            if (fmt.hwValid(e) && !fmt.isSpecial(e) && fmt.pfn(e) == pfn) {
-                return new RmapHit(mm, ptes, i, addr);
+            for (int v = 0; v < mm.nrVmas; v++) {
+                Vma vma = mm.vmas[v];
+                if (vma.anonVma == null || index < vma.pgoff || index >= vma.pgoff + vma.pages()) {
+                    continue;
+                }
+                long addr = vma.start + ((index - vma.pgoff) << Paging.PAGE_SHIFT);
+                int pmdT = mm.pt.lookup(addr, 2);
+                if (pmdT < 0) {
+                    continue;
+                }
+                long pmd = tables.entries(pmdT)[Paging.index(addr, 2)];
+                if (!fmt.isTable(pmd)) {
+                    continue;
+                }
+                long[] ptes = tables.entries(tables.tableAt(fmt.pfn(pmd)));
+                int i = Paging.index(addr, 3);
+                long e = ptes[i];
+                if (fmt.hwValid(e) && !fmt.isSpecial(e) && fmt.pfn(e) == pfn) {
+                    hits.add(new RmapHit(mm, ptes, i, addr));
+                }
             }
         }
-        return null;
+        return hits.size() == refs.pteMapcount(pfn) ? hits : null;
     }
 
     /**
-     * migrate_pages() of one such page to {@code dst} (a free page the caller took): try_to_migrate() and
-     * remove_migration_ptes() point its PTE at the copy with the same permission and state bits, and the struct
-     * page state moves over. The caller frees {@code src}. False, with nothing changed, when the page is not
-     * migratable or its PTE is not found.
+     * migrate_pages() of such a page to {@code dst} (a free page the caller took): try_to_migrate() and
+     * remove_migration_ptes() point every PTE at the copy with the same permission and state bits, and the
+     * struct page state moves over. The caller frees {@code src}. False, with nothing changed, when the page is
+     * not migratable or rmap does not find all its mappings.
      */
     public boolean migrateAnonPage(long src, long dst) {
         if (!isMigratableAnon(src)) {
             return false;
         }
-        RmapHit hit = rmapWalk(src);
-        if (hit == null) {
+        List<RmapHit> hits = rmapWalk(src);
+        if (hits == null) {
             return false;
         }
-        long e = hit.ptes()[hit.index()];
-        hit.ptes()[hit.index()] = fmt.mkPte(dst, fmt.isWrite(e), fmt.isExec(e), fmt.isDirty(e), fmt.isYoung(e));
+        for (RmapHit hit : hits) {
+            long e = hit.ptes()[hit.index()];
+            hit.ptes()[hit.index()] = fmt.mkPte(dst, fmt.isWrite(e), fmt.isExec(e), fmt.isDirty(e), fmt.isYoung(e));
+        }
         refs.moveTo(src, dst);
         events.pgmigrateSuccess++;
         return true;
     }
 
     /**
-     * folio_referenced() for reclaim: whether the mapping's accessed bit was set, clearing it
-     * (ptep_clear_flush_young). A page rmap cannot walk here (shared after fork, in the swap cache) counts as
-     * referenced, so reclaim keeps it.
+     * folio_referenced() for reclaim: whether any mapping's accessed bit was set, clearing them all
+     * (ptep_clear_flush_young). A page rmap cannot walk (in the swap cache, pinned) counts as referenced, so
+     * reclaim keeps it.
      */
     public boolean testAndClearYoung(long pfn) {
         if (!isMigratableAnon(pfn)) {
             return true;
         }
-        RmapHit hit = rmapWalk(pfn);
-        if (hit == null) {
+        List<RmapHit> hits = rmapWalk(pfn);
+        if (hits == null) {
             return true;
         }
-        long e = hit.ptes()[hit.index()];
-        if (!fmt.isYoung(e)) {
-            return false;
+        boolean young = false;
+        for (RmapHit hit : hits) {
+            long e = hit.ptes()[hit.index()];
+            if (fmt.isYoung(e)) {
+                young = true;
+                hit.ptes()[hit.index()] = fmt.mkOld(e);
+            }
         }
-        hit.ptes()[hit.index()] = fmt.mkOld(e);
-        return true;
+        return young;
     }
 
     /**
-     * shrink_folio_list()'s add_to_swap() + try_to_unmap() of such a page: its PTE becomes a swap entry and the
-     * page is freed through {@link PhysPages#freePages}. False when it cannot be (not walkable, swap full).
+     * shrink_folio_list()'s add_to_swap() + try_to_unmap() of such a page: each PTE becomes a swap entry, and
+     * with the last one the page leaves the swap cache and is freed through {@link PhysPages#freePages}. False
+     * when rmap cannot take it or swap is full.
      */
     public boolean swapOutAnon(long pfn) {
         if (!isMigratableAnon(pfn)) {
             return false;
         }
-        RmapHit hit = rmapWalk(pfn);
-        return hit != null && hit.mm().swapOut(hit.addr());
+        List<RmapHit> hits = rmapWalk(pfn);
+        if (hits == null) {
+            return false;
+        }
+        for (RmapHit hit : hits) {
+            if (!hit.mm().swapOut(hit.addr())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int allocPid() {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * migrate_pages() of anonymous pages for compaction: rmap_walk_anon() finds the one PTE of an exclusive page
- * through its anon_vma and page->index (here the mm and the linear page index), and remove_migration_ptes()
- * points it at the new page with the old permission and state. Pages shared after fork are left alone by this
- * model (the kernel would walk every mapping).
+ * migrate_pages() of anonymous pages for compaction: rmap_walk_anon() finds the PTEs of a page
+ * through its anon_vma and page->index (here the linear page index, looked up in every mm's anonymous VMAs),
+ * and remove_migration_ptes() points it at the new page with the old permission and state, in every process
+ * that shares it after fork. Reclaim uses the same walk for the accessed bits and for swap-out.
  */
 class AnonMigrationTest {
     private static final int RW = Mman.PROT_READ | Mman.PROT_WRITE;
@@ -44,22 +44,45 @@ class AnonMigrationTest {
     }
 
     @Test
-    void aPageSharedAfterForkIsNotMigratedUntilItIsExclusiveAgain() {
+    void aPageSharedAfterForkMovesInBothProcesses() {
         VmSystem sys = VmSystem.simple(Paging.X86_64, 1 << 14);
         Process parent = sys.newProcess();
         long a = parent.mmap(4096, RW, Mman.MAP_PRIVATE);
         assertThat(parent.touch(a, true)).isZero();
         long original = parent.mm().pfnAt(a);
         Process child = parent.fork();
-        assertThat(sys.isMigratableAnon(original)).isFalse();
-        // the parent's write copies; the child's write then reuses the original, which becomes the child's
-        assertThat(parent.touch(a, true)).isZero();
-        assertThat(child.touch(a, true)).isZero();
-        assertThat(child.mm().pfnAt(a)).isEqualTo(original);
+        assertThat(sys.refs().mapcount(original)).isEqualTo(2);
         assertThat(sys.isMigratableAnon(original)).isTrue();
         long dst = sys.phys().allocPages(0, 0);
         assertThat(sys.migrateAnonPage(original, dst)).isTrue();
+        assertThat(parent.mm().pfnAt(a)).isEqualTo(dst);
         assertThat(child.mm().pfnAt(a)).isEqualTo(dst);
+        assertThat(sys.refs().refcount(dst)).isEqualTo(2);
+        assertThat(sys.refs().mapcount(dst)).isEqualTo(2);
+        // copy-on-write still works on the moved page: the parent's write copies, the child keeps dst
+        assertThat(parent.touch(a, true)).isZero();
+        assertThat(parent.mm().pfnAt(a)).isNotEqualTo(dst);
+        assertThat(child.mm().pfnAt(a)).isEqualTo(dst);
+    }
+
+    @Test
+    void aSharedPageIsSwappedOutOfEveryMapping() {
+        VmSystem sys = VmSystem.simple(Paging.X86_64, 1 << 14);
+        Process parent = sys.newProcess();
+        long a = parent.mmap(4096, RW, Mman.MAP_PRIVATE);
+        assertThat(parent.touch(a, true)).isZero();
+        long page = parent.mm().pfnAt(a);
+        Process child = parent.fork();
+        assertThat(sys.testAndClearYoung(page)).isTrue();
+        assertThat(sys.testAndClearYoung(page)).isFalse();
+        assertThat(sys.swapOutAnon(page)).isTrue();
+        assertThat(parent.mm().counter(RssCounters.MM_SWAPENTS)).isEqualTo(1);
+        assertThat(child.mm().counter(RssCounters.MM_SWAPENTS)).isEqualTo(1);
+        assertThat(sys.refs().refcount(page)).isZero();
+        // both read it back from swap
+        assertThat(parent.touch(a, false)).isZero();
+        assertThat(child.touch(a, false)).isZero();
+        assertThat(parent.mm().pfnAt(a)).isEqualTo(child.mm().pfnAt(a));
     }
 
     @Test
