@@ -354,6 +354,21 @@ public final class Memory {
         this.externalPages = pages;
     }
 
+    /** One slot of the swap device for a higher layer's swap-out (its add_to_swap): false if swap is full. */
+    public boolean takeSwapSlot() {
+        if (!swap.get(1)) {
+            return false;
+        }
+        counters.add(VmCounters.NR_SWAP_USED, 1);
+        return true;
+    }
+
+    /** That slot is free again. */
+    public void returnSwapSlot() {
+        swap.put(1);
+        counters.add(VmCounters.NR_SWAP_USED, -1);
+    }
+
     /** The tasks of a higher layer the OOM killer may choose among, next to this model's own processes. */
     public void setExternalTasks(java.util.function.Supplier<List<OomCandidate>> tasks) {
         this.externalTasks = tasks;

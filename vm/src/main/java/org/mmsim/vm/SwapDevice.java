@@ -8,7 +8,17 @@ import java.util.Arrays;
  * swapped out in one mapping but still mapped elsewhere. Slot 0 is reserved like the swap header page.
  */
 public final class SwapDevice {
+    /** What else bounds the slots in use: a swap area this device shares with other users of swap. */
+    public interface Quota {
+        /** One slot more in use; false if the shared area is full. */
+        boolean take();
+
+        /** One slot less in use. */
+        void give();
+    }
+
     private final int[] swapMap;
+    private Quota quota;
     private final long[] cachePfn;
     private int cursor = 1;
     private long used;
@@ -20,13 +30,21 @@ public final class SwapDevice {
         swapMap[0] = -1;
     }
 
-    /** Allocates a free slot with count 0, or -1 when the device is full. */
+    /** Shares the swap area with other users: every slot in use also counts against {@code q}. */
+    public void setQuota(Quota q) {
+        this.quota = q;
+    }
+
+    /** Allocates a free slot with count 0, or -1 when the device (or the shared area) is full. */
     public long allocSlot() {
         int n = swapMap.length;
         for (int k = 0; k < n; k++) {
             int s = cursor;
             cursor = cursor + 1 >= n ? 1 : cursor + 1;
             if (swapMap[s] == 0 && cachePfn[s] < 0) {
+                if (quota != null && !quota.take()) {
+                    return -1;
+                }
                 used++;
                 return s;
             }
@@ -51,6 +69,9 @@ public final class SwapDevice {
     /** Releases a slot whose count is 0 and that is no longer in the swap cache. */
     public void release(long slot) {
         used--;
+        if (quota != null) {
+            quota.give();
+        }
     }
 
     /** swp_swapcount(): PTEs referring to the slot. */

@@ -76,6 +76,17 @@ final class VmProcesses {
                 }
             });
             mem.setExternalTasks(this::oomCandidates);
+            sys.swap().setQuota(new org.mmsim.vm.SwapDevice.Quota() {
+                @Override
+                public boolean take() {
+                    return mem.takeSwapSlot();
+                }
+
+                @Override
+                public void give() {
+                    mem.returnSwapSlot();
+                }
+            });
         }
         return system;
     }

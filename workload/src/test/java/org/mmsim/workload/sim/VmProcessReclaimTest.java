@@ -22,7 +22,7 @@ import org.mmsim.workload.scenario.Scenario;
  * unreclaimable. Without swap they stay, as anonymous memory does.
  */
 class VmProcessReclaimTest {
-    private record Result(long keeperRssBefore, long keeperRssAfter, Map<String, Long> end) {
+    private record Result(long keeperRssBefore, long keeperRssAfter, Map<String, Long> end, long swapEntries) {
     }
 
     private static Result run(long swapBytes) {
@@ -38,11 +38,17 @@ class VmProcessReclaimTest {
                 base.hz(), base.sysctl(), base.swapBytes(), base.compaction(), base.writebackDelayNs(), "never",
                 base.generators(), base.record());
         Map<String, Long> rss = new LinkedHashMap<>();
+        long[] swapped = new long[1];
         Map<String, Map<String, Long>> counters = new LinkedHashMap<>();
         new LinuxSimulation().run(sc, b, new Recorder() {
             @Override
             public void snapshot(long timeNs, String label, SimulationView view) {
                 counters.put(label, view.counters());
+                if (label.equals("after")) {
+                    for (SimulationView.ProcessInfo p : view.processes()) {
+                        swapped[0] += p.swapPages();
+                    }
+                }
                 for (SimulationView.ProcessInfo p : view.processes()) {
                     if (p.name().equals("keeper")) {
                         rss.put(label, p.rssPages());
@@ -51,7 +57,7 @@ class VmProcessReclaimTest {
             }
         });
         BuddyChecker.check(b.machine());
-        return new Result(rss.get("before"), rss.get("after"), counters.get("after"));
+        return new Result(rss.get("before"), rss.get("after"), counters.get("after"), swapped[0]);
     }
 
     @Test
@@ -60,6 +66,16 @@ class VmProcessReclaimTest {
         assertThat(r.keeperRssBefore()).isEqualTo(100 * MIB / 4096);
         assertThat(r.keeperRssAfter()).isLessThan(r.keeperRssBefore());
         assertThat(r.end().get("pswpout")).isGreaterThanOrEqualTo(r.keeperRssBefore() - r.keeperRssAfter());
+    }
+
+    @Test
+    void bothKindsOfProcessShareOneSwapArea() {
+        // 8 MiB of swap is 2,048 slots for the vm process and the anonymous one together
+        Result r = run(8 * MIB);
+        assertThat(r.keeperRssAfter()).isLessThan(r.keeperRssBefore());
+        assertThat(r.swapEntries()).isGreaterThan(0).isLessThanOrEqualTo(2048);
+        // the one swap area counts every slot in use, whichever model's process holds it
+        assertThat(r.end().get("nr_swap_used")).isEqualTo(r.swapEntries());
     }
 
     @Test
