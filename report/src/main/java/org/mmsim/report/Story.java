@@ -48,6 +48,12 @@ final class Story {
             b.append(String.format(Locale.ROOT, "Reclaim scanned %d pages in kswapd and %d in direct reclaim. ", kswapd,
                     direct));
         }
+        long dirtied = last.counters().getOrDefault("nr_dirtied", 0L);
+        if (dirtied > 0) {
+            b.append(String.format(Locale.ROOT, "Writers dirtied %s of page cache; the flusher wrote %s back, and %s"
+                    + " was still dirty at the end. ", mib(dirtied), mib(last.counters().getOrDefault("nr_written", 0L)),
+                    mib(last.counters().getOrDefault("nr_dirty", 0L))));
+        }
         long oom = last.counters().get("oom_kill");
         if (oom > 0) {
             b.append(String.format(Locale.ROOT, "The OOM killer killed %d process(es). ", oom));
