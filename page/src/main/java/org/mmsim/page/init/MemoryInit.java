@@ -7,6 +7,7 @@ import org.mmsim.arch.ZoneType;
 import org.mmsim.boot.log.BootLog;
 import org.mmsim.boot.memblock.Memblock;
 import org.mmsim.boot.reserve.BootMemblock;
+import org.mmsim.boot.reserve.DeferredInit;
 import org.mmsim.boot.spec.LateFree;
 import org.mmsim.boot.spec.MachineSpec;
 import org.mmsim.boot.spec.Reservation;
@@ -81,7 +82,7 @@ public final class MemoryInit {
         }
         boolean pcp = m.pcpEnabled();
         m.setPcpEnabled(false);
-        memmapInit(layout, m);
+        memmapInit(layout, mb, m);
         memblockFreeAll(layout, mb, m);
         for (long i = 0; i < BootArch.pagesAllocatedInMemInit(arch); i++) {
             m.allocPages(Gfp.GFP_KERNEL, 0);
@@ -148,9 +149,13 @@ public final class MemoryInit {
 
     /**
      * memmap_init(): every page with a memory map (FLATMEM: the whole span; SPARSEMEM: sections holding memory)
-     * starts reserved, and pageblocks of present memory become MIGRATE_MOVABLE.
+     * starts reserved, and pageblocks of present memory become MIGRATE_MOVABLE. Beyond a node's
+     * first_deferred_pfn, deferred_init_memmap() initialises struct pages without touching the pageblock bits
+     * and only deferred_free_range() marks a pageblock MOVABLE, at its aligned first pfn and only if that pfn is
+     * free in memblock. A pageblock that starts in reserved memory (the memmap itself, at the top of the last
+     * zone) keeps the zeroed bits: MIGRATE_UNMOVABLE, which /proc/pagetypeinfo counts.
      */
-    static void memmapInit(BootLayout layout, Machine m) {
+    static void memmapInit(BootLayout layout, BootMemblock mb, Machine m) {
         long pageblock = 1L << layout.spec().arch().pageblockOrder();
         BootArch ba = BootArch.of(layout.spec().arch());
         long perSection = ba.pagesPerSection(layout.spec().arch().pageShift());
@@ -173,6 +178,8 @@ public final class MemoryInit {
                 }
             }
         }
+        long[] firstDeferred = DeferredInit.firstDeferredPfn(layout);
+        FreePfns free = new FreePfns(mb, layout.spec().arch().pageShift());
         for (MemRange r : layout.memory()) {
             for (ZoneSpan z : layout.nodes().get(r.nid()).zones()) {
                 long s = Math.max(r.startPfn(), z.startPfn());
@@ -182,9 +189,38 @@ public final class MemoryInit {
                 }
                 Zone zone = m.node(r.nid()).zone(z.type());
                 for (long pfn = (s + pageblock - 1) & -pageblock; pfn < e; pfn += pageblock) {
-                    zone.setPageblockMigratetype(pfn, MigrateType.MOVABLE);
+                    if (pfn < firstDeferred[r.nid()] || free.contains(pfn)) {
+                        zone.setPageblockMigratetype(pfn, MigrateType.MOVABLE);
+                    }
                 }
             }
+        }
+    }
+
+    /** The pfns memblock holds as free (memory not reserved), as sorted [start, end) pairs. */
+    private static final class FreePfns {
+        private final long[] starts;
+        private final long[] ends;
+
+        FreePfns(BootMemblock mb, int shift) {
+            List<long[]> ranges = new ArrayList<>();
+            mb.memblock().forEachFreeMemRange(Memblock.NUMA_NO_NODE, 0,
+                    (start, end, nid) -> ranges.add(new long[] {(start + (1L << shift) - 1) >> shift, end >> shift}));
+            ranges.sort((a, b) -> Long.compare(a[0], b[0]));
+            starts = new long[ranges.size()];
+            ends = new long[ranges.size()];
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = ranges.get(i)[0];
+                ends[i] = ranges.get(i)[1];
+            }
+        }
+
+        boolean contains(long pfn) {
+            int i = java.util.Arrays.binarySearch(starts, pfn);
+            if (i < 0) {
+                i = -i - 2;
+            }
+            return i >= 0 && pfn < ends[i];
         }
     }
 
