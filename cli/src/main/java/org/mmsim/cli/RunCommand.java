@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.boot.spec.MachineSpec;
+import org.mmsim.page.init.BootResidue;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
 import org.mmsim.report.RunOutput;
@@ -37,6 +38,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: mmsim-out)")
     Path out = Path.of("mmsim-out");
 
+    @Option(names = "--meminfo", paramLabel = "FILE",
+            description = "start from a real machine's state after boot: its /proc/meminfo's used memory (kernel, "
+                    + "slab, tmpfs, anonymous) is allocated before the workload runs")
+    Path meminfo;
+
     @Option(names = "--seed", paramLabel = "N", description = "override the scenario's seed")
     Long seed;
 
@@ -48,7 +54,10 @@ public final class RunCommand implements Callable<Integer> {
                     scenario.durationNs(), scenario.hz(), scenario.sysctl(), scenario.swapBytes(), scenario.compaction(),
                     scenario.writebackDelayNs(), scenario.thpEnabled(), scenario.generators(), scenario.record());
         }
-        BootedMachine booted = MemoryInit.boot(withSysctls(MachineFile.load(scenario.machine()), scenario));
+        MachineSpec spec = withSysctls(MachineFile.load(scenario.machine()), scenario);
+        BootResidue residue = meminfo == null ? BootResidue.NONE
+                : BootResidue.read(meminfo, spec.arch().pageShift());
+        BootedMachine booted = MemoryInit.boot(spec, null, residue);
         ProgressBar bar = System.console() != null ? new ProgressBar(System.err) : null;
         try (RunOutput output = RunOutput.create(out);
                 RunRecorder recorder = new RunRecorder(scenario, output.dir(), bar == null ? null : bar::update)) {
