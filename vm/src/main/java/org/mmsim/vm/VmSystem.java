@@ -1,7 +1,7 @@
 package org.mmsim.vm;
 
+import java.util.ArrayList;
 import java.util.List;
-
 import org.mmsim.page.Gfp;
 
 /**
@@ -23,7 +23,7 @@ public final class VmSystem {
     final long zeroPfn;
     long hugeZeroPfn = -1;
     private int nextPid = 1;
-    private final List<Mm> mms = new java.util.ArrayList<>();
+    private final List<Mm> mms = new ArrayList<>();
 
     public VmSystem(Paging paging, PhysPages phys, int swapSlots) {
         this.paging = paging;
@@ -79,7 +79,7 @@ public final class VmSystem {
      */
     private List<RmapHit> rmapWalk(long pfn) {
         long index = refs.rmapIndex(pfn);
-        List<RmapHit> hits = new java.util.ArrayList<>(1);
+        List<RmapHit> hits = new ArrayList<>(1);
         for (Mm mm : mms) {
             if (mm == null) {
                 continue;

@@ -1,7 +1,9 @@
 package org.mmsim.page.init;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.mmsim.arch.Arch;
 import org.mmsim.arch.ZoneType;
 import org.mmsim.boot.log.BootLog;
@@ -216,7 +218,7 @@ public final class MemoryInit {
         }
 
         boolean contains(long pfn) {
-            int i = java.util.Arrays.binarySearch(starts, pfn);
+            int i = Arrays.binarySearch(starts, pfn);
             if (i < 0) {
                 i = -i - 2;
             }
@@ -306,7 +308,7 @@ public final class MemoryInit {
         Reservation kernel = mb.made().stream().filter(r -> r.what().equals("kernel")).findFirst().orElse(null);
         long imageCursor = kernel == null ? -1 : (kernel.start() + (spec.image().codeK() << 10) + (1L << shift) - 1) >> shift;
         long imageEnd = kernel == null ? -1 : kernel.end() >> shift;
-        java.util.stream.LongStream.Builder out = java.util.stream.LongStream.builder();
+        LongStream.Builder out = LongStream.builder();
         for (LateFree f : spec.lateFrees()) {
             long pages = f.pages(shift);
             long start;

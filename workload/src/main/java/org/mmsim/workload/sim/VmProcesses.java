@@ -3,17 +3,21 @@ package org.mmsim.workload.sim;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.mmsim.reclaim.ExternalPages;
 import org.mmsim.reclaim.Memory;
 import org.mmsim.reclaim.OomCandidate;
+import org.mmsim.vm.Mm;
 import org.mmsim.vm.Paging;
 import org.mmsim.vm.ProcMaps;
 import org.mmsim.vm.Process;
 import org.mmsim.vm.RssCounters;
-import org.mmsim.vm.VmOutOfMemory;
+import org.mmsim.vm.SwapDevice;
 import org.mmsim.vm.ThpSettings;
+import org.mmsim.vm.VmOutOfMemory;
 import org.mmsim.vm.VmSystem;
+import org.mmsim.vm.Vma;
 import org.mmsim.workload.SimulationView;
 
 /**
@@ -52,7 +56,7 @@ final class VmProcesses {
             }
             phys = new SimPhysPages(mem);
             VmSystem sys = new VmSystem(paging, phys, swapSlots);
-            sys.thp().enabled = ThpSettings.Enabled.valueOf(thpEnabled.toUpperCase(java.util.Locale.ROOT));
+            sys.thp().enabled = ThpSettings.Enabled.valueOf(thpEnabled.toUpperCase(Locale.ROOT));
             system = sys;
             mem.setExternalPages(new ExternalPages() {
                 @Override
@@ -76,7 +80,7 @@ final class VmProcesses {
                 }
             });
             mem.setExternalTasks(this::oomCandidates);
-            sys.swap().setQuota(new org.mmsim.vm.SwapDevice.Quota() {
+            sys.swap().setQuota(new SwapDevice.Quota() {
                 @Override
                 public boolean take() {
                     return mem.takeSwapSlot();
@@ -145,10 +149,10 @@ final class VmProcesses {
     private List<OomCandidate> oomCandidates() {
         List<OomCandidate> out = new ArrayList<>();
         for (Task t : new ArrayList<>(live)) {
-            org.mmsim.vm.Mm mm = t.process().mm();
+            Mm mm = t.process().mm();
             long points = mm.rss() + mm.counter(RssCounters.MM_SWAPENTS) + mm.pageTablePagesWithPgd();
             long totalVm = 0;
-            for (org.mmsim.vm.Vma v : mm.vmas()) {
+            for (Vma v : mm.vmas()) {
                 totalVm += v.pages();
             }
             out.add(new OomCandidate(t.pid(), t.name(), points, totalVm, mm.counter(RssCounters.MM_ANONPAGES),
