@@ -172,6 +172,7 @@ public final class RunRecorder implements Recorder, AutoCloseable {
         }
         c.put("nr_dirtied", counters.get("nr_dirtied"));
         c.put("nr_written", counters.get("nr_written"));
+        c.put("pswpout", counters.get("pswpout"));
         Map<String, Long> rss = new LinkedHashMap<>();
         for (SimulationView.ProcessInfo p : view.processes()) {
             String key = p.name() + " (" + p.pid() + ")";

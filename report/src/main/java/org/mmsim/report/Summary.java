@@ -50,7 +50,13 @@ public final class Summary {
         Map<String, Object> reclaim = new LinkedHashMap<>();
         reclaim.put("pgscan_kswapd", last.counters().get("pgscan_kswapd"));
         reclaim.put("pgscan_direct", last.counters().get("pgscan_direct"));
+        reclaim.put("pswpout", last.counters().getOrDefault("pswpout", 0L));
         out.put("reclaim", reclaim);
+        Map<String, Object> writeback = new LinkedHashMap<>();
+        writeback.put("dirtied", last.counters().getOrDefault("nr_dirtied", 0L));
+        writeback.put("written", last.counters().getOrDefault("nr_written", 0L));
+        writeback.put("dirty_at_end", last.counters().getOrDefault("nr_dirty", 0L));
+        out.put("writeback_pages", writeback);
         out.put("oom_kills", last.counters().get("oom_kill"));
         out.put("worst_extfrag_order9", worstExtfrag(d));
         Map<String, Object> peaks = new LinkedHashMap<>();
