@@ -109,6 +109,11 @@ public final class VmSystem {
         return hits.size() == refs.pteMapcount(pfn) ? hits : null;
     }
 
+    /** The mappings of a page reclaim and compaction may take, or null when it may not be taken. */
+    private List<RmapHit> walkable(long pfn) {
+        return isMigratableAnon(pfn) ? rmapWalk(pfn) : null;
+    }
+
     /**
      * migrate_pages() of such a page to {@code dst} (a free page the caller took): try_to_migrate() and
      * remove_migration_ptes() point every PTE at the copy with the same permission and state bits, and the
@@ -116,10 +121,7 @@ public final class VmSystem {
      * not migratable or rmap does not find all its mappings.
      */
     public boolean migrateAnonPage(long src, long dst) {
-        if (!isMigratableAnon(src)) {
-            return false;
-        }
-        List<RmapHit> hits = rmapWalk(src);
+        List<RmapHit> hits = walkable(src);
         if (hits == null) {
             return false;
         }
@@ -138,10 +140,7 @@ public final class VmSystem {
      * reclaim keeps it.
      */
     public boolean testAndClearYoung(long pfn) {
-        if (!isMigratableAnon(pfn)) {
-            return true;
-        }
-        List<RmapHit> hits = rmapWalk(pfn);
+        List<RmapHit> hits = walkable(pfn);
         if (hits == null) {
             return true;
         }
@@ -162,10 +161,7 @@ public final class VmSystem {
      * when rmap cannot take it or swap is full.
      */
     public boolean swapOutAnon(long pfn) {
-        if (!isMigratableAnon(pfn)) {
-            return false;
-        }
-        List<RmapHit> hits = rmapWalk(pfn);
+        List<RmapHit> hits = walkable(pfn);
         if (hits == null) {
             return false;
         }

@@ -35,6 +35,12 @@ final class ScenarioFixtures {
                 new Scenario.Record(1_000_000_000L, List.of(), trace));
     }
 
+    /** The scenario with /sys/kernel/mm/transparent_hugepage/enabled set to {@code thp}. */
+    static Scenario withThp(Scenario s, String thp) {
+        return new Scenario(s.name(), s.sourceFile(), s.machine(), s.seed(), s.durationNs(), s.hz(), s.sysctl(),
+                s.swapBytes(), s.compaction(), s.writebackDelayNs(), thp, s.generators(), s.record());
+    }
+
     static final long S = 1_000_000_000L;
     static final long MIB = 1L << 20;
 }

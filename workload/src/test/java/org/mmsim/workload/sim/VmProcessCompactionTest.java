@@ -35,9 +35,7 @@ class VmProcessCompactionTest {
                 gen("compact_memory", "at", 3 * S),
                 gen("snapshot", "at", 3500 * 1_000_000L, "label", "compacted"));
         // transparent_hugepage=never: 4 KiB pages only (compaction skips THPs, as isolate_migratepages_block does)
-        Scenario sc = new Scenario(base.name(), base.sourceFile(), base.machine(), base.seed(), base.durationNs(),
-                base.hz(), base.sysctl(), base.swapBytes(), base.compaction(), base.writebackDelayNs(), "never",
-                base.generators(), base.record());
+        Scenario sc = ScenarioFixtures.withThp(base, "never");
         Map<String, Map<String, Long>> counters = new LinkedHashMap<>();
         Map<String, Long> order9 = new LinkedHashMap<>();
         Map<String, Long> keeperRss = new LinkedHashMap<>();

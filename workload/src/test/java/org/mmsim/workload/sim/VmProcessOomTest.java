@@ -29,9 +29,7 @@ class VmProcessOomTest {
                         "rate", 0.0, "touch", "sequential", "lifetime", 10 * S),
                 gen("anon", "name", "small", "size", 90 * MIB, "start", S, "rate", 90.0 * MIB,
                         "touch", "sequential", "lifetime", 10 * S));
-        Scenario sc = new Scenario(base.name(), base.sourceFile(), base.machine(), base.seed(), base.durationNs(),
-                base.hz(), base.sysctl(), base.swapBytes(), base.compaction(), base.writebackDelayNs(), "never",
-                base.generators(), base.record());
+        Scenario sc = ScenarioFixtures.withThp(base, "never");
         List<String> notes = new ArrayList<>();
         List<SimulationView.ProcessInfo> atEnd = new ArrayList<>();
         SimulationView end = new LinuxSimulation().run(sc, b, new Recorder() {

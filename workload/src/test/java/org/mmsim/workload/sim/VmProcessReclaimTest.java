@@ -34,9 +34,7 @@ class VmProcessReclaimTest {
                 gen("anon", "name", "hog", "size", 120 * MIB, "start", 2 * S, "rate", 240.0 * MIB,
                         "touch", "sequential", "lifetime", 10 * S),
                 gen("snapshot", "at", 3500 * 1_000_000L, "label", "after"));
-        Scenario sc = new Scenario(base.name(), base.sourceFile(), base.machine(), base.seed(), base.durationNs(),
-                base.hz(), base.sysctl(), base.swapBytes(), base.compaction(), base.writebackDelayNs(), "never",
-                base.generators(), base.record());
+        Scenario sc = ScenarioFixtures.withThp(base, "never");
         Map<String, Long> rss = new LinkedHashMap<>();
         long[] swapped = new long[1];
         Map<String, Map<String, Long>> counters = new LinkedHashMap<>();
