@@ -26,20 +26,32 @@ public final class DirtyLimits {
     /** {@code {background threshold, threshold}} in pages. */
     public static long[] of(Machine machine, long totalreservePages, long fileLruPages, int dirtyRatio,
             int backgroundRatio) {
-        long pageSize = machine.arch().pageSize();
+        long available = dirtyable(machine, totalreservePages, fileLruPages);
+        return new long[] {background(machine, available, dirtyRatio, backgroundRatio),
+            threshold(machine, available, dirtyRatio)};
+    }
+
+    /** global_dirtyable_memory() + 1, as domain_dirty_limits() uses it. */
+    public static long dirtyable(Machine machine, long totalreservePages, long fileLruPages) {
         long x = machine.nrFreePages();
         x -= Math.min(x, totalreservePages);
         x += fileLruPages;
         x -= highmemDirtyable(machine, x);
-        long available = x + 1;
-        long ratio = dirtyRatio * pageSize / 100;
-        long bgRatio = backgroundRatio * pageSize / 100;
-        long thresh = ratio * available / pageSize;
-        long bg = bgRatio * available / pageSize;
-        if (bg >= thresh) {
-            bg = thresh / 2;
-        }
-        return new long[] {bg, thresh};
+        return x + 1;
+    }
+
+    /** The dirty threshold for {@link #dirtyable} pages. */
+    public static long threshold(Machine machine, long available, int dirtyRatio) {
+        long pageSize = machine.arch().pageSize();
+        return dirtyRatio * pageSize / 100 * available / pageSize;
+    }
+
+    /** The background threshold: at most half the dirty threshold. */
+    public static long background(Machine machine, long available, int dirtyRatio, int backgroundRatio) {
+        long pageSize = machine.arch().pageSize();
+        long thresh = threshold(machine, available, dirtyRatio);
+        long bg = backgroundRatio * pageSize / 100 * available / pageSize;
+        return bg >= thresh ? thresh / 2 : bg;
     }
 
     /** highmem_dirtyable_memory(): free highmem above its high watermarks (file pages per zone are not kept). */

@@ -44,17 +44,28 @@ public final class Writeback {
 
     /** {@code {background threshold, threshold}} now. */
     public long[] limits() {
+        return new long[] {backgroundThreshold(), dirtyThreshold()};
+    }
+
+    private long dirtyable() {
         long fileLru = 0;
         for (Lruvec lv : mem.lruvecs) {
             fileLru += lv.size(Lruvec.INACTIVE_FILE) + lv.size(Lruvec.ACTIVE_FILE);
         }
-        return DirtyLimits.of(mem.machine, config.totalreservePages(), fileLru, config.dirtyRatio(),
-                config.dirtyBackgroundRatio());
+        return DirtyLimits.dirtyable(mem.machine, config.totalreservePages(), fileLru);
+    }
+
+    private long dirtyThreshold() {
+        return DirtyLimits.threshold(mem.machine, dirtyable(), config.dirtyRatio());
+    }
+
+    private long backgroundThreshold() {
+        return DirtyLimits.background(mem.machine, dirtyable(), config.dirtyRatio(), config.dirtyBackgroundRatio());
     }
 
     /** balance_dirty_pages()'s hard limit: whether a writer may dirty another page now. */
     public boolean mayDirty() {
-        return nrDirty() + nrWriteback() < limits()[1];
+        return nrDirty() + nrWriteback() < dirtyThreshold();
     }
 
     long nrDirty() {
@@ -81,7 +92,7 @@ public final class Writeback {
         if (timerAt < 0 && kupdate()) {
             arm(mem.env.nowNs() + config.dirtyWritebackIntervalNs());
         }
-        if (nrDirty() > limits()[0]) {
+        if (nrDirty() > backgroundThreshold()) {
             arm(mem.env.nowNs());
         }
     }
@@ -120,7 +131,7 @@ public final class Writeback {
             endWriteback(mem.spaces.get((int) inFlight.peekA()), (int) inFlight.peekB());
             inFlight.poll();
         }
-        long bg = limits()[0];
+        long bg = backgroundThreshold();
         while (dirty.size() > 0) {
             boolean expired = kupdate() && dirty.peekC() + config.dirtyExpireNs() <= now;
             if (!vmscanWakeup && !expired && nrDirty() <= bg) {
