@@ -1,8 +1,10 @@
 package org.mmsim.reclaim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntToLongFunction;
+import java.util.function.Supplier;
 import org.mmsim.compaction.Compaction;
 import org.mmsim.page.Gfp;
 import org.mmsim.page.Machine;
@@ -39,7 +41,7 @@ public final class Memory {
     private final long[] freeBatch = new long[64];
     private XaNodeAllocator xaNodeAllocator;
     private ExternalPages externalPages;
-    private java.util.function.Supplier<List<OomCandidate>> externalTasks;
+    private Supplier<List<OomCandidate>> externalTasks;
     private long[] rcuXaFrees = new long[16];
     private int rcuXaFreesLen;
     private int freeBatchLen;
@@ -220,31 +222,8 @@ public final class Memory {
         if (!mm.alive) {
             return;
         }
+        zapRange(mm, 0, mm.pte.length);
         mm.alive = false;
-        int[] pte = mm.pte;
-        for (int v = 0; v < pte.length; v++) {
-            int p = pte[v];
-            if (p == Mm.SWAPPED) {
-                swap.put(1);
-                mm.swapEntries--;
-                counters.add(VmCounters.NR_SWAP_USED, -1);
-            } else if (p >= 0) {
-                int s = owners.slot(p);
-                int order = owners.order[s];
-                if (order > 0 && owners.index[s] == v) {
-                    counters.add(VmCounters.NR_ANON_THPS, -1);
-                    releaseLruPage(p);
-                    for (int i = 0; i < (1 << order); i++) {
-                        pte[v + i] = Mm.NONE;
-                    }
-                    v += (1 << order) - 1;
-                    continue;
-                }
-                releaseLruPage(p);
-            }
-            pte[v] = Mm.NONE;
-        }
-        flushFreeBatch();
         mm.rssAnon = 0;
     }
 
@@ -255,11 +234,17 @@ public final class Memory {
      * so here it stays mapped.
      */
     public void madviseDontneed(Mm mm, int v0, int n) {
-        if (!mm.alive) {
-            return;
+        if (mm.alive) {
+            zapRange(mm, v0, Math.min(mm.pte.length, v0 + n));
         }
+    }
+
+    /**
+     * zap_page_range() of [v0, end): frees the present pages (huge ones only when wholly inside) and drops the
+     * swap entries, then frees the batched pages.
+     */
+    private void zapRange(Mm mm, int v0, int end) {
         int[] pte = mm.pte;
-        int end = Math.min(pte.length, v0 + n);
         for (int v = v0; v < end; v++) {
             int p = pte[v];
             if (p == Mm.SWAPPED) {
@@ -276,7 +261,7 @@ public final class Memory {
                 } else if (owners.index[s] == v && v + (1 << order) <= end) {
                     counters.add(VmCounters.NR_ANON_THPS, -1);
                     releaseLruPage(p);
-                    java.util.Arrays.fill(pte, v, v + (1 << order), Mm.NONE);
+                    Arrays.fill(pte, v, v + (1 << order), Mm.NONE);
                     v += (1 << order) - 1;
                 }
             }
@@ -345,11 +330,7 @@ public final class Memory {
         rcuXaFreesLen = 0;
     }
 
-    /**
-     * Gives the page cache's xarray nodes a slab cache (radix_tree_node). Without one, they cost nothing. Each
-     * mapping then allocates a node whenever an entry lands under an empty one, and frees it, after the pages
-     * freed with it, when its last entry goes.
-     */
+    /** The owner of {@link PageOwners#EXTERNAL} pages, which migrates, ages and swaps them for this model. */
     public void setExternalPages(ExternalPages pages) {
         this.externalPages = pages;
     }
@@ -370,7 +351,7 @@ public final class Memory {
     }
 
     /** The tasks of a higher layer the OOM killer may choose among, next to this model's own processes. */
-    public void setExternalTasks(java.util.function.Supplier<List<OomCandidate>> tasks) {
+    public void setExternalTasks(Supplier<List<OomCandidate>> tasks) {
         this.externalTasks = tasks;
     }
 
@@ -406,6 +387,11 @@ public final class Memory {
         }
     }
 
+    /**
+     * Gives the page cache's xarray nodes a slab cache (radix_tree_node). Without one, they cost nothing. Each
+     * mapping then allocates a node whenever an entry lands under an empty one, and frees it, after the pages
+     * freed with it, when its last entry goes.
+     */
     public void setXaNodeAllocator(XaNodeAllocator a) {
         this.xaNodeAllocator = a;
     }
@@ -432,7 +418,7 @@ public final class Memory {
         @Override
         public void free(long handle) {
             if (rcuXaFreesLen == rcuXaFrees.length) {
-                rcuXaFrees = java.util.Arrays.copyOf(rcuXaFrees, rcuXaFrees.length * 2);
+                rcuXaFrees = Arrays.copyOf(rcuXaFrees, rcuXaFrees.length * 2);
             }
             rcuXaFrees[rcuXaFreesLen++] = handle;
         }

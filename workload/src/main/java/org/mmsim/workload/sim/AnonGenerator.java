@@ -32,7 +32,7 @@ final class AnonGenerator extends WorkloadGenerator {
             throw bad("touch must be sequential or random, not " + touch);
         }
         random = touch.equals("random");
-        thp = Boolean.parseBoolean(g.getString("thp", "false")) && !"never".equals(g.getString("_thp_enabled", "always"));
+        thp = Boolean.parseBoolean(g.getString("thp", "false"));
         processes = (int) g.getLong("processes", 1);
         double rate = g.getDouble("rate", 0);
         allAtStart = rate <= 0;
@@ -57,7 +57,7 @@ final class AnonGenerator extends WorkloadGenerator {
             if (allAtStart) {
                 for (Mm mm : mms) {
                     for (int v = 0; v < pages && mm.alive(); v++) {
-                        run.mem.touchAnon(mm, v, thp);
+                        run.mem.touchAnon(mm, v, thpFaults(run));
                     }
                 }
                 return lifetime > 0 ? end : NO_MORE;
@@ -82,7 +82,7 @@ final class AnonGenerator extends WorkloadGenerator {
                         v = cursor[p] % pages;
                         cursor[p]++;
                     }
-                    run.mem.touchAnon(mm, v, thp);
+                    run.mem.touchAnon(mm, v, thpFaults(run));
                 }
                 anyAlive |= mm.alive();
             }
@@ -91,5 +91,10 @@ final class AnonGenerator extends WorkloadGenerator {
             }
         }
         return run.now + QUANTUM_NS;
+    }
+
+    /** THP faults for this process: asked for, and not turned off machine-wide (transparent_hugepage never). */
+    private boolean thpFaults(SimulationRun run) {
+        return thp && !"never".equals(run.scenario.thpEnabled());
     }
 }

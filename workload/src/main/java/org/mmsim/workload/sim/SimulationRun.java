@@ -100,7 +100,6 @@ final class SimulationRun implements MmEnvironment {
     private WorkloadGenerator create(Scenario.Generator spec, SplittableRandom rng) {
         java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(spec.params());
         params.put("_file", scenario.sourceFile());
-        params.put("_thp_enabled", scenario.thpEnabled());
         Scenario.Generator g = new Scenario.Generator(spec.kind(), spec.name(), params, spec.line());
         return switch (g.kind()) {
             case "anon" -> new AnonGenerator(g, rng);

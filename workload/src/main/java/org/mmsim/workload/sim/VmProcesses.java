@@ -148,7 +148,7 @@ final class VmProcesses {
     /** The live processes for the OOM killer: oom_badness() = RSS + swap entries + page-table pages. */
     private List<OomCandidate> oomCandidates() {
         List<OomCandidate> out = new ArrayList<>();
-        for (Task t : new ArrayList<>(live)) {
+        for (Task t : live) {
             Mm mm = t.process().mm();
             long points = mm.rss() + mm.counter(RssCounters.MM_SWAPENTS) + mm.pageTablePagesWithPgd();
             long totalVm = 0;
