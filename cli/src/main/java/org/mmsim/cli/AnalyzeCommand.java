@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mmsim.arch.InputError;
+import org.mmsim.arch.InputFiles;
 import org.mmsim.proc.BuddyInfo;
 import org.mmsim.proc.BuddyInfoFormat;
 import org.mmsim.proc.PageTypeInfo;
@@ -69,17 +70,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private static String read(Path p) {
-        if (Files.isDirectory(p)) {
-            throw InputError.at(p, 0, "is a directory, not a /proc file");
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(p))).toString();
-        } catch (NoSuchFileException e) {
-            throw InputError.at(p, 0, "no such file");
-        } catch (CharacterCodingException e) {
-            throw InputError.at(p, 0, "not a text file");
-        } catch (IOException e) {
-            throw InputError.at(p, 0, "cannot read: " + e.getMessage());
-        }
+        return InputFiles.readText(p);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mmsim.arch.InputError;
+import org.mmsim.arch.InputFiles;
 import org.mmsim.arch.ZoneType;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.boot.spec.MachineSpec;
@@ -135,10 +136,7 @@ final class BootCommand implements Callable<Integer> {
 
     /** Managed pages per [nid][zone index] from a real /proc/zoneinfo. */
     static long[][] twinManaged(MachineSpec spec, Path file) throws Exception {
-        if (!Files.isRegularFile(file)) {
-            throw InputError.at(file, 0, "no such file");
-        }
-        ZoneInfo zi = ZoneInfoFormat.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        ZoneInfo zi = ZoneInfoFormat.parse(file.toString(), InputFiles.readText(file));
         List<ZoneType> types = spec.arch().zoneTypes();
         int nodes = zi.nodes().stream().mapToInt(ZoneInfoNode::nodeId).max().orElse(0) + 1;
         long[][] out = new long[nodes][types.size()];

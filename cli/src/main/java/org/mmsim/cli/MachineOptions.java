@@ -29,15 +29,10 @@ final class MachineOptions {
             throw new InputError("give either --machine or --from-dmesg, not both");
         }
         if (dmesg != null) {
-            if (!Files.isRegularFile(dmesg)) {
-                throw InputError.at(dmesg, 0, "no such file");
-            }
             Path io = iomem;
             if (io == null) {
                 Path beside = dmesg.toAbsolutePath().getParent().resolve("iomem");
                 io = Files.isRegularFile(beside) ? beside : null;
-            } else if (!Files.isRegularFile(io)) {
-                throw InputError.at(io, 0, "no such file");
             }
             return DmesgImporter.read(dmesg, io);
         }

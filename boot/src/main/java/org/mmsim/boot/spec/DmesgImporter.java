@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mmsim.arch.Arch;
 import org.mmsim.arch.InputError;
+import org.mmsim.arch.InputFiles;
 
 /**
  * Builds a {@link MachineSpec} from a real kernel's boot log (dmesg), so that mmsim can twin the machine:
@@ -49,16 +50,8 @@ public final class DmesgImporter {
 
     /** Reads {@code dmesg} and, when not null, the same machine's /proc/iomem. */
     public static MachineSpec read(Path dmesg, Path iomem) {
-        String text;
-        String iomemText = null;
-        try {
-            text = Files.readString(dmesg, StandardCharsets.UTF_8);
-            if (iomem != null) {
-                iomemText = Files.readString(iomem, StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw InputError.at(iomem != null && !Files.exists(iomem) ? iomem : dmesg, 0, "cannot read: " + e.getMessage());
-        }
+        String text = InputFiles.readText(dmesg);
+        String iomemText = iomem == null ? null : InputFiles.readText(iomem);
         return parse(dmesg.toString(), text, iomem == null ? null : iomem.toString(), iomemText);
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.mmsim.arch.Arch;
 import org.mmsim.arch.InputError;
+import org.mmsim.arch.InputFiles;
 
 /**
  * Reads and writes the YAML machine file. Example:
@@ -55,11 +56,7 @@ public final class MachineFile {
         if (!Files.exists(p) && presetText(pathOrPreset) != null) {
             return preset(pathOrPreset);
         }
-        try {
-            return parse(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw InputError.at(p, 0, "cannot read machine file: " + (Files.exists(p) ? e.getMessage() : "no such file"));
-        }
+        return parse(p.toString(), InputFiles.readText(p));
     }
 
     /** A built-in machine: the oracle machines (x86_64-256M, -1G, -4G, -16G, i386pae-1G, -8G, arm64-1G, ...). */

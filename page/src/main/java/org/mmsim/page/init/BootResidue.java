@@ -2,6 +2,7 @@ package org.mmsim.page.init;
 
 import java.nio.file.Path;
 import org.mmsim.arch.InputError;
+import org.mmsim.arch.InputFiles;
 
 /**
  * What a real machine has already allocated when its /proc files are read after boot, from its /proc/meminfo:
@@ -57,11 +58,7 @@ public record BootResidue(long unmovable, long reclaimable, long shmem, long ano
     }
 
     public static BootResidue read(Path file, int pageShift) {
-        try {
-            return fromMeminfo(file.toString(), java.nio.file.Files.readString(file), pageShift);
-        } catch (java.io.IOException e) {
-            throw InputError.at(file, 0, "cannot read: " + e.getMessage());
-        }
+        return fromMeminfo(file.toString(), InputFiles.readText(file), pageShift);
     }
 
     /**

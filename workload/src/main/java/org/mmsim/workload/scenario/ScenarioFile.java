@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mmsim.arch.InputError;
+import org.mmsim.arch.InputFiles;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.boot.spec.YamlNode;
 
@@ -52,12 +53,8 @@ public final class ScenarioFile {
     /** Reads a scenario file, or a built-in scenario when no file of that name exists. */
     public static Scenario load(String pathOrBuiltin) {
         Path p = Path.of(pathOrBuiltin);
-        if (Files.isRegularFile(p)) {
-            try {
-                return parse(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw InputError.at(p, 0, "cannot read scenario: " + e.getMessage());
-            }
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+            return parse(p.toString(), InputFiles.readText(p));
         }
         String text = builtinText(pathOrBuiltin);
         if (text == null) {
