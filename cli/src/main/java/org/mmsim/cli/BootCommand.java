@@ -13,7 +13,7 @@ import org.mmsim.arch.InputFiles;
 import org.mmsim.arch.ZoneType;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.boot.spec.MachineSpec;
-import org.mmsim.kernel.KernelBoot;
+import org.mmsim.kernel.init.KernelBoot;
 import org.mmsim.kernel.slab.SlabInfo;
 import org.mmsim.kernel.vmalloc.VmallocInfo;
 import org.mmsim.page.init.BootedMachine;

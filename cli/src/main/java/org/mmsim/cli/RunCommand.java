@@ -15,7 +15,7 @@ import org.mmsim.report.RunRecorder;
 import org.mmsim.workload.SimulationView;
 import org.mmsim.workload.scenario.Scenario;
 import org.mmsim.workload.scenario.ScenarioFile;
-import org.mmsim.workload.scenario.Simulations;
+import org.mmsim.workload.sim.Simulations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mmsim.boot.spec.MachineFile;
+import org.mmsim.kernel.init.KernelBoot;
 import org.mmsim.kernel.slab.Kmalloc;
 import org.mmsim.kernel.slab.SlabFlags;
 import org.mmsim.kernel.slab.KmemCache;

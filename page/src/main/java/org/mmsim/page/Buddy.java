@@ -1,6 +1,5 @@
 package org.mmsim.page;
 
-import org.mmsim.page.trace.PageAllocTracer;
 
 /**
  * The buddy allocator's core under the zone lock, mm/page_alloc.c: __free_one_page() with buddy_merge_likely(),

@@ -1,6 +1,5 @@
 package org.mmsim.page;
 
-import org.mmsim.page.trace.PageAllocTracer;
 
 /**
  * Migratetype fallback and pageblock stealing, mm/page_alloc.c 6.1: the {@code fallbacks[]} table,

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mmsim.arch.Arch;
 import org.mmsim.arch.ZoneType;
-import org.mmsim.page.trace.PageAllocTracer;
 
 /**
  * A simulated machine's physical memory: the nodes, the CPUs (each on a node) and the zonelists, with the
@@ -19,7 +18,8 @@ public final class Machine {
     private final Node[] nodes;
     private final List<Node> nodeList;
     private final List<Zone> zoneList;
-    private boolean debugVm;
+    /** The check debug mode runs after every allocPages and freePages; null when debug mode is off. */
+    private ZoneCheck debugVm;
     /** The zone the last zoneOf() found on a one-node machine: frees mostly hit the same zone again. */
     private Zone lastZoneOf;
     private final int[] cpuToNode;
@@ -155,8 +155,8 @@ public final class Machine {
     /** alloc_pages(gfp, order) on the current CPU's node; returns the first pfn of the block, or -1. */
     public long allocPages(int gfp, int order) {
         long pfn = PageAllocator.allocPages(this, gfp, order, cpuToNode[currentCpu]);
-        if (debugVm && pfn >= 0) {
-            org.mmsim.page.debug.BuddyChecker.check(this, zoneOf(pfn));
+        if (debugVm != null && pfn >= 0) {
+            debugVm.check(this, zoneOf(pfn));
         }
         return pfn;
     }
@@ -164,8 +164,8 @@ public final class Machine {
     /** __alloc_pages(gfp, order, nid): preferring node nid; returns the first pfn of the block, or -1. */
     public long allocPages(int gfp, int order, int nid) {
         long pfn = PageAllocator.allocPages(this, gfp, order, nid);
-        if (debugVm && pfn >= 0) {
-            org.mmsim.page.debug.BuddyChecker.check(this, zoneOf(pfn));
+        if (debugVm != null && pfn >= 0) {
+            debugVm.check(this, zoneOf(pfn));
         }
         return pfn;
     }
@@ -173,22 +173,24 @@ public final class Machine {
     /** __free_pages(page, order) of a block this machine handed out, on the current CPU. */
     public void freePages(long pfn, int order) {
         PageAllocator.freePages(this, pfn, order);
-        if (debugVm) {
-            org.mmsim.page.debug.BuddyChecker.check(this, zoneOf(pfn));
+        if (debugVm != null) {
+            debugVm.check(this, zoneOf(pfn));
         }
     }
 
     /**
      * Debug mode in the spirit of CONFIG_DEBUG_VM: after every allocPages and freePages the zone involved is
-     * checked by {@link org.mmsim.page.debug.BuddyChecker}, which throws at the first broken invariant. Costs a
-     * scan of the zone per operation: for tests and small machines.
+     * checked by the given check (org.mmsim.page.debug's {@code BuddyChecker::check}), which throws at the first
+     * broken invariant; null turns debug mode off. Costs a scan of the zone per operation: for tests and small
+     * machines.
      */
-    public void setDebugVm(boolean on) {
-        debugVm = on;
+    public void setDebugVm(ZoneCheck check) {
+        debugVm = check;
     }
 
+    /** Whether debug mode is on. */
     public boolean debugVm() {
-        return debugVm;
+        return debugVm != null;
     }
 
     /** split_page(): an allocated non-compound block of 2^order pages becomes 2^order order-0 pages. */

@@ -1,6 +1,5 @@
 package org.mmsim.page;
 
-import org.mmsim.page.trace.PageAllocTracer;
 
 /**
  * The allocator's entry points, mm/page_alloc.c 6.1: __alloc_pages() (prepare_alloc_pages,

@@ -1,6 +1,5 @@
 package org.mmsim.page;
 
-import org.mmsim.page.trace.PageAllocTracer;
 
 /**
  * The per-CPU page lists of mm/page_alloc.c 6.1: order_to_pindex(), pcp_allowed_order(), rmqueue_pcplist() /

@@ -14,6 +14,8 @@ public interface SlowPathHooks {
     int COMPACT_DEFERRED = 2;
     /** COMPACT_COMPLETE / partial progress: compaction ran. */
     int COMPACT_COMPLETE = 5;
+    /** COMPACT_SUCCESS: a free page of the requested order is available (should_compact_retry's progress). */
+    int COMPACT_SUCCESS = 8;
 
     /** Priorities of enum compact_priority. */
     int COMPACT_PRIO_SYNC_FULL = 0;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mmsim.boot.spec.MachineFile;
+import org.mmsim.page.debug.BuddyChecker;
 import org.mmsim.page.init.MemoryInit;
 
 /**
@@ -18,7 +19,7 @@ class DebugVmTest {
     @Test
     void checkerAfterEveryOperation() {
         Machine m = MemoryInit.boot(MachineFile.preset("x86_64-256M")).machine();
-        m.setDebugVm(true);
+        m.setDebugVm(BuddyChecker::check);
         assertThat(m.debugVm()).isTrue();
         int[] gfps = {Gfp.GFP_KERNEL, Gfp.GFP_HIGHUSER_MOVABLE, Gfp.GFP_KERNEL | Gfp.__GFP_RECLAIMABLE, Gfp.GFP_ATOMIC,
             Gfp.GFP_DMA32, Gfp.GFP_NOWAIT};

@@ -13,6 +13,7 @@ import org.mmsim.page.Node;
 import org.mmsim.page.Watermarks;
 import org.mmsim.page.Zone;
 import org.mmsim.page.Zonelist;
+import org.mmsim.reclaim.CompactionApi;
 import org.mmsim.reclaim.Memory;
 import org.mmsim.reclaim.Migration;
 import org.mmsim.reclaim.PageOwners;
@@ -35,7 +36,7 @@ import org.mmsim.reclaim.VmCounters;
  * contention/rescheduling logic are not modelled; compound pages (THP, hugetlb) are skipped, as 6.1 does for
  * non-alloc_contig compaction.
  */
-public final class Compaction {
+public final class Compaction implements CompactionApi {
     public static final int COMPACT_NOT_SUITABLE_ZONE = 0;
     public static final int COMPACT_SKIPPED = 1;
     public static final int COMPACT_DEFERRED = 2;

@@ -3,9 +3,9 @@ package org.mmsim.reclaim;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntToLongFunction;
 import java.util.function.Supplier;
-import org.mmsim.compaction.Compaction;
 import org.mmsim.page.Gfp;
 import org.mmsim.page.Machine;
 import org.mmsim.page.Node;
@@ -33,7 +33,7 @@ public final class Memory {
     final List<AddressSpace> spaces = new ArrayList<>();
     public final Reclaim reclaim;
     public final Kswapd kswapd;
-    public final Compaction compaction;
+    public final CompactionApi compaction;
     public final OomKiller oom;
     /** The flusher and the dirty accounting of the page cache. */
     public final Writeback writeback;
@@ -50,7 +50,12 @@ public final class Memory {
     private boolean firstThpFailureNoted;
     private IntToLongFunction slabCacheShrinker = nid -> 0;
 
-    public Memory(Machine machine, MmConfig config, MmEnvironment env) {
+    /**
+     * The memory of a machine with these settings; {@code compaction} builds the compaction model over it
+     * (org.mmsim.compaction's {@code Compaction::new}).
+     */
+    public Memory(Machine machine, MmConfig config, MmEnvironment env,
+            Function<Memory, ? extends CompactionApi> compaction) {
         this.machine = machine;
         this.env = env;
         this.config = config;
@@ -61,7 +66,7 @@ public final class Memory {
         for (int i = 0; i < lruvecs.length; i++) {
             lruvecs[i] = new Lruvec(owners, nodes.get(i).nid());
         }
-        this.compaction = new Compaction(this);
+        this.compaction = compaction.apply(this);
         this.reclaim = new Reclaim(this);
         this.kswapd = new Kswapd(this);
         this.oom = new OomKiller(this);

@@ -4,7 +4,6 @@ import org.mmsim.page.Watermarks;
 import org.mmsim.page.Zone;
 import org.mmsim.page.Zonelist;
 import org.mmsim.page.AllocContext;
-import org.mmsim.compaction.Compaction;
 
 /**
  * Page reclaim of mm/vmscan.c without memcg and MGLRU: try_to_free_pages / do_try_to_free_pages /
@@ -440,7 +439,7 @@ public final class Reclaim {
         return Watermarks.zoneWatermarkOk(z, order, z.highWmarkPages(), highestZoneidx, 0);
     }
 
-    Compaction compaction() {
+    CompactionApi compaction() {
         return mem.compaction;
     }
 }

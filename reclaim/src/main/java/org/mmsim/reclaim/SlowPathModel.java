@@ -1,6 +1,5 @@
 package org.mmsim.reclaim;
 
-import org.mmsim.compaction.Compaction;
 import org.mmsim.page.AllocContext;
 import org.mmsim.page.Machine;
 import org.mmsim.page.SlowPathHooks;
@@ -50,7 +49,7 @@ final class SlowPathModel implements SlowPathHooks {
         int allocFlags = ac.allocFlags();
         Zone preferred = ac.preferredZone();
         int effective = Math.min(prio, priority);
-        Compaction cp = mem.compaction;
+        CompactionApi cp = mem.compaction;
         int result = cp.tryToCompactPages(ac.zonelist(), gfp, order, allocFlags, hz, mt, effective);
         if (result == SlowPathHooks.COMPACT_SKIPPED) {
             return result;
@@ -93,7 +92,7 @@ final class SlowPathModel implements SlowPathHooks {
             return false;
         }
         boolean costly = requestOrder > 3;
-        if (compactResult == Compaction.COMPACT_SUCCESS) {
+        if (compactResult == COMPACT_SUCCESS) {
             int max = costly ? MAX_COMPACT_RETRIES / 4 : MAX_COMPACT_RETRIES;
             return ++retries <= max;
         }

@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.mmsim.arch.Arch;
 import org.mmsim.arch.ZoneType;
+import org.mmsim.compaction.Compaction;
 import org.mmsim.page.Machine;
 import org.mmsim.page.SimpleMachine;
 import org.mmsim.page.Zone;
@@ -69,7 +70,7 @@ class WritebackPropertiesTest {
             z.setPcpHighBatch(64, 16);
         }
         Clock clock = new Clock();
-        Memory mem = new Memory(m, new MmConfig(60, 0, true, 0, 500, true), clock);
+        Memory mem = new Memory(m, new MmConfig(60, 0, true, 0, 500, true), clock, Compaction::new);
         mem.writeback.configure(new Writeback.Config(20, 10, 1000 * MS, 500 * MS, 100 * MS, 384));
         AddressSpace[] files = new AddressSpace[3];
         for (int i = 0; i < files.length; i++) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.mmsim.page.GfpNames;
+import org.mmsim.page.PageAllocTracer;
 
 /**
  * Writes the allocator's tracepoints as lines of the ftrace text buffer, with the TP_printk formats of

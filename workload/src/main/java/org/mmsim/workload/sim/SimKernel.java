@@ -1,7 +1,7 @@
 package org.mmsim.workload.sim;
 
 import java.util.Map;
-import org.mmsim.kernel.KernelBoot;
+import org.mmsim.kernel.init.KernelBoot;
 import org.mmsim.kernel.MachinePageSource;
 import org.mmsim.kernel.slab.KmemCache;
 import org.mmsim.kernel.slab.SlabFlags;

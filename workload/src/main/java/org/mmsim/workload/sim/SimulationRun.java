@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.mmsim.arch.InputError;
 import org.mmsim.page.Machine;
+import org.mmsim.page.PageAllocTracer;
 import org.mmsim.page.init.BootedMachine;
-import org.mmsim.page.trace.PageAllocTracer;
 import org.mmsim.reclaim.GfpNames;
 import org.mmsim.reclaim.DirtyLimits;
 import org.mmsim.reclaim.Memory;
@@ -67,7 +67,7 @@ final class SimulationRun implements MmEnvironment {
         if (sys.containsKey("vm.watermark_boost_factor")) {
             machine.setWatermarkBoostFactor(sysctlInt(sys, "vm.watermark_boost_factor", 15000));
         }
-        this.mem = new Memory(machine, cfg, this);
+        this.mem = new Memory(machine, cfg, this, Compaction::new);
         mem.writeback.configure(new Writeback.Config(sysctlInt(sys, "vm.dirty_ratio", DirtyLimits.DEFAULT_DIRTY_RATIO),
                 sysctlInt(sys, "vm.dirty_background_ratio", DirtyLimits.DEFAULT_DIRTY_BACKGROUND_RATIO),
                 sysctlInt(sys, "vm.dirty_expire_centisecs", 3000) * 10_000_000L,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mmsim.compaction.Compaction;
 import org.mmsim.kernel.slab.SlabInfo;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.reclaim.Memory;
@@ -21,7 +22,7 @@ class RadixTreeNodeCacheTest {
     @ValueSource(strings = {"x86_64-1G", "x86_64-4G-numa2", "i386pae-1G", "arm64-1G"})
     void sizedAsTheKernelSizedIt(String name) throws Exception {
         BootedMachine b = ScenarioFixtures.boot(name);
-        Memory mem = new Memory(b.machine(), MmConfig.defaults(), MmEnvironment.NONE);
+        Memory mem = new Memory(b.machine(), MmConfig.defaults(), MmEnvironment.NONE, Compaction::new);
         SimKernel kernel = new SimKernel(b, mem);
         kernel.radixTreeNodes();
         SlabInfo.Row ours = kernel.slub().slabinfo(kernel.slub().findCache("radix_tree_node"));

@@ -1,4 +1,4 @@
-package org.mmsim.page.trace;
+package org.mmsim.page;
 
 /**
  * Receives the page allocator's tracepoint events (include/trace/events/kmem.h, 6.1) with their fields.

@@ -1,4 +1,4 @@
-package org.mmsim.workload.scenario;
+package org.mmsim.workload.sim;
 
 import org.mmsim.workload.Simulation;
 
@@ -9,6 +9,6 @@ public final class Simulations {
 
     /** The simulation {@code mmsim run} uses: the page allocator with reclaim, compaction and OOM. */
     public static Simulation create() {
-        return new org.mmsim.workload.sim.LinuxSimulation();
+        return new LinuxSimulation();
     }
 }

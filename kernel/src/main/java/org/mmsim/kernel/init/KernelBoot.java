@@ -1,10 +1,11 @@
-package org.mmsim.kernel;
+package org.mmsim.kernel.init;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.mmsim.arch.Arch;
 import org.mmsim.arch.layout.I386Lowmem;
+import org.mmsim.kernel.MachinePageSource;
 import org.mmsim.kernel.slab.Slub;
 import org.mmsim.kernel.slab.SlubParams;
 import org.mmsim.kernel.vmalloc.Vmalloc;

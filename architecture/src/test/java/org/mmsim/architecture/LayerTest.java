@@ -1,0 +1,62 @@
+package org.mmsim.architecture;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layers of mmsim, as each package's package-info.java states them, checked over the main classes of every
+ * module: a package may import only its own layer and the layers below it, and no two packages import each other,
+ * directly or through others.
+ *
+ * <p>The order follows the kernel's own: the architecture's constants and layouts, then boot (firmware map,
+ * memblock, zone sizing), the page allocator, reclaim and compaction, the kernel's own allocators (slab, vmalloc,
+ * highmem), process address spaces, the workload simulation, and last the front ends that print what the model did.
+ * Bench may use everything and nothing may use it; testdata is test support that main code never imports.
+ */
+@AnalyzeClasses(packages = "org.mmsim",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ProjectClassesOnly.class})
+class LayerTest {
+
+    @ArchTest
+    static final ArchRule layers_are_imported_only_from_above = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .ensureAllClassesAreContainedInArchitecture()
+            .layer("arch").definedBy("org.mmsim.arch..")
+            .layer("boot").definedBy("org.mmsim.boot..")
+            .layer("page").definedBy("org.mmsim.page..")
+            .layer("reclaim").definedBy("org.mmsim.reclaim..", "org.mmsim.compaction..")
+            .layer("kernel").definedBy("org.mmsim.kernel..")
+            .layer("vm").definedBy("org.mmsim.vm..")
+            .layer("workload").definedBy("org.mmsim.workload..")
+            .layer("proc").definedBy("org.mmsim.proc..")
+            .layer("report").definedBy("org.mmsim.report..")
+            .layer("cli").definedBy("org.mmsim.cli..")
+            .layer("bench").definedBy("org.mmsim.bench..")
+            .layer("testdata").definedBy("org.mmsim.testdata..")
+            .whereLayer("arch").mayNotAccessAnyLayer()
+            .whereLayer("boot").mayOnlyAccessLayers("arch")
+            .whereLayer("page").mayOnlyAccessLayers("arch", "boot")
+            .whereLayer("reclaim").mayOnlyAccessLayers("arch", "boot", "page")
+            .whereLayer("kernel").mayOnlyAccessLayers("arch", "boot", "page", "reclaim")
+            .whereLayer("vm").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "kernel")
+            .whereLayer("workload").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "kernel", "vm")
+            .whereLayer("proc").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "kernel", "vm", "workload")
+            .whereLayer("report").mayOnlyAccessLayers(
+                    "arch", "boot", "page", "reclaim", "kernel", "vm", "workload", "proc")
+            .whereLayer("cli").mayOnlyAccessLayers(
+                    "arch", "boot", "page", "reclaim", "kernel", "vm", "workload", "proc", "report")
+            .whereLayer("bench").mayNotBeAccessedByAnyLayer()
+            .whereLayer("testdata").mayNotBeAccessedByAnyLayer()
+            .whereLayer("testdata").mayNotAccessAnyLayer();
+
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles = slices()
+            .matching("org.mmsim.(**)")
+            .namingSlices("package org.mmsim.$1")
+            .should().beFreeOfCycles();
+}
