@@ -1,0 +1,9 @@
+/**
+ * JMH benchmarks of kmalloc/kfree and vmalloc/vfree pairs.
+ *
+ * <p>Kernel sources (6.1): none: measurements of the model, not a model.
+ *
+ * <p>Layer bench, outside the layers: may import anything; nothing imports it. Checked by LayerTest in the
+ * architecture module.
+ */
+package org.mmsim.bench.kernel;

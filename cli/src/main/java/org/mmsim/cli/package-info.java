@@ -1,0 +1,14 @@
+/**
+ * The mmsim command line (picocli): run (a scenario, into report's output directory), boot (the memory boot log
+ * and, with --print, zoneinfo, buddyinfo, pagetypeinfo, meminfo, vmstat, extfrag_index, unusable_index, slabinfo
+ * and vmallocinfo), walk (a page-table walk and /proc/PID/maps), layout and translate (virtual memory maps),
+ * analyze (extfrag_index, unusable_index and a diagnosis of real /proc files) and alloc-demo (buddyinfo lines); a
+ * user's mistake becomes one line on stderr and exit status 2.
+ *
+ * <p>Kernel sources (6.1): none of its own: the formats it prints come from org.mmsim.proc, org.mmsim.kernel.slab
+ * and org.mmsim.kernel.vmalloc.
+ *
+ * <p>Layer cli, the top front end: may import every layer except bench and testdata. Checked by LayerTest in the
+ * architecture module.
+ */
+package org.mmsim.cli;

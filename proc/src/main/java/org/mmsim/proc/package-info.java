@@ -1,0 +1,11 @@
+/**
+ * The /proc files as records and as text, both ways (a writer in the kernel's format and a parser of real files):
+ * buddyinfo, pagetypeinfo, zoneinfo, meminfo and vmstat.
+ *
+ * <p>Kernel sources (6.1): mm/vmstat.c (frag_show, pagetypeinfo_show, zoneinfo_show, vmstat_show),
+ * fs/proc/meminfo.c, mm/hugetlb.c.
+ *
+ * <p>Layer proc, the first front end: may import the model layers (arch to workload); it imports only
+ * org.mmsim.arch. Checked by LayerTest in the architecture module.
+ */
+package org.mmsim.proc;

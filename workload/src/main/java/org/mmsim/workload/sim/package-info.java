@@ -1,0 +1,13 @@
+/**
+ * The Linux simulation: the simulated clock and event queue, kswapd and kcompactd, the workload generators (anon,
+ * file, shmem, kernel, slab, thp, fork, process, kmalloc, kmem_cache, vmalloc, the one-shot compact_memory,
+ * drop_caches, nr_hugepages and snapshot, compaction_test, frag), the kernel allocators and vm processes of a run,
+ * and the live view for recorders.
+ *
+ * <p>Kernel sources (6.1): mm/slab_common.c, mm/vmalloc.c, include/trace/events/kmem.h,
+ * tools/testing/selftests/vm/compaction_test.c.
+ *
+ * <p>Layer workload: may import the layers below (arch to vm), org.mmsim.workload and org.mmsim.workload.scenario.
+ * Checked by LayerTest in the architecture module.
+ */
+package org.mmsim.workload.sim;
