@@ -1,6 +1,5 @@
 package org.mmsim.page;
 
-
 /**
  * The buddy allocator's core under the zone lock, mm/page_alloc.c: __free_one_page() with buddy_merge_likely(),
  * __rmqueue_smallest() with expand(), __rmqueue() and rmqueue_buddy(). Pages are int indexes into the zone's

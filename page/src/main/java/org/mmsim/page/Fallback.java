@@ -1,6 +1,5 @@
 package org.mmsim.page;
 
-
 /**
  * Migratetype fallback and pageblock stealing, mm/page_alloc.c 6.1: the {@code fallbacks[]} table,
  * find_suitable_fallback(), can_steal_fallback(), __rmqueue_fallback(), steal_suitable_fallback(),

@@ -1,6 +1,5 @@
 package org.mmsim.page;
 
-
 /**
  * The allocator's entry points, mm/page_alloc.c 6.1: __alloc_pages() (prepare_alloc_pages,
  * alloc_flags_nofragment, the fast path), get_page_from_freelist(), rmqueue(), prep_new_page's bookkeeping,

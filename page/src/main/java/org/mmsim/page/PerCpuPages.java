@@ -1,6 +1,5 @@
 package org.mmsim.page;
 
-
 /**
  * The per-CPU page lists of mm/page_alloc.c 6.1: order_to_pindex(), pcp_allowed_order(), rmqueue_pcplist() /
  * __rmqueue_pcplist() with rmqueue_bulk(), free_unref_page() / free_unref_page_commit() with nr_pcp_high(),
