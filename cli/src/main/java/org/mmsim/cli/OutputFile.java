@@ -2,11 +2,11 @@ package org.mmsim.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.mmsim.arch.InputError;
+import org.mmsim.report.WriteFailure;
 
 /**
  * A file a command writes for the user (such as {@code boot --save-machine}): checked before the command does its
@@ -44,8 +44,7 @@ final class OutputFile {
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             removeQuietly(tmp);
-            throw InputError.at(abs, 0, "cannot write: " + (e instanceof AccessDeniedException a
-                    ? "permission denied: " + a.getFile() : e.getMessage()));
+            throw InputError.at(abs, 0, WriteFailure.in(abs.getParent(), e));
         }
     }
 

@@ -1,6 +1,8 @@
 package org.mmsim.cli;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.mmsim.arch.InputError;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.report.OutputEstimate;
@@ -18,8 +20,9 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class RunLimits {
     @Option(names = "--max-time", paramLabel = "DURATION", converter = Seconds.class,
-            description = "refuse a run estimated to take longer than this on this machine (default 1h; s, m, h, d)")
-    long maxSeconds = 3600;
+            description = "refuse a run estimated to take longer than this on this machine (default 1h; ms, s, m,"
+                    + " h, d)")
+    double maxSeconds = 3600;
 
     @Option(names = "--max-output", paramLabel = "SIZE", converter = Bytes.class,
             description = "refuse a run estimated to write more than this (default 1G; K, M, G, T)")
@@ -59,6 +62,12 @@ final class RunLimits {
     }
 
     private static String duration(double s) {
+        if (s < 1) {
+            return String.format(Locale.ROOT, "%.0f ms", s * 1000);
+        }
+        if (s < 10) {
+            return String.format(Locale.ROOT, "%.1f s", s);
+        }
         if (s < 120) {
             return String.format(Locale.ROOT, "%.0f s", s);
         }
@@ -81,11 +90,15 @@ final class RunLimits {
         return String.format(Locale.ROOT, u == 0 ? "%.0f %s" : "%.1f %s", b, units[u]);
     }
 
-    /** A duration such as 90s, 30m, 2h or 1d (seconds when no unit is given), at least one second. */
-    static final class Seconds implements ITypeConverter<Long> {
+    /** A duration such as 500ms, 90s, 30m, 2h or 1d (seconds when no unit is given), more than 0. */
+    static final class Seconds implements ITypeConverter<Double> {
         @Override
-        public Long convert(String v) {
-            return scaled(v, "smhd", new long[] {1, 60, 3600, 86_400}, "a duration such as 90s, 30m, 2h or 1d");
+        public Double convert(String v) {
+            if (v.endsWith("ms")) {
+                return scaled(v.substring(0, v.length() - 2), "", new long[0], "a duration") / 1000.0;
+            }
+            return (double) scaled(v, "smhd", new long[] {1, 60, 3600, 86_400},
+                    "a duration such as 500ms, 90s, 30m, 2h or 1d");
         }
     }
 
@@ -93,21 +106,24 @@ final class RunLimits {
     static final class Bytes implements ITypeConverter<Long> {
         @Override
         public Long convert(String v) {
-            return scaled(v, "KMGT", new long[] {1L << 10, 1L << 20, 1L << 30, 1L << 40},
-                    "a size such as 500M or 2G");
+            return scaled(v, "KMGT", new long[] {1L << 10, 1L << 20, 1L << 30, 1L << 40}, "a size such as 500M or 2G");
         }
     }
 
+    /** A whole number of 1 to 12 digits, more than 0, with an optional unit letter, times the unit's factor. */
     private static long scaled(String v, String units, long[] factors, String what) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,12})([" + units + "]?)").matcher(v);
+        Matcher m = Pattern.compile("([0-9]{1,12})(" + (units.isEmpty() ? "" : "[" + units + "]?") + ")").matcher(v);
         if (!m.matches()) {
             throw new TypeConversionException("'" + v + "' is not " + what);
         }
         long n = Long.parseLong(m.group(1));
-        long f = m.group(2).isEmpty() ? 1 : factors[units.indexOf(m.group(2))];
         if (n == 0) {
             throw new TypeConversionException("'" + v + "' is not " + what + " (it must be more than 0)");
         }
-        return Math.multiplyExact(n, f);
+        long f = m.group(2).isEmpty() ? 1 : factors[units.indexOf(m.group(2))];
+        if (n > Long.MAX_VALUE / f) {
+            throw new TypeConversionException("'" + v + "' is too large");
+        }
+        return n * f;
     }
 }

@@ -2,7 +2,6 @@ package org.mmsim.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,7 +44,7 @@ public final class RunOutput implements AutoCloseable {
             return new RunOutput(abs, Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp-"), created);
         } catch (IOException e) {
             deleteCreated(created);
-            throw InputError.at(abs, 0, "cannot create the output directory: " + reason(e));
+            throw InputError.at(abs, 0, WriteFailure.in(parent, e));
         }
     }
 
@@ -77,13 +76,6 @@ public final class RunOutput implements AutoCloseable {
         if (Files.exists(abs) && !(Files.isDirectory(abs) && Files.isRegularFile(abs.resolve("summary.json")))) {
             throw InputError.at(abs, 0, "exists and is not an earlier mmsim output directory; choose another --out");
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException a) {
-            return "permission denied: " + a.getFile();
-        }
-        return e.getMessage();
     }
 
     /** Where the run writes. */
