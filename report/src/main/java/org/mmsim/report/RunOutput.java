@@ -92,7 +92,7 @@ public final class RunOutput implements AutoCloseable {
         try {
             Path old = null;
             if (Files.exists(target)) {
-                old = target.resolveSibling("." + target.getFileName() + ".old-" + work.getFileName());
+                old = work.resolveSibling(work.getFileName().toString().replace(".tmp-", ".old-"));
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             }
             try {
