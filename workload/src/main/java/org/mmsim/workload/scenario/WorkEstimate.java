@@ -8,8 +8,9 @@ import java.util.Set;
  * org.mmsim.workload.sim): page operations (an allocation, a free or a touch of a page: a {@code kernel} or
  * {@code slab} rate times its active time, twice when the objects are freed again; an {@code anon} byte rate over
  * its lifetime; every page of a {@code file} pass, of a {@code fork} child and of a {@code process} and its forks'
- * page-table copies and writes; one walk over the machine's pages for {@code compact_memory}, {@code drop_caches},
- * {@code compaction_test} and {@code frag}), events (a rate-driven generator steps once per millisecond of
+ * page-table copies and writes; one walk over the machine's pages for {@code compact_memory} and {@code drop_caches},
+ * two for {@code frag} (fill, free half, take the rest), three for {@code compaction_test} (fill 80 %, unmap half,
+ * compact for huge pages)), events (a rate-driven generator steps once per millisecond of
  * simulated time), snapshots (every record interval, the start, the end and the {@code snapshot} entries; each reads
  * every pageblock of the machine) and trace lines (one per page operation for the per-allocation tracepoints).
  * It is an estimate: reclaim and compaction under memory pressure add work it does not foresee.
@@ -88,8 +89,16 @@ public record WorkEstimate(double operations, double events, double snapshots, d
                     events += rate > 0 ? Math.min(active, pages / (rate / PAGE) * NS) / QUANTUM_NS : 1;
                     events += forks;
                 }
-                case "compact_memory", "drop_caches", "compaction_test", "frag" -> {
-                    ops += machinePages + pages;
+                case "compact_memory", "drop_caches" -> {
+                    ops += machinePages;
+                    events += 1;
+                }
+                case "frag" -> {
+                    ops += 2.0 * machinePages;
+                    events += 3;
+                }
+                case "compaction_test" -> {
+                    ops += 3.0 * machinePages;
                     events += 1;
                 }
                 case "nr_hugepages" -> {
