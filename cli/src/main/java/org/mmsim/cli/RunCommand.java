@@ -83,6 +83,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             output.commit();
         } catch (RunStopped stopped) {
+            System.err.println("mmsim: interrupted: " + stopped.getMessage() + "; nothing written to " + out);
             return INTERRUPTED;
         }
         System.out.println("mmsim: wrote " + out.resolve("report.html"));
