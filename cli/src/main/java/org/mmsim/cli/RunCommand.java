@@ -73,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
         try (RunInterruption interruption = RunInterruption.install();
                 RunOutput output = RunOutput.create(out);
                 RunRecorder recorder = new RunRecorder(scenario, output.dir(), progress::update)) {
-            interruption.watch(output.dir());
+            interruption.watch(output);
             SimulationView end = Simulations.create().run(scenario, booted,
                     new InterruptibleRecorder(recorder, interruption));
             recorder.finish(end);

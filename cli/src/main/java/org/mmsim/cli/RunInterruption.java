@@ -1,7 +1,6 @@
 package org.mmsim.cli;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.mmsim.report.RunOutput;
@@ -19,7 +18,7 @@ final class RunInterruption implements AutoCloseable {
     private final CountDownLatch cleanedUp = new CountDownLatch(1);
     private final Thread hook = new Thread(this::onShutdown, "mmsim-interruption");
     private volatile boolean requested;
-    private volatile Path work;
+    private volatile RunOutput output;
 
     private RunInterruption() {
     }
@@ -31,9 +30,9 @@ final class RunInterruption implements AutoCloseable {
         return r;
     }
 
-    /** The temporary folder the hook removes if the run does not do it in time. */
-    void watch(Path temporary) {
-        this.work = temporary;
+    /** The output whose temporary folder the hook removes if the run does not do it in time. */
+    void watch(RunOutput unfinished) {
+        this.output = unfinished;
     }
 
     /** True once the JVM is shutting down: the run must stop. */
@@ -50,12 +49,12 @@ final class RunInterruption implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Path w = work;
-        for (int attempt = 0; w != null && attempt < 3; attempt++) {
+        RunOutput o = output;
+        for (int attempt = 0; o != null && attempt < 3; attempt++) {
             try {
-                RunOutput.delete(w);
+                o.close();
                 return;
-            } catch (IOException e) {
+            } catch (UncheckedIOException stillBeingWritten) {
                 continue;
             }
         }

@@ -136,8 +136,7 @@ public final class RunOutput implements AutoCloseable {
         }
     }
 
-    /** Removes a directory tree. */
-    public static void delete(Path p) throws IOException {
+    private static void delete(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }
