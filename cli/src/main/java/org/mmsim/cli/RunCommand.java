@@ -69,9 +69,18 @@ public final class RunCommand implements Callable<Integer> {
                 : BootResidue.read(meminfo, spec.arch().pageShift());
         BootedMachine booted = MemoryInit.boot(spec, null, residue);
         limits.check(scenario, booted);
+        try (RunInterruption interruption = RunInterruption.install()) {
+            return simulate(scenario, booted, interruption);
+        }
+    }
+
+    /**
+     * Runs the simulation into the output folder; on an interruption, says so once the temporary output is gone
+     * and before the interruption lets the JVM exit.
+     */
+    private int simulate(Scenario scenario, BootedMachine booted, RunInterruption interruption) {
         ProgressDisplay progress = ProgressDisplay.onStderr();
-        try (RunInterruption interruption = RunInterruption.install();
-                RunOutput output = RunOutput.create(out);
+        try (RunOutput output = RunOutput.create(out);
                 RunRecorder recorder = new RunRecorder(scenario, output.dir(), progress::update)) {
             interruption.watch(output);
             SimulationView end = Simulations.create().run(scenario, booted,
