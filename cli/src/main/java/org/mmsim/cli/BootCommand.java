@@ -1,8 +1,6 @@
 package org.mmsim.cli;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +58,9 @@ final class BootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (saveMachine != null) {
+            OutputFile.check(saveMachine);
+        }
         MachineSpec spec = machine.spec();
         long[][] twin = null;
         if (zoneinfo != null) {
@@ -101,9 +102,7 @@ final class BootCommand implements Callable<Integer> {
             });
         }
         if (saveMachine != null) {
-            Path tmp = Files.createTempFile(saveMachine.toAbsolutePath().getParent(), ".machine", ".yaml");
-            Files.writeString(tmp, MachineFile.write(spec), StandardCharsets.UTF_8);
-            Files.move(tmp, saveMachine, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            OutputFile.write(saveMachine, MachineFile.write(spec));
         }
         return 0;
     }

@@ -12,22 +12,28 @@ import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
 import org.mmsim.report.RunOutput;
 import org.mmsim.report.RunRecorder;
+import org.mmsim.workload.RunStopped;
 import org.mmsim.workload.SimulationView;
 import org.mmsim.workload.scenario.Scenario;
 import org.mmsim.workload.scenario.ScenarioFile;
 import org.mmsim.workload.sim.Simulations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code mmsim run}: reads a scenario, boots its machine (with the scenario's watermark sysctls), runs the
  * simulation and writes proc/ snapshots, trace.txt, summary.json and report.html into the output directory,
- * which appears only when the run succeeds. A progress bar goes to stderr when a terminal is attached.
+ * which appears only when the run succeeds. Progress goes to stderr ({@link ProgressDisplay}); a run estimated to
+ * exceed its bounds is refused before it starts ({@link RunLimits}); SIGINT or SIGTERM stops it cleanly
+ * ({@link RunInterruption}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a scenario and write /proc snapshots, a trace, summary.json and report.html."})
 public final class RunCommand implements Callable<Integer> {
+    /** The exit status of an interrupted run, as a shell reports SIGINT's (the JVM exits with the signal's own). */
+    static final int INTERRUPTED = 130;
     /** Sysctls that shape the boot-time watermarks and reserves, passed to the machine before it boots. */
     private static final Set<String> BOOT_SYSCTLS = Set.of("vm.min_free_kbytes", "vm.watermark_scale_factor",
             "vm.lowmem_reserve_ratio", "vm.percpu_pagelist_high_fraction");
@@ -46,6 +52,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "override the scenario's seed")
     Long seed;
 
+    @Mixin
+    RunLimits limits = new RunLimits();
+
     @Override
     public Integer call() {
         Scenario scenario = ScenarioFile.load(scenarioName);
@@ -54,19 +63,37 @@ public final class RunCommand implements Callable<Integer> {
                     scenario.durationNs(), scenario.hz(), scenario.sysctl(), scenario.swapBytes(), scenario.compaction(),
                     scenario.writebackDelayNs(), scenario.thpEnabled(), scenario.generators(), scenario.record());
         }
+        RunOutput.check(out);
         MachineSpec spec = withSysctls(MachineFile.load(scenario.machine()), scenario);
         BootResidue residue = meminfo == null ? BootResidue.NONE
                 : BootResidue.read(meminfo, spec.arch().pageShift());
         BootedMachine booted = MemoryInit.boot(spec, null, residue);
-        ProgressBar bar = System.console() != null ? new ProgressBar(System.err) : null;
+        limits.check(scenario, booted);
+        try (RunInterruption interruption = RunInterruption.install()) {
+            return simulate(scenario, booted, interruption);
+        }
+    }
+
+    /**
+     * Runs the simulation into the output folder; on an interruption, says so once the temporary output is gone
+     * and before the interruption lets the JVM exit.
+     */
+    private int simulate(Scenario scenario, BootedMachine booted, RunInterruption interruption) {
+        ProgressDisplay progress = ProgressDisplay.onStderr();
         try (RunOutput output = RunOutput.create(out);
-                RunRecorder recorder = new RunRecorder(scenario, output.dir(), bar == null ? null : bar::update)) {
-            SimulationView end = Simulations.create().run(scenario, booted, recorder);
+                RunRecorder recorder = new RunRecorder(scenario, output.dir(), progress::update)) {
+            interruption.watch(output);
+            SimulationView end = Simulations.create().run(scenario, booted,
+                    new InterruptibleRecorder(recorder, interruption));
             recorder.finish(end);
-            if (bar != null) {
-                bar.done();
+            progress.done();
+            if (interruption.requested()) {
+                throw new RunStopped(scenario.durationNs());
             }
             output.commit();
+        } catch (RunStopped stopped) {
+            System.err.println("mmsim: interrupted: " + stopped.getMessage() + "; nothing written to " + out);
+            return INTERRUPTED;
         }
         System.out.println("mmsim: wrote " + out.resolve("report.html"));
         return 0;
@@ -82,33 +109,5 @@ public final class RunCommand implements Callable<Integer> {
         return new MachineSpec(spec.name(), spec.arch(), spec.cpus(), spec.cmdline(), spec.firmware(), spec.numa(),
                 spec.reservations(), spec.lateFrees(), sysctl, spec.image(), spec.cmaBytes(), spec.thpEnabled(),
                 spec.facts());
-    }
-
-    /** The terminal's progress bar: simulated time against the duration, and wall time. */
-    static final class ProgressBar {
-        private final java.io.PrintStream err;
-        private final long startWall = System.nanoTime();
-        private long lastDraw;
-
-        ProgressBar(java.io.PrintStream err) {
-            this.err = err;
-        }
-
-        void update(long simNs, long durationNs) {
-            long wall = System.nanoTime();
-            if (wall - lastDraw < 100_000_000L && simNs < durationNs) {
-                return;
-            }
-            lastDraw = wall;
-            int width = 40;
-            int filled = (int) Math.min(width, width * simNs / Math.max(1, durationNs));
-            err.printf("\r[%s%s] sim %.1f/%.1f s  wall %.1f s ", "#".repeat(filled), " ".repeat(width - filled),
-                    simNs / 1e9, durationNs / 1e9, (wall - startWall) / 1e9);
-            err.flush();
-        }
-
-        void done() {
-            err.println();
-        }
     }
 }

@@ -18,6 +18,7 @@ import org.mmsim.reclaim.Writeback;
 import org.mmsim.reclaim.MmEnvironment;
 import org.mmsim.compaction.Compaction;
 import org.mmsim.workload.Recorder;
+import org.mmsim.workload.RunStopped;
 import org.mmsim.workload.SimulationView;
 import org.mmsim.workload.scenario.Scenario;
 
@@ -37,6 +38,8 @@ final class SimulationRun implements MmEnvironment {
     static final int EV_FREE_THP = 7;
     static final int EV_EXIT_MM = 8;
     static final int EV_WRITEBACK = 9;
+    /** The recorder hears of the simulated time every this many events, between snapshots, for a progress display. */
+    static final int PROGRESS_EVERY_EVENTS = 4096;
     /** kswapd runs again this long after a pass that left the node unbalanced. */
     static final long KSWAPD_RETRY_NS = 10_000_000L;
 
@@ -148,7 +151,14 @@ final class SimulationRun implements MmEnvironment {
             }
         }
         recorder.snapshot(0, "start", view);
+        long events = 0;
         while (queue.size() > 0 && queue.peekTime() <= duration) {
+            if (recorder.stopRequested()) {
+                throw new RunStopped(now);
+            }
+            if (++events % PROGRESS_EVERY_EVENTS == 0) {
+                recorder.progress(now, duration);
+            }
             now = queue.peekTime();
             int kind = queue.peekKind();
             int ai = queue.peekInt();
