@@ -46,6 +46,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "override the scenario's seed")
     Long seed;
 
+    @Option(names = "--debug-vm", description = "check every invariant of the model after every event (slow); "
+            + "a broken one stops the run with one line and exit status 3")
+    boolean debugVm;
+
     @Override
     public Integer call() {
         Scenario scenario = ScenarioFile.load(scenarioName);
@@ -61,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
         ProgressBar bar = System.console() != null ? new ProgressBar(System.err) : null;
         try (RunOutput output = RunOutput.create(out);
                 RunRecorder recorder = new RunRecorder(scenario, output.dir(), bar == null ? null : bar::update)) {
-            SimulationView end = Simulations.create().run(scenario, booted, recorder);
+            SimulationView end = Simulations.create(debugVm).run(scenario, booted, recorder);
             recorder.finish(end);
             if (bar != null) {
                 bar.done();
