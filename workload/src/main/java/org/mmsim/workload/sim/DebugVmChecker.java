@@ -28,10 +28,10 @@ final class DebugVmChecker {
     static final String LAYERS = "layers (swap slots, user pages lent to the vm module)";
 
     /**
-     * Test hook, null in real runs: called with the machine and the event number just before the checks of that
+     * Test hook, null in real runs: called with the run and the event number just before the checks of that
      * event, so that a test can corrupt the model and see the checker stop the run.
      */
-    static volatile ObjLongConsumer<Machine> beforeCheckForTest;
+    static volatile ObjLongConsumer<SimulationRun> beforeCheckForTest;
 
     private final SimulationRun run;
     private final ReclaimChecker reclaim;
@@ -56,9 +56,9 @@ final class DebugVmChecker {
     }
 
     private void check(String event) {
-        ObjLongConsumer<Machine> hook = beforeCheckForTest;
+        ObjLongConsumer<SimulationRun> hook = beforeCheckForTest;
         if (hook != null) {
-            hook.accept(run.machine, events);
+            hook.accept(run, events);
         }
         try {
             BuddyChecker.check(run.machine);
