@@ -25,39 +25,6 @@ class ReclaimCheckerTest {
     private AddressSpace file;
     private AddressSpace tmpfs;
 
-    /** An environment whose clock stands still and which records nothing. */
-    private static final class StillClock implements MmEnvironment {
-        @Override
-        public long nowNs() {
-            return 0;
-        }
-
-        @Override
-        public void scheduleWriteback(long atNs) {
-        }
-
-        @Override
-        public void wakeKswapdThread(int nid) {
-        }
-
-        @Override
-        public void wakeKcompactdThread(int nid) {
-        }
-
-        @Override
-        public boolean traceEnabled(String event) {
-            return false;
-        }
-
-        @Override
-        public void trace(String comm, int pid, String event, String fields) {
-        }
-
-        @Override
-        public void note(String text) {
-        }
-    }
-
     @BeforeEach
     void populate() {
         Machine m = SimpleMachine.build(Arch.X86_64, 1, List.of(new SimpleMachine.ZoneSpec(ZoneType.NORMAL, 0x1000, 16384)));
@@ -65,7 +32,7 @@ class ReclaimCheckerTest {
             z.setWatermarks(128, 256, 384);
             z.setPcpHighBatch(64, 16);
         }
-        mem = new Memory(m, new MmConfig(60, 1024, true, 0, 500, true), new StillClock());
+        mem = new Memory(m, new MmConfig(60, 1024, true, 0, 500, true), MmEnvironment.NONE);
         proc = mem.newMm(100, "proc", 2048, false);
         for (int v = 0; v < 1024; v++) {
             assertThat(mem.touchAnon(proc, v, v >= 512)).isTrue();

@@ -79,7 +79,7 @@ public final class RmapChecker {
         Arrays.fill(rss, 0);
         Arrays.fill(tablesAt, 0);
         walk(mm, mm.pgd, 0);
-        String who = "mm " + mm.id;
+        int who = mm.id;
         expectRss(who, "MM_FILEPAGES", mm.rss[RssCounters.MM_FILEPAGES], rss[RssCounters.MM_FILEPAGES]);
         expectRss(who, "MM_ANONPAGES", mm.rss[RssCounters.MM_ANONPAGES], rss[RssCounters.MM_ANONPAGES]);
         expectRss(who, "MM_SHMEMPAGES", mm.rss[RssCounters.MM_SHMEMPAGES], rss[RssCounters.MM_SHMEMPAGES]);
@@ -189,9 +189,9 @@ public final class RmapChecker {
         }
     }
 
-    private static void expectRss(String who, String what, long counted, long found) {
+    private static void expectRss(int mmId, String what, long counted, long found) {
         if (counted != found) {
-            fail(RSS, who + " " + what + " is " + counted + " but its page tables hold " + found);
+            fail(RSS, "mm " + mmId + " " + what + " is " + counted + " but its page tables hold " + found);
         }
     }
 

@@ -96,6 +96,9 @@ public final class BuddyChecker {
         for (int i = 0; i < span; i++) {
             long pfn = start + i;
             int f = mm.pageFlags(pfn);
+            if (f == 0) {
+                continue;
+            }
             if (mm.isBuddy(pfn) && owner[i] != 1) {
                 fail(z, "page 0x" + Long.toHexString(pfn) + " is PageBuddy but on no free list");
             }
