@@ -55,6 +55,10 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     RunLimits limits = new RunLimits();
 
+    @Option(names = "--debug-vm", description = "check every invariant of the model after every event (slow); "
+            + "a broken one stops the run with one line and exit status 3")
+    boolean debugVm;
+
     @Override
     public Integer call() {
         Scenario scenario = ScenarioFile.load(scenarioName);
@@ -83,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
         try (RunOutput output = RunOutput.create(out);
                 RunRecorder recorder = new RunRecorder(scenario, output.dir(), progress::update)) {
             interruption.watch(output);
-            SimulationView end = Simulations.create().run(scenario, booted,
+            SimulationView end = Simulations.create(debugVm).run(scenario, booted,
                     new InterruptibleRecorder(recorder, interruption));
             recorder.finish(end);
             progress.done();

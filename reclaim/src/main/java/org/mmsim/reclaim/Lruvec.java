@@ -49,6 +49,10 @@ public final class Lruvec {
         return tail[lru];
     }
 
+    int headSlot(int lru) {
+        return head[lru];
+    }
+
     /** lruvec_add_folio(): to the head. */
     void addHead(int s, int lru) {
         int h = head[lru];

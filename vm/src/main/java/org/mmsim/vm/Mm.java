@@ -105,6 +105,11 @@ public final class Mm {
         deposits[nrDeposits++] = table;
     }
 
+    /** PTE tables deposited for huge PMDs (counted in nrPtes, in no table). */
+    int nrDeposits() {
+        return nrDeposits;
+    }
+
     /** pgtable_trans_huge_withdraw(). */
     int withdrawDeposit() {
         return deposits[--nrDeposits];

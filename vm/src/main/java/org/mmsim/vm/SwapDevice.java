@@ -87,6 +87,11 @@ public final class SwapDevice {
         cachePfn[(int) slot] = pfn;
     }
 
+    /** The device's size in slots, slot 0 (the header) included. */
+    public int slots() {
+        return swapMap.length;
+    }
+
     /** Slots in use. */
     public long used() {
         return used;

@@ -58,6 +58,11 @@ public final class VmSystem {
         mms.set(id, null);
     }
 
+    /** Every mm by number, null for the exited ones (for {@link RmapChecker}). */
+    List<Mm> mmsForCheck() {
+        return mms;
+    }
+
     /**
      * Whether reclaim and compaction may take this page through rmap: an anonymous 4 KiB page, mapped, with no
      * reference beyond its mappings (not in the swap cache, not pinned), whose anon rmap record is known.

@@ -11,9 +11,13 @@ import org.mmsim.page.Zone;
  * counted in nr_free and its list length; NR_FREE_PAGES must equal the pages on the free lists (Isolate lists
  * excluded); pcp lists must hold pages flagged as pcp pages whose total matches pcp->count; no page may be both
  * inside a free (or pcp) block and inside an allocated block; free blocks below pageblock order must sit inside
- * one pageblock. Throws {@link IllegalStateException} with the first violation.
+ * one pageblock. Throws {@link VmBug} (an {@link IllegalStateException}) with the first violation, named
+ * {@link #CHECK}: the checks of __free_one_page()'s VM_BUG_ON_PAGE, check_new_page() and free_pages_check()
+ * (bad_page), and of the zone's NR_FREE_PAGES and pcp->count against its lists.
  */
 public final class BuddyChecker {
+    public static final String CHECK = "buddy (VM_BUG_ON_PAGE in __free_one_page, check_new_page, free_pages_check)";
+
     private BuddyChecker() {
     }
 
@@ -92,6 +96,9 @@ public final class BuddyChecker {
         for (int i = 0; i < span; i++) {
             long pfn = start + i;
             int f = mm.pageFlags(pfn);
+            if (f == 0) {
+                continue;
+            }
             if (mm.isBuddy(pfn) && owner[i] != 1) {
                 fail(z, "page 0x" + Long.toHexString(pfn) + " is PageBuddy but on no free list");
             }
@@ -119,6 +126,6 @@ public final class BuddyChecker {
     }
 
     private static void fail(Zone z, String msg) {
-        throw new IllegalStateException(z + ": " + msg);
+        throw new VmBug(CHECK, z + ": " + msg);
     }
 }

@@ -53,11 +53,18 @@ final class SimulationRun implements MmEnvironment {
     final List<WorkloadGenerator> generators = new ArrayList<>();
     final SimView view;
     final SimKernel kernel;
+    /** The debug checks run after every event ({@code --debug-vm}); null in a normal run. */
+    final DebugVmChecker debugVm;
     long now;
     private int pid = 1000;
     private int currentGenerator = -1;
 
     SimulationRun(Scenario scenario, BootedMachine booted, Recorder recorder) {
+        this(scenario, booted, recorder, false);
+    }
+
+    /** A run that, with {@code debugVm}, checks the whole model after every event ({@link DebugVmChecker}). */
+    SimulationRun(Scenario scenario, BootedMachine booted, Recorder recorder, boolean debugVm) {
         this.scenario = scenario;
         this.booted = booted;
         this.machine = booted.machine();
@@ -86,6 +93,7 @@ final class SimulationRun implements MmEnvironment {
         for (Scenario.Generator g : scenario.generators()) {
             generators.add(create(g, root.split()));
         }
+        this.debugVm = debugVm ? new DebugVmChecker(this) : null;
     }
 
     private int sysctlInt(Map<String, String> sys, String key, int dflt) {
@@ -175,6 +183,9 @@ final class SimulationRun implements MmEnvironment {
     private void dispatch(int kind, int ai, long al) {
         dispatchEvent(kind, ai, al);
         view.vmProcesses().reapDoomed();
+        if (debugVm != null) {
+            debugVm.afterEvent(kind, ai);
+        }
     }
 
     private void dispatchEvent(int kind, int ai, long al) {

@@ -95,6 +95,11 @@ final class VmProcesses {
         return system;
     }
 
+    /** The shared VmSystem if a process ever made it, else null (never makes it). */
+    VmSystem existingSystem() {
+        return system;
+    }
+
     /** A new process after exec (empty address space), or null when memory for its PGD runs out. */
     Task spawn(int pid, String name) {
         Process p;

@@ -27,7 +27,7 @@ import org.mmsim.workload.scenario.Scenario;
 class ScenarioFuzzPropertiesTest {
     private static final String[] THP = {"always", "madvise", "never"};
 
-    private static Scenario randomScenario(long seed) {
+    static Scenario randomScenario(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         List<Scenario.Generator> g = new ArrayList<>();
         int n = 3 + r.nextInt(6);
