@@ -6,7 +6,7 @@
  * <p>Kernel sources (6.1): mm/compaction.c, include/linux/compaction.h, mm/vmstat.c (fragmentation index),
  * mm/vmscan.c (compaction_ready).
  *
- * <p>Layer reclaim (the same layer as org.mmsim.reclaim): may import the arch packages, the boot packages, the page
+ * <p>Layer compaction (module compaction, above reclaim): may import the arch packages, the boot packages, the page
  * packages and org.mmsim.reclaim. Checked by LayerTest in the architecture module.
  */
 package org.mmsim.compaction;
