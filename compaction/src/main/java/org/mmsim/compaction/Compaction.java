@@ -1,15 +1,28 @@
 package org.mmsim.compaction;
 
+import static org.mmsim.compaction.CompactResult.COMPACT_COMPLETE;
+import static org.mmsim.compaction.CompactResult.COMPACT_CONTENDED;
+import static org.mmsim.compaction.CompactResult.COMPACT_CONTINUE;
+import static org.mmsim.compaction.CompactResult.COMPACT_DEFERRED;
+import static org.mmsim.compaction.CompactResult.COMPACT_NO_SUITABLE_PAGE;
+import static org.mmsim.compaction.CompactResult.COMPACT_NOT_SUITABLE_ZONE;
+import static org.mmsim.compaction.CompactResult.COMPACT_PARTIAL_SKIPPED;
+import static org.mmsim.compaction.CompactResult.COMPACT_SKIPPED;
+import static org.mmsim.compaction.CompactResult.COMPACT_SUCCESS;
+import static org.mmsim.compaction.MigrateMode.MIGRATE_ASYNC;
+import static org.mmsim.compaction.MigrateMode.MIGRATE_SYNC;
+import static org.mmsim.compaction.MigrateMode.MIGRATE_SYNC_LIGHT;
+
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mmsim.arch.ZoneType;
-import org.mmsim.page.AllocFlags;
-import org.mmsim.page.Gfp;
+import org.mmsim.page.Fallback;
 import org.mmsim.page.Machine;
 import org.mmsim.page.MemMap;
 import org.mmsim.page.MigrateType;
 import org.mmsim.page.Node;
+import org.mmsim.page.SlowPathHooks;
 import org.mmsim.page.Watermarks;
 import org.mmsim.page.Zone;
 import org.mmsim.page.Zonelist;
@@ -20,42 +33,37 @@ import org.mmsim.reclaim.PageOwners;
 import org.mmsim.reclaim.VmCounters;
 
 /**
- * Memory compaction, mm/compaction.c 6.1: compaction_suitable (watermarks, compact_gap and the extfrag
- * threshold), deferral (defer_compaction, compaction_deferred, compaction_defer_reset,
- * compaction_restarting), pageblock skip hints (isolation_suitable, __reset_isolation_suitable), compact_zone
- * with the migrate scanner walking up (isolate_migratepages, suitable_migration_source) and the free scanner
- * walking down (isolate_freepages, suitable_migration_target) until they meet or __compact_finished finds a
- * free page of the order; try_to_compact_pages for direct compaction at the COMPACT_PRIO_* priorities;
- * kcompactd (wakeup_kcompactd, kcompactd_do_work, proactive_compact_node on the 500 ms timeout) and
+ * Memory compaction, mm/compaction.c 6.1, laid out as the kernel's functions: compaction_suitable (with
+ * {@link Suitability}), the deferral of {@link Deferral} and the skip hints of {@link SkipHints}; compact_zone
+ * with compact_finished, the migrate scanner walking up (isolate_migratepages, isolate_migratepages_block,
+ * suitable_migration_source), the free scanner walking down (isolate_freepages, isolate_freepages_block,
+ * suitable_migration_target) and migrate_pages of mm/migrate.c with compaction_alloc and compaction_free as its
+ * target allocator; try_to_compact_pages for direct compaction at the COMPACT_PRIO_* priorities; kcompactd
+ * (wakeup_kcompactd, kcompactd_do_work, proactive_compact_node on the HPAGE_FRAG_CHECK_INTERVAL_MSEC timeout) and
  * compact_node for /proc/sys/vm/compact_memory.
  *
- * <p>The free scanner isolates the free pages of suitable pageblocks below it (__isolate_free_page with its
- * watermark check, then split into single pages) and migration takes its targets from them; unused ones are
- * released at the end (release_freepages). Simplifications: the free scanner isolates a whole pageblock's free
- * pages (the kernel may stop part way through a block once it has enough); fast_find_migrateblock, fast_isolate_freepages, capture_control and the
- * contention/rescheduling logic are not modelled; compound pages (THP, hugetlb) are skipped, as 6.1 does for
- * non-alloc_contig compaction.
+ * <p>Simplifications, each named again where it applies: the free scanner isolates a whole pageblock's free pages
+ * (the kernel may stop part way through a block once it has enough); fast_find_migrateblock,
+ * fast_isolate_freepages, capture_control and the contention and rescheduling logic are not modelled; compound
+ * pages (THP, hugetlb) are skipped, as 6.1 does for compaction that is not alloc_contig.
  */
 public final class Compaction implements CompactionApi {
-    public static final int COMPACT_NOT_SUITABLE_ZONE = 0;
-    public static final int COMPACT_SKIPPED = 1;
-    public static final int COMPACT_DEFERRED = 2;
-    public static final int COMPACT_NO_SUITABLE_PAGE = 3;
-    public static final int COMPACT_CONTINUE = 4;
-    public static final int COMPACT_COMPLETE = 5;
-    public static final int COMPACT_PARTIAL_SKIPPED = 6;
-    public static final int COMPACT_CONTENDED = 7;
-    public static final int COMPACT_SUCCESS = 8;
-    private static final String[] STATUS = {"not_suitable_zone", "skipped", "deferred", "no_suitable_page",
-            "continue", "complete", "partial_skipped", "contended", "success"};
-
-    public static final int MIGRATE_ASYNC = 0;
-    public static final int MIGRATE_SYNC_LIGHT = 1;
-    public static final int MIGRATE_SYNC = 2;
-    public static final int COMPACT_MAX_DEFER_SHIFT = 6;
-    public static final int COMPACT_CLUSTER_MAX = 32;
-    /** HPAGE_FRAG_CHECK_INTERVAL_MSEC. */
+    /** HPAGE_FRAG_CHECK_INTERVAL_MSEC (500 ms), in nanoseconds: kcompactd's proactive compaction period. */
     public static final long HPAGE_FRAG_CHECK_INTERVAL_NS = 500_000_000L;
+
+    /** isolate_migrate_t ISOLATE_ABORT: migration found no target page (the kernel's -ENOMEM). */
+    private static final int ISOLATE_ABORT = 0;
+    /** isolate_migrate_t ISOLATE_NONE: the pageblock was passed over. */
+    private static final int ISOLATE_NONE = 1;
+    /** isolate_migrate_t ISOLATE_SUCCESS: pages were isolated (and, in the model, migrated). */
+    private static final int ISOLATE_SUCCESS = 2;
+
+    /** migratePages(): every isolated page had a target. */
+    private static final int MIGRATE_ALL_TARGETED = 0;
+    /** migratePages(): the free scanner met the migrate scanner before every isolated page had a target. */
+    private static final int MIGRATE_OUT_OF_TARGETS = 1;
+    /** migratePages(): compaction_alloc() had no page (the kernel's -ENOMEM). */
+    private static final int MIGRATE_NO_TARGET = 2;
 
     private final Memory mem;
     private final Machine m;
@@ -65,44 +73,13 @@ public final class Compaction implements CompactionApi {
     private final long pbPages;
     private final Map<Zone, Integer> zoneKeys = new IdentityHashMap<>();
     private final Zone[] zones;
-    private final int[] deferShift;
-    private final int[] considered;
-    private final int[] orderFailed;
-    private final long[][] cachedMigratePfn;
-    private final long[] cachedFreePfn;
-    private final boolean[] blockskipFlush;
-    private final long[][] skip;
+    private final Deferral[] deferral;
+    private final SkipHints[] hints;
     private final int[] kcompactdMaxOrder;
     private final int[] kcompactdHighestZoneidx;
     private final boolean[] kcompactdSleeping;
     private final int[] proactiveDefer;
-    private final long[] candidates = new long[COMPACT_CLUSTER_MAX];
-
-    /** struct compact_control: one compaction run's settings and its scanner positions. */
-    static final class Control {
-        int order;
-        int mode;
-        boolean wholeZone;
-        boolean ignoreSkipHint;
-        boolean ignoreBlockSuitable;
-        boolean direct;
-        boolean proactive;
-        int migratetype;
-        int allocFlags;
-        int highestZoneidx;
-        long migratePfn;
-        long freePfn;
-        long freeAvailable;
-        /** The pages the free scanner isolated and migration has not used yet (cc->freepages). */
-        long[] freePages = new long[64];
-        int nrFreePages;
-        long migrateScanned;
-        long freeScanned;
-        /** Start of the pageblock pages were last migrated from, -1 when drained since (last_migrated_pfn). */
-        long lastMigratedPfn = -1;
-    }
-
-    private final Control cc = new Control();
+    private final CompactControl cc = new CompactControl();
 
     public Compaction(Memory mem) {
         this.mem = mem;
@@ -114,186 +91,127 @@ public final class Compaction implements CompactionApi {
         List<Zone> all = m.zones();
         zones = all.toArray(new Zone[0]);
         int n = zones.length;
+        deferral = new Deferral[n];
+        hints = new SkipHints[n];
         for (int i = 0; i < n; i++) {
             zoneKeys.put(zones[i], i);
-        }
-        deferShift = new int[n];
-        considered = new int[n];
-        orderFailed = new int[n];
-        cachedMigratePfn = new long[n][2];
-        cachedFreePfn = new long[n];
-        blockskipFlush = new boolean[n];
-        skip = new long[n][];
-        for (int i = 0; i < n; i++) {
-            Zone z = zones[i];
-            long blocks = (z.spannedPages() >> pbOrder) + 2;
-            skip[i] = new long[(int) ((blocks + 63) / 64)];
-            cachedMigratePfn[i][0] = z.zoneStartPfn();
-            cachedMigratePfn[i][1] = z.zoneStartPfn();
-            cachedFreePfn[i] = pageblockStart(z.zoneEndPfn() - 1);
+            deferral[i] = new Deferral();
+            hints[i] = new SkipHints(zones[i], pbOrder);
         }
         int nodes = m.nodes().size();
         kcompactdMaxOrder = new int[nodes];
         kcompactdHighestZoneidx = new int[nodes];
         kcompactdSleeping = new boolean[nodes];
         proactiveDefer = new int[nodes];
-        java.util.Arrays.fill(kcompactdSleeping, true);
+        Arrays.fill(kcompactdSleeping, true);
     }
 
     private int key(Zone z) {
         return zoneKeys.get(z);
     }
 
-    private long pageblockStart(long pfn) {
-        return pfn & -pbPages;
+    /** The zone's deferral state (zone->compact_considered, compact_defer_shift, compact_order_failed). */
+    Deferral deferral(Zone z) {
+        return deferral[key(z)];
+    }
+
+    /** The zone's skip bits and cached scanner positions. */
+    SkipHints skipHints(Zone z) {
+        return hints[key(z)];
     }
 
     // ---- suitability and deferral --------------------------------------------------------------------------
 
-    /** compaction_suitable() (with __compaction_suitable and the fragmentation-index test). */
-    public int compactionSuitable(Zone z, int order, int allocFlags, int hz) {
-        int ret;
-        if (order == -1) {
-            ret = COMPACT_CONTINUE;
-        } else if (Watermarks.zoneWatermarkOk(z, order, z.wmarkPages(allocFlags & AllocFlags.ALLOC_WMARK_MASK), hz,
-                allocFlags)) {
-            ret = COMPACT_SUCCESS;
-        } else {
-            long wm = (order > 3 ? z.lowWmarkPages() : z.minWmarkPages()) + (2L << order);
-            if (!Watermarks.zoneWatermarkOk(z, 0, wm, hz, AllocFlags.ALLOC_CMA, z.nrFreePages())) {
-                ret = COMPACT_SKIPPED;
-            } else {
-                ret = COMPACT_CONTINUE;
-                if (order > 3) {
-                    int fi = Fragmentation.fragmentationIndex(z, order);
-                    if (fi >= 0 && fi <= mem.config.extfragThreshold()) {
-                        ret = COMPACT_NOT_SUITABLE_ZONE;
-                    }
-                }
-            }
-        }
+    /**
+     * Models mm/compaction.c compaction_suitable(): {@link Suitability#compactionSuitable} with the
+     * mm_compaction_suitable trace event, COMPACT_NOT_SUITABLE_ZONE reported as COMPACT_SKIPPED. Differs: no
+     * event is traced for order -1 (compact_memory), where 6.1 traces one.
+     */
+    public int compactionSuitable(Zone z, int order, int allocFlags, int highestZoneidx) {
+        int ret = Suitability.compactionSuitable(z, order, allocFlags, highestZoneidx, mem.config.extfragThreshold());
         if (order >= 0 && mem.env.traceEnabled("mm_compaction_suitable")) {
             mem.env.trace("task", 1, "mm_compaction_suitable", String.format("node=%d zone=%-8s order=%d ret=%s",
-                    z.node().nid(), z.name(), order, STATUS[ret]));
+                    z.node().nid(), z.name(), order, CompactResult.traceName(ret)));
         }
         return ret == COMPACT_NOT_SUITABLE_ZONE ? COMPACT_SKIPPED : ret;
     }
 
-    /** compaction_ready() of mm/vmscan.c: whether reclaim for a costly order may stop and leave it to compaction. */
-    public boolean compactionReady(Zone z, int order, int hz) {
-        int s = compactionSuitable(z, order, 0, hz);
+    /** Models mm/vmscan.c compaction_ready(): whether reclaim for a costly order may stop and let compaction work. */
+    @Override
+    public boolean compactionReady(Zone z, int order, int highestZoneidx) {
+        int s = compactionSuitable(z, order, 0, highestZoneidx);
         if (s == COMPACT_SUCCESS) {
             return true;
         }
         if (s == COMPACT_SKIPPED) {
             return false;
         }
-        return Watermarks.zoneWatermarkOk(z, 0, z.highWmarkPages() + (2L << order), hz, 0);
+        return Watermarks.zoneWatermarkOk(z, 0, z.highWmarkPages() + Suitability.compactGap(order), highestZoneidx, 0);
     }
 
-    /** defer_compaction(). */
-    public void deferCompaction(Zone z, int order) {
-        int k = key(z);
-        considered[k] = 0;
-        if (++deferShift[k] > COMPACT_MAX_DEFER_SHIFT) {
-            deferShift[k] = COMPACT_MAX_DEFER_SHIFT;
-        }
-        if (order < orderFailed[k]) {
-            orderFailed[k] = order;
-        }
+    /** Models mm/compaction.c defer_compaction() ({@link Deferral#deferCompaction}) with its trace event. */
+    void deferCompaction(Zone z, int order) {
+        deferral(z).deferCompaction(order);
         traceDefer("mm_compaction_defer_compaction", z, order);
     }
 
-    /** compaction_deferred(). */
-    public boolean compactionDeferred(Zone z, int order) {
-        int k = key(z);
-        long limit = 1L << deferShift[k];
-        if (order < orderFailed[k]) {
-            return false;
+    /** Models mm/compaction.c compaction_deferred() ({@link Deferral#compactionDeferred}) with its trace event. */
+    boolean compactionDeferred(Zone z, int order) {
+        boolean deferred = deferral(z).compactionDeferred(order);
+        if (deferred) {
+            traceDefer("mm_compaction_deferred", z, order);
         }
-        if (++considered[k] >= limit) {
-            considered[k] = (int) limit;
-            return false;
-        }
-        traceDefer("mm_compaction_deferred", z, order);
-        return true;
+        return deferred;
     }
 
-    /** compaction_defer_reset(). */
-    public void deferReset(Zone z, int order, boolean allocSuccess) {
-        int k = key(z);
-        if (allocSuccess) {
-            considered[k] = 0;
-            deferShift[k] = 0;
-        }
-        if (order >= orderFailed[k]) {
-            orderFailed[k] = order + 1;
-        }
+    /** Models mm/compaction.c compaction_defer_reset() ({@link Deferral#compactionDeferReset}) and its trace. */
+    @Override
+    public void compactionDeferReset(Zone z, int order, boolean allocSuccess) {
+        deferral(z).compactionDeferReset(order, allocSuccess);
         traceDefer("mm_compaction_defer_reset", z, order);
-    }
-
-    /** compaction_restarting(). */
-    boolean compactionRestarting(Zone z, int order) {
-        int k = key(z);
-        if (order < orderFailed[k]) {
-            return false;
-        }
-        return deferShift[k] == COMPACT_MAX_DEFER_SHIFT && considered[k] >= 1 << COMPACT_MAX_DEFER_SHIFT;
     }
 
     private void traceDefer(String event, Zone z, int order) {
         if (mem.env.traceEnabled(event)) {
-            int k = key(z);
-            mem.env.trace("task", 1, event, String.format("node=%d zone=%-8s order=%d order_failed=%d consider=%d limit=%d",
-                    z.node().nid(), z.name(), order, orderFailed[k], considered[k], 1L << deferShift[k]));
+            Deferral d = deferral(z);
+            mem.env.trace("task", 1, event, String.format(
+                    "node=%d zone=%-8s order=%d order_failed=%d consider=%d limit=%d", z.node().nid(), z.name(),
+                    order, d.orderFailed(), d.considered(), 1L << d.deferShift()));
         }
     }
 
     // ---- skip hints ----------------------------------------------------------------------------------------
 
-    private int blockBit(Zone z, long pfn) {
-        return (int) ((pfn >> pbOrder) - (z.zoneStartPfn() >> pbOrder));
-    }
-
-    private boolean skipped(int k, Zone z, long pfn) {
-        int b = blockBit(z, pfn);
-        return (skip[k][b >>> 6] & (1L << (b & 63))) != 0;
-    }
-
-    private void setSkip(int k, Zone z, long pfn) {
-        int b = blockBit(z, pfn);
-        skip[k][b >>> 6] |= 1L << (b & 63);
-    }
-
-    /** Whether the skip hint of the pageblock holding pfn is set (get_pageblock_skip). */
+    /** Whether the skip bit of the pageblock holding pfn is set (get_pageblock_skip). */
     public boolean pageblockSkip(Zone z, long pfn) {
-        return skipped(key(z), z, pfn);
+        return skipHints(z).pageblockSkip(pfn);
     }
 
-    /** __reset_isolation_suitable(): clears the zone's skip hints and resets the cached scanner positions. */
-    void resetZone(int k) {
-        java.util.Arrays.fill(skip[k], 0);
-        Zone z = zones[k];
-        cachedMigratePfn[k][0] = z.zoneStartPfn();
-        cachedMigratePfn[k][1] = z.zoneStartPfn();
-        cachedFreePfn[k] = pageblockStart(z.zoneEndPfn() - 1);
-        blockskipFlush[k] = false;
-    }
-
-    /** reset_isolation_suitable(): for each zone of the node whose compact_blockskip_flush is set. */
+    /**
+     * Models mm/compaction.c reset_isolation_suitable(): __reset_isolation_suitable() for each populated zone of
+     * the node whose compact_blockskip_flush is set (kswapd calls it before it sleeps).
+     */
+    @Override
     public void resetIsolationSuitable(int nid) {
         for (Zone z : m.node(nid).zones()) {
-            if (z.populated() && blockskipFlush[key(z)]) {
-                resetZone(key(z));
+            if (z.populated() && skipHints(z).blockskipFlush()) {
+                skipHints(z).resetIsolationSuitable();
             }
         }
     }
 
     // ---- compact_zone --------------------------------------------------------------------------------------
 
-    /** compact_zone(): runs the scanners over the zone with the settings in cc; returns the COMPACT_* status. */
-    int compactZone(Zone z, Control cc) {
-        int k = key(z);
+    /**
+     * Models mm/compaction.c compact_zone(): unless compaction_suitable() says SUCCESS or SKIPPED, starts the
+     * scanners (at the zone's ends for a whole-zone run, else at the cached positions), then isolates and migrates
+     * pageblock by pageblock until compact_finished() says otherwise; releases the unused free pages and records
+     * where the scanners stopped. Returns a COMPACT_* result. Differs: migrate_pages() runs inside
+     * isolate_migratepages() for each cluster of the block (see there), and compact_finished() is asked only
+     * between pageblocks.
+     */
+    int compactZone(Zone z, CompactControl cc) {
+        SkipHints h = skipHints(z);
         long start = z.zoneStartPfn();
         long end = z.zoneEndPfn();
         if (cc.order >= 0) {
@@ -302,30 +220,29 @@ public final class Compaction implements CompactionApi {
                 return r;
             }
         }
-        if (compactionRestarting(z, cc.order)) {
-            resetZone(k);
+        if (deferral(z).compactionRestarting(cc.order)) {
+            h.resetIsolationSuitable();
         }
         boolean sync = cc.mode != MIGRATE_ASYNC;
         if (cc.wholeZone) {
             cc.migratePfn = start;
-            cc.freePfn = pageblockStart(end - 1);
+            cc.freePfn = h.pageblockStart(end - 1);
         } else {
-            cc.migratePfn = cachedMigratePfn[k][sync ? 1 : 0];
-            cc.freePfn = cachedFreePfn[k];
+            cc.migratePfn = h.cachedMigratePfn(sync);
+            cc.freePfn = h.cachedFreePfn();
             if (cc.freePfn < start || cc.freePfn >= end) {
-                cc.freePfn = pageblockStart(end - 1);
-                cachedFreePfn[k] = cc.freePfn;
+                cc.freePfn = h.pageblockStart(end - 1);
+                h.setCachedFreePfn(cc.freePfn);
             }
             if (cc.migratePfn < start || cc.migratePfn >= end) {
                 cc.migratePfn = start;
-                cachedMigratePfn[k][0] = start;
-                cachedMigratePfn[k][1] = start;
+                h.setCachedMigratePfns(start);
             }
         }
-        cc.freeAvailable = 0;
-        cc.nrFreePages = 0;
-        cc.migrateScanned = 0;
-        cc.freeScanned = 0;
+        cc.nrFreepages = 0;
+        cc.nrMigratepages = 0;
+        cc.totalMigrateScanned = 0;
+        cc.totalFreeScanned = 0;
         if (mem.env.traceEnabled("mm_compaction_begin")) {
             mem.env.trace("task", 1, "mm_compaction_begin", String.format(
                     "zone_start=0x%x migrate_pfn=0x%x free_pfn=0x%x zone_end=0x%x, mode=%s", start, cc.migratePfn,
@@ -334,8 +251,8 @@ public final class Compaction implements CompactionApi {
         int ret;
         cc.lastMigratedPfn = -1;
         try {
-            while ((ret = compactFinished(z, k, cc)) == COMPACT_CONTINUE) {
-                if (!isolateAndMigrateBlock(z, k, cc)) {
+            while ((ret = compactFinished(z, cc)) == COMPACT_CONTINUE) {
+                if (isolateMigratepages(z, cc) == ISOLATE_ABORT) {
                     ret = COMPACT_CONTENDED;
                     break;
                 }
@@ -345,15 +262,15 @@ public final class Compaction implements CompactionApi {
             releaseFreepages(cc);
         }
         if (ret != COMPACT_COMPLETE && ret != COMPACT_PARTIAL_SKIPPED) {
-            cachedMigratePfn[k][sync ? 1 : 0] = Math.max(cachedMigratePfn[k][sync ? 1 : 0], pageblockStart(cc.migratePfn));
-            cachedFreePfn[k] = Math.min(cachedFreePfn[k], cc.freePfn);
+            h.setCachedMigratePfn(sync, Math.max(h.cachedMigratePfn(sync), h.pageblockStart(cc.migratePfn)));
+            h.setCachedFreePfn(Math.min(h.cachedFreePfn(), cc.freePfn));
         }
-        c.add(VmCounters.COMPACT_MIGRATE_SCANNED, cc.migrateScanned);
-        c.add(VmCounters.COMPACT_FREE_SCANNED, cc.freeScanned);
+        c.add(VmCounters.COMPACT_MIGRATE_SCANNED, cc.totalMigrateScanned);
+        c.add(VmCounters.COMPACT_FREE_SCANNED, cc.totalFreeScanned);
         if (mem.env.traceEnabled("mm_compaction_end")) {
             mem.env.trace("task", 1, "mm_compaction_end", String.format(
                     "zone_start=0x%x migrate_pfn=0x%x free_pfn=0x%x zone_end=0x%x, mode=%s status=%s", start,
-                    cc.migratePfn, cc.freePfn, end, sync ? "sync" : "async", STATUS[ret]));
+                    cc.migratePfn, cc.freePfn, end, sync ? "sync" : "async", CompactResult.traceName(ret)));
         }
         return ret;
     }
@@ -364,7 +281,7 @@ public final class Compaction implements CompactionApi {
      * freed source pages can merge in the buddy. compact_memory (order -1) never drains: its freed pages stay
      * on the lists, as the kernel's zoneinfo shows after it.
      */
-    private void drainAfterMigratedBlock(Zone z, Control cc) {
+    private void drainAfterMigratedBlock(Zone z, CompactControl cc) {
         if (cc.order <= 0 || cc.lastMigratedPfn < 0) {
             return;
         }
@@ -375,14 +292,34 @@ public final class Compaction implements CompactionApi {
         }
     }
 
-    /** __compact_finished(). */
-    private int compactFinished(Zone z, int k, Control cc) {
-        if ((cc.freePfn >> pbOrder) <= (cc.migratePfn >> pbOrder)) {
-            cachedMigratePfn[k][0] = z.zoneStartPfn();
-            cachedMigratePfn[k][1] = z.zoneStartPfn();
-            cachedFreePfn[k] = pageblockStart(z.zoneEndPfn() - 1);
+    /** Models mm/compaction.c compact_scanners_met(): the free scanner's pageblock is at or below the migrate one's. */
+    static boolean compactScannersMet(CompactControl cc, int pageblockOrder) {
+        return (cc.freePfn >> pageblockOrder) <= (cc.migratePfn >> pageblockOrder);
+    }
+
+    /**
+     * Models mm/compaction.c compact_finished(): __compact_finished() with COMPACT_NO_SUITABLE_PAGE read as
+     * COMPACT_CONTINUE. Differs: the mm_compaction_finished trace event is not emitted.
+     */
+    int compactFinished(Zone z, CompactControl cc) {
+        int ret = compactFinishedNoTrace(z, cc);
+        return ret == COMPACT_NO_SUITABLE_PAGE ? COMPACT_CONTINUE : ret;
+    }
+
+    /**
+     * Models mm/compaction.c __compact_finished(): when the scanners have met, the next run starts anew (and a
+     * direct compaction asks kswapd to clear the skip bits) with COMPLETE for a whole-zone run, else
+     * PARTIAL_SKIPPED; proactive compaction stops (SUCCESS) once the zone's score is down to the low mark, or
+     * (PARTIAL_SKIPPED) while kswapd runs; compact_memory always continues; else SUCCESS once
+     * {@link #suitablePageFree} finds a page. Differs: 6.1 also continues until the migrate scanner is pageblock
+     * aligned; the model's scanner is aligned whenever this is asked except at an unaligned zone start.
+     */
+    private int compactFinishedNoTrace(Zone z, CompactControl cc) {
+        SkipHints h = skipHints(z);
+        if (compactScannersMet(cc, pbOrder)) {
+            h.resetCachedPositions();
             if (cc.direct) {
-                blockskipFlush[k] = true;
+                h.setBlockskipFlush();
             }
             return cc.wholeZone ? COMPACT_COMPLETE : COMPACT_PARTIAL_SKIPPED;
         }
@@ -390,40 +327,48 @@ public final class Compaction implements CompactionApi {
             if (mem.kswapd.running(z.node().nid())) {
                 return COMPACT_PARTIAL_SKIPPED;
             }
-            int score = Fragmentation.scoreZone(z);
-            return score > Fragmentation.scoreWmark(mem.config.proactiveness(), true) ? COMPACT_CONTINUE : COMPACT_SUCCESS;
+            int score = Fragmentation.fragmentationScoreZone(z);
+            int wmarkLow = Fragmentation.fragmentationScoreWmark(mem.config.proactiveness(), true);
+            return score > wmarkLow ? COMPACT_CONTINUE : COMPACT_SUCCESS;
         }
         if (cc.order == -1) {
             return COMPACT_CONTINUE;
         }
-        int maxOrder = m.arch().maxOrder();
-        MigrateType types = m.migrateTypes();
-        int mt = cc.migratetype;
-        for (int o = cc.order; o < maxOrder; o++) {
+        return suitablePageFree(z, cc.order, cc.migratetype) ? COMPACT_SUCCESS : COMPACT_NO_SUITABLE_PAGE;
+    }
+
+    /**
+     * The free-page test of mm/compaction.c __compact_finished(): at the order or above, a free page on the
+     * requested migratetype's list, on the CMA list for a movable request, or on a list that
+     * find_suitable_fallback() (only stealable) of mm/page_alloc.c would take, as {@link Fallback} models it.
+     */
+    static boolean suitablePageFree(Zone z, int order, int migratetype) {
+        int maxOrder = z.node().arch().maxOrder();
+        MigrateType types = z.migrateTypes();
+        for (int o = order; o < maxOrder; o++) {
             if (z.nrFree(o) == 0) {
                 continue;
             }
-            if (z.freeCount(o, mt) > 0) {
-                return COMPACT_SUCCESS;
+            if (z.freeCount(o, migratetype) > 0) {
+                return true;
             }
-            if (mt == MigrateType.MOVABLE && types.hasCma() && z.freeCount(o, types.cma()) > 0) {
-                return COMPACT_SUCCESS;
+            if (migratetype == MigrateType.MOVABLE && types.hasCma() && z.freeCount(o, types.cma()) > 0) {
+                return true;
             }
-            boolean canSteal = o >= pbOrder / 2 || mt == MigrateType.RECLAIMABLE || mt == MigrateType.UNMOVABLE
-                    || m.pageGroupByMobilityDisabled();
-            if (canSteal && mt < MigrateType.PCPTYPES) {
-                for (int f = 0; f < MigrateType.PCPTYPES; f++) {
-                    if (f != mt && z.freeCount(o, f) > 0) {
-                        return COMPACT_SUCCESS;
-                    }
-                }
+            if (migratetype < MigrateType.PCPTYPES
+                    && Fallback.findSuitableFallback(z, o, migratetype, true) != Fallback.NO_FALLBACK) {
+                return true;
             }
         }
-        return COMPACT_CONTINUE;
+        return false;
     }
 
-    /** suitable_migration_source(). */
-    private boolean suitableSource(Zone z, long blockStart, Control cc) {
+    /**
+     * Models mm/compaction.c suitable_migration_source(): asynchronous direct compaction takes pages only from
+     * pageblocks of the request's migratetype (movable and CMA alike for a movable request); everything else
+     * scans every pageblock.
+     */
+    private boolean suitableMigrationSource(Zone z, long blockStart, CompactControl cc) {
         if (cc.mode != MIGRATE_ASYNC || !cc.direct) {
             return true;
         }
@@ -434,217 +379,284 @@ public final class Compaction implements CompactionApi {
         return bmt == cc.migratetype;
     }
 
+    // ---- the migrate scanner and migrate_pages -------------------------------------------------------------
+
     /**
-     * isolate_migratepages() for the next pageblock plus migrate_pages() of what it isolated, in clusters of
-     * COMPACT_CLUSTER_MAX. Returns false if no migration target could be allocated (the -ENOMEM case).
+     * Models mm/compaction.c isolate_migratepages(): takes the pageblock at the migrate scanner and passes over it
+     * (ISOLATE_NONE) when the scanners have crossed, its skip bit is set ({@link SkipHints#isolationSuitable}), it
+     * is one free block or one compound page, or suitable_migration_source() refuses it; else isolates its pages
+     * with isolate_migratepages_block(). Differs: 6.1 returns after one cluster of COMPACT_CLUSTER_MAX pages and
+     * compact_zone() migrates it; the model walks the whole pageblock here, calling {@link #migratePages} after
+     * each cluster, and stops the block early when the free scanner runs out of targets. A block that isolated
+     * nothing gets its skip bit (update_pageblock_skip). Returns ISOLATE_ABORT when compaction_alloc() failed.
      */
-    private boolean isolateAndMigrateBlock(Zone z, int k, Control cc) {
-        long blockStart = pageblockStart(cc.migratePfn);
+    private int isolateMigratepages(Zone z, CompactControl cc) {
+        SkipHints h = skipHints(z);
+        long blockStart = h.pageblockStart(cc.migratePfn);
         long low = Math.max(cc.migratePfn, z.zoneStartPfn());
         long blockEnd = Math.min(blockStart + pbPages, z.zoneEndPfn());
         cc.migratePfn = blockEnd;
         if (blockEnd > cc.freePfn + pbPages) {
-            return true;
+            return ISOLATE_NONE;
         }
-        if (!cc.ignoreSkipHint && skipped(k, z, blockStart)) {
-            return true;
+        if (!h.isolationSuitable(cc, blockStart)) {
+            return ISOLATE_NONE;
         }
         MemMap mm = z.node().memMap();
         if (mm.isBuddy(low) && mm.order(low) >= pbOrder) {
-            cc.migrateScanned++;
-            return true;
+            cc.totalMigrateScanned++;
+            return ISOLATE_NONE;
         }
-        int first = po.kind(blockStart);
-        if (first != PageOwners.NONE && po.order(blockStart) >= pbOrder) {
-            return true;
+        if (po.kind(blockStart) != PageOwners.NONE && po.order(blockStart) >= pbOrder) {
+            return ISOLATE_NONE;
         }
-        if (!suitableSource(z, blockStart, cc)) {
-            return true;
+        if (!suitableMigrationSource(z, blockStart, cc)) {
+            return ISOLATE_NONE;
         }
-        boolean unevictableOk = mem.config.compactUnevictable();
-        long pfn = low;
         long isolatedInBlock = 0;
-        boolean ok = true;
-        while (pfn < blockEnd && ok) {
-            int n = 0;
-            long scanned = 0;
-            while (pfn < blockEnd && n < COMPACT_CLUSTER_MAX) {
-                scanned++;
-                int s = po.slot(pfn);
-                if (po.kind(pfn) == PageOwners.NONE) {
-                    if (mm.isBuddy(pfn)) {
-                        pfn += 1L << mm.order(pfn);
-                        continue;
-                    }
-                } else if (po.order(pfn) > 0) {
-                    pfn += 1L << po.order(pfn);
-                    continue;
-                } else if (po.isMigratable(s) && (unevictableOk || !po.hasFlag(pfn, PageOwners.F_UNEVICTABLE))) {
-                    candidates[n++] = pfn;
-                } else if (po.kind(pfn) == PageOwners.EXTERNAL && mem.externalPages() != null
-                        && mem.externalPages().isMigratable(pfn)) {
-                    candidates[n++] = pfn;
-                }
-                pfn++;
-            }
-            cc.migrateScanned += scanned;
-            if (n == 0) {
+        long pfn = low;
+        while (pfn < blockEnd) {
+            pfn = isolateMigratepagesBlock(z, cc, low, pfn, blockEnd);
+            if (cc.nrMigratepages == 0) {
                 continue;
             }
-            if (mem.env.traceEnabled("mm_compaction_isolate_migratepages")) {
-                mem.env.trace("task", 1, "mm_compaction_isolate_migratepages", String.format(
-                        "range=(0x%x ~ 0x%x) nr_scanned=%d nr_taken=%d", low, pfn, scanned, n));
+            c.add(VmCounters.COMPACT_ISOLATED, cc.nrMigratepages);
+            isolatedInBlock += cc.nrMigratepages;
+            int migrated = migratePages(z, cc, blockStart);
+            if (migrated == MIGRATE_NO_TARGET) {
+                return ISOLATE_ABORT;
             }
-            c.add(VmCounters.COMPACT_ISOLATED, n);
-            isolatedInBlock += n;
-            while (cc.freeAvailable < n && isolateFreepagesBlock(z, k, cc)) {
-                // the free scanner moves one pageblock down per call
-            }
-            int migrate = (int) Math.min(n, cc.freeAvailable);
-            for (int i = 0; i < migrate; i++) {
-                long dst = allocTarget(z, cc);
-                if (dst < 0) {
-                    c.add(VmCounters.PGMIGRATE_FAIL, migrate - i);
-                    ok = false;
-                    break;
-                }
-                cc.freeAvailable--;
-                if (!Migration.migratePage(mem, candidates[i], dst)) {
-                    c.inc(VmCounters.PGMIGRATE_FAIL);
-                    m.freePages(dst, 0);
-                    continue;
-                }
-                cc.lastMigratedPfn = blockStart;
-            }
-            if (migrate < n) {
-                c.add(VmCounters.PGMIGRATE_FAIL, n - migrate);
+            if (migrated == MIGRATE_OUT_OF_TARGETS) {
                 break;
             }
         }
         if (isolatedInBlock == 0) {
-            setSkip(k, z, blockStart);
+            h.updatePageblockSkip(blockStart);
         }
-        return ok;
+        return ISOLATE_SUCCESS;
     }
 
     /**
-     * isolate_freepages() for one pageblock below the free scanner: a suitable target block (movable, or any
-     * with ignore_block_suitable; not wholly free; no skip hint) contributes its free pages; an empty one gets
-     * its skip hint. Returns false once the scanners have met.
+     * Models mm/compaction.c isolate_migratepages_block(): scans from pfn towards blockEnd, stepping over free
+     * blocks and compound pages, and isolates into cc->migratepages up to COMPACT_CLUSTER_MAX pages that migration
+     * can move (movable owned pages, unevictable ones only with compact_unevictable_allowed, and the external pages
+     * that say so). Returns where the scan stopped; traces mm_compaction_isolate_migratepages with a range starting
+     * at {@code blockLow}, the start of this pageblock's walk (6.1 starts it at this call's first pfn).
      */
-    private boolean isolateFreepagesBlock(Zone z, int k, Control cc) {
+    private long isolateMigratepagesBlock(Zone z, CompactControl cc, long blockLow, long pfn, long blockEnd) {
+        MemMap mm = z.node().memMap();
+        boolean unevictableOk = mem.config.compactUnevictable();
+        int n = 0;
+        long scanned = 0;
+        while (pfn < blockEnd && n < CompactControl.COMPACT_CLUSTER_MAX) {
+            scanned++;
+            int s = po.slot(pfn);
+            if (po.kind(pfn) == PageOwners.NONE) {
+                if (mm.isBuddy(pfn)) {
+                    pfn += 1L << mm.order(pfn);
+                    continue;
+                }
+            } else if (po.order(pfn) > 0) {
+                pfn += 1L << po.order(pfn);
+                continue;
+            } else if (po.isMigratable(s) && (unevictableOk || !po.hasFlag(pfn, PageOwners.F_UNEVICTABLE))) {
+                cc.migratepages[n++] = pfn;
+            } else if (po.kind(pfn) == PageOwners.EXTERNAL && mem.externalPages() != null
+                    && mem.externalPages().isMigratable(pfn)) {
+                cc.migratepages[n++] = pfn;
+            }
+            pfn++;
+        }
+        cc.totalMigrateScanned += scanned;
+        cc.nrMigratepages = n;
+        if (n > 0 && mem.env.traceEnabled("mm_compaction_isolate_migratepages")) {
+            mem.env.trace("task", 1, "mm_compaction_isolate_migratepages", String.format(
+                    "range=(0x%x ~ 0x%x) nr_scanned=%d nr_taken=%d", blockLow, pfn, scanned, n));
+        }
+        return pfn;
+    }
+
+    /**
+     * Models mm/migrate.c migrate_pages() with compaction_alloc() and compaction_free() as the target allocator:
+     * moves each page of cc->migratepages to a page the free scanner isolated, counting pgmigrate_fail for a page
+     * that could not move. Differs: the free scanner is run here, one pageblock at a time, until there are targets
+     * for the whole cluster or the scanners meet (6.1's compaction_alloc() runs isolate_freepages() when its list
+     * is empty); pages left without a target are counted as failures and end the pageblock.
+     */
+    private int migratePages(Zone z, CompactControl cc, long blockStart) {
+        int n = cc.nrMigratepages;
+        cc.nrMigratepages = 0;
+        while (cc.nrFreepages < n && isolateFreepages(z, cc)) {
+            // each call moves the free scanner one pageblock down
+        }
+        int targeted = Math.min(n, cc.nrFreepages);
+        for (int i = 0; i < targeted; i++) {
+            long dst = compactionAlloc(cc);
+            if (dst < 0) {
+                c.add(VmCounters.PGMIGRATE_FAIL, targeted - i);
+                if (targeted < n) {
+                    c.add(VmCounters.PGMIGRATE_FAIL, n - targeted);
+                }
+                return MIGRATE_NO_TARGET;
+            }
+            if (!Migration.migratePage(mem, cc.migratepages[i], dst)) {
+                c.inc(VmCounters.PGMIGRATE_FAIL);
+                compactionFree(dst);
+                continue;
+            }
+            cc.lastMigratedPfn = blockStart;
+        }
+        if (targeted < n) {
+            c.add(VmCounters.PGMIGRATE_FAIL, n - targeted);
+            return MIGRATE_OUT_OF_TARGETS;
+        }
+        return MIGRATE_ALL_TARGETED;
+    }
+
+    /** Models mm/compaction.c compaction_alloc(): the next page the free scanner isolated, -1 when none is left. */
+    private static long compactionAlloc(CompactControl cc) {
+        return cc.nrFreepages == 0 ? -1 : cc.freepages[--cc.nrFreepages];
+    }
+
+    /**
+     * Models mm/compaction.c compaction_free(): a target whose migration failed is given back. Differs: 6.1 puts it
+     * back on cc->freepages for the next page; the model frees it to the allocator.
+     */
+    private void compactionFree(long pfn) {
+        m.freePages(pfn, 0);
+    }
+
+    // ---- the free scanner ----------------------------------------------------------------------------------
+
+    /**
+     * Models mm/compaction.c isolate_freepages() for one pageblock: moves the free scanner one pageblock down and,
+     * when the block has no skip bit and suitable_migration_target() accepts it, isolates its free pages with
+     * isolate_freepages_block(); a block that gave nothing gets its skip bit (update_pageblock_skip). Returns
+     * false, without moving, once the scanners have met. Differs: 6.1 walks down as many blocks as needed for
+     * COMPACT_CLUSTER_MAX pages in one call and may stop inside a block; {@link #migratePages} calls this per block.
+     */
+    private boolean isolateFreepages(Zone z, CompactControl cc) {
         long block = cc.freePfn;
-        if ((block >> pbOrder) <= (cc.migratePfn >> pbOrder)) {
+        if (compactScannersMet(cc, pbOrder)) {
             return false;
         }
         cc.freePfn = block - pbPages;
-        if (!cc.ignoreSkipHint && skipped(k, z, block)) {
-            return true;
-        }
-        MemMap mm = z.node().memMap();
-        int bmt = z.getPageblockMigratetype(block);
-        boolean movable = bmt == MigrateType.MOVABLE || (m.migrateTypes().hasCma() && bmt == m.migrateTypes().cma());
-        if (!cc.ignoreBlockSuitable && !movable) {
-            return true;
-        }
-        if (mm.isBuddy(block) && mm.order(block) >= pbOrder) {
+        SkipHints h = skipHints(z);
+        if (!h.isolationSuitable(cc, block) || !suitableMigrationTarget(z, block, cc)) {
             return true;
         }
         long end = Math.min(block + pbPages, z.zoneEndPfn());
-        long free = 0;
+        long isolated = isolateFreepagesBlock(z, cc, Math.max(block, z.zoneStartPfn()), end);
+        if (isolated == 0) {
+            h.updatePageblockSkip(block);
+        }
+        return true;
+    }
+
+    /**
+     * Models mm/compaction.c suitable_migration_target(): a block that is one free buddy of pageblock order or more
+     * is left alone; otherwise any block with ignore_block_suitable, else only movable (or CMA) blocks.
+     */
+    private boolean suitableMigrationTarget(Zone z, long block, CompactControl cc) {
+        MemMap mm = z.node().memMap();
+        if (mm.isBuddy(block) && mm.order(block) >= pbOrder) {
+            return false;
+        }
+        if (cc.ignoreBlockSuitable) {
+            return true;
+        }
+        int bmt = z.getPageblockMigratetype(block);
+        return bmt == MigrateType.MOVABLE || (m.migrateTypes().hasCma() && bmt == m.migrateTypes().cma());
+    }
+
+    /**
+     * Models mm/compaction.c isolate_freepages_block() in strict mode off: takes every free block of [start, end)
+     * off the free lists (__isolate_free_page, which refuses below the min watermark plus the block) and puts its
+     * pages, split to order 0, on cc->freepages; stops at the first refusal. Returns the pages isolated.
+     */
+    private long isolateFreepagesBlock(Zone z, CompactControl cc, long start, long end) {
+        MemMap mm = z.node().memMap();
+        long isolated = 0;
         long scanned = 0;
-        for (long pfn = Math.max(block, z.zoneStartPfn()); pfn < end; ) {
+        for (long pfn = start; pfn < end; ) {
             scanned++;
             if (mm.isBuddy(pfn)) {
-                int order = mm.order(pfn);
-                int got = z.isolateFreePage(pfn, order);
+                int got = z.isolateFreePage(pfn, mm.order(pfn));
                 if (got == 0) {
                     break;
                 }
                 for (int i = 0; i < got; i++) {
-                    addFreePage(cc, pfn + i);
+                    cc.addFreepage(pfn + i);
                 }
-                free += got;
+                isolated += got;
                 pfn += got;
             } else {
                 pfn++;
             }
         }
-        cc.freeScanned += scanned;
-        if (free == 0) {
-            setSkip(k, z, block);
-        }
-        cc.freeAvailable += free;
-        return true;
+        cc.totalFreeScanned += scanned;
+        return isolated;
     }
 
-    private static void addFreePage(Control cc, long pfn) {
-        if (cc.nrFreePages == cc.freePages.length) {
-            cc.freePages = java.util.Arrays.copyOf(cc.freePages, cc.freePages.length * 2);
+    /** Models mm/compaction.c release_freepages(): isolated free pages no migration used go back to the allocator. */
+    private void releaseFreepages(CompactControl cc) {
+        for (int i = 0; i < cc.nrFreepages; i++) {
+            m.freePages(cc.freepages[i], 0);
         }
-        cc.freePages[cc.nrFreePages++] = pfn;
-    }
-
-    /** release_freepages(): isolated free pages that no migration used go back to the allocator. */
-    private void releaseFreepages(Control cc) {
-        for (int i = 0; i < cc.nrFreePages; i++) {
-            m.freePages(cc.freePages[i], 0);
-        }
-        cc.nrFreePages = 0;
-        cc.freeAvailable = 0;
-    }
-
-    /** compaction_alloc(): the next page the free scanner isolated, or -1 when none is left. */
-    private long allocTarget(Zone z, Control cc) {
-        return cc.nrFreePages == 0 ? -1 : cc.freePages[--cc.nrFreePages];
+        cc.nrFreepages = 0;
     }
 
     // ---- direct compaction ---------------------------------------------------------------------------------
 
-    /** try_to_compact_pages(): compact_zone_order over the zonelist's zones up to hz at a priority. */
-    public int tryToCompactPages(Zonelist zl, int gfp, int order, int allocFlags, int hz, int migratetype, int prio) {
+    /**
+     * Models mm/compaction.c try_to_compact_pages() with compact_zone_order(): compacts each usable zone of the
+     * zonelist up to highestZoneidx that compaction_deferred() lets through (never deferred at
+     * COMPACT_PRIO_SYNC_FULL), stopping at the first SUCCESS; a zone whose scanners met is deferred, except after
+     * an async run. The priority sets the migrate mode (async only at COMPACT_PRIO_ASYNC) and, at SYNC_FULL, a
+     * whole-zone scan that ignores skip bits and block suitability. Returns the largest COMPACT_* result.
+     */
+    @Override
+    public int tryToCompactPages(Zonelist zl, int gfp, int order, int allocFlags, int highestZoneidx,
+            int migratetype, int prio) {
         if (mem.env.traceEnabled("mm_compaction_try_to_compact_pages")) {
             mem.env.trace("task", 1, "mm_compaction_try_to_compact_pages", "order=" + order + " gfp_mask="
                     + org.mmsim.reclaim.GfpNames.show(gfp) + " priority=" + prio);
         }
+        boolean syncFull = prio == SlowPathHooks.COMPACT_PRIO_SYNC_FULL;
+        boolean async = prio == SlowPathHooks.COMPACT_PRIO_ASYNC;
         int rc = COMPACT_SKIPPED;
         for (Zone z : zl.zones()) {
-            if (z.zoneIdx() > hz || !z.populated()) {
+            if (z.zoneIdx() > highestZoneidx || !z.populated()) {
                 continue;
             }
-            if (prio > 0 && compactionDeferred(z, order)) {
+            if (!syncFull && compactionDeferred(z, order)) {
                 rc = Math.max(rc, COMPACT_DEFERRED);
                 continue;
             }
-            Control x = cc;
-            x.order = order;
-            x.mode = prio == 2 ? MIGRATE_ASYNC : MIGRATE_SYNC_LIGHT;
-            x.wholeZone = prio == 0;
-            x.ignoreSkipHint = prio == 0;
-            x.ignoreBlockSuitable = prio == 0;
-            x.direct = true;
-            x.proactive = false;
-            x.migratetype = migratetype;
-            x.allocFlags = allocFlags;
-            x.highestZoneidx = hz;
-            int status = compactZone(z, x);
+            cc.configure(order, async ? MIGRATE_ASYNC : MIGRATE_SYNC_LIGHT, syncFull, syncFull, syncFull, true, false,
+                    migratetype, allocFlags, highestZoneidx);
+            int status = compactZone(z, cc);
             rc = Math.max(rc, status);
             if (status == COMPACT_SUCCESS) {
-                deferReset(z, order, false);
+                compactionDeferReset(z, order, false);
                 break;
             }
-            if (prio != 2 && (status == COMPACT_COMPLETE || status == COMPACT_PARTIAL_SKIPPED)) {
+            if (!async && (status == COMPACT_COMPLETE || status == COMPACT_PARTIAL_SKIPPED)) {
                 deferCompaction(z, order);
             }
         }
         return rc;
     }
 
-    /** The first zone of the zonelist where a request of this order would now pass the min watermark. */
-    public Zone zoneWithFreePage(Zonelist zl, int order, int hz, int allocFlags) {
+    /**
+     * The first usable zone of the zonelist where a request of this order would now pass the min watermark: what
+     * __alloc_pages_direct_compact() learns by trying get_page_from_freelist() after compaction.
+     */
+    @Override
+    public Zone zoneWithFreePage(Zonelist zl, int order, int highestZoneidx, int allocFlags) {
         for (Zone z : zl.zones()) {
-            if (z.zoneIdx() <= hz && z.populated()
-                    && Watermarks.zoneWatermarkOk(z, order, z.minWmarkPages(), hz, allocFlags)) {
+            if (z.zoneIdx() <= highestZoneidx && z.populated()
+                    && Watermarks.zoneWatermarkOk(z, order, z.minWmarkPages(), highestZoneidx, allocFlags)) {
                 return z;
             }
         }
@@ -653,47 +665,63 @@ public final class Compaction implements CompactionApi {
 
     // ---- kcompactd, proactive compaction, compact_memory ---------------------------------------------------
 
-    /** wakeup_kcompactd(). */
-    public void wakeupKcompactd(int nid, int order, int hz) {
+    /**
+     * Models mm/compaction.c wakeup_kcompactd(): raises the node's pending order and zone index and wakes its
+     * kcompactd when it sleeps and kcompactd_node_suitable() finds a zone to compact.
+     */
+    @Override
+    public void wakeupKcompactd(int nid, int order, int highestZoneidx) {
         if (!mem.config.compaction() || order == 0) {
             return;
         }
         if (kcompactdMaxOrder[nid] < order) {
             kcompactdMaxOrder[nid] = order;
         }
-        if (kcompactdHighestZoneidx[nid] < hz) {
-            kcompactdHighestZoneidx[nid] = hz;
+        if (kcompactdHighestZoneidx[nid] < highestZoneidx) {
+            kcompactdHighestZoneidx[nid] = highestZoneidx;
         }
         if (!kcompactdSleeping[nid] || !kcompactdNodeSuitable(nid)) {
             return;
         }
         if (mem.env.traceEnabled("mm_compaction_wakeup_kcompactd")) {
-            mem.env.trace("task", 1, "mm_compaction_wakeup_kcompactd", String.format("nid=%d order=%d classzone_idx=%-8s",
-                    nid, order, m.node(nid).zones()[Math.min(hz, m.node(nid).zones().length - 1)].name()));
+            Zone[] nodeZones = m.node(nid).zones();
+            mem.env.trace("task", 1, "mm_compaction_wakeup_kcompactd", String.format(
+                    "nid=%d order=%d classzone_idx=%-8s", nid, order,
+                    nodeZones[Math.min(highestZoneidx, nodeZones.length - 1)].name()));
         }
         kcompactdSleeping[nid] = false;
         mem.env.wakeKcompactdThread(nid);
     }
 
-    /** kcompactd_node_suitable(). */
+    /**
+     * Models mm/compaction.c kcompactd_node_suitable(): a populated zone up to the pending index where
+     * compaction_suitable() says CONTINUE.
+     */
     private boolean kcompactdNodeSuitable(int nid) {
+        int hz = kcompactdHighestZoneidx[nid];
         for (Zone z : m.node(nid).zones()) {
-            if (z.zoneIdx() <= kcompactdHighestZoneidx[nid] && z.populated()
-                    && compactionSuitable(z, kcompactdMaxOrder[nid], 0, kcompactdHighestZoneidx[nid]) == COMPACT_CONTINUE) {
+            if (z.zoneIdx() <= hz && z.populated()
+                    && compactionSuitable(z, kcompactdMaxOrder[nid], 0, hz) == COMPACT_CONTINUE) {
                 return true;
             }
         }
         return false;
     }
 
-    /** kcompactd_do_work(): SYNC_LIGHT compaction of each suitable, non-deferred zone for the pending order. */
+    /**
+     * Models mm/compaction.c kcompactd_do_work(): MIGRATE_SYNC_LIGHT compaction of each zone up to the pending
+     * index that is neither deferred nor unsuitable, for the pending order; success resets the deferral, a run whose
+     * scanners met drains the pcp lists and defers. Then the pending order and index are cleared and it sleeps.
+     */
+    @Override
     public void runKcompactd(int nid) {
         int order = kcompactdMaxOrder[nid];
         int hz = kcompactdHighestZoneidx[nid];
         Node node = m.node(nid);
         if (mem.env.traceEnabled("mm_compaction_kcompactd_wake")) {
             mem.env.trace("kcompactd" + nid, 50 + nid, "mm_compaction_kcompactd_wake", String.format(
-                    "nid=%d order=%d classzone_idx=%-8s", nid, order, node.zones()[Math.min(Math.max(hz, 0), node.zones().length - 1)].name()));
+                    "nid=%d order=%d classzone_idx=%-8s", nid, order,
+                    node.zones()[Math.min(Math.max(hz, 0), node.zones().length - 1)].name()));
         }
         c.inc(VmCounters.COMPACT_DAEMON_WAKE);
         for (Zone z : node.zones()) {
@@ -706,22 +734,12 @@ public final class Compaction implements CompactionApi {
             if (compactionSuitable(z, order, 0, hz) != COMPACT_CONTINUE) {
                 continue;
             }
-            Control x = cc;
-            x.order = order;
-            x.mode = MIGRATE_SYNC_LIGHT;
-            x.wholeZone = false;
-            x.ignoreSkipHint = false;
-            x.ignoreBlockSuitable = false;
-            x.direct = false;
-            x.proactive = false;
-            x.migratetype = MigrateType.UNMOVABLE;
-            x.allocFlags = 0;
-            x.highestZoneidx = hz;
-            int status = compactZone(z, x);
-            c.add(VmCounters.COMPACT_DAEMON_MIGRATE_SCANNED, x.migrateScanned);
-            c.add(VmCounters.COMPACT_DAEMON_FREE_SCANNED, x.freeScanned);
+            cc.configure(order, MIGRATE_SYNC_LIGHT, false, false, false, false, false, MigrateType.UNMOVABLE, 0, hz);
+            int status = compactZone(z, cc);
+            c.add(VmCounters.COMPACT_DAEMON_MIGRATE_SCANNED, cc.totalMigrateScanned);
+            c.add(VmCounters.COMPACT_DAEMON_FREE_SCANNED, cc.totalFreeScanned);
             if (status == COMPACT_SUCCESS) {
-                deferReset(z, order, false);
+                compactionDeferReset(z, order, false);
             } else if (status == COMPACT_PARTIAL_SKIPPED || status == COMPACT_COMPLETE) {
                 m.drainAllPages(z);
                 deferCompaction(z, order);
@@ -740,10 +758,11 @@ public final class Compaction implements CompactionApi {
     }
 
     /**
-     * kcompactd's HPAGE_FRAG_CHECK_INTERVAL_MSEC timeout: unless deferred, proactive_compact_node when
-     * should_proactive_compact_node (proactiveness set, kswapd asleep, node score above the high mark); a run
-     * that does not lower the score defers the next 1 << COMPACT_MAX_DEFER_SHIFT checks.
+     * kcompactd's HPAGE_FRAG_CHECK_INTERVAL_MSEC timeout in mm/compaction.c kcompactd(): unless deferred,
+     * proactive_compact_node() when should_proactive_compact_node(); a run that does not lower the node's score
+     * defers the next 1 &lt;&lt; COMPACT_MAX_DEFER_SHIFT checks.
      */
+    @Override
     public void proactiveTick(int nid) {
         if (!mem.config.compaction() || mem.config.proactiveness() == 0) {
             return;
@@ -753,35 +772,49 @@ public final class Compaction implements CompactionApi {
             return;
         }
         Node node = m.node(nid);
-        if (mem.kswapd.running(nid)
-                || Fragmentation.scoreNode(node) <= Fragmentation.scoreWmark(mem.config.proactiveness(), false)) {
+        if (!shouldProactiveCompactNode(node)) {
             return;
         }
-        long prev = Fragmentation.scoreNode(node);
+        long prev = Fragmentation.fragmentationScoreNode(node);
+        proactiveCompactNode(node);
+        long score = Fragmentation.fragmentationScoreNode(node);
+        proactiveDefer[nid] = score < prev ? 0 : 1 << Deferral.COMPACT_MAX_DEFER_SHIFT;
+    }
+
+    /**
+     * Models mm/compaction.c should_proactive_compact_node(): proactiveness is set, kswapd is not running and the
+     * node's fragmentation score is above the high mark.
+     */
+    boolean shouldProactiveCompactNode(Node node) {
+        if (mem.config.proactiveness() == 0 || mem.kswapd.running(node.nid())) {
+            return false;
+        }
+        int wmarkHigh = Fragmentation.fragmentationScoreWmark(mem.config.proactiveness(), false);
+        return Fragmentation.fragmentationScoreNode(node) > wmarkHigh;
+    }
+
+    /**
+     * Models mm/compaction.c proactive_compact_node(): a whole-zone MIGRATE_SYNC_LIGHT run over each populated zone,
+     * ignoring skip bits, that __compact_finished() stops at the low score mark; counted as kcompactd's scanning.
+     */
+    private void proactiveCompactNode(Node node) {
         for (Zone z : node.zones()) {
             if (!z.populated()) {
                 continue;
             }
-            Control x = cc;
-            x.order = -1;
-            x.mode = MIGRATE_SYNC_LIGHT;
-            x.wholeZone = true;
-            x.ignoreSkipHint = true;
-            x.ignoreBlockSuitable = false;
-            x.direct = false;
-            x.proactive = true;
-            x.migratetype = MigrateType.UNMOVABLE;
-            x.allocFlags = 0;
-            x.highestZoneidx = node.zones().length - 1;
-            compactZone(z, x);
-            c.add(VmCounters.COMPACT_DAEMON_MIGRATE_SCANNED, x.migrateScanned);
-            c.add(VmCounters.COMPACT_DAEMON_FREE_SCANNED, x.freeScanned);
+            cc.configure(-1, MIGRATE_SYNC_LIGHT, true, true, false, false, true, MigrateType.UNMOVABLE, 0,
+                    node.zones().length - 1);
+            compactZone(z, cc);
+            c.add(VmCounters.COMPACT_DAEMON_MIGRATE_SCANNED, cc.totalMigrateScanned);
+            c.add(VmCounters.COMPACT_DAEMON_FREE_SCANNED, cc.totalFreeScanned);
         }
-        long score = Fragmentation.scoreNode(node);
-        proactiveDefer[nid] = score < prev ? 0 : 1 << COMPACT_MAX_DEFER_SHIFT;
     }
 
-    /** compact_node() for every node: what writing 1 to /proc/sys/vm/compact_memory does (MIGRATE_SYNC, whole zones). */
+    /**
+     * Models mm/compaction.c compact_node() for every node: what writing 1 to /proc/sys/vm/compact_memory does, a
+     * whole-zone MIGRATE_SYNC run of every populated zone that ignores skip bits.
+     */
+    @Override
     public void compactMemory() {
         if (!mem.config.compaction()) {
             return;
@@ -791,23 +824,10 @@ public final class Compaction implements CompactionApi {
                 if (!z.populated()) {
                     continue;
                 }
-                Control x = cc;
-                x.order = -1;
-                x.mode = MIGRATE_SYNC;
-                x.wholeZone = true;
-                x.ignoreSkipHint = true;
-                x.ignoreBlockSuitable = false;
-                x.direct = false;
-                x.proactive = false;
-                x.migratetype = MigrateType.UNMOVABLE;
-                x.allocFlags = 0;
-                x.highestZoneidx = node.zones().length - 1;
-                compactZone(z, x);
+                cc.configure(-1, MIGRATE_SYNC, true, true, false, false, false, MigrateType.UNMOVABLE, 0,
+                        node.zones().length - 1);
+                compactZone(z, cc);
             }
         }
-    }
-
-    static String zoneTypeName(ZoneType t) {
-        return t.kernelName();
     }
 }
