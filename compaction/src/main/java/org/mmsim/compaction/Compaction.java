@@ -314,7 +314,7 @@ public final class Compaction implements CompactionApi {
      * {@link #suitablePageFree} finds a page. Differs: 6.1 also continues until the migrate scanner is pageblock
      * aligned; the model's scanner is aligned whenever this is asked except at an unaligned zone start.
      */
-    private int compactFinishedNoTrace(Zone z, CompactControl cc) {
+    int compactFinishedNoTrace(Zone z, CompactControl cc) {
         SkipHints h = skipHints(z);
         if (compactScannersMet(cc, pbOrder)) {
             h.resetCachedPositions();
@@ -533,7 +533,8 @@ public final class Compaction implements CompactionApi {
      * when the block has no skip bit and suitable_migration_target() accepts it, isolates its free pages with
      * isolate_freepages_block(); a block that gave nothing gets its skip bit (update_pageblock_skip). Returns
      * false, without moving, once the scanners have met. Differs: 6.1 walks down as many blocks as needed for
-     * COMPACT_CLUSTER_MAX pages in one call and may stop inside a block; {@link #migratePages} calls this per block.
+     * COMPACT_CLUSTER_MAX pages in one call and may stop inside a block ({@link #migratePages} calls this per
+     * block), and sets the skip bit of every block it scanned to the end, not only of the empty ones.
      */
     private boolean isolateFreepages(Zone z, CompactControl cc) {
         long block = cc.freePfn;

@@ -45,7 +45,8 @@ final class SkipHints {
     }
 
     /**
-     * Models mm/compaction.c update_pageblock_skip(): sets the skip bit of a pageblock that yielded nothing. Unlike
+     * Models mm/compaction.c update_pageblock_skip() (and the set_pageblock_skip() at the end of
+     * isolate_migratepages_block()): sets the skip bit of a pageblock that yielded nothing. Unlike
      * 6.1 it does not also pull compact_cached_free_pfn down to the block; compact_zone() records the free scanner's
      * position when the run ends instead (kept so that existing runs stay identical).
      */
