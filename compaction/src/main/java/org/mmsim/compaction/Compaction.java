@@ -13,7 +13,6 @@ import static org.mmsim.compaction.MigrateMode.MIGRATE_ASYNC;
 import static org.mmsim.compaction.MigrateMode.MIGRATE_SYNC;
 import static org.mmsim.compaction.MigrateMode.MIGRATE_SYNC_LIGHT;
 
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +37,8 @@ import org.mmsim.reclaim.VmCounters;
  * with compact_finished, the migrate scanner walking up (isolate_migratepages, isolate_migratepages_block,
  * suitable_migration_source), the free scanner walking down (isolate_freepages, isolate_freepages_block,
  * suitable_migration_target) and migrate_pages of mm/migrate.c with compaction_alloc and compaction_free as its
- * target allocator; try_to_compact_pages for direct compaction at the COMPACT_PRIO_* priorities; kcompactd
- * (wakeup_kcompactd, kcompactd_do_work, proactive_compact_node on the HPAGE_FRAG_CHECK_INTERVAL_MSEC timeout) and
- * compact_node for /proc/sys/vm/compact_memory.
+ * target allocator; try_to_compact_pages for direct compaction at the COMPACT_PRIO_* priorities; compact_node
+ * for /proc/sys/vm/compact_memory; and, through {@link Kcompactd}, the per-node compaction daemon.
  *
  * <p>Simplifications, each named again where it applies: the free scanner isolates a whole pageblock's free pages
  * (the kernel may stop part way through a block once it has enough); fast_find_migrateblock,
@@ -49,7 +47,7 @@ import org.mmsim.reclaim.VmCounters;
  */
 public final class Compaction implements CompactionApi {
     /** HPAGE_FRAG_CHECK_INTERVAL_MSEC (500 ms), in nanoseconds: kcompactd's proactive compaction period. */
-    public static final long HPAGE_FRAG_CHECK_INTERVAL_NS = 500_000_000L;
+    public static final long HPAGE_FRAG_CHECK_INTERVAL_NS = Kcompactd.HPAGE_FRAG_CHECK_INTERVAL_NS;
 
     /** isolate_migrate_t ISOLATE_ABORT: migration found no target page (the kernel's -ENOMEM). */
     private static final int ISOLATE_ABORT = 0;
@@ -75,11 +73,8 @@ public final class Compaction implements CompactionApi {
     private final Zone[] zones;
     private final Deferral[] deferral;
     private final SkipHints[] hints;
-    private final int[] kcompactdMaxOrder;
-    private final int[] kcompactdHighestZoneidx;
-    private final boolean[] kcompactdSleeping;
-    private final int[] proactiveDefer;
     private final CompactControl cc = new CompactControl();
+    private final Kcompactd kcompactd;
 
     public Compaction(Memory mem) {
         this.mem = mem;
@@ -98,12 +93,7 @@ public final class Compaction implements CompactionApi {
             deferral[i] = new Deferral();
             hints[i] = new SkipHints(zones[i], pbOrder);
         }
-        int nodes = m.nodes().size();
-        kcompactdMaxOrder = new int[nodes];
-        kcompactdHighestZoneidx = new int[nodes];
-        kcompactdSleeping = new boolean[nodes];
-        proactiveDefer = new int[nodes];
-        Arrays.fill(kcompactdSleeping, true);
+        kcompactd = new Kcompactd(this, mem);
     }
 
     private int key(Zone z) {
@@ -118,6 +108,16 @@ public final class Compaction implements CompactionApi {
     /** The zone's skip bits and cached scanner positions. */
     SkipHints skipHints(Zone z) {
         return hints[key(z)];
+    }
+
+    /** The compact_control every run of this model reuses. */
+    CompactControl control() {
+        return cc;
+    }
+
+    /** The compaction daemons of the nodes. */
+    Kcompactd kcompactd() {
+        return kcompactd;
     }
 
     // ---- suitability and deferral --------------------------------------------------------------------------
@@ -666,149 +666,19 @@ public final class Compaction implements CompactionApi {
 
     // ---- kcompactd, proactive compaction, compact_memory ---------------------------------------------------
 
-    /**
-     * Models mm/compaction.c wakeup_kcompactd(): raises the node's pending order and zone index and wakes its
-     * kcompactd when it sleeps and kcompactd_node_suitable() finds a zone to compact.
-     */
     @Override
     public void wakeupKcompactd(int nid, int order, int highestZoneidx) {
-        if (!mem.config.compaction() || order == 0) {
-            return;
-        }
-        if (kcompactdMaxOrder[nid] < order) {
-            kcompactdMaxOrder[nid] = order;
-        }
-        if (kcompactdHighestZoneidx[nid] < highestZoneidx) {
-            kcompactdHighestZoneidx[nid] = highestZoneidx;
-        }
-        if (!kcompactdSleeping[nid] || !kcompactdNodeSuitable(nid)) {
-            return;
-        }
-        if (mem.env.traceEnabled("mm_compaction_wakeup_kcompactd")) {
-            Zone[] nodeZones = m.node(nid).zones();
-            mem.env.trace("task", 1, "mm_compaction_wakeup_kcompactd", String.format(
-                    "nid=%d order=%d classzone_idx=%-8s", nid, order,
-                    nodeZones[Math.min(highestZoneidx, nodeZones.length - 1)].name()));
-        }
-        kcompactdSleeping[nid] = false;
-        mem.env.wakeKcompactdThread(nid);
+        kcompactd.wakeupKcompactd(nid, order, highestZoneidx);
     }
 
-    /**
-     * Models mm/compaction.c kcompactd_node_suitable(): a populated zone up to the pending index where
-     * compaction_suitable() says CONTINUE.
-     */
-    private boolean kcompactdNodeSuitable(int nid) {
-        int hz = kcompactdHighestZoneidx[nid];
-        for (Zone z : m.node(nid).zones()) {
-            if (z.zoneIdx() <= hz && z.populated()
-                    && compactionSuitable(z, kcompactdMaxOrder[nid], 0, hz) == COMPACT_CONTINUE) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Models mm/compaction.c kcompactd_do_work(): MIGRATE_SYNC_LIGHT compaction of each zone up to the pending
-     * index that is neither deferred nor unsuitable, for the pending order; success resets the deferral, a run whose
-     * scanners met drains the pcp lists and defers. Then the pending order and index are cleared and it sleeps.
-     */
     @Override
     public void runKcompactd(int nid) {
-        int order = kcompactdMaxOrder[nid];
-        int hz = kcompactdHighestZoneidx[nid];
-        Node node = m.node(nid);
-        if (mem.env.traceEnabled("mm_compaction_kcompactd_wake")) {
-            mem.env.trace("kcompactd" + nid, 50 + nid, "mm_compaction_kcompactd_wake", String.format(
-                    "nid=%d order=%d classzone_idx=%-8s", nid, order,
-                    node.zones()[Math.min(Math.max(hz, 0), node.zones().length - 1)].name()));
-        }
-        c.inc(VmCounters.COMPACT_DAEMON_WAKE);
-        for (Zone z : node.zones()) {
-            if (z.zoneIdx() > hz || !z.populated() || order <= 0) {
-                continue;
-            }
-            if (compactionDeferred(z, order)) {
-                continue;
-            }
-            if (compactionSuitable(z, order, 0, hz) != COMPACT_CONTINUE) {
-                continue;
-            }
-            cc.configure(order, MIGRATE_SYNC_LIGHT, false, false, false, false, false, MigrateType.UNMOVABLE, 0, hz);
-            int status = compactZone(z, cc);
-            c.add(VmCounters.COMPACT_DAEMON_MIGRATE_SCANNED, cc.totalMigrateScanned);
-            c.add(VmCounters.COMPACT_DAEMON_FREE_SCANNED, cc.totalFreeScanned);
-            if (status == COMPACT_SUCCESS) {
-                compactionDeferReset(z, order, false);
-            } else if (status == COMPACT_PARTIAL_SKIPPED || status == COMPACT_COMPLETE) {
-                m.drainAllPages(z);
-                deferCompaction(z, order);
-            }
-        }
-        if (kcompactdMaxOrder[nid] <= order) {
-            kcompactdMaxOrder[nid] = 0;
-        }
-        if (kcompactdHighestZoneidx[nid] >= hz) {
-            kcompactdHighestZoneidx[nid] = 0;
-        }
-        kcompactdSleeping[nid] = true;
-        if (mem.env.traceEnabled("mm_compaction_kcompactd_sleep")) {
-            mem.env.trace("kcompactd" + nid, 50 + nid, "mm_compaction_kcompactd_sleep", "nid=" + nid);
-        }
+        kcompactd.kcompactdDoWork(nid);
     }
 
-    /**
-     * kcompactd's HPAGE_FRAG_CHECK_INTERVAL_MSEC timeout in mm/compaction.c kcompactd(): unless deferred,
-     * proactive_compact_node() when should_proactive_compact_node(); a run that does not lower the node's score
-     * defers the next 1 &lt;&lt; COMPACT_MAX_DEFER_SHIFT checks.
-     */
     @Override
     public void proactiveTick(int nid) {
-        if (!mem.config.compaction() || mem.config.proactiveness() == 0) {
-            return;
-        }
-        if (proactiveDefer[nid] > 0) {
-            proactiveDefer[nid]--;
-            return;
-        }
-        Node node = m.node(nid);
-        if (!shouldProactiveCompactNode(node)) {
-            return;
-        }
-        long prev = Fragmentation.fragmentationScoreNode(node);
-        proactiveCompactNode(node);
-        long score = Fragmentation.fragmentationScoreNode(node);
-        proactiveDefer[nid] = score < prev ? 0 : 1 << Deferral.COMPACT_MAX_DEFER_SHIFT;
-    }
-
-    /**
-     * Models mm/compaction.c should_proactive_compact_node(): proactiveness is set, kswapd is not running and the
-     * node's fragmentation score is above the high mark.
-     */
-    boolean shouldProactiveCompactNode(Node node) {
-        if (mem.config.proactiveness() == 0 || mem.kswapd.running(node.nid())) {
-            return false;
-        }
-        int wmarkHigh = Fragmentation.fragmentationScoreWmark(mem.config.proactiveness(), false);
-        return Fragmentation.fragmentationScoreNode(node) > wmarkHigh;
-    }
-
-    /**
-     * Models mm/compaction.c proactive_compact_node(): a whole-zone MIGRATE_SYNC_LIGHT run over each populated zone,
-     * ignoring skip bits, that __compact_finished() stops at the low score mark; counted as kcompactd's scanning.
-     */
-    private void proactiveCompactNode(Node node) {
-        for (Zone z : node.zones()) {
-            if (!z.populated()) {
-                continue;
-            }
-            cc.configure(-1, MIGRATE_SYNC_LIGHT, true, true, false, false, true, MigrateType.UNMOVABLE, 0,
-                    node.zones().length - 1);
-            compactZone(z, cc);
-            c.add(VmCounters.COMPACT_DAEMON_MIGRATE_SCANNED, cc.totalMigrateScanned);
-            c.add(VmCounters.COMPACT_DAEMON_FREE_SCANNED, cc.totalFreeScanned);
-        }
+        kcompactd.proactiveTick(nid);
     }
 
     /**

@@ -43,7 +43,7 @@ class FragmentationTest {
     @Test
     void extfragForOrder_andTheZoneScore() {
         // One order-9 block (512) + 128 single pages: free 640, suitable at order 9: 1 block.
-        // extfrag_for_order(9) = (640 - 1 * 512) * 100 / 640 = 20 = fragmentation_score_zone (COMPACTION_HPAGE_ORDER 9).
+        // extfrag_for_order(9) = (640 - 1 * 512) * 100 / 640 = 20 = fragmentation_score_zone (HPAGE order 9).
         CompactionFixture f = new CompactionFixture().free(block(2), 9).freeSinglePages(START, 128);
         assertThat(Fragmentation.extfragForOrder(f.z, 9)).isEqualTo(20);
         assertThat(Fragmentation.fragmentationScoreZone(f.z)).isEqualTo(20);
