@@ -68,6 +68,14 @@ final class CompactionFixture {
         return this;
     }
 
+    /** Frees {@code count} blocks of 2^order pages from the zone start, each followed by a reserved one (no merging). */
+    CompactionFixture freeBlocksApart(int count, int order) {
+        for (int i = 0; i < count; i++) {
+            z.freeBootPages(START + (2L << order) * i, order);
+        }
+        return this;
+    }
+
     /** Frees one single page at every other pfn of every pageblock: 256 order-0 pages per block. */
     CompactionFixture freeEveryOtherPage() {
         return freeSinglePages(START, (int) (PAGES / 2));

@@ -24,10 +24,7 @@ class FragmentationTest {
     @Test
     void fragmentationIndex_ofBlocksJustBelowTheOrder() {
         // 40 order-3 blocks (320 pages), order 4: 1000 - (1000 + 20000) / 40 = 1000 - 525 = 475.
-        CompactionFixture f = new CompactionFixture();
-        for (int i = 0; i < 40; i++) {
-            f.free(START + 16L * i, 3);
-        }
+        CompactionFixture f = new CompactionFixture().freeBlocksApart(40, 3);
         assertThat(Fragmentation.fragmentationIndex(f.z, 4)).isEqualTo(475);
     }
 

@@ -96,10 +96,7 @@ class SuitabilityTest {
     void costlyOrder_fragindexAtOrBelowThreshold_isNotSuitableAndReportedSkipped() {
         // 40 free order-3 blocks (320 pages), order 4. Order-0: 320 > 200 + 32. fragindex = 1000 - (1000 +
         // 320 * 1000 / 16) / 40 = 1000 - 21000 / 40 = 1000 - 525 = 475 <= 500 -> NOT_SUITABLE_ZONE -> SKIPPED.
-        CompactionFixture f = zone(500);
-        for (int i = 0; i < 40; i++) {
-            f.free(START + 16L * i, 3);
-        }
+        CompactionFixture f = zone(500).freeBlocksApart(40, 3);
         assertThat(Suitability.compactionSuitable(f.z, 4, 0, f.z.zoneIdx(), 500)).isEqualTo(COMPACT_NOT_SUITABLE_ZONE);
         assertThat(f.compaction.compactionSuitable(f.z, 4, 0, f.z.zoneIdx())).isEqualTo(COMPACT_SKIPPED);
     }
@@ -107,10 +104,7 @@ class SuitabilityTest {
     @Test
     void costlyOrder_fragindexAboveThreshold_continues() {
         // The same zone with extfrag_threshold 474: 475 > 474 -> COMPACT_CONTINUE.
-        CompactionFixture f = zone(474);
-        for (int i = 0; i < 40; i++) {
-            f.free(START + 16L * i, 3);
-        }
+        CompactionFixture f = zone(474).freeBlocksApart(40, 3);
         assertThat(f.compaction.compactionSuitable(f.z, 4, 0, f.z.zoneIdx())).isEqualTo(COMPACT_CONTINUE);
     }
 
