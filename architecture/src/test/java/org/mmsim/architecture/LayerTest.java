@@ -14,8 +14,9 @@ import com.tngtech.archunit.lang.ArchRule;
  * directly or through others.
  *
  * <p>The order follows the kernel's own: the architecture's constants and layouts, then boot (firmware map,
- * memblock, zone sizing), the page allocator, reclaim and compaction, the kernel's own allocators (slab, vmalloc,
- * highmem), process address spaces, the workload simulation, and last the front ends that print what the model did.
+ * memblock, zone sizing), the page allocator, reclaim, compaction (its own module, built on reclaim's page owners
+ * and migration), the kernel's own allocators (slab, vmalloc, highmem), process address spaces, the workload
+ * simulation, and last the front ends that print what the model did.
  * Bench may use everything and nothing may use it; testdata is test support that main code never imports.
  */
 @AnalyzeClasses(packages = "org.mmsim",
@@ -29,7 +30,8 @@ class LayerTest {
             .layer("arch").definedBy("org.mmsim.arch..")
             .layer("boot").definedBy("org.mmsim.boot..")
             .layer("page").definedBy("org.mmsim.page..")
-            .layer("reclaim").definedBy("org.mmsim.reclaim..", "org.mmsim.compaction..")
+            .layer("reclaim").definedBy("org.mmsim.reclaim..")
+            .layer("compaction").definedBy("org.mmsim.compaction..")
             .layer("kernel").definedBy("org.mmsim.kernel..")
             .layer("vm").definedBy("org.mmsim.vm..")
             .layer("workload").definedBy("org.mmsim.workload..")
@@ -42,14 +44,15 @@ class LayerTest {
             .whereLayer("boot").mayOnlyAccessLayers("arch")
             .whereLayer("page").mayOnlyAccessLayers("arch", "boot")
             .whereLayer("reclaim").mayOnlyAccessLayers("arch", "boot", "page")
-            .whereLayer("kernel").mayOnlyAccessLayers("arch", "boot", "page", "reclaim")
-            .whereLayer("vm").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "kernel")
-            .whereLayer("workload").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "kernel", "vm")
-            .whereLayer("proc").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "kernel", "vm", "workload")
+            .whereLayer("compaction").mayOnlyAccessLayers("arch", "boot", "page", "reclaim")
+            .whereLayer("kernel").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "compaction")
+            .whereLayer("vm").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "compaction", "kernel")
+            .whereLayer("workload").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "compaction", "kernel", "vm")
+            .whereLayer("proc").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload")
             .whereLayer("report").mayOnlyAccessLayers(
-                    "arch", "boot", "page", "reclaim", "kernel", "vm", "workload", "proc")
+                    "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc")
             .whereLayer("cli").mayOnlyAccessLayers(
-                    "arch", "boot", "page", "reclaim", "kernel", "vm", "workload", "proc", "report")
+                    "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc", "report")
             .whereLayer("bench").mayNotBeAccessedByAnyLayer()
             .whereLayer("testdata").mayNotBeAccessedByAnyLayer()
             .whereLayer("testdata").mayNotAccessAnyLayer();

@@ -8,6 +8,8 @@ package org.mmsim.page;
 public final class Buddy {
     /** PAGE_ALLOC_COSTLY_ORDER. */
     public static final int PAGE_ALLOC_COSTLY_ORDER = 3;
+    /** The __rmqueue*() result when no page was found. */
+    static final long NO_PAGE = -1L;
 
     private Buddy() {
     }
@@ -90,11 +92,29 @@ public final class Buddy {
     }
 
     /**
-     * Models __rmqueue_smallest(): the head of the smallest non-empty list of migratetype {@code mt} at order
-     * {@code order} or above, split by expand(). Remembers {@code mt} as the page's pcp migratetype (in
-     * {@link Zone#lastRmqueueMt}) and emits mm_page_alloc_zone_locked.
+     * A __rmqueue*() result: the page index and the migratetype of the list it came from (what 6.1 stores in the
+     * page with set_pcppage_migratetype()), packed in one long so that the allocation path allocates nothing.
      */
-    static int rmqueueSmallest(Zone z, int order, int mt) {
+    static long rmqueueResult(int idx, int mt) {
+        return ((long) mt << 32) | idx;
+    }
+
+    /** The page index of a {@link #rmqueueResult}, {@link LinkSpace#NIL} for {@link #NO_PAGE}. */
+    static int rmqueueIdx(long result) {
+        return result == NO_PAGE ? LinkSpace.NIL : (int) result;
+    }
+
+    /** The migratetype of the list the page of a {@link #rmqueueResult} came from. */
+    static int rmqueueMt(long result) {
+        return (int) (result >>> 32);
+    }
+
+    /**
+     * Models __rmqueue_smallest(): the head of the smallest non-empty list of migratetype {@code mt} at order
+     * {@code order} or above, split by expand(); emits mm_page_alloc_zone_locked. Returns the page with {@code mt}
+     * as its pcp migratetype ({@link #rmqueueResult}), or {@link #NO_PAGE}.
+     */
+    static long rmqueueSmallest(Zone z, int order, int mt) {
         for (int o = order; o < z.maxOrder; o++) {
             int idx = z.freeAreaHead(o, mt);
             if (idx == LinkSpace.NIL) {
@@ -102,48 +122,48 @@ public final class Buddy {
             }
             z.delPageFromFreeList(idx, o);
             expand(z, idx, order, o, mt);
-            z.lastRmqueueMt = mt;
             PageAllocTracer t = z.machine == null ? null : z.machine.tracer;
             if (t != null) {
                 t.mmPageAllocZoneLocked(z.mm.pfn(idx), order, mt,
                         PerCpuPages.pcpAllowedOrder(z, order) && mt < MigrateType.PCPTYPES);
             }
-            return idx;
+            return rmqueueResult(idx, mt);
         }
-        return LinkSpace.NIL;
+        return NO_PAGE;
     }
 
     /** Models __rmqueue_cma_fallback(): __rmqueue_smallest on MIGRATE_CMA, nothing without CONFIG_CMA. */
-    static int rmqueueCmaFallback(Zone z, int order) {
+    static long rmqueueCmaFallback(Zone z, int order) {
         int cma = z.types.cma();
-        return cma < 0 ? LinkSpace.NIL : rmqueueSmallest(z, order, cma);
+        return cma < 0 ? NO_PAGE : rmqueueSmallest(z, order, cma);
     }
 
     /**
      * Models __rmqueue(): CMA first when ALLOC_CMA and over half the free pages are CMA; then the requested
      * type; then CMA; then __rmqueue_fallback(), retrying the requested type after each successful steal.
+     * Returns a {@link #rmqueueResult} or {@link #NO_PAGE}.
      */
-    static int rmqueue(Zone z, int order, int mt, int allocFlags) {
+    static long rmqueue(Zone z, int order, int mt, int allocFlags) {
         boolean cmaAllowed = (allocFlags & AllocFlags.ALLOC_CMA) != 0 && z.types.hasCma();
         if (cmaAllowed && z.nrFreeCmaPages > z.nrFreePages / 2) {
-            int idx = rmqueueCmaFallback(z, order);
-            if (idx != LinkSpace.NIL) {
-                return idx;
+            long page = rmqueueCmaFallback(z, order);
+            if (page != NO_PAGE) {
+                return page;
             }
         }
         while (true) {
-            int idx = rmqueueSmallest(z, order, mt);
-            if (idx != LinkSpace.NIL) {
-                return idx;
+            long page = rmqueueSmallest(z, order, mt);
+            if (page != NO_PAGE) {
+                return page;
             }
             if (cmaAllowed) {
-                idx = rmqueueCmaFallback(z, order);
-                if (idx != LinkSpace.NIL) {
-                    return idx;
+                page = rmqueueCmaFallback(z, order);
+                if (page != NO_PAGE) {
+                    return page;
                 }
             }
             if (!Fallback.rmqueueFallback(z, order, mt, allocFlags)) {
-                return LinkSpace.NIL;
+                return NO_PAGE;
             }
         }
     }
@@ -153,17 +173,18 @@ public final class Buddy {
      * subtracts the pages from the free counters and counts pgalloc for the zone.
      */
     static int rmqueueBuddy(Zone z, int order, int allocFlags, int mt) {
-        int idx = LinkSpace.NIL;
+        long page = NO_PAGE;
         if (order > 0 && (allocFlags & AllocFlags.ALLOC_HARDER) != 0) {
-            idx = rmqueueSmallest(z, order, MigrateType.HIGHATOMIC);
+            page = rmqueueSmallest(z, order, MigrateType.HIGHATOMIC);
         }
-        if (idx == LinkSpace.NIL) {
-            idx = rmqueue(z, order, mt, allocFlags);
-            if (idx == LinkSpace.NIL) {
+        if (page == NO_PAGE) {
+            page = rmqueue(z, order, mt, allocFlags);
+            if (page == NO_PAGE) {
                 return LinkSpace.NIL;
             }
         }
-        z.modFreepageState(-(1L << order), z.lastRmqueueMt);
+        int idx = rmqueueIdx(page);
+        z.modFreepageState(-(1L << order), rmqueueMt(page));
         z.machine.events[VmEvent.PGALLOC_BASE + z.type().ordinal()] += 1L << order;
         return idx;
     }

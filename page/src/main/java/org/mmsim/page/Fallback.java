@@ -36,28 +36,30 @@ public final class Fallback {
                 || z.machine.pageGroupByMobilityDisabled();
     }
 
+    /** What {@link #findSuitableFallback} returns when no fallback list has a free block. */
+    public static final int NO_FALLBACK = -1;
+
     /**
-     * Models find_suitable_fallback(): -1 if the order's free area is empty; else the first fallback type with
-     * a non-empty list at this order (with {@code onlyStealable}, the first for which stealing is allowed).
-     * The can_steal out-parameter is left in {@link Zone#canSteal}.
+     * Models find_suitable_fallback(): {@link #NO_FALLBACK} if the order's free area is empty; else the first
+     * fallback type of a request of migratetype {@code mt} (below MIGRATE_PCPTYPES) with a non-empty list at this
+     * order (with {@code onlyStealable}, only if stealing is allowed). Differs: 6.1 also returns can_steal through
+     * a pointer; whenever a type is found that flag equals {@link #canStealFallback}(z, order, mt), which callers
+     * ask directly.
      */
     public static int findSuitableFallback(Zone z, int order, int mt, boolean onlyStealable) {
         if (z.nrFree[order] == 0) {
-            return -1;
+            return NO_FALLBACK;
         }
-        z.canSteal = false;
+        boolean canSteal = canStealFallback(z, order, mt);
         for (int fmt : FALLBACKS[mt]) {
             if (z.freeAreaEmpty(order, fmt)) {
                 continue;
             }
-            if (canStealFallback(z, order, mt)) {
-                z.canSteal = true;
-            }
-            if (!onlyStealable || z.canSteal) {
+            if (!onlyStealable || canSteal) {
                 return fmt;
             }
         }
-        return -1;
+        return NO_FALLBACK;
     }
 
     /**
@@ -75,24 +77,24 @@ public final class Fallback {
         int fallbackMt = -1;
         for (currentOrder = z.maxOrder - 1; currentOrder >= minOrder; currentOrder--) {
             fallbackMt = findSuitableFallback(z, currentOrder, startMt, false);
-            if (fallbackMt == -1) {
+            if (fallbackMt == NO_FALLBACK) {
                 continue;
             }
-            if (!z.canSteal && startMt == MigrateType.MOVABLE && currentOrder > order) {
+            if (!canStealFallback(z, currentOrder, startMt) && startMt == MigrateType.MOVABLE && currentOrder > order) {
                 for (currentOrder = order; currentOrder < z.maxOrder; currentOrder++) {
                     fallbackMt = findSuitableFallback(z, currentOrder, startMt, false);
-                    if (fallbackMt != -1) {
+                    if (fallbackMt != NO_FALLBACK) {
                         break;
                     }
                 }
             }
             break;
         }
-        if (fallbackMt == -1 || currentOrder < minOrder || currentOrder >= z.maxOrder) {
+        if (fallbackMt == NO_FALLBACK || currentOrder < minOrder || currentOrder >= z.maxOrder) {
             return false;
         }
         int idx = z.freeAreaHead(currentOrder, fallbackMt);
-        stealSuitableFallback(z, idx, allocFlags, startMt, z.canSteal);
+        stealSuitableFallback(z, idx, allocFlags, startMt, canStealFallback(z, currentOrder, startMt));
         z.machine.extfragEvents++;
         PageAllocTracer t = z.machine.tracer;
         if (t != null) {
@@ -120,8 +122,9 @@ public final class Fallback {
                     z.boostedWatermark = true;
                 }
                 if (wholeBlock) {
-                    int freePages = moveFreepagesBlock(z, idx, startType);
-                    int movablePages = z.numMovable;
+                    long moved = moveFreepagesBlockCounting(z, idx, startType);
+                    int freePages = freePagesMoved(moved);
+                    int movablePages = movablePagesSeen(moved);
                     int alikePages;
                     if (startType == MigrateType.MOVABLE) {
                         alikePages = movablePages;
@@ -174,17 +177,24 @@ public final class Fallback {
     }
 
     /**
-     * Models move_freepages_block(): moves every free block of the pageblock holding {@code idx} to the tail of
+     * Models move_freepages_block(): moves every free block of the pageblock holding {@code pfn} to the tail of
      * {@code mt}'s lists; returns the pages moved, 0 if the block's end lies outside the zone (its start is
-     * clipped to idx). The movable count (PageLRU or __PageMovable pages; the model counts pages allocated as
-     * movable) is left in {@link Zone#numMovable}.
+     * clipped to the page).
      */
     public static int moveFreepagesBlock(Zone z, long pfn, int mt) {
         return moveFreepagesBlock(z, z.mm.index(pfn), mt);
     }
 
     static int moveFreepagesBlock(Zone z, int idx, int mt) {
-        z.numMovable = 0;
+        return freePagesMoved(moveFreepagesBlockCounting(z, idx, mt));
+    }
+
+    /**
+     * move_freepages_block() with its num_movable out-parameter: the pages moved and the movable pages seen
+     * (PageLRU or __PageMovable pages; the model counts pages allocated as movable), packed in one long so that
+     * the allocation path allocates nothing; read them with {@link #freePagesMoved} and {@link #movablePagesSeen}.
+     */
+    static long moveFreepagesBlockCounting(Zone z, int idx, int mt) {
         int start = idx & ~(z.pageblockNrPages - 1);
         int end = start + z.pageblockNrPages - 1;
         if (start < z.startIdx) {
@@ -196,8 +206,18 @@ public final class Fallback {
         return moveFreepages(z, start, end, mt);
     }
 
-    /** Models move_freepages() over [start, end]. */
-    static int moveFreepages(Zone z, int start, int end, int mt) {
+    /** The free pages moved, of a {@link #moveFreepagesBlockCounting} result. */
+    static int freePagesMoved(long counts) {
+        return (int) counts;
+    }
+
+    /** The movable pages seen (num_movable), of a {@link #moveFreepagesBlockCounting} result. */
+    static int movablePagesSeen(long counts) {
+        return (int) (counts >>> 32);
+    }
+
+    /** Models move_freepages() over [start, end]: the pages moved and the movable pages seen, packed as above. */
+    static long moveFreepages(Zone z, int start, int end, int mt) {
         int moved = 0;
         int movable = 0;
         MemMap mm = z.mm;
@@ -221,7 +241,6 @@ public final class Fallback {
                 i++;
             }
         }
-        z.numMovable = movable;
-        return moved;
+        return ((long) movable << 32) | moved;
     }
 }

@@ -84,11 +84,12 @@ public final class PerCpuPages {
         int i;
         int cma = z.types.cma();
         for (i = 0; i < count; i++) {
-            int idx = Buddy.rmqueue(z, order, mt, allocFlags);
-            if (idx == LinkSpace.NIL) {
+            long page = Buddy.rmqueue(z, order, mt, allocFlags);
+            if (page == Buddy.NO_PAGE) {
                 break;
             }
-            int pmt = z.lastRmqueueMt;
+            int idx = Buddy.rmqueueIdx(page);
+            int pmt = Buddy.rmqueueMt(page);
             listAddTail(z, li, idx);
             z.mm.setFlags(idx, MemMap.pcpFlags(order, pmt));
             if (pmt == cma) {
@@ -102,7 +103,7 @@ public final class PerCpuPages {
     /**
      * Models rmqueue_pcplist() and __rmqueue_pcplist(): halves free_factor, refills an empty list with
      * max(batch >> order, 2) pages (batch if batch is 1), and takes the head. Counts pgalloc. Returns the page
-     * index or -1; the page's pcp migratetype is left in {@link Zone#lastRmqueueMt}.
+     * index or -1.
      */
     static int rmqueuePcplist(Zone z, int cpu, int order, int mt, int allocFlags) {
         z.pcpFreeFactor[cpu] >>= 1;
@@ -120,7 +121,6 @@ public final class PerCpuPages {
         }
         int idx = listDelFirst(z, li);
         z.pcpCount[cpu] -= 1 << order;
-        z.lastRmqueueMt = MemMap.pcpMt(z.mm.flags(idx));
         z.machine.events[VmEvent.PGALLOC_BASE + z.type().ordinal()] += 1L << order;
         return idx;
     }

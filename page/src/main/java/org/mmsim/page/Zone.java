@@ -58,11 +58,6 @@ public final class Zone {
     long nrFreePages;
     long nrFreeCmaPages;
 
-    /** Scratch results of the last call (the kernel's out-parameters), valid only right after it. */
-    int lastRmqueueMt;
-    boolean canSteal;
-    int numMovable;
-
     /** free_area[order].free_list[mt] as head, tail and length, index order * nrTypes + mt. */
     final int[] freeHead;
     final int[] freeTail;

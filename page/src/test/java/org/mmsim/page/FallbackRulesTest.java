@@ -45,9 +45,9 @@ class FallbackRulesTest {
         ZoneFixture f = new ZoneFixture(B0, 4096).block(B0, UNMOVABLE).free(B0, 2).free(B0 + 16, 4);
         assertThat(Fallback.findSuitableFallback(f.z, 2, MOVABLE, true)).isEqualTo(-1);
         assertThat(Fallback.findSuitableFallback(f.z, 2, MOVABLE, false)).isEqualTo(UNMOVABLE);
-        assertThat(f.z.canSteal).isFalse();
+        assertThat(Fallback.canStealFallback(f.z, 2, MOVABLE)).isFalse();
         assertThat(Fallback.findSuitableFallback(f.z, 4, MOVABLE, true)).isEqualTo(UNMOVABLE);
-        assertThat(f.z.canSteal).isTrue();
+        assertThat(Fallback.canStealFallback(f.z, 4, MOVABLE)).isTrue();
     }
 
     // ---- can_steal_fallback ------------------------------------------------------------------------------
@@ -308,8 +308,9 @@ class FallbackRulesTest {
         ZoneFixture f = new ZoneFixture(B0, 4096).free(B0 + 5, 0).free(B0 + 3, 0).free(B0 + 0x100, 8)
                 .allocated(B0 + 8, 2, true);
         assertThat(f.z.freeList(0, MOVABLE)).containsExactly(B0 + 5, B0 + 3);
-        assertThat(Fallback.moveFreepagesBlock(f.z, B0 + 0x100, UNMOVABLE)).isEqualTo(258);
-        assertThat(f.z.numMovable).isEqualTo(4);
+        long counts = Fallback.moveFreepagesBlockCounting(f.z, f.z.mm.index(B0 + 0x100), UNMOVABLE);
+        assertThat(Fallback.freePagesMoved(counts)).isEqualTo(258);
+        assertThat(Fallback.movablePagesSeen(counts)).isEqualTo(4);
         assertThat(f.z.freeList(0, UNMOVABLE)).containsExactly(B0 + 3, B0 + 5);
         assertThat(f.z.freeCount(8, UNMOVABLE)).isEqualTo(1);
         assertThat(f.z.freeCount(0, MOVABLE)).isZero();

@@ -47,8 +47,8 @@ final class ZoneFixture {
 
     /** __rmqueue() on the zone; returns the pfn or -1. */
     long rmqueue(int order, int mt, int allocFlags) {
-        int idx = Buddy.rmqueue(z, order, mt, allocFlags);
-        return idx < 0 ? -1 : z.mm.pfn(idx);
+        long page = Buddy.rmqueue(z, order, mt, allocFlags);
+        return page == Buddy.NO_PAGE ? -1 : z.mm.pfn(Buddy.rmqueueIdx(page));
     }
 
     int blockType(long pfn) {

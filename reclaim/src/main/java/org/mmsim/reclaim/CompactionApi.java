@@ -14,8 +14,8 @@ public interface CompactionApi {
     /** compaction_ready() of mm/vmscan.c: whether reclaim for a costly order may stop and leave it to compaction. */
     boolean compactionReady(Zone z, int order, int highestZoneidx);
 
-    /** compaction_defer_reset(). */
-    void deferReset(Zone z, int order, boolean allocSuccess);
+    /** compaction_defer_reset(): compaction made this order available; allocSuccess ends the backoff. */
+    void compactionDeferReset(Zone z, int order, boolean allocSuccess);
 
     /** reset_isolation_suitable(): for each zone of the node whose compact_blockskip_flush is set. */
     void resetIsolationSuitable(int nid);

@@ -1,6 +1,7 @@
 package org.mmsim.reclaim;
 
 import org.mmsim.page.AllocContext;
+import org.mmsim.page.Buddy;
 import org.mmsim.page.Machine;
 import org.mmsim.page.SlowPathHooks;
 import org.mmsim.page.Zone;
@@ -24,7 +25,7 @@ final class SlowPathModel implements SlowPathHooks {
         this.mem = mem;
     }
 
-    /** Starts a new allocation request: its gfp and order, and a fresh compaction priority. */
+    /** Starts a new allocation request: its gfp and order (for direct reclaim), and a fresh compaction priority. */
     void beginRequest(int gfp, int order) {
         requestGfp = gfp;
         requestOrder = order;
@@ -37,13 +38,17 @@ final class SlowPathModel implements SlowPathHooks {
         mem.kswapd.wakeup(zone, gfp, order, highestZoneidx);
     }
 
+    /**
+     * __alloc_pages_direct_compact(): try_to_compact_pages() for the request in {@code ac}, then the compact_stall,
+     * compact_success and compact_fail accounting, with compaction_defer_reset() of the zone that now has a page.
+     */
     @Override
     public int compact(Machine m, AllocContext ac, int prio) {
-        if (!mem.config.compaction() || requestOrder == 0) {
+        int order = ac.order();
+        if (!mem.config.compaction() || order == 0) {
             return COMPACT_SKIPPED;
         }
-        int gfp = requestGfp;
-        int order = requestOrder;
+        int gfp = ac.gfp();
         int hz = ac.highestZoneidx();
         int mt = ac.migratetype();
         int allocFlags = ac.allocFlags();
@@ -57,7 +62,7 @@ final class SlowPathModel implements SlowPathHooks {
         mem.counters.inc(VmCounters.COMPACT_STALL);
         Zone ok = cp.zoneWithFreePage(ac.zonelist(), order, hz, allocFlags);
         if (ok != null) {
-            cp.deferReset(ok, order, true);
+            cp.compactionDeferReset(ok, order, true);
             mem.counters.inc(VmCounters.COMPACT_SUCCESS);
         } else {
             mem.counters.inc(VmCounters.COMPACT_FAIL);
@@ -88,10 +93,10 @@ final class SlowPathModel implements SlowPathHooks {
      */
     @Override
     public boolean shouldCompactRetry(Machine m, AllocContext ac, int compactResult, int allocatorRetries) {
-        if (requestOrder == 0 || !mem.config.compaction()) {
+        if (ac.order() == 0 || !mem.config.compaction()) {
             return false;
         }
-        boolean costly = requestOrder > 3;
+        boolean costly = ac.order() > Buddy.PAGE_ALLOC_COSTLY_ORDER;
         if (compactResult == COMPACT_SUCCESS) {
             int max = costly ? MAX_COMPACT_RETRIES / 4 : MAX_COMPACT_RETRIES;
             return ++retries <= max;

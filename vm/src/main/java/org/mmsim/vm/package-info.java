@@ -7,7 +7,7 @@
  * mm/swapfile.c, mm/pagewalk.c, kernel/fork.c, fs/proc/task_mmu.c, include/linux/mm.h,
  * include/linux/mm_types_task.h.
  *
- * <p>Layer vm: may import the layers below (arch, boot, page, reclaim/compaction, kernel). Checked by LayerTest in
+ * <p>Layer vm: may import the layers below (arch, boot, page, reclaim, compaction, kernel). Checked by LayerTest in
  * the architecture module.
  */
 package org.mmsim.vm;

@@ -13,8 +13,8 @@ public final class Fragmentation {
     private Fragmentation() {
     }
 
-    /** fill_contig_page_info(): {free_pages, free_blocks_total, free_blocks_suitable}. */
-    public static long[] contigPageInfo(Zone z, int suitableOrder) {
+    /** Models mm/vmstat.c fill_contig_page_info(): {free_pages, free_blocks_total, free_blocks_suitable}. */
+    public static long[] fillContigPageInfo(Zone z, int suitableOrder) {
         long freePages = 0;
         long blocksTotal = 0;
         long blocksSuitable = 0;
@@ -30,9 +30,12 @@ public final class Fragmentation {
         return new long[] {freePages, blocksTotal, blocksSuitable};
     }
 
-    /** fragmentation_index() / __fragmentation_index(): 0..1000, or -1000 if a suitable block is free. */
+    /**
+     * Models mm/vmstat.c fragmentation_index() / __fragmentation_index(): 0..1000 (towards 0 the failure is for lack
+     * of memory, towards 1000 for fragmentation), or -1000 if a block of the order is free; 0 with no free blocks.
+     */
     public static int fragmentationIndex(Zone z, int order) {
-        long[] info = contigPageInfo(z, order);
+        long[] info = fillContigPageInfo(z, order);
         long requested = 1L << order;
         if (info[1] == 0) {
             return 0;
@@ -43,47 +46,53 @@ public final class Fragmentation {
         return (int) (1000 - (1000 + (info[0] * 1000) / requested) / info[1]);
     }
 
-    /** unusable_free_index(): 0..1000. */
+    /** Models mm/vmstat.c unusable_free_index(): the share of free memory, 0..1000, in blocks below the order. */
     public static int unusableFreeIndex(Zone z, int order) {
-        long[] info = contigPageInfo(z, order);
+        long[] info = fillContigPageInfo(z, order);
         if (info[0] == 0) {
             return 1000;
         }
         return (int) ((info[0] - (info[2] << order)) * 1000 / info[0]);
     }
 
-    /** extfrag_for_order(): the percentage of free memory unusable for an order, 0..100. */
+    /** Models mm/vmstat.c extfrag_for_order(): the percentage of free memory unusable for an order, 0..100. */
     public static int extfragForOrder(Zone z, int order) {
-        long[] info = contigPageInfo(z, order);
+        long[] info = fillContigPageInfo(z, order);
         if (info[0] == 0) {
             return 0;
         }
         return (int) ((info[0] - (info[2] << order)) * 100 / info[0]);
     }
 
-    /** fragmentation_score_zone(): extfrag_for_order at COMPACTION_HPAGE_ORDER. */
-    public static int scoreZone(Zone z) {
+    /** Models mm/compaction.c fragmentation_score_zone(): extfrag_for_order at COMPACTION_HPAGE_ORDER. */
+    public static int fragmentationScoreZone(Zone z) {
         return extfragForOrder(z, z.node().arch().pageblockOrder());
     }
 
-    /** fragmentation_score_zone_weighted(): the zone's score weighted by its share of the node's pages. */
-    public static long scoreZoneWeighted(Zone z) {
-        return z.presentPages() * scoreZone(z) / (z.node().presentPages() + 1);
+    /**
+     * Models mm/compaction.c fragmentation_score_zone_weighted(): the zone's score times its present pages, divided by
+     * the node's present pages plus one.
+     */
+    public static long fragmentationScoreZoneWeighted(Zone z) {
+        return z.presentPages() * fragmentationScoreZone(z) / (z.node().presentPages() + 1);
     }
 
-    /** fragmentation_score_node(): the weighted scores of the populated zones, summed. */
-    public static long scoreNode(Node n) {
+    /** Models mm/compaction.c fragmentation_score_node(): the weighted scores of the node's zones, summed. */
+    public static long fragmentationScoreNode(Node n) {
         long score = 0;
         for (Zone z : n.zones()) {
             if (z.populated()) {
-                score += scoreZoneWeighted(z);
+                score += fragmentationScoreZoneWeighted(z);
             }
         }
         return score;
     }
 
-    /** fragmentation_score_wmark(): low = max(100 - proactiveness, 5), high = min(low + 10, 100). */
-    public static int scoreWmark(int proactiveness, boolean low) {
+    /**
+     * Models mm/compaction.c fragmentation_score_wmark(): low = max(100 - compaction_proactiveness, 5), high =
+     * min(low + 10, 100).
+     */
+    public static int fragmentationScoreWmark(int proactiveness, boolean low) {
         int wmarkLow = Math.max(100 - proactiveness, 5);
         return low ? wmarkLow : Math.min(wmarkLow + 10, 100);
     }
