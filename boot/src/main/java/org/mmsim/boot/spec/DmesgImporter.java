@@ -64,7 +64,8 @@ public final class DmesgImporter {
         boolean inNodeRanges = false;
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
-            String line = STAMP.matcher(lines[i]).replaceFirst("");
+            String raw = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+            String line = STAMP.matcher(raw).replaceFirst("");
             if (!line.isBlank()) {
                 log.lastLine = lineNo;
             }
@@ -88,11 +89,8 @@ public final class DmesgImporter {
         DmesgChecks.check(log);
         KernelCommandLine cl = KernelCommandLine.parse(log.cmdline, file, log.cmdlineLine);
         if (iomemText != null) {
-            Reservation kernel = IomemKernelImage.read(iomemFile, iomemText, log.arch == Arch.ARM64 ? log.nodeRanges
-                    : log.e820);
-            if (kernel != null) {
-                log.reservations.add(0, kernel);
-            }
+            log.reservations.add(0, IomemKernelImage.read(iomemFile, iomemText, log.arch == Arch.ARM64
+                    ? log.nodeRanges : log.e820));
         }
         Map<String, String> sysctl = new LinkedHashMap<>();
         for (String w : cl.text().split("\\s+")) {
@@ -202,6 +200,9 @@ public final class DmesgImporter {
             }
         } else if (line.startsWith("CPU features: ")) {
             log.arm64Features = true;
+        } else if (line.startsWith("BIOS-e820:") || line.startsWith("Memory: ") || line.startsWith("SLUB: HWalign")) {
+            String shown = line.length() > 60 ? line.substring(0, 57) + "..." : line;
+            throw InputError.at(file, lineNo, "garbled line: '" + shown + "' is not as the kernel prints it");
         }
     }
 

@@ -16,7 +16,7 @@ final class IomemKernelImage {
     private IomemKernelImage() {
     }
 
-    /** The kernel's reservation, or null when the iomem names no kernel image; {@code memory} is the log's map. */
+    /** The kernel's reservation; {@code memory} is the boot log's memory map. */
     static Reservation read(String file, String iomem, List<FirmwareRange> memory) {
         long start = -1;
         long end = -1;
@@ -50,8 +50,11 @@ final class IomemKernelImage {
         if (any && allZero) {
             throw InputError.at(file, 0, "every address is 0: this /proc/iomem was read without root; read it as root");
         }
-        if (start < 0 || end <= start) {
-            return null;
+        if (start < 0) {
+            throw InputError.at(file, 0, "no 'Kernel code' entry: not the /proc/iomem of a running kernel");
+        }
+        if (end <= start) {
+            throw InputError.at(file, startLine, "no 'Kernel data' or 'Kernel bss' entry above 'Kernel code'");
         }
         long s = start;
         long e = end;
