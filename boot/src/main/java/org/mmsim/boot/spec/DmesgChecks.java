@@ -1,6 +1,7 @@
 package org.mmsim.boot.spec;
 
 import java.util.List;
+import java.util.Map;
 import org.mmsim.arch.Arch;
 import org.mmsim.arch.InputError;
 import org.mmsim.boot.zone.FirmwareMemory;
@@ -58,6 +59,7 @@ final class DmesgChecks {
                     + " kmem_cache_init(); mmsim needs the CPU count it gives");
         }
         checkPhyspages(log, map, mapLines);
+        checkNodeSpans(log, map, mapLines);
         checkNodes(log);
         checkFrees(log);
         checkEarlySizes(log);
@@ -86,7 +88,7 @@ final class DmesgChecks {
     private static void checkPhyspages(DmesgLog log, List<FirmwareRange> map, List<Integer> mapLines) {
         KernelCommandLine cl = KernelCommandLine.parse(log.cmdline, log.file, log.cmdlineLine);
         MachineSpec bare = new MachineSpec(log.file, log.arch, log.cpus, cl, map, List.of(), List.of(), List.of(),
-                java.util.Map.of(), log.image, 0, true, EarlyFacts.UNKNOWN);
+                Map.of(), log.image, 0, true, EarlyFacts.UNKNOWN);
         long bytes = 0;
         for (long[] r : FirmwareMemory.memblockMemory(bare)) {
             bytes += r[1] - r[0];
@@ -95,6 +97,47 @@ final class DmesgChecks {
             throw InputError.at(log.file, log.memoryLine, "'Memory:' counts " + log.totalKib + "K of memory but the"
                     + " memory map (lines " + mapLines.get(0) + "-" + mapLines.get(mapLines.size() - 1) + ") holds "
                     + (bytes >> 10) + "K: the map is incomplete, altered or from another log");
+        }
+    }
+
+    /**
+     * A node spans at most 2^31 pages in mmsim (its per-node page arrays are indexed by int): the span of the
+     * usable memory, within each SRAT node's ranges when there are any.
+     */
+    private static void checkNodeSpans(DmesgLog log, List<FirmwareRange> map, List<Integer> mapLines) {
+        long first = Long.MAX_VALUE;
+        long last = 0;
+        int lastLine = 0;
+        for (int i = 0; i < map.size(); i++) {
+            if (map.get(i).type() == FirmwareRange.Type.USABLE) {
+                first = Math.min(first, map.get(i).start());
+                last = map.get(i).end();
+                lastLine = mapLines.get(i);
+            }
+        }
+        int shift = log.arch.pageShift();
+        if (log.numa.isEmpty()) {
+            checkSpan(log, 0, (last >> shift) - (first >> shift), lastLine);
+            return;
+        }
+        Map<Integer, long[]> spans = new java.util.HashMap<>();
+        for (int i = 0; i < log.numa.size(); i++) {
+            NumaRange n = log.numa.get(i);
+            long s = Math.max(first, n.start());
+            long e = Math.min(last, n.end());
+            if (s < e) {
+                long[] span = spans.computeIfAbsent(n.nid(), k -> new long[] {Long.MAX_VALUE, 0});
+                span[0] = Math.min(span[0], s);
+                span[1] = Math.max(span[1], e);
+                checkSpan(log, n.nid(), (span[1] >> shift) - (span[0] >> shift), log.numaLines.get(i));
+            }
+        }
+    }
+
+    private static void checkSpan(DmesgLog log, int nid, long pages, int line) {
+        if (pages > Integer.MAX_VALUE) {
+            throw InputError.at(log.file, line, "node " + nid + " would span " + pages + " pages; mmsim supports up"
+                    + " to 2^31 pages (8 TiB of 4 KiB pages) per node");
         }
     }
 

@@ -201,8 +201,8 @@ public final class DmesgImporter {
         } else if (line.startsWith("CPU features: ")) {
             log.arm64Features = true;
         } else if (line.startsWith("BIOS-e820:") || line.startsWith("Memory: ") || line.startsWith("SLUB: HWalign")) {
-            String shown = line.length() > 60 ? line.substring(0, 57) + "..." : line;
-            throw InputError.at(file, lineNo, "garbled line: '" + shown + "' is not as the kernel prints it");
+            throw InputError.at(file, lineNo, "garbled line: '" + LogNumber.shorten(line, 60)
+                    + "' is not as the kernel prints it");
         }
     }
 

@@ -31,9 +31,8 @@ final class IomemKernelImage {
             }
             Matcher m = IOMEM.matcher(text);
             if (!m.matches()) {
-                String shown = text.strip();
-                throw InputError.at(file, i + 1, "not an /proc/iomem line: '"
-                        + (shown.length() > 60 ? shown.substring(0, 57) + "..." : shown) + "'");
+                throw InputError.at(file, i + 1, "not an /proc/iomem line: '" + LogNumber.shorten(text.strip(), 60)
+                        + "'");
             }
             long[] r = LogNumber.inclusiveRange(m.group(1), m.group(2), file, i + 1);
             any = true;

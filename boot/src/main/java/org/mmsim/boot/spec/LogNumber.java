@@ -16,7 +16,7 @@ final class LogNumber {
     static long decimal(String digits, long min, long max, String what, String file, int line) {
         long v = digits.length() > MAX_DIGITS ? -1 : parse(digits, 10);
         if (v < min || v > max) {
-            throw InputError.at(file, line, what + " '" + shorten(digits) + "' is out of range (" + min + ".." + max + ")");
+            throw InputError.at(file, line, what + " '" + shorten(digits, 40) + "' is out of range (" + min + ".." + max + ")");
         }
         return v;
     }
@@ -27,7 +27,7 @@ final class LogNumber {
         String significant = digits.replaceFirst("^0+(?=.)", "");
         long v = significant.length() > 15 ? -1 : parse(significant, 16);
         if (v < 0 || v >= KernelLimits.PHYS_LIMIT) {
-            throw InputError.at(file, line, "address '" + shorten(hex) + "' is beyond 2^52, the highest physical address"
+            throw InputError.at(file, line, "address '" + shorten(hex, 40) + "' is beyond 2^52, the highest physical address"
                     + " a kernel can describe");
         }
         return v;
@@ -51,7 +51,8 @@ final class LogNumber {
         }
     }
 
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    /** {@code s} cut to at most {@code max} characters for a message. */
+    static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }
