@@ -1,7 +1,9 @@
 package org.mmsim.cli;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.mmsim.arch.InputError;
 import org.mmsim.arch.InputFiles;
 import org.mmsim.arch.ZoneType;
@@ -28,12 +30,12 @@ final class ZoneinfoTwin {
     static long[][] managed(BootLayout layout, Path file) {
         String text = InputFiles.readText(file);
         ZoneInfo zi = ZoneInfoFormat.parse(file.toString(), text);
-        List<String> lines = text.lines().toList();
+        Map<String, Integer> headers = headerLines(text);
         List<ZoneType> types = layout.spec().arch().zoneTypes();
         long[][] out = new long[layout.nodes().size()][types.size()];
         for (ZoneInfoNode n : zi.nodes()) {
             for (ZoneInfoZone z : n.zones()) {
-                int line = headerLine(lines, n.nodeId(), z.name());
+                int line = headers.getOrDefault(n.nodeId() + " " + z.name(), 0);
                 int idx = -1;
                 for (int i = 0; i < types.size(); i++) {
                     if (types.get(i).kernelName().equals(z.name())) {
@@ -75,15 +77,16 @@ final class ZoneinfoTwin {
         return node.zones().stream().filter(x -> x.type() == type).findFirst().orElse(null);
     }
 
-    /** The line of {@code Node N, zone NAME}, 0 when not found. */
-    private static int headerLine(List<String> lines, int nid, String zone) {
+    /** The first line of each {@code Node N, zone NAME} header, by "N NAME". */
+    private static Map<String, Integer> headerLines(String text) {
+        Map<String, Integer> out = new HashMap<>();
+        List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String[] w = lines.get(i).replace(",", " ").trim().split("\\s+");
-            if (w.length >= 4 && w[0].equals("Node") && w[1].equals(String.valueOf(nid)) && w[2].equals("zone")
-                    && w[3].equals(zone)) {
-                return i + 1;
+            if (w.length >= 4 && w[0].equals("Node") && w[2].equals("zone")) {
+                out.putIfAbsent(w[1] + " " + w[3], i + 1);
             }
         }
-        return 0;
+        return out;
     }
 }

@@ -141,21 +141,37 @@ final class DmesgChecks {
         }
     }
 
-    /** SRAT nodes are possible nodes (below nr_node_ids) and two nodes never share memory (numa_cleanup_meminfo). */
+    /**
+     * SRAT nodes are possible nodes (below nr_node_ids) and two nodes never share memory (numa_cleanup_meminfo).
+     * Sorted by start, a range overlaps an earlier one exactly when it starts below the highest end so far; the
+     * earlier ranges reaching past its start all overlap each other, so they are of one node already.
+     */
     private static void checkNodes(DmesgLog log) {
+        List<Integer> order = new java.util.ArrayList<>();
         for (int i = 0; i < log.numa.size(); i++) {
             NumaRange n = log.numa.get(i);
-            int line = log.numaLines.get(i);
             if (n.nid() >= log.nodes) {
-                throw InputError.at(log.file, line, "SRAT node " + n.nid() + " but the SLUB line (line " + log.slubLine
-                        + ") counts Nodes=" + log.nodes);
+                throw InputError.at(log.file, log.numaLines.get(i), "SRAT node " + n.nid() + " but the SLUB line (line "
+                        + log.slubLine + ") counts Nodes=" + log.nodes);
             }
-            for (int j = 0; j < i; j++) {
-                NumaRange o = log.numa.get(j);
-                if (o.nid() != n.nid() && n.start() < o.end() && o.start() < n.end()) {
-                    throw InputError.at(log.file, line, "SRAT node " + n.nid() + " overlaps node " + o.nid()
-                            + " of line " + log.numaLines.get(j) + ": the kernel would reject this SRAT");
+            order.add(i);
+        }
+        order.sort((x, y) -> Long.compare(log.numa.get(x).start(), log.numa.get(y).start()));
+        int reach = -1;
+        for (int i : order) {
+            NumaRange n = log.numa.get(i);
+            if (reach >= 0) {
+                NumaRange o = log.numa.get(reach);
+                if (n.start() < o.end() && o.nid() != n.nid()) {
+                    int first = Math.min(i, reach);
+                    int second = Math.max(i, reach);
+                    throw InputError.at(log.file, log.numaLines.get(second), "SRAT node " + log.numa.get(second).nid()
+                            + " overlaps node " + log.numa.get(first).nid() + " of line " + log.numaLines.get(first)
+                            + ": the kernel would reject this SRAT");
                 }
+            }
+            if (reach < 0 || n.end() > log.numa.get(reach).end()) {
+                reach = i;
             }
         }
     }

@@ -65,7 +65,7 @@ public final class DmesgImporter {
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
             String raw = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-            String line = STAMP.matcher(raw).replaceFirst("");
+            String line = raw.startsWith("[") ? STAMP.matcher(raw).replaceFirst("") : raw;
             if (!line.isBlank()) {
                 log.lastLine = lineNo;
             }
@@ -86,6 +86,7 @@ public final class DmesgImporter {
             }
             readLine(log, line, lineNo);
         }
+        log.reservations.removeIf(java.util.Objects::isNull);
         DmesgChecks.check(log);
         KernelCommandLine cl = KernelCommandLine.parse(log.cmdline, file, log.cmdlineLine);
         if (iomemText != null) {
@@ -111,13 +112,13 @@ public final class DmesgImporter {
     private static void readLine(DmesgLog log, String line, int lineNo) {
         String file = log.file;
         Matcher m;
-        if ((m = VERSION.matcher(line)).find()) {
+        if (line.startsWith("Linux version ") && (m = VERSION.matcher(line)).find()) {
             if (log.versionLine == 0) {
                 log.versionLine = lineNo;
                 log.release = m.group(1);
                 log.arch = DmesgArch.of(m.group(1), line, file, lineNo);
             }
-        } else if ((m = E820.matcher(line)).matches()) {
+        } else if (line.startsWith("BIOS-e820: ") && (m = E820.matcher(line)).matches()) {
             FirmwareRange.Type t = FirmwareRange.Type.parse(m.group(3).trim());
             if (t == null) {
                 throw InputError.at(file, lineNo, "unknown e820 type '" + m.group(3) + "'");
@@ -125,25 +126,25 @@ public final class DmesgImporter {
             long[] r = LogNumber.inclusiveRange(m.group(1), m.group(2), file, lineNo);
             log.e820.add(new FirmwareRange(r[0], r[1], t));
             log.e820Lines.add(lineNo);
-        } else if ((m = SRAT.matcher(line)).matches()) {
+        } else if (line.startsWith("ACPI: SRAT: ") && (m = SRAT.matcher(line)).matches()) {
             int nid = (int) LogNumber.decimal(m.group(1), 0, KernelLimits.MAX_NODES - 1, "SRAT node", file, lineNo);
             long[] r = LogNumber.inclusiveRange(m.group(2), m.group(3), file, lineNo);
             log.numa.add(new NumaRange(nid, r[0], r[1]));
             log.numaLines.add(lineNo);
-        } else if ((m = CMDLINE.matcher(line)).matches()) {
+        } else if (line.contains("ommand line: ") && (m = CMDLINE.matcher(line)).matches()) {
             if (log.cmdline == null) {
                 log.cmdline = m.group(1);
                 log.cmdlineLine = lineNo;
             }
-        } else if ((m = SLUB.matcher(line)).matches()) {
+        } else if (line.startsWith("SLUB: ") && (m = SLUB.matcher(line)).matches()) {
             log.cpus = (int) LogNumber.decimal(m.group(1), 1, KernelLimits.MAX_CPUS, "CPUs", file, lineNo);
             log.nodes = (int) LogNumber.decimal(m.group(2), 1, KernelLimits.MAX_NODES, "Nodes", file, lineNo);
             log.slubLine = lineNo;
-        } else if ((m = MEMBLOCK_OP.matcher(line)).find()) {
+        } else if (line.startsWith("memblock_") && (m = MEMBLOCK_OP.matcher(line)).find()) {
             long[] r = LogNumber.inclusiveRange(m.group(2), m.group(3), file, lineNo);
             boolean free = !m.group(1).equals("memblock_reserve");
             log.reservations.add(new Reservation(r[0], r[1], m.group(4), free));
-        } else if ((m = CMA.matcher(line)).find()) {
+        } else if (line.startsWith("cma: ") && (m = CMA.matcher(line)).find()) {
             long mib = LogNumber.decimal(m.group(1), 1, MAX_KIB >> 10, "CMA size in MiB", file, lineNo);
             long base = LogNumber.address(m.group(2), file, lineNo);
             if (base + (mib << 20) > KernelLimits.PHYS_LIMIT) {
@@ -152,10 +153,10 @@ public final class DmesgImporter {
             log.cmaBytes = mib << 20;
             log.cmaLine = lineNo;
             log.reservations.add(Reservation.reserve(base, base + log.cmaBytes, "cma"));
-        } else if ((m = PERCPU.matcher(line)).find()) {
+        } else if (line.startsWith("percpu: ") && (m = PERCPU.matcher(line)).find()) {
             log.percpu = LogNumber.decimal(m.group(1), 1, MAX_KIB, "percpu pages per CPU", file, lineNo);
             log.percpuLine = lineNo;
-        } else if ((m = HASH.matcher(line)).find()) {
+        } else if ((line.startsWith("Dentry") || line.startsWith("Inode")) && (m = HASH.matcher(line)).find()) {
             long bytes = LogNumber.decimal(m.group(2), 1, KernelLimits.PHYS_LIMIT, "hash table bytes", file, lineNo);
             long linear = m.group(3).equals("linear") ? bytes : 0;
             if (m.group(1).startsWith("Dentry")) {
@@ -165,9 +166,9 @@ public final class DmesgImporter {
                 log.inode = linear;
                 log.inodeLine = lineNo;
             }
-        } else if ((m = MEMORY.matcher(line)).find()) {
+        } else if (line.startsWith("Memory: ") && (m = MEMORY.matcher(line)).find()) {
             readMemoryLine(log, m, lineNo);
-        } else if ((m = FREEING.matcher(line)).matches()) {
+        } else if (line.startsWith("Freeing ") && (m = FREEING.matcher(line)).matches()) {
             String what = m.group(1);
             long kib = LogNumber.decimal(m.group(2), 0, MAX_KIB, "freed KiB", file, lineNo);
             long where = what.equals("initrd") ? log.initrdStart : -1;
@@ -181,7 +182,10 @@ public final class DmesgImporter {
             }
             if (r != null) {
                 log.initrdStart = r[0];
-                log.reservations.removeIf(x -> x.what().equals("initrd"));
+                if (log.initrdIndex >= 0) {
+                    log.reservations.set(log.initrdIndex, null);
+                }
+                log.initrdIndex = log.reservations.size();
                 log.reservations.add(Reservation.reserve(r[0], r[1], "initrd"));
             }
         } else if (line.startsWith("software IO TLB: mapped") || line.startsWith("NODE_DATA(")

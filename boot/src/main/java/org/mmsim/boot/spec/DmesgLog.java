@@ -19,7 +19,9 @@ final class DmesgLog {
     final List<Integer> nodeRangeLines = new ArrayList<>();
     final List<NumaRange> numa = new ArrayList<>();
     final List<Integer> numaLines = new ArrayList<>();
+    /** In log order; the initrd's entry is replaced (set to null, then dropped) when the initrd moves. */
     final List<Reservation> reservations = new ArrayList<>();
+    int initrdIndex = -1;
     final List<LateFree> lateFrees = new ArrayList<>();
     final List<Integer> lateFreeLines = new ArrayList<>();
     String cmdline;

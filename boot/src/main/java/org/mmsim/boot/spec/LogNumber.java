@@ -24,7 +24,11 @@ final class LogNumber {
     /** A physical address in hex (with or without 0x), below {@link KernelLimits#PHYS_LIMIT}. */
     static long address(String hex, String file, int line) {
         String digits = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
-        String significant = digits.replaceFirst("^0+(?=.)", "");
+        int zeros = 0;
+        while (zeros < digits.length() - 1 && digits.charAt(zeros) == '0') {
+            zeros++;
+        }
+        String significant = digits.substring(zeros);
         long v = significant.length() > 15 ? -1 : parse(significant, 16);
         if (v < 0 || v >= KernelLimits.PHYS_LIMIT) {
             throw InputError.at(file, line, "address '" + shorten(hex, 40) + "' is beyond 2^52, the highest physical address"
