@@ -16,7 +16,7 @@ import org.mmsim.boot.zone.EarlyBoot;
  * else may escape. Plain {@code mvn verify} replays the saved corpus; {@code JAZZER_FUZZ=1} fuzzes for maxDuration.
  */
 class DmesgFuzzTest {
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "10m")
     void parse(byte[] data) {
         try {
             MachineSpec spec = DmesgImporter.parse("dmesg", InputFiles.decode("dmesg", data), null, null);

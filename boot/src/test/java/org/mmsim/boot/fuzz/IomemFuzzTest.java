@@ -17,7 +17,7 @@ import org.mmsim.testdata.Oracle;
 class IomemFuzzTest {
     private static final String DMESG = Oracle.read("x86_64-4G", "dmesg");
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "10m")
     void parse(byte[] data) {
         try {
             MachineSpec spec = DmesgImporter.parse("dmesg", DMESG, "iomem", InputFiles.decode("iomem", data));
