@@ -7,20 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mmsim.arch.InputError;
-import org.mmsim.arch.InputFiles;
-import org.mmsim.arch.ZoneType;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.boot.spec.MachineSpec;
+import org.mmsim.boot.zone.EarlyBoot;
 import org.mmsim.kernel.init.KernelBoot;
 import org.mmsim.kernel.slab.SlabInfo;
 import org.mmsim.kernel.vmalloc.VmallocInfo;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
-import org.mmsim.proc.ZoneInfo;
 import org.mmsim.proc.model.ProcFiles;
-import org.mmsim.proc.ZoneInfoFormat;
-import org.mmsim.proc.ZoneInfoNode;
-import org.mmsim.proc.ZoneInfoZone;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,7 +62,7 @@ final class BootCommand implements Callable<Integer> {
             if (machine.dmesg == null) {
                 throw new InputError("--zoneinfo goes with --from-dmesg");
             }
-            twin = twinManaged(spec, zoneinfo);
+            twin = ZoneinfoTwin.managed(EarlyBoot.layout(spec), zoneinfo);
         }
         List<String> names = new ArrayList<>(ProcFiles.NAMES);
         names.addAll(KERNEL_FILES);
@@ -78,7 +73,8 @@ final class BootCommand implements Callable<Integer> {
         }
 
         org.mmsim.page.init.BootResidue residue = meminfo == null ? org.mmsim.page.init.BootResidue.NONE
-                : org.mmsim.page.init.BootResidue.read(meminfo, spec.arch().pageShift());
+                : org.mmsim.page.init.BootResidue.read(meminfo, spec.arch().pageShift(),
+                        EarlyBoot.layout(spec).physpages());
         BootedMachine booted = MemoryInit.boot(spec, twin, residue);
         // The kernel allocators only when files are printed: their pfn-indexed maps cost memory on huge machines.
         KernelBoot kernel = print.isEmpty() ? null : KernelBoot.boot(booted);
@@ -128,29 +124,6 @@ final class BootCommand implements Callable<Integer> {
             int[] huge = arch == org.mmsim.arch.Arch.I386_PAE ? new int[] {9} : new int[] {9, 18};
             for (String l : cost.report(starts, ends, huge)) {
                 out.add("  " + l);
-            }
-        }
-        return out;
-    }
-
-    /** Managed pages per [nid][zone index] from a real /proc/zoneinfo. */
-    static long[][] twinManaged(MachineSpec spec, Path file) throws Exception {
-        ZoneInfo zi = ZoneInfoFormat.parse(file.toString(), InputFiles.readText(file));
-        List<ZoneType> types = spec.arch().zoneTypes();
-        int nodes = zi.nodes().stream().mapToInt(ZoneInfoNode::nodeId).max().orElse(0) + 1;
-        long[][] out = new long[nodes][types.size()];
-        for (ZoneInfoNode n : zi.nodes()) {
-            for (ZoneInfoZone z : n.zones()) {
-                int idx = -1;
-                for (int i = 0; i < types.size(); i++) {
-                    if (types.get(i).kernelName().equals(z.name())) {
-                        idx = i;
-                    }
-                }
-                if (idx < 0) {
-                    throw InputError.at(file, 0, "zone " + z.name() + " does not exist on " + spec.arch().id());
-                }
-                out[n.nodeId()][idx] = z.managed();
             }
         }
         return out;

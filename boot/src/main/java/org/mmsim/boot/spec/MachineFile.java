@@ -190,6 +190,12 @@ public final class MachineFile {
             thp = false;
         }
         long cma = root.get("cma") == null ? 0 : size(root.get("cma"), "cma");
+        long usable = memory.stream().filter(r -> r.type() == FirmwareRange.Type.USABLE)
+                .mapToLong(FirmwareRange::size).sum();
+        if (cma > usable) {
+            throw root.get("cma").error("cma of " + (cma >> 20) + "M is more than the usable memory ("
+                    + (usable >> 20) + "M): the kernel reserves CMA out of memory");
+        }
         KernelImage image = arch == Arch.ARM64 ? KernelImage.DEBIAN_ARM64
                 : arch == Arch.I386_PAE ? KernelImage.DEBIAN_686_PAE : KernelImage.DEBIAN_AMD64;
         if (root.get("kernel_image") != null) {
