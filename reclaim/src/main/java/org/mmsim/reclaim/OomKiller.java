@@ -33,8 +33,9 @@ public final class OomKiller {
     }
 
     /**
-     * Models mm/oom_kill.c out_of_memory() with select_bad_process(): kills the worst process; false if there is none to kill, or if the victim is a higher
-     * layer's task, whose memory only comes back once it exits (the allocation that asked fails meanwhile).
+     * Models mm/oom_kill.c out_of_memory() with select_bad_process(): kills the worst process; false if there is
+     * none to kill, or if the victim is a higher layer's task, whose memory only comes back once it exits (the
+     * allocation that asked fails meanwhile).
      */
     public boolean outOfMemory() {
         Mm victim = null;

@@ -44,12 +44,17 @@ public final class Reclaim {
      * force_deactivate when active lists were skipped, and no memcg protection retry (no memcg in the model).
      */
     public long tryToFreePages(AllocContext ac, int gfp, int order) {
+        return doTryToFreePages(ac.zonelist(), ac.highestZoneidx(), gfp, order);
+    }
+
+    /** The body of {@link #tryToFreePages}: a fresh scan_control for the zonelist, then the priority loop. */
+    long doTryToFreePages(Zonelist zonelist, int highestZoneidx, int gfp, int order) {
         ScanControl s = sc;
-        s.reset(ScanControl.SWAP_CLUSTER_MAX, ScanControl.DEF_PRIORITY, order, ac.highestZoneidx(), gfp, false);
+        s.reset(ScanControl.SWAP_CLUSTER_MAX, ScanControl.DEF_PRIORITY, order, highestZoneidx, gfp, false);
         tracer.directReclaimBegin(order, gfp);
         do {
             s.nrScanned = 0;
-            shrinkZones(ac.zonelist());
+            shrinkZones(zonelist);
             if (s.nrReclaimed >= s.nrToReclaim || s.compactionReady) {
                 break;
             }
@@ -326,7 +331,7 @@ public final class Reclaim {
      * cost of the pages written to swap (lru_note_cost), and wakes the flusher (WB_REASON_VMSCAN) when every page
      * taken was dirty and not yet queued for writeback. Returns the pages reclaimed.
      */
-    private long shrinkInactiveList(Lruvec lv, int lru, long nrToScan) {
+    long shrinkInactiveList(Lruvec lv, int lru, long nrToScan) {
         ScanControl s = sc;
         boolean file = lru == Lruvec.INACTIVE_FILE;
         int taken = isolateLruFolios(lv, lru, nrToScan);
@@ -544,9 +549,9 @@ public final class Reclaim {
     }
 
     /**
-     * Models mm/workingset.c workingset_refault(): counts the refault and decides whether the page was evicted recently enough
-     * (refault distance within the workingset: active file, plus anon when swap is available) to be
-     * activated right away.
+     * Models mm/workingset.c workingset_refault(): counts the refault and decides whether the page was evicted
+     * recently enough (refault distance within the workingset: active file, plus anon when swap is available) to
+     * be activated right away.
      */
     boolean workingsetRefault(Lruvec lv, long evictionAge) {
         c.inc(VmCounters.WORKINGSET_REFAULT_FILE);
