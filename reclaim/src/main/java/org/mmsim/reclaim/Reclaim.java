@@ -118,7 +118,9 @@ public final class Reclaim {
      * Models mm/vmscan.c prepare_scan_count(): may_deactivate from inactive_is_low and refaults, cache_trim_mode
      * and file_is_tiny (free plus file pages of the node at or under the sum of its zones' high watermarks).
      * Differs: refaults are the workingset refault counters sampled at every call, where 6.1 compares its
-     * workingset activations against a snapshot taken at the end of each reclaim run (snapshot_refaults).
+     * workingset activations against a snapshot taken at the end of each reclaim run (snapshot_refaults); and
+     * file_is_tiny counts free pages and high watermarks of the zones up to the reclaim index only (6.1: every
+     * managed zone of the node).
      */
     private void prepareScanCount(Lruvec lv, int nid) {
         ScanControl s = sc;
