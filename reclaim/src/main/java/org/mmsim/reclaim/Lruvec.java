@@ -1,5 +1,7 @@
 package org.mmsim.reclaim;
 
+import org.mmsim.page.init.WatermarkSetup;
+
 /**
  * One node's LRU lists (struct lruvec, include/linux/mmzone.h enum lru_list): inactive/active anon,
  * inactive/active file, unevictable; plus the list_lru of reclaimable slab pages that the shrinkers walk.
@@ -139,19 +141,7 @@ public final class Lruvec {
      */
     static boolean inactiveIsLow(long inactive, long active) {
         long gb = (inactive + active) >> PAGES_PER_GIB_SHIFT;
-        long inactiveRatio = gb != 0 ? intSqrt(10 * gb) : 1;
+        long inactiveRatio = gb != 0 ? WatermarkSetup.isqrt(10 * gb) : 1;
         return inactive * inactiveRatio < active;
-    }
-
-    /** int_sqrt() (lib/math/int_sqrt.c): the largest integer whose square is at most x. */
-    static long intSqrt(long x) {
-        long r = (long) Math.sqrt((double) x);
-        while (r * r > x) {
-            r--;
-        }
-        while ((r + 1) * (r + 1) <= x) {
-            r++;
-        }
-        return r;
     }
 }

@@ -57,17 +57,22 @@ class DirtyFolioReclaimTest {
         assertThat(mem.counters.get(VmCounters.NR_VMSCAN_IMMEDIATE)).isEqualTo(1);
     }
 
+    /** One page written at 0 and handed to the device by the flusher at 31 s (expired): its slot. */
+    private static int pageUnderWritebackAt31s(Memory mem) {
+        AddressSpace as = mem.newAddressSpace("f", 1, false);
+        mem.writeFile(as, 0);
+        ReclaimFixture.env(mem).now = 31 * S;
+        mem.writeback.run();
+        return ReclaimFixture.slot(mem, as, 0);
+    }
+
     @Test
     void folioUnderWritebackGetsPgReclaimAndIsActivated() {
         // Dirtied at 0, expired at 30 s: at 31 s the flusher starts writing it (PG_writeback, done at 31.1 s).
         // Reclaim meets it under writeback: PG_reclaim, activated, not freed, not counted as immediate, and
         // no flusher wakeup (nothing unqueued).
         Memory mem = ReclaimFixture.memory(false, 0, 60);
-        AddressSpace as = mem.newAddressSpace("f", 1, false);
-        mem.writeFile(as, 0);
-        int s = ReclaimFixture.slot(mem, as, 0);
-        ReclaimFixture.env(mem).now = 31 * S;
-        mem.writeback.run();
+        int s = pageUnderWritebackAt31s(mem);
         assertThat(mem.owners.flags[s] & PageOwners.F_WRITEBACK).isNotZero();
         ReclaimFixture.scan(mem, true, 0, 32);
         assertThat(mem.reclaim.shrinkInactiveList(mem.lruvec(0), Lruvec.INACTIVE_FILE, 32)).isZero();
@@ -82,11 +87,7 @@ class DirtyFolioReclaimTest {
         // At 31.1 s the write completes: PG_reclaim is cleared and the clean folio leaves the active list for
         // the inactive tail (pgrotated 1), where the next scan frees it.
         Memory mem = ReclaimFixture.memory(false, 0, 60);
-        AddressSpace as = mem.newAddressSpace("f", 1, false);
-        mem.writeFile(as, 0);
-        int s = ReclaimFixture.slot(mem, as, 0);
-        ReclaimFixture.env(mem).now = 31 * S;
-        mem.writeback.run();
+        int s = pageUnderWritebackAt31s(mem);
         ReclaimFixture.scan(mem, true, 0, 32);
         mem.reclaim.shrinkInactiveList(mem.lruvec(0), Lruvec.INACTIVE_FILE, 32);
         ReclaimFixture.env(mem).now = 31 * S + S / 10;

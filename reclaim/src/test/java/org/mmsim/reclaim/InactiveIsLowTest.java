@@ -50,16 +50,6 @@ class InactiveIsLowTest {
     }
 
     @Test
-    void intSqrtRoundsDown() {
-        // lib/math/int_sqrt.c: floor of the square root.
-        assertThat(Lruvec.intSqrt(10)).isEqualTo(3);
-        assertThat(Lruvec.intSqrt(40)).isEqualTo(6);
-        assertThat(Lruvec.intSqrt(99)).isEqualTo(9);
-        assertThat(Lruvec.intSqrt(100)).isEqualTo(10);
-        assertThat(Lruvec.intSqrt(1000)).isEqualTo(31);
-    }
-
-    @Test
     void emptyListsAreNotLow() {
         // 0 * 1 < 0 is false.
         assertThat(Lruvec.inactiveIsLow(0, 0)).isFalse();
