@@ -13,6 +13,7 @@ import org.mmsim.page.Zone;
  * The thread itself is an event of the simulation: {@link #run(int)} is one pass of the kswapd() loop.
  */
 public final class Kswapd {
+    /** Runs of balance_pgdat without progress after which kswapd leaves a node to direct reclaim. */
     public static final int MAX_RECLAIM_RETRIES = 16;
     private final Memory mem;
     private final int[] order;
@@ -20,6 +21,7 @@ public final class Kswapd {
     private final boolean[] sleeping;
     private final int[] failures;
     private boolean firstWakeNoted;
+    private final VmscanTracer tracer;
 
     Kswapd(Memory mem) {
         this.mem = mem;
@@ -30,6 +32,7 @@ public final class Kswapd {
         failures = new int[n];
         java.util.Arrays.fill(sleeping, true);
         java.util.Arrays.fill(highestZoneidx, -1);
+        tracer = new VmscanTracer(mem.env);
     }
 
     /** kswapd_is_running(). */
@@ -42,7 +45,16 @@ public final class Kswapd {
         return failures[nid];
     }
 
-    /** wakeup_kswapd(). */
+    /** Clears the node's kswapd_failures: shrink_node() reclaimed something there. */
+    void resetFailures(int nid) {
+        failures[nid] = 0;
+    }
+
+    /**
+     * Models mm/vmscan.c wakeup_kswapd(): raises the node's pending order and highest zone; a sleeping kswapd is
+     * woken unless the node is hopeless (MAX_RECLAIM_RETRIES failures) or balanced without a watermark boost,
+     * in which case a request that cannot reclaim directly kicks kcompactd instead. Differs: no cpuset check.
+     */
     public void wakeup(Zone zone, int gfp, int ord, int hz) {
         if (zone.managedPages() == 0) {
             return;
@@ -63,14 +75,12 @@ public final class Kswapd {
             }
             return;
         }
-        if (mem.env.traceEnabled("mm_vmscan_wakeup_kswapd")) {
-            mem.env.trace("task", 1, "mm_vmscan_wakeup_kswapd",
-                    "nid=" + nid + " order=" + ord + " gfp_flags=" + GfpNames.show(gfp));
-        }
+        tracer.wakeupKswapd(nid, ord, gfp);
         sleeping[nid] = false;
         mem.env.wakeKswapdThread(nid);
     }
 
+    /** pgdat_watermark_boosted(): a zone up to hz has a watermark boost. */
     private boolean boosted(int nid, int hz) {
         for (Zone z : mem.machine.node(nid).zones()) {
             if (z.zoneIdx() <= hz && z.watermarkBoost() > 0) {
@@ -80,7 +90,11 @@ public final class Kswapd {
         return false;
     }
 
-    /** pgdat_balanced(): some managed zone up to hz meets its high watermark for the order. */
+    /**
+     * Models mm/vmscan.c pgdat_balanced(): true as soon as one managed zone up to hz, checked from the lowest,
+     * meets its high watermark for the order (zone_watermark_ok_safe), or when no zone up to hz is managed.
+     * Differs: never the promotion watermark (no NUMA memory tiering).
+     */
     public boolean pgdatBalanced(int nid, int ord, int hz) {
         boolean anyManaged = false;
         for (Zone z : mem.machine.node(nid).zones()) {
@@ -96,9 +110,19 @@ public final class Kswapd {
     }
 
     /**
+     * Models mm/vmscan.c prepare_kswapd_sleep(): kswapd may sleep when the node is hopeless (MAX_RECLAIM_RETRIES
+     * balance_pgdat runs without progress, left to direct reclaim) or balanced at the order.
+     */
+    boolean prepareKswapdSleep(int nid, int ord, int hz) {
+        return failures[nid] >= MAX_RECLAIM_RETRIES || pgdatBalanced(nid, ord, hz);
+    }
+
+    /**
      * One pass of the kswapd() loop for node nid: takes the pending order and zone, runs balance_pgdat, then
-     * tries to sleep. Returns true if kswapd went to sleep, false if it must run again (the node is still
-     * unbalanced and not hopeless).
+     * kswapd_try_to_sleep: if prepare_kswapd_sleep() allows it at order 0 (balance_pgdat has either dropped to
+     * order 0 or no new wakeup raised it), resets the compaction skip hints, wakes kcompactd and sleeps.
+     * Returns true if kswapd went to sleep, false if it must run again (the node is still unbalanced and not
+     * hopeless). Differs: no short HZ/10 nap before the full sleep (the model's events are instantaneous).
      */
     public boolean run(int nid) {
         int ord = order[nid];
@@ -115,24 +139,29 @@ public final class Kswapd {
             firstWakeNoted = true;
             mem.env.note("kswapd" + nid + " woke for the first time (order " + ord + ")");
         }
-        if (mem.env.traceEnabled("mm_vmscan_kswapd_wake")) {
-            mem.env.trace("kswapd" + nid, 40 + nid, "mm_vmscan_kswapd_wake", "nid=" + nid + " order=" + ord);
-        }
+        tracer.kswapdWake(nid, ord);
         balancePgdat(nid, ord, hz);
-        if (failures[nid] >= MAX_RECLAIM_RETRIES || pgdatBalanced(nid, 0, hz)) {
+        if (prepareKswapdSleep(nid, 0, hz)) {
             mem.compaction.resetIsolationSuitable(nid);
             sleeping[nid] = true;
             mem.compaction.wakeupKcompactd(nid, ord, hz);
-            if (mem.env.traceEnabled("mm_vmscan_kswapd_sleep")) {
-                mem.env.trace("kswapd" + nid, 40 + nid, "mm_vmscan_kswapd_sleep", "nid=" + nid);
-            }
+            tracer.kswapdSleep(nid);
             return true;
         }
         return false;
     }
 
-    /** balance_pgdat(). */
-    void balancePgdat(int nid, int ord, int hz) {
+    /**
+     * Models mm/vmscan.c balance_pgdat(): from DEF_PRIORITY down to 1, stops as soon as the node is balanced for
+     * the order (unless reclaiming for a watermark boost, which is given up and restarted as normal reclaim if
+     * the node turns out unbalanced); boosted reclaim neither swaps nor goes below DEF_PRIORITY - 2; each round
+     * is a kswapd_shrink_node(), and the priority drops when the round scanned less than its target or reclaimed
+     * nothing. A run that reclaimed nothing counts a kswapd failure (a run that found the node balanced does not).
+     * Returns the order it ended at (0 once twice the request was reclaimed). Undoes the boosts it reclaimed for
+     * and kicks kcompactd at pageblock order. Differs: no kswapd_age_node() before each round (shrink_lruvec's
+     * own anon aging does it) and no pfmemalloc throttling.
+     */
+    int balancePgdat(int nid, int ord, int hz) {
         Node node = mem.machine.node(nid);
         Zone[] zones = node.zones();
         long[] zoneBoosts = new long[zones.length];
@@ -146,66 +175,78 @@ public final class Kswapd {
         }
         boolean boosted = nrBoostReclaim > 0;
         ScanControl sc = mem.reclaim.sc;
-        long totalReclaimed = 0;
+        sc.reset(0, ScanControl.DEF_PRIORITY, ord, hz, Gfp.GFP_KERNEL, true);
+        boolean balancedOut = false;
+        restart:
         while (true) {
-            sc.reset(0, ScanControl.DEF_PRIORITY, ord, hz, Gfp.GFP_KERNEL, true);
-            long reclaimedBefore = 0;
-            boolean restart = false;
+            sc.priority = ScanControl.DEF_PRIORITY;
             do {
+                long nrReclaimed = sc.nrReclaimed;
+                boolean raisePriority = true;
+                sc.reclaimIdx = hz;
                 boolean balanced = pgdatBalanced(nid, sc.order, hz);
                 if (!balanced && nrBoostReclaim > 0) {
                     nrBoostReclaim = 0;
-                    restart = true;
-                    break;
+                    continue restart;
                 }
                 if (nrBoostReclaim == 0 && balanced) {
-                    break;
+                    balancedOut = true;
+                    break restart;
+                }
+                if (nrBoostReclaim > 0 && sc.priority == ScanControl.DEF_PRIORITY - 2) {
+                    raisePriority = false;
                 }
                 sc.maySwap = nrBoostReclaim == 0;
-                long toReclaim = 0;
-                for (int i = 0; i <= hz && i < zones.length; i++) {
-                    if (zones[i].managedPages() > 0) {
-                        toReclaim += Math.max(zones[i].highWmarkPages(), ScanControl.SWAP_CLUSTER_MAX);
-                    }
-                }
-                sc.nrToReclaim = toReclaim;
                 sc.nrScanned = 0;
-                long before = sc.nrReclaimed;
-                mem.reclaim.shrinkNode(nid);
-                boolean raisePriority = sc.nrScanned < sc.nrToReclaim;
-                if (sc.order > 0 && sc.nrReclaimed >= (2L << sc.order)) {
-                    sc.order = 0;
+                if (kswapdShrinkNode(nid, sc)) {
+                    raisePriority = false;
                 }
-                long round = sc.nrReclaimed - before;
-                if (nrBoostReclaim > 0) {
-                    nrBoostReclaim -= Math.min(nrBoostReclaim, round);
-                    if (round == 0) {
-                        break;
-                    }
+                nrReclaimed = sc.nrReclaimed - nrReclaimed;
+                nrBoostReclaim -= Math.min(nrBoostReclaim, nrReclaimed);
+                if (nrBoostReclaim > 0 && nrReclaimed == 0) {
+                    break;
                 }
-                if (raisePriority || round == 0) {
+                if (raisePriority || nrReclaimed == 0) {
                     sc.priority--;
                 }
-                reclaimedBefore = sc.nrReclaimed;
             } while (sc.priority >= 1);
-            totalReclaimed += sc.nrReclaimed;
-            if (!restart) {
-                break;
-            }
+            break;
         }
-        if (totalReclaimed == 0) {
+        if (!balancedOut && sc.nrReclaimed == 0) {
             failures[nid]++;
-        } else if (pgdatBalanced(nid, 0, hz)) {
-            failures[nid] = 0;
         }
         if (boosted) {
             for (int i = 0; i <= hz && i < zones.length; i++) {
                 if (zoneBoosts[i] > 0) {
-                    zones[i].setWatermarkBoost(zones[i].watermarkBoost() - Math.min(zones[i].watermarkBoost(), zoneBoosts[i]));
+                    long boost = zones[i].watermarkBoost();
+                    zones[i].setWatermarkBoost(boost - Math.min(boost, zoneBoosts[i]));
                 }
             }
             mem.compaction.wakeupKcompactd(nid, mem.machine.arch().pageblockOrder(), hz);
         }
         mem.flushFreeBatch();
+        return sc.order;
+    }
+
+    /**
+     * Models mm/vmscan.c kswapd_shrink_node(): the target is the sum over managed zones up to the reclaim index
+     * of max(high watermark, SWAP_CLUSTER_MAX); after shrink_node(), an order above 0 drops to 0 once
+     * compact_gap(order) pages were reclaimed in this run. True if the round scanned at least its target (no
+     * need to raise the priority).
+     */
+    boolean kswapdShrinkNode(int nid, ScanControl sc) {
+        Zone[] zones = mem.machine.node(nid).zones();
+        long toReclaim = 0;
+        for (int i = 0; i <= sc.reclaimIdx && i < zones.length; i++) {
+            if (zones[i].managedPages() > 0) {
+                toReclaim += Math.max(zones[i].highWmarkPages(), ScanControl.SWAP_CLUSTER_MAX);
+            }
+        }
+        sc.nrToReclaim = toReclaim;
+        mem.reclaim.shrinkNode(nid);
+        if (sc.order > 0 && sc.nrReclaimed >= ScanControl.compactGap(sc.order)) {
+            sc.order = 0;
+        }
+        return sc.nrScanned >= sc.nrToReclaim;
     }
 }

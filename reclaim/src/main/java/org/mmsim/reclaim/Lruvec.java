@@ -1,5 +1,7 @@
 package org.mmsim.reclaim;
 
+import org.mmsim.page.init.WatermarkSetup;
+
 /**
  * One node's LRU lists (struct lruvec, include/linux/mmzone.h enum lru_list): inactive/active anon,
  * inactive/active file, unevictable; plus the list_lru of reclaimable slab pages that the shrinkers walk.
@@ -15,6 +17,8 @@ public final class Lruvec {
     /** Not an LRU of the kernel: the list_lru of reclaimable slab pages (dcache/icache). */
     public static final int SLAB = 5;
     public static final int NR_LISTS = 6;
+    /** 30 - PAGE_SHIFT: pages to GiB, as inactive_is_low() counts them. */
+    private static final int PAGES_PER_GIB_SHIFT = 18;
     public static final String[] NAMES = {"inactive_anon", "active_anon", "inactive_file", "active_file",
             "unevictable", "slab"};
 
@@ -127,14 +131,21 @@ public final class Lruvec {
     }
 
     /**
-     * Models inactive_is_low(): the inactive list of a type is low when inactive * ratio < active, with ratio
-     * int_sqrt(10 * size in GiB) (1 below one GiB).
+     * Models mm/vmscan.c inactive_is_low() for the anon (false) or file (true) lists: see
+     * {@link #inactiveIsLow(long, long)}.
      */
     public boolean inactiveIsLow(boolean file) {
-        long inactive = pages[file ? INACTIVE_FILE : INACTIVE_ANON];
-        long active = pages[file ? ACTIVE_FILE : ACTIVE_ANON];
-        long gb = (inactive + active) >> 18;
-        long ratio = gb != 0 ? (long) Math.sqrt(10.0 * gb) : 1;
-        return inactive * ratio < active;
+        return inactiveIsLow(pages[file ? INACTIVE_FILE : INACTIVE_ANON], pages[file ? ACTIVE_FILE : ACTIVE_ANON]);
+    }
+
+    /**
+     * inactive_is_low(): the inactive list is low when inactive * inactive_ratio &lt; active, where
+     * inactive_ratio is int_sqrt(10 * gb) for the lists' total size in whole GiB (4 KiB pages), or 1 under one
+     * GiB.
+     */
+    static boolean inactiveIsLow(long inactive, long active) {
+        long gb = (inactive + active) >> PAGES_PER_GIB_SHIFT;
+        long inactiveRatio = gb != 0 ? WatermarkSetup.isqrt(10 * gb) : 1;
+        return inactive * inactiveRatio < active;
     }
 }

@@ -52,9 +52,12 @@ public final class Mm {
         return pte[vpage];
     }
 
-    /** get_mm_counter sum plus swap entries and page tables: the points of oom_badness (oom_score_adj 0). */
+    /**
+     * The points of oom_badness() with oom_score_adj 0: RSS, swap entries and the PTE pages of the whole VMA (one
+     * per 512 pages; the kernel counts only the tables faulted in, and the upper levels too).
+     */
     public long oomBadnessPoints() {
         long ptBytes = ((long) pte.length + 511) / 512 * 4096;
-        return rssAnon + swapEntries + ptBytes / 4096;
+        return OomKiller.oomBadness(rssAnon, swapEntries, ptBytes, 0, 0);
     }
 }

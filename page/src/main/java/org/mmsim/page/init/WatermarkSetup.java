@@ -219,7 +219,7 @@ public final class WatermarkSetup {
     }
 
     /** int_sqrt(): the floor of the square root. */
-    static long isqrt(long x) {
+    public static long isqrt(long x) {
         long r = (long) Math.sqrt((double) x);
         while (r * r > x) {
             r--;
