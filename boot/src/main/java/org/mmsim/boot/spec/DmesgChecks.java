@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.mmsim.arch.Arch;
 import org.mmsim.arch.InputError;
-import org.mmsim.boot.zone.FirmwareMemory;
 
 /**
  * Checks a boot log as a whole once {@link DmesgImporter} has read it, so that a log that is not one kernel's

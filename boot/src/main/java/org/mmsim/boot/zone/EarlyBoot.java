@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mmsim.arch.Arch;
 import org.mmsim.arch.ZoneType;
+import org.mmsim.boot.spec.FirmwareMemory;
 import org.mmsim.boot.spec.MachineSpec;
 import org.mmsim.boot.spec.NumaRange;
 import org.mmsim.boot.spec.Reservation;

@@ -1,10 +1,8 @@
-package org.mmsim.boot.zone;
+package org.mmsim.boot.spec;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.mmsim.arch.Arch;
-import org.mmsim.boot.spec.FirmwareRange;
-import org.mmsim.boot.spec.MachineSpec;
 
 /**
  * Turns the firmware memory map into memblock's memory ranges, as setup_arch() does: on x86
