@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The report's few generated sentences about a run, from its samples, counters and notes. */
+/**
+ * The report's few generated sentences about a run, from its samples, counters and notes. A zone's free pages
+ * are compared with the watermarks of the same snapshot: they include watermark_boost (as min_wmark_pages()
+ * does), so they move during a run.
+ */
 final class Story {
     private Story() {
     }
@@ -20,14 +24,16 @@ final class Story {
                 mib(first.totalFree()), mib(last.totalFree()), mib((Long) f.get("min_free_pages")),
                 (Double) f.get("min_free_at_s")));
         for (int z = 0; z < d.zones().size(); z++) {
-            long min = Long.MAX_VALUE;
+            boolean belowMin = false;
+            boolean belowLow = false;
             for (Sample x : s) {
-                min = Math.min(min, x.freePages()[z]);
+                long[] wm = x.watermarks()[z];
+                belowMin |= x.freePages()[z] < wm[0];
+                belowLow |= x.freePages()[z] < wm[1];
             }
-            long[] wm = last.watermarks()[z];
-            if (min < wm[0]) {
+            if (belowMin) {
                 b.append(Html.esc(d.zones().get(z))).append(" fell below its min watermark. ");
-            } else if (min < wm[1]) {
+            } else if (belowLow) {
                 b.append(Html.esc(d.zones().get(z))).append(" fell below its low watermark (kswapd territory). ");
             }
         }
