@@ -135,6 +135,26 @@ class StoryTest {
     }
 
     @Test
+    void aNegativeIndexOtherThanMinusOneIsAFailureForLackOfMemory() {
+        // one free order-8 block (256 pages): __fragmentation_index = 1000 - (1000 + 256000 / 512) / 1 = -500
+        RunData d = new RunBuilder().zones(NORMAL)
+                .sample(SampleBuilder.at(0).zone(512, 1, 2, 3, -1000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1))
+                .sample(SampleBuilder.at(1).zone(256, 1, 2, 3, -500, 1000, 0, 0, 0, 0, 0, 0, 0, 0, 1)).build();
+        assertThat(Story.text(d)).contains("At worst (1.0 s, " + NORMAL + ") an order-9 allocation would have"
+                + " failed with extfrag_index -0.500: mostly lack of memory. ").doesNotContain("stayed free");
+    }
+
+    @Test
+    void aZoneWithNothingFreeIsNotSaidToHaveKeptABlockFree() {
+        // __fragmentation_index is 0 when no block is free at all
+        RunData d = new RunBuilder().zones(NORMAL)
+                .sample(SampleBuilder.at(0).zone(512, 1, 2, 3, -1000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1))
+                .sample(SampleBuilder.at(2).zone(0, 1, 2, 3, 0, 1000)).build();
+        assertThat(Story.text(d)).contains("extfrag_index 0.000: mostly lack of memory. ")
+                .doesNotContain("stayed free");
+    }
+
+    @Test
     void notesAreListedWithTheirTimesAndEscaped() {
         String story = Story.text(quiet().note("0.500", "kswapd0 woke").note("2.750", "a<b & c").build());
         assertThat(story).contains("<ul><li>0.500 s: kswapd0 woke</li><li>2.750 s: a&lt;b &amp; c</li></ul>");
