@@ -70,9 +70,14 @@ final class RunBuilder {
     }
 
     Scenario scenario() {
+        return scenario(List.of());
+    }
+
+    /** The scenario, snapshotting these /proc files. */
+    Scenario scenario(List<String> procFiles) {
         return new Scenario(name, name + ".yaml", machine, seed, durationNs, 250, Map.of(), 0, true,
                 Scenario.DEFAULT_WRITEBACK_DELAY_NS, "always", List.of(),
-                new Scenario.Record(1_000_000_000L, List.of(), List.of()));
+                new Scenario.Record(1_000_000_000L, procFiles, List.of()));
     }
 
     RunData build() {
