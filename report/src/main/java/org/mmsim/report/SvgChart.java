@@ -18,6 +18,7 @@ final class SvgChart {
     private static final int RIGHT = 230;
     private static final int TOP = 34;
     private static final int BOTTOM = 46;
+    private static final int LEGEND_LINE = 17;
 
     private record Series(String name, double[] y, String color, boolean dashed) {
     }
@@ -86,7 +87,7 @@ final class SvgChart {
         int ph = H - TOP - BOTTOM;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
-                + " role=\"img\">", W, H, W, H));
+                + " role=\"img\">", W, height(), W, height()));
         sb.append("<title>").append(Html.esc(title)).append("</title>");
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" class=\"ct\">%s</text>", LEFT, Html.esc(title)));
         for (double v = lo; v <= hi + step / 2; v += step) {
@@ -148,9 +149,17 @@ final class SvgChart {
                     s.dashed ? " stroke-dasharray=\"6 4\"" : ""));
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"lg\">%s</text>", lx + 28, ly + 9,
                     Html.esc(s.name)));
-            ly += 17;
+            ly += LEGEND_LINE;
         }
         return sb.append("</svg>").toString();
+    }
+
+    /**
+     * The chart's height: the standard height, or taller when the legend (one 17-pixel line per series from
+     * TOP + 4) would run past it; the plot area keeps its size.
+     */
+    private int height() {
+        return Math.max(H, TOP + 4 + LEGEND_LINE * series.size() + 4);
     }
 
     static double niceStep(double raw) {

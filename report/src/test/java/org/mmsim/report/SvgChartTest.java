@@ -96,6 +96,34 @@ class SvgChartTest {
     }
 
     @Test
+    void everyLegendEntryFitsInsideTheChart() {
+        // 16 series: legend lines at y = 38 + 17 i, the last text's baseline at 38 + 17 * 15 + 9 = 302 > 300
+        SvgChart chart = new SvgChart("rss", "s", "MiB", new double[] {0, 1}, false);
+        for (int i = 0; i < 16; i++) {
+            chart.add("p" + i, new double[] {i, i});
+        }
+        String svg = chart.render();
+        Matcher size = Pattern.compile("<svg class=\"chart\" viewBox=\"0 0 1100 (\\d+)\" width=\"1100\""
+                + " height=\"(\\d+)\"").matcher(svg);
+        assertThat(size.find()).isTrue();
+        int height = Integer.parseInt(size.group(2));
+        assertThat(size.group(1)).isEqualTo(size.group(2));
+        Matcher last = Pattern.compile("y=\"(\\d+)\" class=\"lg\">p15</text>").matcher(svg);
+        assertThat(last.find()).isTrue();
+        assertThat(Integer.parseInt(last.group(1))).isEqualTo(302).isLessThan(height);
+        assertThat(texts(svg, "yt")).last().isEqualTo("15");
+        assertThat(points(svg, "polyline").get(0).get(0)[1]).as("p15 at the plot's top, which stays at 34")
+                .isCloseTo(TOP, within(0.06));
+    }
+
+    @Test
+    void aChartWithFewSeriesKeepsItsStandardHeight() {
+        String svg = new SvgChart("few", "s", "MiB", new double[] {0, 1}, false).add("a", new double[] {1, 2})
+                .render();
+        assertThat(svg).startsWith("<svg class=\"chart\" viewBox=\"0 0 1100 300\" width=\"1100\" height=\"300\"");
+    }
+
+    @Test
     void noSnapshotDoesNotCrashAndSaysSo() {
         String svg = new SvgChart("empty", "s", "pages", new double[0], false).add("a", new double[0]).render();
         assertThat(svg).startsWith("<svg").endsWith("</svg>").contains("no snapshots to plot");
