@@ -23,13 +23,21 @@ class PageblockPictureTest {
 
     /** One Normal zone [start, start + pages) on node 0, all reserved, every pageblock Movable. */
     private static Zone zone(long start, long pages) {
-        Node node = new Node(Arch.X86_64, 0, start, pages);
+        return zone(start, pages, pages);
+    }
+
+    /**
+     * One Normal zone spanning [start, start + spanned) on node 0 whose first {@code present} pages have a
+     * memory map (reserved, pageblocks Movable); the rest of the span has none.
+     */
+    private static Zone zone(long start, long spanned, long present) {
+        Node node = new Node(Arch.X86_64, 0, start, spanned);
         Machine m = new Machine(Arch.X86_64, 1, List.of(node));
-        Zone z = node.initZone(ZoneType.NORMAL, start, pages);
-        z.setPresentPages(pages);
-        node.setPresentPages(pages);
-        z.reservePages(start, pages);
-        for (long pfn = start; pfn < start + pages; pfn = (pfn & ~511L) + 512) {
+        Zone z = node.initZone(ZoneType.NORMAL, start, spanned);
+        z.setPresentPages(present);
+        node.setPresentPages(present);
+        z.reservePages(start, present);
+        for (long pfn = start; pfn < start + present; pfn = (pfn & ~511L) + 512) {
             z.setPageblockMigratetype(pfn, MOVABLE);
         }
         m.buildZonelists();
@@ -76,18 +84,7 @@ class PageblockPictureTest {
     @Test
     void pageblocksWithoutAMemoryMapAreHoles() {
         // two 32768-page memory sections; only the first gets a memory map (reserved), the second is a hole
-        long start = 0x10000;
-        Node node = new Node(Arch.X86_64, 0, start, 65536);
-        Machine m = new Machine(Arch.X86_64, 1, List.of(node));
-        Zone z = node.initZone(ZoneType.NORMAL, start, 65536);
-        z.setPresentPages(32768);
-        node.setPresentPages(32768);
-        z.reservePages(start, 32768);
-        for (long pfn = start; pfn < start + 32768; pfn += 512) {
-            z.setPageblockMigratetype(pfn, MOVABLE);
-        }
-        m.buildZonelists();
-        PageblockPicture p = PageblockPicture.of(z);
+        PageblockPicture p = PageblockPicture.of(zone(0x10000, 65536, 32768));
         assertThat(p.migratetypes()).hasSize(128);
         int[] expected = new int[128];
         Arrays.fill(expected, 0, 64, MOVABLE);

@@ -26,6 +26,15 @@ class StoryTest {
                 .sample(end.zone(2560, 100, 125, 150));
     }
 
+    /** The story of a run whose end snapshot has these counters (name, value, name, value, ...). */
+    private static String storyWithEndCounters(Object... nameValue) {
+        SampleBuilder end = SampleBuilder.at(3);
+        for (int i = 0; i < nameValue.length; i += 2) {
+            end.counter((String) nameValue[i], ((Number) nameValue[i + 1]).longValue());
+        }
+        return Story.text(eventful(end).build());
+    }
+
     @Test
     void theOpeningSentenceNamesDurationMachineFreeMemoryAndTheLowestMoment() {
         RunData d = new RunBuilder().machine("arm64-8G").durationSeconds(6).zones(NORMAL)
@@ -81,37 +90,33 @@ class StoryTest {
 
     @Test
     void thpSentenceCountsFaultsAndFallbacks() {
-        String story = Story.text(eventful(SampleBuilder.at(3).counter("thp_fault_alloc", 7)
-                .counter("thp_fault_fallback", 3)).build());
+        String story = storyWithEndCounters("thp_fault_alloc", 7, "thp_fault_fallback", 3);
         assertThat(story).contains("7 of 10 huge-page faults got a huge page (3 fell back). ");
     }
 
     @Test
     void compactionSentenceCountsStallsSuccessesAndFailures() {
-        String story = Story.text(eventful(SampleBuilder.at(3).counter("compact_stall", 6)
-                .counter("compact_success", 4).counter("compact_fail", 2)).build());
+        String story = storyWithEndCounters("compact_stall", 6, "compact_success", 4, "compact_fail", 2);
         assertThat(story).contains("Direct compaction stalled 6 times (4 successes, 2 failures). ")
                 .doesNotContain("huge-page");
     }
 
     @Test
     void reclaimSentenceSeparatesKswapdFromDirectReclaim() {
-        String story = Story.text(eventful(SampleBuilder.at(3).counter("pgscan_kswapd", 900)
-                .counter("pgscan_direct", 100)).build());
+        String story = storyWithEndCounters("pgscan_kswapd", 900, "pgscan_direct", 100);
         assertThat(story).contains("Reclaim scanned 900 pages in kswapd and 100 in direct reclaim. ");
     }
 
     @Test
     void writebackSentenceGivesDirtiedWrittenAndStillDirtyInMib() {
-        String story = Story.text(eventful(SampleBuilder.at(3).counter("nr_dirtied", 512)
-                .counter("nr_written", 256).counter("nr_dirty", 128)).build());
+        String story = storyWithEndCounters("nr_dirtied", 512, "nr_written", 256, "nr_dirty", 128);
         assertThat(story).contains("Writers dirtied 2.0 MiB of page cache; the flusher wrote 1.0 MiB back, and"
                 + " 0.5 MiB was still dirty at the end. ");
     }
 
     @Test
     void oomSentenceCountsKills() {
-        String story = Story.text(eventful(SampleBuilder.at(3).counter("oom_kill", 2)).build());
+        String story = storyWithEndCounters("oom_kill", 2);
         assertThat(story).contains("The OOM killer killed 2 process(es). ");
     }
 
