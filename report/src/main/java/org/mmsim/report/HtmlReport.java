@@ -11,7 +11,8 @@ import java.util.Set;
  * figures, a generated account of what happened, and charts over time: free pages per order and against the
  * watermarks per zone, the order-9 fragmentation indices, the reclaim/compaction/THP/OOM counters, per-process
  * RSS and slab pages; and pictures of physical memory (one square per pageblock, coloured by migratetype,
- * lighter the more of it is free) at the start, the worst moment and the end.
+ * lighter the more of it is free) at the start, the worst moment and the end. A section whose data the run
+ * lacks (no file written, no slab cache, no notes, no picture) is left out.
  */
 public final class HtmlReport {
     private static final String HOLE_COLOR = "#e8e8e8";
@@ -95,19 +96,22 @@ public final class HtmlReport {
             b.append(wb.render()).append('\n');
         }
 
-        b.append("<h2>Physical memory by pageblock</h2>\n<p class=\"note\">One square per pageblock (2 MiB),"
-                + " coloured by its migratetype; the lighter the square, the more of it is free (white rim: fully"
-                + " free). Worst moment: lowest free memory, at ").append(fmtS(d.worstAtNs())).append(".</p>\n");
-        legend(b, d);
-        for (String moment : List.of("start", "worst", "end")) {
-            PageblockPicture[] pics = d.pictures().get(moment);
-            if (pics == null) {
-                continue;
-            }
-            b.append("<h3>").append(moment.equals("worst") ? "worst moment (" + fmtS(d.worstAtNs()) + ")" : moment)
-                    .append("</h3>\n");
-            for (PageblockPicture p : pics) {
-                b.append(picture(p));
+        PageblockPicture any = anyPicture(d);
+        if (any != null) {
+            b.append("<h2>Physical memory by pageblock</h2>\n<p class=\"note\">One square per pageblock (2 MiB),"
+                    + " coloured by its migratetype; the lighter the square, the more of it is free (white rim: fully"
+                    + " free). Worst moment: lowest free memory, at ").append(fmtS(d.worstAtNs())).append(".</p>\n");
+            legend(b, any.typeNames());
+            for (String moment : List.of("start", "worst", "end")) {
+                PageblockPicture[] pics = d.pictures().get(moment);
+                if (pics == null) {
+                    continue;
+                }
+                b.append("<h3>").append(moment.equals("worst") ? "worst moment (" + fmtS(d.worstAtNs()) + ")" : moment)
+                        .append("</h3>\n");
+                for (PageblockPicture p : pics) {
+                    b.append(picture(p));
+                }
             }
         }
 
@@ -173,9 +177,17 @@ public final class HtmlReport {
         b.append("<tr><th>").append(Html.esc(k)).append("</th><td>").append(Html.esc(v)).append("</td></tr>\n");
     }
 
-    private static void legend(StringBuilder b, RunData d) {
-        PageblockPicture[] any = d.pictures().values().iterator().next();
-        String[] names = any[0].typeNames();
+    /** A picture of any moment and zone (they share the migratetype names), or null when the run has none. */
+    private static PageblockPicture anyPicture(RunData d) {
+        for (PageblockPicture[] pics : d.pictures().values()) {
+            if (pics.length > 0) {
+                return pics[0];
+            }
+        }
+        return null;
+    }
+
+    private static void legend(StringBuilder b, String[] names) {
         b.append("<svg width=\"900\" height=\"28\">");
         int x = 0;
         for (int mt = 0; mt < names.length; mt++) {

@@ -3,8 +3,15 @@ package org.mmsim.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mmsim.proc.frag.FragmentationIndex;
 
-/** The report's few generated sentences about a run, from its samples, counters and notes. */
+/**
+ * The report's few generated sentences about a run, from its samples, counters and notes. A zone's free pages
+ * are compared with the watermarks of the same snapshot: they include watermark_boost (as min_wmark_pages()
+ * does), so they move during a run. Only an extfrag_index of exactly -1.000 means an order-9 block was free: 0
+ * (nothing free) and the small negative values __fragmentation_index() gives for a few large free blocks are
+ * failures for lack of memory.
+ */
 final class Story {
     private Story() {
     }
@@ -20,14 +27,16 @@ final class Story {
                 mib(first.totalFree()), mib(last.totalFree()), mib((Long) f.get("min_free_pages")),
                 (Double) f.get("min_free_at_s")));
         for (int z = 0; z < d.zones().size(); z++) {
-            long min = Long.MAX_VALUE;
+            boolean belowMin = false;
+            boolean belowLow = false;
             for (Sample x : s) {
-                min = Math.min(min, x.freePages()[z]);
+                long[] wm = x.watermarks()[z];
+                belowMin |= x.freePages()[z] < wm[0];
+                belowLow |= x.freePages()[z] < wm[1];
             }
-            long[] wm = last.watermarks()[z];
-            if (min < wm[0]) {
+            if (belowMin) {
                 b.append(Html.esc(d.zones().get(z))).append(" fell below its min watermark. ");
-            } else if (min < wm[1]) {
+            } else if (belowLow) {
                 b.append(Html.esc(d.zones().get(z))).append(" fell below its low watermark (kswapd territory). ");
             }
         }
@@ -61,7 +70,7 @@ final class Story {
         @SuppressWarnings("unchecked")
         Map<String, Object> worst = (Map<String, Object>) f.get("worst_extfrag_order9");
         double idx = (Double) worst.get("index");
-        if (idx > 0) {
+        if (idx > FragmentationIndex.ALLOCATION_WOULD_SUCCEED / 1000.0) {
             b.append(String.format(Locale.ROOT, "At worst (%.1f s, %s) an order-9 allocation would have failed with"
                     + " extfrag_index %.3f: %s. ", (Double) worst.get("at_s"), Html.esc(String.valueOf(worst.get("zone"))),
                     idx, idx > 0.5 ? "fragmentation, not lack of memory" : "mostly lack of memory"));

@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * summary.json: the headline figures of a run (scenario, machine, seed, duration, final and minimum free pages,
  * THP successes and fallbacks, compaction stalls/successes/failures, kswapd and direct reclaim scans, OOM kills,
- * the worst order-9 fragmentation index and when, each process's peak RSS, the notes).
+ * the worst order-9 fragmentation index and when, each process's peak RSS, the notes). The event counters are
+ * the end snapshot's cumulative vmstat values: the simulation counts them from the run's start (its start
+ * snapshot holds 0), so they are the run's events. dirty_at_end is a level, nr_dirty at the end.
  */
 public final class Summary {
     private Summary() {

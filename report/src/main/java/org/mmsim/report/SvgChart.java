@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * A small inline-SVG chart of series over time: lines (optionally dashed) or stacked areas, with a title,
- * axis labels, ticks and a legend. No scripts, fonts or images, so the report opens offline.
+ * axis labels, ticks and a legend. No scripts, fonts or images, so the report opens offline. A chart of no
+ * snapshot or of one says so in its plot area (one snapshot is also marked by a dot, as a line needs two).
  */
 final class SvgChart {
     static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
@@ -17,6 +18,7 @@ final class SvgChart {
     private static final int RIGHT = 230;
     private static final int TOP = 34;
     private static final int BOTTOM = 46;
+    private static final int LEGEND_LINE = 17;
 
     private record Series(String name, double[] y, String color, boolean dashed) {
     }
@@ -80,12 +82,12 @@ final class SvgChart {
         double step = niceStep((hi - lo) / 5);
         hi = Math.ceil(hi / step) * step;
         lo = Math.floor(lo / step) * step;
-        double xMax = x.length == 0 ? 1 : Math.max(x[x.length - 1], 1e-9);
+        double xMax = x.length == 0 || x[x.length - 1] <= 0 ? 1 : x[x.length - 1];
         int pw = W - LEFT - RIGHT;
         int ph = H - TOP - BOTTOM;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
-                + " role=\"img\">", W, H, W, H));
+                + " role=\"img\">", W, height(), W, height()));
         sb.append("<title>").append(Html.esc(title)).append("</title>");
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" class=\"ct\">%s</text>", LEFT, Html.esc(title)));
         for (double v = lo; v <= hi + step / 2; v += step) {
@@ -109,8 +111,16 @@ final class SvgChart {
                 Html.esc(xLabel)));
         sb.append(String.format(Locale.ROOT, "<text transform=\"translate(16,%d) rotate(-90)\" class=\"xl\">%s</text>",
                 TOP + ph / 2, Html.esc(yLabel)));
+        if (x.length < 2) {
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"xl\">%s</text>", LEFT + pw / 2,
+                    TOP + ph / 2, x.length == 0 ? "no snapshots to plot" : "one snapshot only, at " + fmt(x[0]) + " s"));
+        }
         for (int i = series.size() - 1; i >= 0; i--) {
             Series s = series.get(i);
+            if (x.length == 1) {
+                sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>",
+                        LEFT + x[0] / xMax * pw, TOP + ph - (tops[i][0] - lo) / (hi - lo) * ph, s.color));
+            }
             StringBuilder pts = new StringBuilder();
             for (int k = 0; k < x.length; k++) {
                 pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", LEFT + x[k] / xMax * pw,
@@ -139,9 +149,17 @@ final class SvgChart {
                     s.dashed ? " stroke-dasharray=\"6 4\"" : ""));
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"lg\">%s</text>", lx + 28, ly + 9,
                     Html.esc(s.name)));
-            ly += 17;
+            ly += LEGEND_LINE;
         }
         return sb.append("</svg>").toString();
+    }
+
+    /**
+     * The chart's height: the standard height, or taller when the legend (one 17-pixel line per series from
+     * TOP + 4) would run past it; the plot area keeps its size.
+     */
+    private int height() {
+        return Math.max(H, TOP + 4 + LEGEND_LINE * series.size() + 4);
     }
 
     static double niceStep(double raw) {
