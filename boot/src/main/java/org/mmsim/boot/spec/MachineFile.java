@@ -96,6 +96,9 @@ public final class MachineFile {
         YamlNode root = YamlNode.parse(file, text);
         root.requireOnlyKeys("machine file", TOP);
         String name = optText(root, "name", Path.of(file).getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+        if (root.get("name") != null && !name.matches("[\\p{Print}&&[^\"]]{1,200}")) {
+            throw root.get("name").error("name must be one line of at most 200 printable characters, without '\"'");
+        }
         YamlNode archNode = required(root, "arch");
         Arch arch = Arch.byId(archNode.asText("arch"));
         if (arch == null) {
@@ -114,7 +117,7 @@ public final class MachineFile {
         List<FirmwareRange> memory = new ArrayList<>();
         for (YamlNode n : required(root, "memory").asList("memory")) {
             n.requireOnlyKeys("memory entry", RANGE);
-            long[] se = startEnd(n);
+            long[] se = startEnd(n, arch);
             FirmwareRange.Type type = FirmwareRange.Type.USABLE;
             if (n.get("type") != null) {
                 type = FirmwareRange.Type.parse(n.get("type").asText("type"));
@@ -128,6 +131,8 @@ public final class MachineFile {
         if (memory.stream().noneMatch(r -> r.type() == FirmwareRange.Type.USABLE)) {
             throw root.get("memory").error("no usable memory");
         }
+        long usable = memory.stream().filter(r -> r.type() == FirmwareRange.Type.USABLE)
+                .mapToLong(r -> r.end() - r.start()).sum();
         List<NumaRange> numa = new ArrayList<>();
         if (root.get("numa") != null) {
             for (YamlNode n : root.get("numa").asList("numa")) {
@@ -136,15 +141,16 @@ public final class MachineFile {
                 if (nid < 0 || nid > 1023) {
                     throw n.get("node").error("node must be 0..1023");
                 }
-                long[] se = startEnd(n);
+                long[] se = startEnd(n, arch);
                 numa.add(new NumaRange((int) nid, se[0], se[1]));
             }
         }
+        checkNodeSpans(root, memory, numa, arch);
         List<Reservation> reserved = new ArrayList<>();
         if (root.get("reserved") != null) {
             for (YamlNode n : root.get("reserved").asList("reserved")) {
                 n.requireOnlyKeys("reserved entry", RESERVED);
-                long[] se = startEnd(n);
+                long[] se = startEnd(n, arch);
                 boolean free = n.get("free") != null && bool(n.get("free"), "free");
                 reserved.add(new Reservation(se[0], se[1], optText(n, "what", "reserved"), free));
             }
@@ -154,7 +160,11 @@ public final class MachineFile {
             for (YamlNode n : root.get("late_frees").asList("late_frees")) {
                 n.requireOnlyKeys("late_frees entry", LATE);
                 long bytes = size(required(n, "size"), "size");
-                long start = n.get("start") == null ? -1 : size(n.get("start"), "start");
+                if (bytes > usable) {
+                    throw n.get("size").error("late_frees size " + bytes + " bytes is more than the machine's usable"
+                            + " memory (" + usable + " bytes)");
+                }
+                long start = n.get("start") == null ? -1 : address(n.get("start"), "start", arch);
                 boolean before = n.get("before_watermarks") != null && bool(n.get("before_watermarks"), "before_watermarks");
                 late.add(new LateFree(required(n, "what").asText("what"), bytes >> 10, start, before));
             }
@@ -162,20 +172,12 @@ public final class MachineFile {
         Map<String, String> sysctl = new LinkedHashMap<>();
         if (root.get("sysctl") != null) {
             for (Map.Entry<String, YamlNode> e : root.get("sysctl").asMap("sysctl").entrySet()) {
-                String key = e.getKey();
-                if (!Set.of("vm.min_free_kbytes", "vm.watermark_scale_factor", "vm.lowmem_reserve_ratio",
-                        "vm.percpu_pagelist_high_fraction").contains(key)) {
-                    throw InputError.at(file, root.get("sysctl").keyLine(key), "unknown sysctl '" + key
-                            + "' (vm.min_free_kbytes, vm.watermark_scale_factor, vm.lowmem_reserve_ratio,"
-                            + " vm.percpu_pagelist_high_fraction)");
+                KernelSysctl k = KernelSysctl.byKey(e.getKey());
+                if (k == null || !k.boot()) {
+                    throw InputError.at(file, root.get("sysctl").keyLine(e.getKey()), "unknown sysctl '" + e.getKey()
+                            + "' (" + String.join(", ", KernelSysctl.keys(true)) + ")");
                 }
-                YamlNode v = e.getValue();
-                String value = v.kind() == YamlNode.Kind.LIST ? String.join(" ",
-                        v.asList(key).stream().map(x -> x.asText(key)).toList()) : v.asText(key);
-                if (!value.trim().matches("[0-9]+(\\s+[0-9]+)*")) {
-                    throw v.error("sysctl " + key + " must be a non-negative whole number (or a list for lowmem_reserve_ratio)");
-                }
-                sysctl.put(key, value);
+                sysctl.put(k.key(), k.check(e.getValue(), arch.zoneTypes().size()));
             }
         }
         boolean thp = true;
@@ -190,22 +192,27 @@ public final class MachineFile {
             thp = false;
         }
         long cma = root.get("cma") == null ? 0 : size(root.get("cma"), "cma");
+        if (cma > usable) {
+            throw root.get("cma").error("cma " + cma + " bytes is more than the machine's usable memory (" + usable
+                    + " bytes)");
+        }
         KernelImage image = arch == Arch.ARM64 ? KernelImage.DEBIAN_ARM64
                 : arch == Arch.I386_PAE ? KernelImage.DEBIAN_686_PAE : KernelImage.DEBIAN_AMD64;
         if (root.get("kernel_image") != null) {
             YamlNode k = root.get("kernel_image");
             k.requireOnlyKeys("kernel_image", IMAGE);
-            image = new KernelImage(size(required(k, "code"), "code") >> 10, size(required(k, "rwdata"), "rwdata") >> 10,
-                    size(required(k, "rodata"), "rodata") >> 10, size(required(k, "init"), "init") >> 10,
-                    size(required(k, "bss"), "bss") >> 10);
+            image = new KernelImage(part(k, "code", usable) >> 10, part(k, "rwdata", usable) >> 10,
+                    part(k, "rodata", usable) >> 10, part(k, "init", usable) >> 10, part(k, "bss", usable) >> 10);
         }
         EarlyFacts facts = EarlyFacts.UNKNOWN;
         if (root.get("early") != null) {
             YamlNode e = root.get("early");
             e.requireOnlyKeys("early", EARLY);
-            facts = new EarlyFacts(e.get("percpu_pages_per_cpu") == null ? -1 : number(e.get("percpu_pages_per_cpu"), "percpu_pages_per_cpu"),
-                    e.get("dentry_hash") == null ? -1 : size(e.get("dentry_hash"), "dentry_hash"),
-                    e.get("inode_hash") == null ? -1 : size(e.get("inode_hash"), "inode_hash"));
+            long usablePages = usable >> arch.pageShift();
+            facts = new EarlyFacts(e.get("percpu_pages_per_cpu") == null ? -1
+                    : bounded(e.get("percpu_pages_per_cpu"), "percpu_pages_per_cpu", usablePages / cpus),
+                    e.get("dentry_hash") == null ? -1 : part(e, "dentry_hash", usable),
+                    e.get("inode_hash") == null ? -1 : part(e, "inode_hash", usable));
         }
         return new MachineSpec(name, arch, cpus, cmdline, memory, numa, reserved, late, sysctl, image, cma, thp, facts);
     }
@@ -285,16 +292,21 @@ public final class MachineFile {
         return n == null ? dflt : n.asText(key);
     }
 
-    private static long[] startEnd(YamlNode n) {
-        long start = size(required(n, "start"), "start");
+    private static long[] startEnd(YamlNode n, Arch arch) {
+        long start = address(required(n, "start"), "start", arch);
         long end;
         if (n.get("end") != null && n.get("size") != null) {
             throw n.error("give either end or size, not both");
         }
         if (n.get("end") != null) {
-            end = size(n.get("end"), "end");
+            end = address(n.get("end"), "end", arch);
         } else if (n.get("size") != null) {
-            end = start + size(n.get("size"), "size");
+            long size = size(n.get("size"), "size");
+            if (size > limit(arch) - start) {
+                throw n.get("size").error("start + size goes beyond the " + arch.physAddrBits() + "-bit physical"
+                        + " address space of " + arch.id() + " (MAX_PHYSMEM_BITS)");
+            }
+            end = start + size;
         } else {
             throw n.error("missing 'end' or 'size'");
         }
@@ -302,6 +314,78 @@ public final class MachineFile {
             throw n.error("empty or reversed range: end must be above start");
         }
         return new long[] {start, end};
+    }
+
+    /**
+     * Refuses a node whose memory spans more than 2^31 pages, the most mmsim's pfn-indexed arrays hold per node,
+     * naming the memory list (one node) or the node's first numa entry.
+     */
+    private static void checkNodeSpans(YamlNode root, List<FirmwareRange> memory, List<NumaRange> numa, Arch arch) {
+        List<FirmwareRange> usable = memory.stream().filter(r -> r.type() == FirmwareRange.Type.USABLE).toList();
+        if (numa.isEmpty()) {
+            long lo = usable.stream().mapToLong(FirmwareRange::start).min().orElse(0);
+            long hi = usable.stream().mapToLong(FirmwareRange::end).max().orElse(0);
+            refuseLargeSpan(root.get("memory"), 0, lo, hi, arch);
+            return;
+        }
+        List<YamlNode> entries = root.get("numa").asList("numa");
+        for (int i = 0; i < numa.size(); i++) {
+            int nid = numa.get(i).nid();
+            long lo = Long.MAX_VALUE;
+            long hi = 0;
+            for (NumaRange n : numa) {
+                for (FirmwareRange r : usable) {
+                    if (n.nid() == nid && r.start() < n.end() && n.start() < r.end()) {
+                        lo = Math.min(lo, Math.max(r.start(), n.start()));
+                        hi = Math.max(hi, Math.min(r.end(), n.end()));
+                    }
+                }
+            }
+            refuseLargeSpan(entries.get(i), nid, lo, hi, arch);
+        }
+    }
+
+    private static void refuseLargeSpan(YamlNode at, int nid, long lo, long hi, Arch arch) {
+        long pages = hi > lo ? (hi - lo) >> arch.pageShift() : 0;
+        if (pages > Integer.MAX_VALUE) {
+            throw at.error("node " + nid + " spans " + pages + " pages; mmsim supports up to 2^31 pages (8 TiB of 4 KiB"
+                    + " pages) per node: split the memory into NUMA nodes");
+        }
+    }
+
+    /** 2^MAX_PHYSMEM_BITS: the first physical address the architecture cannot reach. */
+    private static long limit(Arch arch) {
+        return 1L << arch.physAddrBits();
+    }
+
+    /** A physical address, at most 2^MAX_PHYSMEM_BITS (an end address may equal it). */
+    private static long address(YamlNode n, String what, Arch arch) {
+        long a = size(n, what);
+        if (a > limit(arch)) {
+            throw n.error(what + " " + n.asText(what).trim() + " is beyond the " + arch.physAddrBits()
+                    + "-bit physical address space of " + arch.id() + " (MAX_PHYSMEM_BITS)");
+        }
+        return a;
+    }
+
+    /** A size that is part of the machine's memory: at most {@code usable} bytes. */
+    private static long part(YamlNode map, String key, long usable) {
+        YamlNode n = required(map, key);
+        long v = size(n, key);
+        if (v > usable) {
+            throw n.error(key + " " + n.asText(key).trim() + " is more than the machine's usable memory (" + usable
+                    + " bytes)");
+        }
+        return v;
+    }
+
+    /** A whole number in 0..max. */
+    private static long bounded(YamlNode n, String what, long max) {
+        long v = number(n, what);
+        if (v < 0 || v > max) {
+            throw n.error(what + " " + v + " is outside 0.." + max);
+        }
+        return v;
     }
 
     private static long size(YamlNode n, String what) {

@@ -22,6 +22,12 @@ final class ScenarioValues {
     private static final Pattern NUMBER = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
     /** Longest scenario: one simulated day. */
     static final long MAX_TIME_NS = 24L * 3600 * 1_000_000_000L;
+    /** Largest size: 2^52 bytes, the widest physical address space of any architecture (arm64 with 52-bit PA). */
+    static final double MAX_SIZE = 0x1p52;
+    /** Highest event rate: one per nanosecond, the resolution of the simulated clock. */
+    static final double MAX_RATE = 1e9;
+    /** Highest byte rate: 2^40 bytes (1 TiB) per second, beyond any machine's memory bandwidth. */
+    static final double MAX_BYTE_RATE = 0x1p40;
 
     private ScenarioValues() {
     }
@@ -31,6 +37,15 @@ final class ScenarioValues {
             throw n.error(what + " must be a single value");
         }
         return n.asText(what).trim();
+    }
+
+    /** A name (of the scenario or a workload): one line of printable characters, at most 100. */
+    static String name(YamlNode n, String what) {
+        String s = text(n, what);
+        if (!s.matches("\\p{Print}{1,100}")) {
+            throw n.error(what + " must be one line of 1 to 100 printable characters");
+        }
+        return s;
     }
 
     private static void notNegative(YamlNode n, String s, String what) {
@@ -70,8 +85,8 @@ final class ScenarioValues {
             throw n.error(what + " '" + s + "' is not a size: bytes, or a number with K, M, G or T (powers of 1024)");
         }
         double v = Double.parseDouble(m.group(1)) * multiplier(m.group(2));
-        if (v >= Long.MAX_VALUE / 2.0) {
-            throw n.error(what + " '" + s + "' is too large");
+        if (v > MAX_SIZE) {
+            throw n.error(what + " '" + s + "' is too large (at most 4096T, 2^52 bytes)");
         }
         return Math.round(v);
     }
@@ -96,7 +111,12 @@ final class ScenarioValues {
             throw n.error(what + " '" + s + "' is not a rate: " + (bytes
                     ? "bytes per second, e.g. 512M or 512M/s" : "a number per second, e.g. 2000 or 2000/s"));
         }
-        return Double.parseDouble(m.group(1)) * multiplier(m.group(2));
+        double v = Double.parseDouble(m.group(1)) * multiplier(m.group(2));
+        if (v > (bytes ? MAX_BYTE_RATE : MAX_RATE)) {
+            throw n.error(what + " '" + s + "' is too high (at most " + (bytes ? "1T per second)"
+                    : "10^9 per second, one per nanosecond)"));
+        }
+        return v;
     }
 
     static boolean bool(YamlNode n, String what) {
@@ -115,6 +135,9 @@ final class ScenarioValues {
         try {
             v = Long.parseLong(s);
         } catch (NumberFormatException e) {
+            if (s.matches("-?[0-9]+")) {
+                throw n.error(what + " " + s + " is outside " + min + ".." + max);
+            }
             throw n.error(what + " must be a whole number, not '" + s + "'");
         }
         if (v < min || v > max) {
