@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.boot.spec.MachineSpec;
 import org.mmsim.page.init.BootResidue;
+import org.mmsim.page.init.BootOutOfMemory;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
 import org.mmsim.report.RunOutput;
@@ -57,7 +58,24 @@ public final class RunCommand implements Callable<Integer> {
         MachineSpec spec = withSysctls(MachineFile.load(scenario.machine()), scenario);
         BootResidue residue = meminfo == null ? BootResidue.NONE
                 : BootResidue.read(meminfo, spec.arch().pageShift());
-        BootedMachine booted = MemoryInit.boot(spec, null, residue);
+        BootExhaustion.Inputs inputs = new BootExhaustion.Inputs(scenario.machine(), null, meminfo,
+                scenario.sysctl().containsKey("vm.min_free_kbytes")
+                        ? ScenarioFile.locate(scenario, "sysctl", "vm.min_free_kbytes") : null);
+        BootedMachine booted;
+        try {
+            booted = MemoryInit.boot(spec, null, residue);
+        } catch (BootOutOfMemory e) {
+            throw BootExhaustion.explain(e, null, spec, inputs);
+        }
+        try {
+            return simulate(scenario, booted);
+        } catch (BootOutOfMemory e) {
+            throw BootExhaustion.explain(e, booted.machine(), spec, inputs);
+        }
+    }
+
+    /** Runs the booted scenario into the output directory, which appears only if the run succeeds. */
+    private int simulate(Scenario scenario, BootedMachine booted) {
         ProgressBar bar = System.console() != null ? new ProgressBar(System.err) : null;
         try (RunOutput output = RunOutput.create(out);
                 RunRecorder recorder = new RunRecorder(scenario, output.dir(), bar == null ? null : bar::update)) {

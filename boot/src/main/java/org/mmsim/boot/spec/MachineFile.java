@@ -68,6 +68,18 @@ public final class MachineFile {
         return parse("preset:" + name, text);
     }
 
+    /**
+     * Where a machine file or preset (as {@link #load} takes it) sets the key at {@code keys} (see
+     * {@link YamlNode#locate}): "FILE:LINE", or the file alone when it does not set it.
+     */
+    public static String locate(String pathOrPreset, String... keys) {
+        Path p = Path.of(pathOrPreset);
+        if (!Files.exists(p) && presetText(pathOrPreset) != null) {
+            return YamlNode.locate("preset:" + pathOrPreset, presetText(pathOrPreset), keys);
+        }
+        return YamlNode.locate(p.toString(), InputFiles.readText(p), keys);
+    }
+
     /** The names of the built-in machines. */
     public static List<String> presets() {
         try (InputStream in = MachineFile.class.getResourceAsStream("/machines/index.txt")) {

@@ -85,6 +85,20 @@ public final class YamlNode {
         }
     }
 
+    /**
+     * Where the key at {@code keys} (a path of map keys, e.g. sysctl, vm.min_free_kbytes) is set in an already
+     * accepted file, as "FILE:LINE", or "FILE" when it is not set there: for errors found after parsing, such as a
+     * boot that runs out of memory because of that value.
+     */
+    public static String locate(String file, String text, String... keys) {
+        YamlNode n = parse(file, text);
+        for (int i = 0; i < keys.length - 1 && n != null; i++) {
+            n = n.get(keys[i]);
+        }
+        String last = keys[keys.length - 1];
+        return n == null || n.get(last) == null ? file : file + ":" + n.keyLine(last);
+    }
+
     private static YAMLFactory factory() {
         LoaderOptions loader = new LoaderOptions();
         loader.setCodePointLimit(MAX_CHARS * 2);

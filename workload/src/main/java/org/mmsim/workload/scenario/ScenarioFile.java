@@ -50,6 +50,17 @@ public final class ScenarioFile {
         return parse("scenario:" + pathOrBuiltin, text);
     }
 
+    /**
+     * Where a parsed scenario sets the key at {@code keys} (see {@link YamlNode#locate}): "FILE:LINE", or the file
+     * alone when it does not set it.
+     */
+    public static String locate(Scenario scenario, String... keys) {
+        String file = scenario.sourceFile();
+        String text = file.startsWith("scenario:") ? builtinText(file.substring("scenario:".length()))
+                : InputFiles.readText(Path.of(file));
+        return YamlNode.locate(file, text, keys);
+    }
+
     /** The names of the built-in scenarios. */
     public static List<String> builtins() {
         List<String> out = new ArrayList<>();
