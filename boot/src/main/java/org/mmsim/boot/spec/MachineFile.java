@@ -56,6 +56,10 @@ public final class MachineFile {
         if (!Files.exists(p) && presetText(pathOrPreset) != null) {
             return preset(pathOrPreset);
         }
+        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && p.getParent() == null) {
+            throw InputError.at(pathOrPreset, 0, "no such machine file or preset (presets: "
+                    + String.join(", ", presets()) + ")");
+        }
         return parse(p.toString(), InputFiles.readText(p));
     }
 
