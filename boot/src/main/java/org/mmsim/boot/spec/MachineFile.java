@@ -334,14 +334,14 @@ public final class MachineFile {
 
     /**
      * Refuses a node whose memory spans more than 2^31 pages, the most mmsim's pfn-indexed arrays hold per node,
-     * naming the memory list (one node) or the node's first numa entry.
+     * naming the memory key (one node) or the node's numa entry.
      */
     private static void checkNodeSpans(YamlNode root, List<FirmwareRange> memory, List<NumaRange> numa, Arch arch) {
         List<FirmwareRange> usable = memory.stream().filter(r -> r.type() == FirmwareRange.Type.USABLE).toList();
         if (numa.isEmpty()) {
             long lo = usable.stream().mapToLong(FirmwareRange::start).min().orElse(0);
             long hi = usable.stream().mapToLong(FirmwareRange::end).max().orElse(0);
-            refuseLargeSpan(root.get("memory"), 0, lo, hi, arch);
+            refuseLargeSpan(root, root.keyLine("memory"), 0, lo, hi, arch);
             return;
         }
         List<YamlNode> entries = root.get("numa").asList("numa");
@@ -357,14 +357,14 @@ public final class MachineFile {
                     }
                 }
             }
-            refuseLargeSpan(entries.get(i), nid, lo, hi, arch);
+            refuseLargeSpan(root, entries.get(i).line(), nid, lo, hi, arch);
         }
     }
 
-    private static void refuseLargeSpan(YamlNode at, int nid, long lo, long hi, Arch arch) {
+    private static void refuseLargeSpan(YamlNode root, int line, int nid, long lo, long hi, Arch arch) {
         long pages = hi > lo ? (hi - lo) >> arch.pageShift() : 0;
         if (pages > Integer.MAX_VALUE) {
-            throw at.error("node " + nid + " spans " + pages + " pages; mmsim supports up to 2^31 pages (8 TiB of 4 KiB"
+            throw InputError.at(root.file(), line, "node " + nid + " spans " + pages + " pages; mmsim supports up to 2^31 pages (8 TiB of 4 KiB"
                     + " pages) per node: split the memory into NUMA nodes");
         }
     }
