@@ -133,7 +133,6 @@ public final class MachineFile {
         List<FirmwareRange> memory = new ArrayList<>();
         for (YamlNode n : required(root, "memory").asList("memory")) {
             n.requireOnlyKeys("memory entry", RANGE);
-            long[] se = startEnd(n, arch);
             FirmwareRange.Type type = FirmwareRange.Type.USABLE;
             if (n.get("type") != null) {
                 type = FirmwareRange.Type.parse(n.get("type").asText("type"));
@@ -142,6 +141,7 @@ public final class MachineFile {
                             + "' (usable, reserved, ACPI data, ACPI NVS, unusable)");
                 }
             }
+            long[] se = startEnd(n, type == FirmwareRange.Type.USABLE ? arch : null);
             memory.add(new FirmwareRange(se[0], se[1], type));
         }
         if (memory.stream().noneMatch(r -> r.type() == FirmwareRange.Type.USABLE)) {
@@ -157,7 +157,7 @@ public final class MachineFile {
                 if (nid < 0 || nid > 1023) {
                     throw n.get("node").error("node must be 0..1023");
                 }
-                long[] se = startEnd(n, arch);
+                long[] se = startEnd(n, null);
                 numa.add(new NumaRange((int) nid, se[0], se[1]));
             }
         }
@@ -166,7 +166,7 @@ public final class MachineFile {
         if (root.get("reserved") != null) {
             for (YamlNode n : root.get("reserved").asList("reserved")) {
                 n.requireOnlyKeys("reserved entry", RESERVED);
-                long[] se = startEnd(n, arch);
+                long[] se = startEnd(n, null);
                 boolean free = n.get("free") != null && bool(n.get("free"), "free");
                 reserved.add(new Reservation(se[0], se[1], optText(n, "what", "reserved"), free));
             }
@@ -308,19 +308,25 @@ public final class MachineFile {
         return n == null ? dflt : n.asText(key);
     }
 
-    private static long[] startEnd(YamlNode n, Arch arch) {
-        long start = address(required(n, "start"), "start", arch);
+    /**
+     * A range's start and exclusive end. For usable RAM ({@code ram} the architecture) both lie within the physical
+     * address space (MAX_PHYSMEM_BITS); other ranges (firmware reserved areas, NUMA affinity, memblock reservations,
+     * which real firmware places anywhere) need only fit 64 bits.
+     */
+    private static long[] startEnd(YamlNode n, Arch ram) {
+        long start = ram == null ? size(required(n, "start"), "start") : address(required(n, "start"), "start", ram);
         long end;
         if (n.get("end") != null && n.get("size") != null) {
             throw n.error("give either end or size, not both");
         }
         if (n.get("end") != null) {
-            end = address(n.get("end"), "end", arch);
+            end = ram == null ? size(n.get("end"), "end") : address(n.get("end"), "end", ram);
         } else if (n.get("size") != null) {
             long size = size(n.get("size"), "size");
-            if (size > limit(arch) - start) {
-                throw n.get("size").error("start + size goes beyond the " + arch.physAddrBits() + "-bit physical"
-                        + " address space of " + arch.id() + " (MAX_PHYSMEM_BITS)");
+            if (size > (ram == null ? Long.MAX_VALUE : limit(ram)) - start) {
+                throw n.get("size").error(ram == null ? "start + size does not fit 64 bits"
+                        : "start + size goes beyond the " + ram.physAddrBits() + "-bit physical address space of "
+                        + ram.id() + " (MAX_PHYSMEM_BITS)");
             }
             end = start + size;
         } else {
