@@ -28,11 +28,32 @@ public final class Mmsim implements Runnable {
         try {
             status = execute(args);
         } catch (OutOfMemoryError e) {
-            System.err.println("mmsim: the Java heap is too small for this machine's memory map (about one byte per"
-                    + " simulated page): run with a larger heap, e.g. MMSIM_JAVA_OPTS=-Xmx16g ./mmsim ...");
+            String input = machineInput(args);
+            System.err.println("mmsim: " + (input == null ? "" : input + ": ") + "the Java heap ("
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB) is too small for this machine's memory map"
+                    + " (about one byte per simulated page): run with a larger heap, e.g. MMSIM_JAVA_OPTS=-Xmx16g"
+                    + " ./mmsim ...");
             status = 2;
         }
         System.exit(status);
+    }
+
+    /** The machine the arguments name (--machine, --from-dmesg, or a run's scenario), or null. */
+    static String machineInput(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            for (String option : new String[] {"--machine", "--from-dmesg"}) {
+                if (args[i].equals(option) && i + 1 < args.length) {
+                    return args[i + 1];
+                }
+                if (args[i].startsWith(option + "=")) {
+                    return args[i].substring(option.length() + 1);
+                }
+            }
+        }
+        if (args.length > 1 && args[0].equals("run") && !args[1].startsWith("-")) {
+            return args[1];
+        }
+        return null;
     }
 
     /** picocli's message on one line; an unknown word before any command is named as an unknown command. */

@@ -24,6 +24,8 @@ final class ScenarioValues {
     static final long MAX_TIME_NS = 24L * 3600 * 1_000_000_000L;
     /** Largest size: 2^52 bytes, the widest physical address space of any architecture (arm64 with 52-bit PA). */
     static final double MAX_SIZE = 0x1p52;
+    /** Largest order weight: weights are relative, and a sum of huge ones would lose the small ones. */
+    static final double MAX_WEIGHT = 1e9;
     /** Highest event rate: one per nanosecond, the resolution of the simulated clock. */
     static final double MAX_RATE = 1e9;
     /** Highest byte rate: 2^40 bytes (1 TiB) per second, beyond any machine's memory bandwidth. */
@@ -172,6 +174,10 @@ final class ScenarioValues {
                         what + ": order " + order + " is outside 0.." + (maxOrder - 1));
             }
             double w = number(e.getValue(), what + " weight of order " + order);
+            if (w > MAX_WEIGHT) {
+                throw e.getValue().error(what + " weight of order " + order + " is above 10^9: weights are relative,"
+                        + " write smaller ones");
+            }
             out.put(order, w);
             total += w;
         }
