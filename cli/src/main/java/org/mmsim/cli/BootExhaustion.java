@@ -12,7 +12,7 @@ import org.mmsim.page.init.BootOutOfMemory;
  * Turns a boot that ran out of memory ({@link BootOutOfMemory}) into the user's mistake it is: one line naming the
  * input that took the memory, and what it left for the allocation that failed. The culprit, in order: a
  * vm.min_free_kbytes whose min watermarks swallow the free memory (named where it is set: the scenario, else the
- * machine file), the used memory of a /proc/meminfo, else the machine's own reservations.
+ * machine file), the used memory of a /proc/meminfo, a mem= limit, else the machine's reservations or its size.
  */
 final class BootExhaustion {
     /** The inputs a command booted from; null where a command has none of them. */
@@ -47,9 +47,19 @@ final class BootExhaustion {
             return InputError.at(in.meminfo(), 0, "the memory it shows in use leaves no memory for the kernel's boot"
                     + " allocations (" + figures + ")");
         }
-        String source = in.machine() != null ? MachineFile.locate(in.machine(), "reserved")
-                : String.valueOf(in.dmesg());
-        return new InputError(source + ": the machine's reserved memory leaves no memory for the kernel's boot"
-                + " allocations (" + figures + ")");
+        if (in.machine() == null) {
+            return new InputError(in.dmesg() + ": the machine it describes leaves no memory for the kernel's boot"
+                    + " allocations (" + figures + ")");
+        }
+        if (spec.cmdline().memLimit() > 0) {
+            return new InputError(MachineFile.locate(in.machine(), "cmdline") + ": mem=" + spec.cmdline().memLimit()
+                    + " leaves no memory for the kernel's boot allocations (" + figures + ")");
+        }
+        String reserved = MachineFile.locate(in.machine(), "reserved");
+        return new InputError(!reserved.matches(".*:[0-9]+")
+                ? reserved + ": the machine is too small: no memory is left for the kernel's boot allocations ("
+                        + figures + ")"
+                : reserved + ": the machine's reserved memory leaves no memory for the kernel's boot allocations ("
+                        + figures + ")");
     }
 }

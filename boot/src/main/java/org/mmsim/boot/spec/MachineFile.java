@@ -149,6 +149,12 @@ public final class MachineFile {
         }
         long usable = memory.stream().filter(r -> r.type() == FirmwareRange.Type.USABLE)
                 .mapToLong(r -> r.end() - r.start()).sum();
+        long memLimit = cmdline.memLimit();
+        if (arch != Arch.ARM64 && memLimit > 0 && memory.stream()
+                .noneMatch(r -> r.type() == FirmwareRange.Type.USABLE && r.start() < memLimit)) {
+            throw root.get("cmdline").error("mem=" + memLimit + " removes all usable RAM (on x86 mem= drops the RAM"
+                    + " above that address: parse_memopt() in arch/x86/kernel/e820.c)");
+        }
         List<NumaRange> numa = new ArrayList<>();
         if (root.get("numa") != null) {
             for (YamlNode n : root.get("numa").asList("numa")) {
