@@ -112,7 +112,8 @@ public final class MachineFile {
         YamlNode root = YamlNode.parse(file, text);
         root.requireOnlyKeys("machine file", TOP);
         String name = optText(root, "name", Path.of(file).getFileName().toString().replaceFirst("\\.ya?ml$", ""));
-        if (root.get("name") != null && !name.matches("[\\p{Print}&&[^\"]]{1,200}")) {
+        if (root.get("name") != null && (name.isEmpty() || name.length() > 200 || name.contains("\"")
+                || name.chars().anyMatch(Character::isISOControl))) {
             throw root.get("name").error("name must be one line of at most 200 printable characters, without '\"'");
         }
         YamlNode archNode = required(root, "arch");

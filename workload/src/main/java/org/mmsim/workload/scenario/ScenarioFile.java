@@ -138,6 +138,9 @@ public final class ScenarioFile {
     /** A preset name, or a machine file path resolved against the scenario file's directory. */
     private static String machine(String file, YamlNode n) {
         String m = ScenarioValues.text(n, "machine");
+        if (m.isEmpty() || m.chars().anyMatch(Character::isISOControl)) {
+            throw n.error("machine must be a file name or preset, without control characters");
+        }
         if (!file.startsWith("scenario:")) {
             Path dir = Path.of(file).toAbsolutePath().getParent();
             Path p = dir.resolve(m).normalize();

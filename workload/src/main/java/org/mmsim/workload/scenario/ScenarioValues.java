@@ -41,10 +41,10 @@ final class ScenarioValues {
         return n.asText(what).trim();
     }
 
-    /** A name (of the scenario or a workload): one line of printable characters, at most 100. */
+    /** A name (of the scenario or a workload): one line of 1 to 100 characters, no control characters. */
     static String name(YamlNode n, String what) {
         String s = text(n, what);
-        if (!s.matches("\\p{Print}{1,100}")) {
+        if (s.isEmpty() || s.length() > 100 || s.chars().anyMatch(Character::isISOControl)) {
             throw n.error(what + " must be one line of 1 to 100 printable characters");
         }
         return s;
