@@ -80,19 +80,19 @@ final class BootCommand implements Callable<Integer> {
         org.mmsim.page.init.BootResidue residue = meminfo == null ? org.mmsim.page.init.BootResidue.NONE
                 : org.mmsim.page.init.BootResidue.read(meminfo, spec.arch().pageShift());
         BootExhaustion.Inputs inputs = new BootExhaustion.Inputs(machine.dmesg == null ? machine.machineName() : null,
-                machine.dmesg, meminfo, null);
+                machine.dmesg, meminfo, null, null);
         BootedMachine booted;
         try {
             booted = MemoryInit.boot(spec, twin, residue);
         } catch (BootOutOfMemory e) {
-            throw BootExhaustion.explain(e, null, spec, inputs);
+            throw BootExhaustion.explain(e, null, spec, inputs, -1);
         }
         // The kernel allocators only when files are printed: their pfn-indexed maps cost memory on huge machines.
         KernelBoot kernel;
         try {
             kernel = print.isEmpty() ? null : KernelBoot.boot(booted);
         } catch (BootOutOfMemory e) {
-            throw BootExhaustion.explain(e, booted.machine(), spec, inputs);
+            throw BootExhaustion.explain(e, booted.machine(), spec, inputs, -1);
         }
         PrintStream out = System.out;
         for (String line : booted.bootLog()) {

@@ -10,20 +10,29 @@ import org.mmsim.page.init.BootOutOfMemory;
 
 /**
  * Turns a boot that ran out of memory ({@link BootOutOfMemory}) into the user's mistake it is: one line naming the
- * input that took the memory, and what it left for the allocation that failed. The culprit, in order: a
+ * input that took the memory, and what it left for the allocation that failed. The culprit, in order: the used
+ * memory of a /proc/meminfo, a run's workload (mmsim starts SLUB at the first kernel allocation), a
  * vm.min_free_kbytes whose min watermarks swallow the free memory (named where it is set: the scenario, else the
- * machine file), the used memory of a /proc/meminfo, a mem= limit, else the machine's reservations or its size.
+ * machine file), a mem= limit, else the machine's reservations or its size.
  */
 final class BootExhaustion {
-    /** The inputs a command booted from; null where a command has none of them. */
-    record Inputs(String machine, Path dmesg, Path meminfo, String scenarioMinFreeAt) {
+    /**
+     * The inputs a command booted from, null where a command has none of them: the machine file or preset, the boot
+     * log, the meminfo, the scenario file and where the scenario sets vm.min_free_kbytes.
+     */
+    record Inputs(String machine, Path dmesg, Path meminfo, String scenario, String scenarioMinFreeAt) {
     }
 
     private BootExhaustion() {
     }
 
-    /** The error for {@code e}; {@code m} is the booted machine, or null when the boot did not finish. */
-    static InputError explain(BootOutOfMemory e, Machine m, MachineSpec spec, Inputs in) {
+    /**
+     * The error for {@code e}; {@code m} is the booted machine, or null when the boot did not finish. During a run
+     * the kernel allocators start at the first kernel allocation, after the workload began: {@code freeAtBoot} (-1
+     * outside a run) is what the machine had free right after boot, and when that was above the min watermarks it
+     * is the scenario's workload that took the memory.
+     */
+    static InputError explain(BootOutOfMemory e, Machine m, MachineSpec spec, Inputs in, long freeAtBoot) {
         long free = e.freePages() >= 0 || m == null ? e.freePages() : m.nrFreePages();
         long min = 0;
         for (Zone z : m == null ? java.util.List.<Zone>of() : m.zones()) {
@@ -34,6 +43,11 @@ final class BootExhaustion {
         if (e.source() == BootOutOfMemory.Source.MEMINFO) {
             return InputError.at(in.meminfo(), 0, "the memory it shows in use (" + e.neededPages() + " pages) does not"
                     + " fit this machine (" + free + " pages free after boot)");
+        }
+        if (in.scenario() != null && freeAtBoot > min + e.neededPages()) {
+            return new InputError(in.scenario() + ": the workload left no memory for the kernel's boot allocations,"
+                    + " which mmsim makes at the run's first kernel allocation (" + figures + "; " + freeAtBoot
+                    + " were free after boot)");
         }
         String minFree = spec.sysctl().get("vm.min_free_kbytes");
         if (minFree != null && min >= free) {

@@ -59,18 +59,19 @@ public final class RunCommand implements Callable<Integer> {
         BootResidue residue = meminfo == null ? BootResidue.NONE
                 : BootResidue.read(meminfo, spec.arch().pageShift());
         BootExhaustion.Inputs inputs = new BootExhaustion.Inputs(scenario.machine(), null, meminfo,
-                scenario.sysctl().containsKey("vm.min_free_kbytes")
+                scenario.sourceFile(), scenario.sysctl().containsKey("vm.min_free_kbytes")
                         ? ScenarioFile.locate(scenario, "sysctl", "vm.min_free_kbytes") : null);
         BootedMachine booted;
         try {
             booted = MemoryInit.boot(spec, null, residue);
         } catch (BootOutOfMemory e) {
-            throw BootExhaustion.explain(e, null, spec, inputs);
+            throw BootExhaustion.explain(e, null, spec, inputs, -1);
         }
+        long freeAtBoot = booted.machine().nrFreePages();
         try {
             return simulate(scenario, booted);
         } catch (BootOutOfMemory e) {
-            throw BootExhaustion.explain(e, booted.machine(), spec, inputs);
+            throw BootExhaustion.explain(e, booted.machine(), spec, inputs, freeAtBoot);
         }
     }
 
