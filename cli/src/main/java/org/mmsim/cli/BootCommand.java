@@ -13,6 +13,7 @@ import org.mmsim.boot.zone.EarlyBoot;
 import org.mmsim.kernel.init.KernelBoot;
 import org.mmsim.kernel.slab.SlabInfo;
 import org.mmsim.kernel.vmalloc.VmallocInfo;
+import org.mmsim.page.init.BootOutOfMemory;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
 import org.mmsim.proc.model.ProcFiles;
@@ -75,9 +76,21 @@ final class BootCommand implements Callable<Integer> {
         org.mmsim.page.init.BootResidue residue = meminfo == null ? org.mmsim.page.init.BootResidue.NONE
                 : org.mmsim.page.init.BootResidue.read(meminfo, spec.arch().pageShift(),
                         EarlyBoot.layout(spec).physpages());
-        BootedMachine booted = MemoryInit.boot(spec, twin, residue);
+        BootExhaustion.Inputs inputs = new BootExhaustion.Inputs(machine.dmesg == null ? machine.machineName() : null,
+                machine.dmesg, meminfo, null, null);
+        BootedMachine booted;
+        try {
+            booted = MemoryInit.boot(spec, twin, residue);
+        } catch (BootOutOfMemory e) {
+            throw BootExhaustion.explain(e, null, spec, inputs, -1);
+        }
         // The kernel allocators only when files are printed: their pfn-indexed maps cost memory on huge machines.
-        KernelBoot kernel = print.isEmpty() ? null : KernelBoot.boot(booted);
+        KernelBoot kernel;
+        try {
+            kernel = print.isEmpty() ? null : KernelBoot.boot(booted);
+        } catch (BootOutOfMemory e) {
+            throw BootExhaustion.explain(e, booted.machine(), spec, inputs, -1);
+        }
         PrintStream out = System.out;
         for (String line : booted.bootLog()) {
             out.println(line);

@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
 
 /** The ways a command is told which machine to boot: a machine file or preset, or a real kernel's boot log. */
 final class MachineOptions {
+    private static final String DEFAULT_PRESET = "x86_64-4G";
+
     @Option(names = "--machine", paramLabel = "FILE|PRESET",
             description = "YAML machine file, or a preset: x86_64-256M, x86_64-1G, x86_64-4G (default), x86_64-16G, "
                     + "x86_64-4G-numa2, x86_64-4G-movablecore1G, i386pae-1G, i386pae-8G, arm64-1G")
@@ -22,6 +24,11 @@ final class MachineOptions {
             description = "with --from-dmesg: the machine's /proc/iomem (where the kernel image lies); "
                     + "default: an 'iomem' file beside the dmesg")
     Path iomem;
+
+    /** The machine file or preset booted when no boot log is given. */
+    String machineName() {
+        return machine == null ? DEFAULT_PRESET : machine;
+    }
 
     /** The machine spec, defaulting to the x86_64-4G preset. */
     MachineSpec spec() {
@@ -36,6 +43,6 @@ final class MachineOptions {
             }
             return DmesgImporter.read(dmesg, io);
         }
-        return MachineFile.load(machine == null ? "x86_64-4G" : machine);
+        return MachineFile.load(machineName());
     }
 }

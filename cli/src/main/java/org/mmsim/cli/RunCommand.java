@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.boot.spec.MachineSpec;
 import org.mmsim.page.init.BootResidue;
+import org.mmsim.page.init.BootOutOfMemory;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
 import org.mmsim.report.RunOutput;
@@ -71,10 +72,21 @@ public final class RunCommand implements Callable<Integer> {
         MachineSpec spec = withSysctls(MachineFile.load(scenario.machine()), scenario);
         BootResidue residue = meminfo == null ? BootResidue.NONE
                 : BootResidue.read(meminfo, spec.arch().pageShift());
-        BootedMachine booted = MemoryInit.boot(spec, null, residue);
+        BootExhaustion.Inputs inputs = new BootExhaustion.Inputs(scenario.machine(), null, meminfo,
+                scenario.sourceFile(), scenario.sysctl().containsKey("vm.min_free_kbytes")
+                        ? ScenarioFile.locate(scenario, "sysctl", "vm.min_free_kbytes") : null);
+        BootedMachine booted;
+        try {
+            booted = MemoryInit.boot(spec, null, residue);
+        } catch (BootOutOfMemory e) {
+            throw BootExhaustion.explain(e, null, spec, inputs, -1);
+        }
         limits.check(scenario, booted);
+        long freeAtBoot = booted.machine().nrFreePages();
         try (RunInterruption interruption = RunInterruption.install()) {
             return simulate(scenario, booted, interruption);
+        } catch (BootOutOfMemory e) {
+            throw BootExhaustion.explain(e, booted.machine(), spec, inputs, freeAtBoot);
         }
     }
 

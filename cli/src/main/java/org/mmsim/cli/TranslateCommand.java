@@ -67,6 +67,11 @@ public final class TranslateCommand implements Callable<Integer> {
         long addr = Sizes.parseAddress(address, "ADDR");
         System.out.println(layout.title());
         if (phys) {
+            int bits = request.physAddrBits();
+            if (bits < 64 && (addr >>> bits) != 0) {
+                throw org.mmsim.arch.InputError.at("ADDR", 0, "physical address 0x" + Long.toHexString(addr)
+                        + " is beyond the " + bits + "-bit physical address space (MAX_PHYSMEM_BITS)");
+            }
             long pfn = addr >>> layout.pageShift();
             System.out.println("pa:          0x" + Long.toHexString(addr));
             System.out.println("pfn:         0x" + Long.toHexString(pfn) + " (" + pfn + ")");

@@ -58,6 +58,10 @@ public final class WalkCommand implements Runnable {
                         + " (child), not " + pid);
             }
             long at = address == null ? addr : org.mmsim.arch.layout.Sizes.parseAddress(address, "ADDR");
+            if ((at >> 47) != 0 && (at >> 47) != -1) {
+                throw InputError.at("ADDR", 0, "0x" + Long.toHexString(at) + " is not a canonical address: bits 63..47"
+                        + " must all be 0 (user) or all 1 (kernel) with 48-bit virtual addresses");
+            }
             child.touch(addr, true);
             Process p = pid == parent.pid() ? parent : child;
             System.out.printf("# demo: pid %d parent, pid %d child; mapping 0x%x-0x%x%n", parent.pid(), child.pid(),

@@ -72,9 +72,19 @@ public record LayoutRequest(String arch, Integer levels, Integer granuleKb, Inte
         I386Config config = a.equals("i386-pae") ? I386Config.debian686Pae() : I386Config.debian686();
         if (vmallocBytes != null) {
             config = config.withVmallocParam(vmallocBytes);
+            long maxmem = new I386FixedAreas(config).maxmem();
+            long most = vmallocBytes + maxmem - MIN_LOWMEM;
+            if (maxmem < MIN_LOWMEM) {
+                throw InputError.at("--vmalloc", 0, "vmalloc=" + vmallocBytes + " bytes leaves " + Math.max(0, maxmem)
+                        + " bytes of lowmem (MAXMEM = VMALLOC_END - PAGE_OFFSET - vmalloc - 8M, arch/x86/mm/pgtable_32.c"
+                        + " and pgtable_32_areas.h); at most " + Math.max(0, most) + " bytes leaves the 16M minimum");
+            }
         }
         return I386Lowmem.compute(effectiveMaxPfn(config.physAddrBits()), config, -1);
     }
+
+    /** The least lowmem (and RAM) a request may leave: 16 MiB, as --mem requires. */
+    private static final long MIN_LOWMEM = 16L << 20;
 
     public MemoryLayout build() {
         String a = canonicalArch();
@@ -117,6 +127,19 @@ public record LayoutRequest(String arch, Integer levels, Integer granuleKb, Inte
                 return I386Layout.build(i386Split());
             }
         }
+    }
+
+    /**
+     * MAX_PHYSMEM_BITS of the requested configuration: x86_64 46 (52 with 5-level paging), arm64 the CPU's PA bits
+     * (48 by default), i386 with PAE 36, i386 32.
+     */
+    public int physAddrBits() {
+        return switch (canonicalArch()) {
+            case "x86_64" -> levels != null && levels == 5 ? 52 : 46;
+            case "arm64" -> paBits == null ? 48 : paBits;
+            case "i386-pae" -> I386Config.debian686Pae().physAddrBits();
+            default -> I386Config.debian686().physAddrBits();
+        };
     }
 
     /** The struct page cost model of the requested architecture. */

@@ -78,7 +78,11 @@ public record KernelCommandLine(String text, long memLimit, Core kernelcore, Cor
 
     private static Core parseCore(String val) {
         if (val.endsWith("%")) {
-            int pct = Integer.parseInt(val.substring(0, val.length() - 1));
+            String digits = val.substring(0, val.length() - 1);
+            if (!digits.matches("[0-9]{1,3}")) {
+                throw new IllegalArgumentException("not a percentage 0..100");
+            }
+            int pct = Integer.parseInt(digits);
             if (pct < 0 || pct > 100) {
                 throw new IllegalArgumentException("percentage out of range");
             }

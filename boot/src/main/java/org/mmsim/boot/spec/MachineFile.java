@@ -56,6 +56,10 @@ public final class MachineFile {
         if (!Files.exists(p) && presetText(pathOrPreset) != null) {
             return preset(pathOrPreset);
         }
+        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && p.getParent() == null) {
+            throw InputError.at(pathOrPreset, 0, "no such machine file or preset (presets: "
+                    + String.join(", ", presets()) + ")");
+        }
         return parse(p.toString(), InputFiles.readText(p));
     }
 
@@ -66,6 +70,18 @@ public final class MachineFile {
             throw InputError.at(name, 0, "no such machine file or preset (presets: " + String.join(", ", presets()) + ")");
         }
         return parse("preset:" + name, text);
+    }
+
+    /**
+     * Where a machine file or preset (as {@link #load} takes it) sets the key at {@code keys} (see
+     * {@link YamlNode#locate}): "FILE:LINE", or the file alone when it does not set it.
+     */
+    public static String locate(String pathOrPreset, String... keys) {
+        Path p = Path.of(pathOrPreset);
+        if (!Files.exists(p) && presetText(pathOrPreset) != null) {
+            return YamlNode.locate("preset:" + pathOrPreset, presetText(pathOrPreset), keys);
+        }
+        return YamlNode.locate(p.toString(), InputFiles.readText(p), keys);
     }
 
     /** The names of the built-in machines. */
@@ -96,6 +112,10 @@ public final class MachineFile {
         YamlNode root = YamlNode.parse(file, text);
         root.requireOnlyKeys("machine file", TOP);
         String name = optText(root, "name", Path.of(file).getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+        if (root.get("name") != null && (name.isEmpty() || name.length() > 200 || name.contains("\"")
+                || name.chars().anyMatch(Character::isISOControl))) {
+            throw root.get("name").error("name must be one line of at most 200 printable characters, without '\"'");
+        }
         YamlNode archNode = required(root, "arch");
         Arch arch = Arch.byId(archNode.asText("arch"));
         if (arch == null) {
@@ -114,7 +134,6 @@ public final class MachineFile {
         List<FirmwareRange> memory = new ArrayList<>();
         for (YamlNode n : required(root, "memory").asList("memory")) {
             n.requireOnlyKeys("memory entry", RANGE);
-            long[] se = startEnd(n);
             FirmwareRange.Type type = FirmwareRange.Type.USABLE;
             if (n.get("type") != null) {
                 type = FirmwareRange.Type.parse(n.get("type").asText("type"));
@@ -123,10 +142,19 @@ public final class MachineFile {
                             + "' (usable, reserved, ACPI data, ACPI NVS, unusable)");
                 }
             }
+            long[] se = startEnd(n, type == FirmwareRange.Type.USABLE ? arch : null);
             memory.add(new FirmwareRange(se[0], se[1], type));
         }
         if (memory.stream().noneMatch(r -> r.type() == FirmwareRange.Type.USABLE)) {
             throw root.get("memory").error("no usable memory");
+        }
+        long usable = memory.stream().filter(r -> r.type() == FirmwareRange.Type.USABLE)
+                .mapToLong(r -> r.end() - r.start()).sum();
+        long memLimit = cmdline.memLimit();
+        if (arch != Arch.ARM64 && memLimit > 0 && memory.stream()
+                .noneMatch(r -> r.type() == FirmwareRange.Type.USABLE && r.start() < memLimit)) {
+            throw root.get("cmdline").error("mem=" + memLimit + " removes all usable RAM (on x86 mem= drops the RAM"
+                    + " above that address: parse_memopt() in arch/x86/kernel/e820.c)");
         }
         List<NumaRange> numa = new ArrayList<>();
         if (root.get("numa") != null) {
@@ -136,15 +164,16 @@ public final class MachineFile {
                 if (nid < 0 || nid > 1023) {
                     throw n.get("node").error("node must be 0..1023");
                 }
-                long[] se = startEnd(n);
+                long[] se = startEnd(n, null);
                 numa.add(new NumaRange((int) nid, se[0], se[1]));
             }
         }
+        checkNodeSpans(root, memory, numa, arch);
         List<Reservation> reserved = new ArrayList<>();
         if (root.get("reserved") != null) {
             for (YamlNode n : root.get("reserved").asList("reserved")) {
                 n.requireOnlyKeys("reserved entry", RESERVED);
-                long[] se = startEnd(n);
+                long[] se = startEnd(n, null);
                 boolean free = n.get("free") != null && bool(n.get("free"), "free");
                 reserved.add(new Reservation(se[0], se[1], optText(n, "what", "reserved"), free));
             }
@@ -154,7 +183,11 @@ public final class MachineFile {
             for (YamlNode n : root.get("late_frees").asList("late_frees")) {
                 n.requireOnlyKeys("late_frees entry", LATE);
                 long bytes = size(required(n, "size"), "size");
-                long start = n.get("start") == null ? -1 : size(n.get("start"), "start");
+                if (bytes > usable) {
+                    throw n.get("size").error("late_frees size " + bytes + " bytes is more than the machine's usable"
+                            + " memory (" + usable + " bytes)");
+                }
+                long start = n.get("start") == null ? -1 : address(n.get("start"), "start", arch);
                 boolean before = n.get("before_watermarks") != null && bool(n.get("before_watermarks"), "before_watermarks");
                 late.add(new LateFree(required(n, "what").asText("what"), bytes >> 10, start, before));
             }
@@ -162,20 +195,12 @@ public final class MachineFile {
         Map<String, String> sysctl = new LinkedHashMap<>();
         if (root.get("sysctl") != null) {
             for (Map.Entry<String, YamlNode> e : root.get("sysctl").asMap("sysctl").entrySet()) {
-                String key = e.getKey();
-                if (!Set.of("vm.min_free_kbytes", "vm.watermark_scale_factor", "vm.lowmem_reserve_ratio",
-                        "vm.percpu_pagelist_high_fraction").contains(key)) {
-                    throw InputError.at(file, root.get("sysctl").keyLine(key), "unknown sysctl '" + key
-                            + "' (vm.min_free_kbytes, vm.watermark_scale_factor, vm.lowmem_reserve_ratio,"
-                            + " vm.percpu_pagelist_high_fraction)");
+                KernelSysctl k = KernelSysctl.byKey(e.getKey());
+                if (k == null || !k.boot()) {
+                    throw InputError.at(file, root.get("sysctl").keyLine(e.getKey()), "unknown sysctl '" + e.getKey()
+                            + "' (" + String.join(", ", KernelSysctl.keys(true)) + ")");
                 }
-                YamlNode v = e.getValue();
-                String value = v.kind() == YamlNode.Kind.LIST ? String.join(" ",
-                        v.asList(key).stream().map(x -> x.asText(key)).toList()) : v.asText(key);
-                if (!value.trim().matches("[0-9]+(\\s+[0-9]+)*")) {
-                    throw v.error("sysctl " + key + " must be a non-negative whole number (or a list for lowmem_reserve_ratio)");
-                }
-                sysctl.put(key, value);
+                sysctl.put(k.key(), k.check(e.getValue(), arch.zoneTypes().size()));
             }
         }
         boolean thp = true;
@@ -190,8 +215,6 @@ public final class MachineFile {
             thp = false;
         }
         long cma = root.get("cma") == null ? 0 : size(root.get("cma"), "cma");
-        long usable = memory.stream().filter(r -> r.type() == FirmwareRange.Type.USABLE)
-                .mapToLong(FirmwareRange::size).sum();
         if (cma > usable) {
             throw root.get("cma").error("cma of " + (cma >> 20) + "M is more than the usable memory ("
                     + (usable >> 20) + "M): the kernel reserves CMA out of memory");
@@ -201,17 +224,18 @@ public final class MachineFile {
         if (root.get("kernel_image") != null) {
             YamlNode k = root.get("kernel_image");
             k.requireOnlyKeys("kernel_image", IMAGE);
-            image = new KernelImage(size(required(k, "code"), "code") >> 10, size(required(k, "rwdata"), "rwdata") >> 10,
-                    size(required(k, "rodata"), "rodata") >> 10, size(required(k, "init"), "init") >> 10,
-                    size(required(k, "bss"), "bss") >> 10);
+            image = new KernelImage(part(k, "code", usable) >> 10, part(k, "rwdata", usable) >> 10,
+                    part(k, "rodata", usable) >> 10, part(k, "init", usable) >> 10, part(k, "bss", usable) >> 10);
         }
         EarlyFacts facts = EarlyFacts.UNKNOWN;
         if (root.get("early") != null) {
             YamlNode e = root.get("early");
             e.requireOnlyKeys("early", EARLY);
-            facts = new EarlyFacts(e.get("percpu_pages_per_cpu") == null ? -1 : number(e.get("percpu_pages_per_cpu"), "percpu_pages_per_cpu"),
-                    e.get("dentry_hash") == null ? -1 : size(e.get("dentry_hash"), "dentry_hash"),
-                    e.get("inode_hash") == null ? -1 : size(e.get("inode_hash"), "inode_hash"));
+            long usablePages = usable >> arch.pageShift();
+            facts = new EarlyFacts(e.get("percpu_pages_per_cpu") == null ? -1
+                    : bounded(e.get("percpu_pages_per_cpu"), "percpu_pages_per_cpu", usablePages / cpus),
+                    e.get("dentry_hash") == null ? -1 : part(e, "dentry_hash", usable),
+                    e.get("inode_hash") == null ? -1 : part(e, "inode_hash", usable));
         }
         return new MachineSpec(name, arch, cpus, cmdline, memory, numa, reserved, late, sysctl, image, cma, thp, facts);
     }
@@ -291,16 +315,27 @@ public final class MachineFile {
         return n == null ? dflt : n.asText(key);
     }
 
-    private static long[] startEnd(YamlNode n) {
-        long start = size(required(n, "start"), "start");
+    /**
+     * A range's start and exclusive end. For usable RAM ({@code ram} the architecture) both lie within the physical
+     * address space (MAX_PHYSMEM_BITS); other ranges (firmware reserved areas, NUMA affinity, memblock reservations,
+     * which real firmware places anywhere) need only fit 64 bits.
+     */
+    private static long[] startEnd(YamlNode n, Arch ram) {
+        long start = ram == null ? size(required(n, "start"), "start") : address(required(n, "start"), "start", ram);
         long end;
         if (n.get("end") != null && n.get("size") != null) {
             throw n.error("give either end or size, not both");
         }
         if (n.get("end") != null) {
-            end = size(n.get("end"), "end");
+            end = ram == null ? size(n.get("end"), "end") : address(n.get("end"), "end", ram);
         } else if (n.get("size") != null) {
-            end = start + size(n.get("size"), "size");
+            long size = size(n.get("size"), "size");
+            if (size > (ram == null ? Long.MAX_VALUE : limit(ram)) - start) {
+                throw n.get("size").error(ram == null ? "start + size does not fit 64 bits"
+                        : "start + size goes beyond the " + ram.physAddrBits() + "-bit physical address space of "
+                        + ram.id() + " (MAX_PHYSMEM_BITS)");
+            }
+            end = start + size;
         } else {
             throw n.error("missing 'end' or 'size'");
         }
@@ -308,6 +343,78 @@ public final class MachineFile {
             throw n.error("empty or reversed range: end must be above start");
         }
         return new long[] {start, end};
+    }
+
+    /**
+     * Refuses a node whose memory spans more than 2^31 pages, the most mmsim's pfn-indexed arrays hold per node,
+     * naming the memory key (one node) or the node's numa entry.
+     */
+    private static void checkNodeSpans(YamlNode root, List<FirmwareRange> memory, List<NumaRange> numa, Arch arch) {
+        List<FirmwareRange> usable = memory.stream().filter(r -> r.type() == FirmwareRange.Type.USABLE).toList();
+        if (numa.isEmpty()) {
+            long lo = usable.stream().mapToLong(FirmwareRange::start).min().orElse(0);
+            long hi = usable.stream().mapToLong(FirmwareRange::end).max().orElse(0);
+            refuseLargeSpan(root, root.keyLine("memory"), 0, lo, hi, arch);
+            return;
+        }
+        List<YamlNode> entries = root.get("numa").asList("numa");
+        for (int i = 0; i < numa.size(); i++) {
+            int nid = numa.get(i).nid();
+            long lo = Long.MAX_VALUE;
+            long hi = 0;
+            for (NumaRange n : numa) {
+                for (FirmwareRange r : usable) {
+                    if (n.nid() == nid && r.start() < n.end() && n.start() < r.end()) {
+                        lo = Math.min(lo, Math.max(r.start(), n.start()));
+                        hi = Math.max(hi, Math.min(r.end(), n.end()));
+                    }
+                }
+            }
+            refuseLargeSpan(root, entries.get(i).line(), nid, lo, hi, arch);
+        }
+    }
+
+    private static void refuseLargeSpan(YamlNode root, int line, int nid, long lo, long hi, Arch arch) {
+        long pages = hi > lo ? (hi - lo) >> arch.pageShift() : 0;
+        if (pages > Integer.MAX_VALUE) {
+            throw InputError.at(root.file(), line, "node " + nid + " spans " + pages + " pages; mmsim supports up to 2^31 pages (8 TiB of 4 KiB"
+                    + " pages) per node: split the memory into NUMA nodes");
+        }
+    }
+
+    /** 2^MAX_PHYSMEM_BITS: the first physical address the architecture cannot reach. */
+    private static long limit(Arch arch) {
+        return 1L << arch.physAddrBits();
+    }
+
+    /** A physical address, at most 2^MAX_PHYSMEM_BITS (an end address may equal it). */
+    private static long address(YamlNode n, String what, Arch arch) {
+        long a = size(n, what);
+        if (a > limit(arch)) {
+            throw n.error(what + " " + n.asText(what).trim() + " is beyond the " + arch.physAddrBits()
+                    + "-bit physical address space of " + arch.id() + " (MAX_PHYSMEM_BITS)");
+        }
+        return a;
+    }
+
+    /** A size that is part of the machine's memory: at most {@code usable} bytes. */
+    private static long part(YamlNode map, String key, long usable) {
+        YamlNode n = required(map, key);
+        long v = size(n, key);
+        if (v > usable) {
+            throw n.error(key + " " + n.asText(key).trim() + " is more than the machine's usable memory (" + usable
+                    + " bytes)");
+        }
+        return v;
+    }
+
+    /** A whole number in 0..max. */
+    private static long bounded(YamlNode n, String what, long max) {
+        long v = number(n, what);
+        if (v < 0 || v > max) {
+            throw n.error(what + " " + v + " is outside 0.." + max);
+        }
+        return v;
     }
 
     private static long size(YamlNode n, String what) {

@@ -37,7 +37,7 @@ public final class Sizes {
         }
         long v = parseNumber(s, text);
         if (v < 0) {
-            throw new IllegalArgumentException("negative size '" + text + "'");
+            throw new IllegalArgumentException((isHex(s) ? "too large: '" : "negative size '") + text + "'");
         }
         if (shift > 0 && Long.numberOfLeadingZeros(v) <= shift) {
             throw new IllegalArgumentException("size '" + text + "' is too large");

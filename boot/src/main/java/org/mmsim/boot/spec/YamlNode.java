@@ -2,8 +2,11 @@ package org.mmsim.boot.spec;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mmsim.arch.InputError;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * A YAML document read as a tree whose every node remembers its line, so that a machine file or a
@@ -40,27 +44,94 @@ public final class YamlNode {
         this.list = list;
     }
 
-    /** Parses a whole document; a syntax error becomes an {@link InputError} naming the line. */
+    /**
+     * The largest YAML text read: machine files and scenarios are a few KiB; the cap keeps a hostile file (a 10 MB
+     * value) from costing seconds in the scanner before being refused.
+     */
+    public static final int MAX_CHARS = 1 << 20;
+    /** The deepest nesting of mappings and lists accepted; real files nest three or four levels. */
+    public static final int MAX_DEPTH = 32;
+
+    /**
+     * Parses a whole document; a syntax error becomes an {@link InputError} naming the line. Refused as well: a text
+     * above {@link #MAX_CHARS}, nesting deeper than {@link #MAX_DEPTH}, anchors and aliases (which would let a small
+     * file expand into a huge tree), duplicate keys, and a second document after {@code ---}.
+     */
     public static YamlNode parse(String file, String text) {
-        try (JsonParser p = new YAMLFactory().createParser(text)) {
+        if (text.length() > MAX_CHARS) {
+            throw InputError.at(file, 0, "too large for a YAML file: " + text.length() + " characters (at most "
+                    + MAX_CHARS + ")");
+        }
+        try (JsonParser p = factory().createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw InputError.at(file, 1, "empty document");
             }
-            YamlNode root = read(file, p, t);
+            YamlNode root = read(file, p, t, 1);
+            if (p.nextToken() != null) {
+                throw InputError.at(file, lineOf(p.currentTokenLocation()), "a second YAML document (after '---'):"
+                        + " the file must hold exactly one");
+            }
             return root;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InputError ie) {
+                throw ie;
+            }
             int line = 0;
-            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
+            if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
                 line = jpe.getLocation().getLineNr();
             }
-            String msg = e.getMessage() == null ? "unreadable YAML" : e.getMessage().lines().findFirst().orElse("");
-            throw InputError.at(file, line, "YAML syntax: " + msg);
+            throw InputError.at(file, line, "YAML syntax: " + firstLine(e.getMessage()));
         }
     }
 
-    private static YamlNode read(String file, JsonParser p, JsonToken t) throws IOException {
+    /**
+     * Where the key at {@code keys} (a path of map keys, e.g. sysctl, vm.min_free_kbytes) is set in an already
+     * accepted file, as "FILE:LINE", or "FILE" when it is not set there: for errors found after parsing, such as a
+     * boot that runs out of memory because of that value.
+     */
+    public static String locate(String file, String text, String... keys) {
+        YamlNode n = parse(file, text);
+        for (int i = 0; i < keys.length - 1 && n != null; i++) {
+            n = n.get(keys[i]);
+        }
+        String last = keys[keys.length - 1];
+        return n == null || n.get(last) == null ? file : file + ":" + n.keyLine(last);
+    }
+
+    private static YAMLFactory factory() {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setCodePointLimit(MAX_CHARS * 2);
+        loader.setNestingDepthLimit(MAX_DEPTH + 1);
+        loader.setMaxAliasesForCollections(0);
+        return YAMLFactory.builder().loaderOptions(loader)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                        .maxStringLength(MAX_CHARS).maxNumberLength(100).build())
+                .build();
+    }
+
+    /** The first line of a parser's message, without Jackson's pointer to its own settings. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable YAML";
+        }
+        String first = message.lines().findFirst().orElse("unreadable YAML");
+        if (first.contains("nesting depth") || first.contains("Nesting Depth")) {
+            return "nested deeper than " + MAX_DEPTH + " levels";
+        }
+        int from = first.indexOf(" (from `");
+        return from > 0 ? first.substring(0, from) : first;
+    }
+
+    private static YamlNode read(String file, JsonParser p, JsonToken t, int depth) throws IOException {
         int line = lineOf(p.currentTokenLocation());
+        if (p instanceof YAMLParser y && (y.isCurrentAlias() || y.getCurrentAnchor() != null)) {
+            throw InputError.at(file, line, "YAML anchors and aliases ('&', '*') are not supported: write the"
+                    + " value out");
+        }
+        if (depth > MAX_DEPTH) {
+            throw InputError.at(file, line, "YAML syntax: nested deeper than " + MAX_DEPTH + " levels");
+        }
         switch (t) {
             case START_OBJECT: {
                 Map<String, YamlNode> m = new LinkedHashMap<>();
@@ -71,7 +142,7 @@ public final class YamlNode {
                     if (m.containsKey(key)) {
                         throw InputError.at(file, keyLine, "duplicate key '" + key + "'");
                     }
-                    YamlNode v = read(file, p, p.nextToken());
+                    YamlNode v = read(file, p, p.nextToken(), depth + 1);
                     m.put(key, v);
                     kl.put(key, keyLine);
                 }
@@ -81,7 +152,7 @@ public final class YamlNode {
                 List<YamlNode> l = new ArrayList<>();
                 JsonToken n;
                 while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
-                    l.add(read(file, p, n));
+                    l.add(read(file, p, n, depth + 1));
                 }
                 return new YamlNode(file, line, Kind.LIST, null, null, null, l);
             }

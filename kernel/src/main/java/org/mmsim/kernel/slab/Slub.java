@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.mmsim.page.Gfp;
+import org.mmsim.page.init.BootOutOfMemory;
 import org.mmsim.kernel.KernelMath;
 import org.mmsim.kernel.PageSource;
 
@@ -296,7 +297,8 @@ public final class Slub {
     private void earlyKmemCacheNodeAlloc(KmemCache s, int node) {
         int slab = allocateSlab(s, Gfp.GFP_NOWAIT, node);
         if (slab < 0) {
-            throw new IllegalStateException("SLUB: no memory for kmem_cache_node on node " + node);
+            throw new BootOutOfMemory(BootOutOfMemory.Source.KERNEL, "SLUB's first kmem_cache_node on node " + node,
+                    1L << s.layout.minOrder(), -1);
         }
         int obj = slabFreelist[slab];
         slabFreelist[slab] = slabLinks[slab][obj];

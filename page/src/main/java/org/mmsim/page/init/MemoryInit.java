@@ -120,7 +120,10 @@ public final class MemoryInit {
         return new BootedMachine(m, layout, mb, setup, log);
     }
 
-    /** Allocates the residue in proportional round-robin, so the kinds interleave in memory as at boot. */
+    /**
+     * Allocates the residue in proportional round-robin, so the kinds interleave in memory as at boot; a residue
+     * the machine cannot hold is a {@link BootOutOfMemory} (the meminfo belongs to a larger machine).
+     */
     static void allocateResidue(Machine m, BootResidue r) {
         long total = r.total();
         if (total == 0) {
@@ -130,6 +133,7 @@ public final class MemoryInit {
         long[] left = want.clone();
         int[] gfp = {Gfp.GFP_KERNEL, Gfp.GFP_KERNEL | Gfp.__GFP_RECLAIMABLE, Gfp.GFP_HIGHUSER_MOVABLE};
         long[] credit = new long[3];
+        long free = m.nrFreePages();
         for (long i = 0; i < total; i++) {
             int best = -1;
             for (int k = 0; k < 3; k++) {
@@ -144,7 +148,8 @@ public final class MemoryInit {
             credit[best] -= total;
             left[best]--;
             if (m.allocPages(gfp[best] | Gfp.__GFP_NOWARN, 0) < 0) {
-                return;
+                throw new BootOutOfMemory(BootOutOfMemory.Source.MEMINFO, "the memory /proc/meminfo shows in use",
+                        total, free);
             }
         }
     }

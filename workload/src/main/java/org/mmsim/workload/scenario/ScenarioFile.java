@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.mmsim.arch.InputError;
 import org.mmsim.arch.InputFiles;
+import org.mmsim.boot.spec.KernelSysctl;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.boot.spec.YamlNode;
 
@@ -28,24 +29,9 @@ public final class ScenarioFile {
     private static final Set<String> RECORD = Set.of("interval", "proc", "trace");
     private static final List<Long> HZ = List.of(100L, 250L, 300L, 1000L);
     private static final int MAX_ORDER = 11;
-    /** The vm sysctls a scenario may set, with their ranges (kernel/sysctl.c, mm/*.c limits). */
-    private static final Map<String, long[]> SYSCTL = Map.ofEntries(
-            Map.entry("vm.swappiness", new long[] {0, 200}),
-            Map.entry("vm.compaction_proactiveness", new long[] {0, 100}),
-            Map.entry("vm.extfrag_threshold", new long[] {0, 1000}),
-            Map.entry("vm.compact_unevictable_allowed", new long[] {0, 1}),
-            Map.entry("vm.min_free_kbytes", new long[] {0, Integer.MAX_VALUE}),
-            Map.entry("vm.watermark_scale_factor", new long[] {1, 3000}),
-            Map.entry("vm.watermark_boost_factor", new long[] {0, Integer.MAX_VALUE}),
-            Map.entry("vm.percpu_pagelist_high_fraction", new long[] {0, Integer.MAX_VALUE}),
-            Map.entry("vm.dirty_ratio", new long[] {0, 100}),
-            Map.entry("vm.dirty_background_ratio", new long[] {0, 100}),
-            Map.entry("vm.dirty_expire_centisecs", new long[] {0, Integer.MAX_VALUE}),
-            Map.entry("vm.dirty_writeback_centisecs", new long[] {0, Integer.MAX_VALUE}),
-            Map.entry("vm.overcommit_memory", new long[] {0, 2}),
-            Map.entry("vm.overcommit_ratio", new long[] {0, Integer.MAX_VALUE}),
-            Map.entry("vm.zone_reclaim_mode", new long[] {0, 7}),
-            Map.entry("vm.lowmem_reserve_ratio", new long[] {0, Integer.MAX_VALUE}));
+    /** The most zones any architecture configures: the longest vm.lowmem_reserve_ratio a scenario may give. */
+    private static final int MAX_ZONES = java.util.Arrays.stream(org.mmsim.arch.Arch.values())
+            .mapToInt(a -> a.zoneTypes().size()).max().orElse(1);
 
     private ScenarioFile() {
     }
@@ -62,6 +48,17 @@ public final class ScenarioFile {
                     : "no such scenario file or built-in scenario (built-in: " + String.join(", ", builtins()) + ")");
         }
         return parse("scenario:" + pathOrBuiltin, text);
+    }
+
+    /**
+     * Where a parsed scenario sets the key at {@code keys} (see {@link YamlNode#locate}): "FILE:LINE", or the file
+     * alone when it does not set it.
+     */
+    public static String locate(Scenario scenario, String... keys) {
+        String file = scenario.sourceFile();
+        String text = file.startsWith("scenario:") ? builtinText(file.substring("scenario:".length()))
+                : InputFiles.readText(Path.of(file));
+        return YamlNode.locate(file, text, keys);
     }
 
     /** The names of the built-in scenarios. */
@@ -91,7 +88,7 @@ public final class ScenarioFile {
     public static Scenario parse(String file, String text) {
         YamlNode root = YamlNode.parse(file, text);
         root.requireOnlyKeys("scenario", TOP);
-        String name = root.get("name") == null ? defaultName(file) : ScenarioValues.text(root.get("name"), "name");
+        String name = root.get("name") == null ? defaultName(file) : ScenarioValues.name(root.get("name"), "name");
         String machine = machine(file, required(root, "machine"));
         long seed = root.get("seed") == null ? 42 : ScenarioValues.whole(root.get("seed"), "seed", 0, Long.MAX_VALUE);
         YamlNode durationNode = required(root, "duration");
@@ -141,6 +138,9 @@ public final class ScenarioFile {
     /** A preset name, or a machine file path resolved against the scenario file's directory. */
     private static String machine(String file, YamlNode n) {
         String m = ScenarioValues.text(n, "machine");
+        if (m.isEmpty() || m.chars().anyMatch(Character::isISOControl)) {
+            throw n.error("machine must be a file name or preset, without control characters");
+        }
         if (!file.startsWith("scenario:")) {
             Path dir = Path.of(file).toAbsolutePath().getParent();
             Path p = dir.resolve(m).normalize();
@@ -164,22 +164,12 @@ public final class ScenarioFile {
             return out;
         }
         for (Map.Entry<String, YamlNode> e : n.asMap("sysctl").entrySet()) {
-            String key = e.getKey();
-            long[] range = SYSCTL.get(key);
-            if (range == null) {
-                throw InputErrors.at(n, n.keyLine(key), "unknown sysctl '" + key + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(SYSCTL.keySet())) + ")");
+            KernelSysctl k = KernelSysctl.byKey(e.getKey());
+            if (k == null) {
+                throw InputErrors.at(n, n.keyLine(e.getKey()), "unknown sysctl '" + e.getKey() + "' (known: "
+                        + String.join(", ", new java.util.TreeSet<>(KernelSysctl.keys(false))) + ")");
             }
-            YamlNode v = e.getValue();
-            if (key.equals("vm.lowmem_reserve_ratio") && v.kind() == YamlNode.Kind.LIST) {
-                List<String> parts = new ArrayList<>();
-                for (YamlNode x : v.asList(key)) {
-                    parts.add(Long.toString(ScenarioValues.whole(x, key, range[0], range[1])));
-                }
-                out.put(key, String.join(" ", parts));
-            } else {
-                out.put(key, Long.toString(ScenarioValues.whole(v, "sysctl " + key, range[0], range[1])));
-            }
+            out.put(k.key(), k.check(e.getValue(), MAX_ZONES));
         }
         return out;
     }
@@ -231,6 +221,7 @@ public final class ScenarioFile {
         List<Scenario.Generator> out = new ArrayList<>();
         Map<String, Integer> perKind = new HashMap<>();
         Set<String> names = new HashSet<>();
+        Set<String> labels = new HashSet<>();
         List<YamlNode> entries = n.asList("workload");
         if (entries.isEmpty()) {
             throw n.error("workload is empty");
@@ -257,6 +248,10 @@ public final class ScenarioFile {
             if (!names.add(name)) {
                 throw InputErrors.at(entry, entry.keyLine(kindName), "workload name '" + name + "' is used twice");
             }
+            if (params.get("label") instanceof String label && !label.equals("interval") && !labels.add(label)) {
+                throw InputErrors.at(settings, settings.keyLine("label"), "snapshot label '" + label
+                        + "' is used twice");
+            }
             out.add(new Scenario.Generator(kind.key(), name, params, entry.keyLine(kindName)));
         }
         return List.copyOf(out);
@@ -282,7 +277,7 @@ public final class ScenarioFile {
             YamlNode v = e.getValue();
             String label = what + " " + key;
             Object value = switch (kind.params().get(key)) {
-                case STRING -> ScenarioValues.text(v, label);
+                case STRING -> key.equals("label") ? snapshotLabel(v, label) : ScenarioValues.name(v, label);
                 case SIZE -> ScenarioValues.size(v, label);
                 case TIME -> ScenarioValues.time(v, label);
                 case RATE -> ScenarioValues.rate(v, label, false);
@@ -335,6 +330,21 @@ public final class ScenarioFile {
             throw InputErrors.at(settings, settings.keyLine("child_writes"),
                     "process child_writes is larger than size");
         }
+    }
+
+    /**
+     * A snapshot label: it becomes the folder proc/LABEL of the output, so one safe file name, and not one of the
+     * folders the run writes itself (start, end).
+     */
+    private static String snapshotLabel(YamlNode v, String what) {
+        String s = ScenarioValues.text(v, what);
+        if (!s.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw v.error(what + " '" + s + "' must be a folder name: letters, digits, '.', '_' and '-', at most 64");
+        }
+        if (s.equals("start") || s.equals("end")) {
+            throw v.error(what + " '" + s + "' is the name of the run's own " + s + " snapshot");
+        }
+        return s;
     }
 
     private static String touch(YamlNode v, String label) {

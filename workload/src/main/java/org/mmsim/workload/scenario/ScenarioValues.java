@@ -22,6 +22,14 @@ final class ScenarioValues {
     private static final Pattern NUMBER = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
     /** Longest scenario: one simulated day. */
     static final long MAX_TIME_NS = 24L * 3600 * 1_000_000_000L;
+    /** Largest size: 2^52 bytes, the widest physical address space of any architecture (arm64 with 52-bit PA). */
+    static final double MAX_SIZE = 0x1p52;
+    /** Largest order weight: weights are relative, and a sum of huge ones would lose the small ones. */
+    static final double MAX_WEIGHT = 1e9;
+    /** Highest event rate: one per nanosecond, the resolution of the simulated clock. */
+    static final double MAX_RATE = 1e9;
+    /** Highest byte rate: 2^40 bytes (1 TiB) per second, beyond any machine's memory bandwidth. */
+    static final double MAX_BYTE_RATE = 0x1p40;
 
     private ScenarioValues() {
     }
@@ -31,6 +39,15 @@ final class ScenarioValues {
             throw n.error(what + " must be a single value");
         }
         return n.asText(what).trim();
+    }
+
+    /** A name (of the scenario or a workload): one line of 1 to 100 characters, no control characters. */
+    static String name(YamlNode n, String what) {
+        String s = text(n, what);
+        if (s.isEmpty() || s.length() > 100 || s.chars().anyMatch(Character::isISOControl)) {
+            throw n.error(what + " must be one line of 1 to 100 printable characters");
+        }
+        return s;
     }
 
     private static void notNegative(YamlNode n, String s, String what) {
@@ -70,8 +87,8 @@ final class ScenarioValues {
             throw n.error(what + " '" + s + "' is not a size: bytes, or a number with K, M, G or T (powers of 1024)");
         }
         double v = Double.parseDouble(m.group(1)) * multiplier(m.group(2));
-        if (v >= Long.MAX_VALUE / 2.0) {
-            throw n.error(what + " '" + s + "' is too large");
+        if (v > MAX_SIZE) {
+            throw n.error(what + " '" + s + "' is too large (at most 4096T, 2^52 bytes)");
         }
         return Math.round(v);
     }
@@ -96,7 +113,12 @@ final class ScenarioValues {
             throw n.error(what + " '" + s + "' is not a rate: " + (bytes
                     ? "bytes per second, e.g. 512M or 512M/s" : "a number per second, e.g. 2000 or 2000/s"));
         }
-        return Double.parseDouble(m.group(1)) * multiplier(m.group(2));
+        double v = Double.parseDouble(m.group(1)) * multiplier(m.group(2));
+        if (v > (bytes ? MAX_BYTE_RATE : MAX_RATE)) {
+            throw n.error(what + " '" + s + "' is too high (at most " + (bytes ? "1T per second)"
+                    : "10^9 per second, one per nanosecond)"));
+        }
+        return v;
     }
 
     static boolean bool(YamlNode n, String what) {
@@ -115,6 +137,9 @@ final class ScenarioValues {
         try {
             v = Long.parseLong(s);
         } catch (NumberFormatException e) {
+            if (s.matches("-?[0-9]+")) {
+                throw n.error(what + " " + s + " is outside " + min + ".." + max);
+            }
             throw n.error(what + " must be a whole number, not '" + s + "'");
         }
         if (v < min || v > max) {
@@ -149,6 +174,10 @@ final class ScenarioValues {
                         what + ": order " + order + " is outside 0.." + (maxOrder - 1));
             }
             double w = number(e.getValue(), what + " weight of order " + order);
+            if (w > MAX_WEIGHT) {
+                throw e.getValue().error(what + " weight of order " + order + " is above 10^9: weights are relative,"
+                        + " write smaller ones");
+            }
             out.put(order, w);
             total += w;
         }

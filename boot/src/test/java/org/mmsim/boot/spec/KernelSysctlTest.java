@@ -1,0 +1,53 @@
+package org.mmsim.boot.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.mmsim.arch.InputError;
+
+/**
+ * The sysctl ranges are Linux 6.1's: the bounds of each ctl_table entry (extra1/extra2) and its handler's checks, in
+ * mm/page_alloc.c, mm/page-writeback.c and kernel/sysctl.c.
+ */
+class KernelSysctlTest {
+    private static String check(KernelSysctl s, String yamlValue) {
+        return s.check(YamlNode.parse("f.yaml", "v: " + yamlValue + "\n").get("v"), 5);
+    }
+
+    @Test
+    void boundsAreTheKernelTables() {
+        assertThat(check(KernelSysctl.MIN_FREE_KBYTES, "2147483647")).isEqualTo("2147483647");
+        assertThatThrownBy(() -> check(KernelSysctl.MIN_FREE_KBYTES, "2147483648")).isInstanceOf(InputError.class)
+                .hasMessage("f.yaml:1: sysctl vm.min_free_kbytes 2147483648 is outside 0..2147483647 (what Linux 6.1"
+                        + " accepts)");
+        assertThat(check(KernelSysctl.WATERMARK_SCALE_FACTOR, "3000")).isEqualTo("3000");
+        assertThatThrownBy(() -> check(KernelSysctl.WATERMARK_SCALE_FACTOR, "0")).isInstanceOf(InputError.class);
+        assertThat(check(KernelSysctl.SWAPPINESS, "200")).isEqualTo("200");
+        assertThatThrownBy(() -> check(KernelSysctl.SWAPPINESS, "201")).isInstanceOf(InputError.class);
+        assertThatThrownBy(() -> check(KernelSysctl.DIRTY_RATIO, "101")).isInstanceOf(InputError.class);
+        assertThat(check(KernelSysctl.ZONE_RECLAIM_MODE, "8")).isEqualTo("8");
+    }
+
+    @Test
+    void percpuPagelistHighFractionIsZeroOrAtLeastEight() {
+        assertThat(check(KernelSysctl.PERCPU_PAGELIST_HIGH_FRACTION, "0")).isEqualTo("0");
+        assertThat(check(KernelSysctl.PERCPU_PAGELIST_HIGH_FRACTION, "8")).isEqualTo("8");
+        assertThatThrownBy(() -> check(KernelSysctl.PERCPU_PAGELIST_HIGH_FRACTION, "7"))
+                .hasMessageContaining("must be 0 or at least 8, not 7");
+    }
+
+    @Test
+    void lowmemReserveRatioTakesOneIntPerZoneAndStoresRatiosBelowOneAsZero() {
+        assertThat(check(KernelSysctl.LOWMEM_RESERVE_RATIO, "[-5, 256, 32]")).isEqualTo("0 256 32");
+        assertThat(check(KernelSysctl.LOWMEM_RESERVE_RATIO, "\"256 256 32 0 0\"")).isEqualTo("256 256 32 0 0");
+        assertThatThrownBy(() -> check(KernelSysctl.LOWMEM_RESERVE_RATIO, "[1, 2, 3, 4, 5, 6]"))
+                .hasMessageContaining("one ratio per zone (5 on this architecture)");
+    }
+
+    @Test
+    void aNumberTooLongForALongIsOutOfRangeNotUnreadable() {
+        assertThatThrownBy(() -> check(KernelSysctl.MIN_FREE_KBYTES, "99999999999999999999"))
+                .hasMessageContaining("99999999999999999999 is outside 0..2147483647");
+    }
+}
