@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmsim.testdata.Oracle;
@@ -67,6 +68,16 @@ class BadInputCorpusTest {
             }
         }
         return groups.stream();
+    }
+
+    @Test
+    void theCorpusCoversEveryKindOfInputWithAtLeast200Cases() throws IOException {
+        assertThat(caseCount()).isGreaterThanOrEqualTo(200);
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            assertThat(files.map(p -> p.getFileName().toString())).contains("files.yaml", "dmesg.yaml", "iomem.yaml",
+                    "consistency.yaml", "machine.yaml", "scenario.yaml", "cli-args.yaml", "exhaustion.yaml",
+                    "proc.yaml", "analyze.yaml", "output.yaml", "bounds.yaml");
+        }
     }
 
     /** How many cases the corpus holds (the issue asks for at least 200). */
