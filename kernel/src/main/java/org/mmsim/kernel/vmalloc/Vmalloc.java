@@ -192,23 +192,23 @@ public final class Vmalloc {
 
     /** vfree(): unmaps the area containing addr, frees its pages, and lazily frees its address range. */
     public void vfree(long addr) {
-        if (addr != 0) {
-            depth++;
-            try {
-                vunmapInternal(addr, true);
-            } finally {
-                depth--;
-            }
-            runPendingDrain();
-        }
+        unmapThenDrain(addr, true);
     }
 
     /** vunmap(): unmaps an area made by vmap() without freeing the pages. */
     public void vunmap(long addr) {
+        unmapThenDrain(addr, false);
+    }
+
+    /**
+     * What vfree() and vunmap() share: nothing for a NULL address, else __vunmap() (freeing the pages or not),
+     * then the deferred drain once the outermost free has returned.
+     */
+    private void unmapThenDrain(long addr, boolean deallocatePages) {
         if (addr != 0) {
             depth++;
             try {
-                vunmapInternal(addr, false);
+                vunmapInternal(addr, deallocatePages);
             } finally {
                 depth--;
             }

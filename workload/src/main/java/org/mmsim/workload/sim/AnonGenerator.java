@@ -23,9 +23,9 @@ final class AnonGenerator extends WorkloadGenerator {
     private long end;
 
     AnonGenerator(Scenario.Generator g, SplittableRandom rng) {
-        super(g);
+        super(g, g.getLong("start", 0));
         pages = intPages(g.getLong("size", 0));
-        start = g.getLong("start", 0);
+        start = firstStep();
         lifetime = g.getLong("lifetime", 0);
         String touch = g.getString("touch", "sequential");
         if (!touch.equals("sequential") && !touch.equals("random")) {
@@ -38,11 +38,6 @@ final class AnonGenerator extends WorkloadGenerator {
         allAtStart = rate <= 0;
         pacer = new Pacer(rate / 4096.0);
         this.rng = rng;
-    }
-
-    @Override
-    long firstStep() {
-        return start;
     }
 
     @Override

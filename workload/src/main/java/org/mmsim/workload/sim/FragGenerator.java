@@ -27,8 +27,8 @@ final class FragGenerator extends WorkloadGenerator {
     private Mm filler;
 
     FragGenerator(Scenario.Generator g) {
-        super(g);
-        start = g.getLong("start", 0);
+        super(g, g.getLong("start", 0));
+        start = firstStep();
         fill = g.getLong("fill", 0);
         exit = g.getLong("exit", 0);
         pct = g.getLong("pct", 70);
@@ -38,11 +38,6 @@ final class FragGenerator extends WorkloadGenerator {
         if (fill < start || exit < fill) {
             throw bad("the phases must come in order: start <= fill <= exit");
         }
-    }
-
-    @Override
-    long firstStep() {
-        return start;
     }
 
     @Override

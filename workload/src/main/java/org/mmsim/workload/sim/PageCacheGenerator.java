@@ -24,21 +24,16 @@ final class PageCacheGenerator extends WorkloadGenerator {
     private boolean filled;
 
     PageCacheGenerator(Scenario.Generator g, boolean shmem) {
-        super(g);
+        super(g, g.getLong("start", 0));
         this.shmem = shmem;
         this.write = !shmem && g.getBool("write", false);
         pages = intPages(g.getLong("size", 0));
-        start = g.getLong("start", 0);
+        start = firstStep();
         lifetime = shmem ? g.getLong("lifetime", 0) : 0;
         passes = shmem ? 1 : (int) Math.max(1, g.getLong("repeat", 1));
         double rate = g.getDouble("rate", 0);
         allAtStart = rate <= 0;
         pacer = new Pacer(rate / 4096.0);
-    }
-
-    @Override
-    long firstStep() {
-        return start;
     }
 
     @Override

@@ -53,9 +53,9 @@ final class ProcessGenerator extends WorkloadGenerator {
     private boolean started;
 
     ProcessGenerator(Scenario.Generator g, SplittableRandom rng) {
-        super(g);
+        super(g, g.getLong("start", 0));
         pages = intPages(g.getLong("size", 0));
-        start = g.getLong("start", 0);
+        start = firstStep();
         long lifetime = g.getLong("lifetime", 0);
         end = lifetime > 0 ? start + lifetime : NEVER;
         String touch = g.getString("touch", "sequential");
@@ -75,11 +75,6 @@ final class ProcessGenerator extends WorkloadGenerator {
         childLifetime = cl > 0 ? cl : NEVER;
         munmapAt = g.params().containsKey("munmap_at") ? g.getLong("munmap_at", 0) : NEVER;
         this.rng = rng;
-    }
-
-    @Override
-    long firstStep() {
-        return start;
     }
 
     @Override

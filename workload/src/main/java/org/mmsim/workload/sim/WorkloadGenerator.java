@@ -13,13 +13,21 @@ abstract class WorkloadGenerator {
     static final long NO_MORE = -1;
 
     final Scenario.Generator spec;
+    private final long firstStep;
 
-    WorkloadGenerator(Scenario.Generator spec) {
+    /**
+     * @param spec      the scenario entry
+     * @param firstStep the simulated time of the first step: the entry's start, at or every
+     */
+    WorkloadGenerator(Scenario.Generator spec, long firstStep) {
         this.spec = spec;
+        this.firstStep = firstStep;
     }
 
     /** The time of the first step. */
-    abstract long firstStep();
+    final long firstStep() {
+        return firstStep;
+    }
 
     /** Does the work due at run.now; returns the time of the next step or {@link #NO_MORE}. */
     abstract long step(SimulationRun run);
