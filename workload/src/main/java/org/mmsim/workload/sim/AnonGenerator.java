@@ -10,7 +10,6 @@ import org.mmsim.workload.scenario.Scenario;
  */
 final class AnonGenerator extends WorkloadGenerator {
     private final int pages;
-    private final long start;
     private final long lifetime;
     private final boolean random;
     private final boolean thp;
@@ -25,7 +24,6 @@ final class AnonGenerator extends WorkloadGenerator {
     AnonGenerator(Scenario.Generator g, SplittableRandom rng) {
         super(g, g.getLong("start", 0));
         pages = intPages(g.getLong("size", 0));
-        start = firstStep();
         lifetime = g.getLong("lifetime", 0);
         String touch = g.getString("touch", "sequential");
         if (!touch.equals("sequential") && !touch.equals("random")) {
@@ -48,7 +46,7 @@ final class AnonGenerator extends WorkloadGenerator {
             for (int i = 0; i < processes; i++) {
                 mms[i] = run.mem.newMm(run.nextPid(), spec.getString("name", "anon"), pages, false);
             }
-            end = lifetime > 0 ? start + lifetime : Long.MAX_VALUE;
+            end = lifetime > 0 ? firstStep() + lifetime : Long.MAX_VALUE;
             if (allAtStart) {
                 for (Mm mm : mms) {
                     for (int v = 0; v < pages && mm.alive(); v++) {

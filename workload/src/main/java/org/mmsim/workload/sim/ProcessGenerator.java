@@ -28,7 +28,6 @@ final class ProcessGenerator extends WorkloadGenerator {
     private static final long NEVER = Long.MAX_VALUE;
 
     private final int pages;
-    private final long start;
     private final long end;
     private final boolean random;
     private final boolean write;
@@ -55,9 +54,8 @@ final class ProcessGenerator extends WorkloadGenerator {
     ProcessGenerator(Scenario.Generator g, SplittableRandom rng) {
         super(g, g.getLong("start", 0));
         pages = intPages(g.getLong("size", 0));
-        start = firstStep();
         long lifetime = g.getLong("lifetime", 0);
-        end = lifetime > 0 ? start + lifetime : NEVER;
+        end = lifetime > 0 ? firstStep() + lifetime : NEVER;
         String touch = g.getString("touch", "sequential");
         if (!touch.equals("sequential") && !touch.equals("random")) {
             throw bad("touch must be sequential or random, not " + touch);
@@ -69,7 +67,7 @@ final class ProcessGenerator extends WorkloadGenerator {
         allAtOnce = rate <= 0;
         pacer = new Pacer(rate / Paging.PAGE_SIZE);
         forks = (int) g.getLong("forks", 0);
-        forkAt = forks > 0 ? g.getLong("fork_at", start) : NEVER;
+        forkAt = forks > 0 ? g.getLong("fork_at", firstStep()) : NEVER;
         childWritePages = (int) Math.min(pages, pagesOf(g.getLong("child_writes", 0)));
         long cl = g.getLong("child_lifetime", 0);
         childLifetime = cl > 0 ? cl : NEVER;
