@@ -22,14 +22,10 @@ final class AnonGenerator extends WorkloadGenerator {
     private long end;
 
     AnonGenerator(Scenario.Generator g, SplittableRandom rng) {
-        super(g, g.getLong("start", 0));
+        super(g);
         pages = intPages(g.getLong("size", 0));
         lifetime = g.getLong("lifetime", 0);
-        String touch = g.getString("touch", "sequential");
-        if (!touch.equals("sequential") && !touch.equals("random")) {
-            throw bad("touch must be sequential or random, not " + touch);
-        }
-        random = touch.equals("random");
+        random = randomTouch();
         thp = Boolean.parseBoolean(g.getString("thp", "false"));
         processes = (int) g.getLong("processes", 1);
         double rate = g.getDouble("rate", 0);

@@ -26,7 +26,7 @@ final class FragGenerator extends WorkloadGenerator {
     private Mm filler;
 
     FragGenerator(Scenario.Generator g) {
-        super(g, g.getLong("start", 0));
+        super(g);
         fill = g.getLong("fill", 0);
         exit = g.getLong("exit", 0);
         pct = g.getLong("pct", 70);

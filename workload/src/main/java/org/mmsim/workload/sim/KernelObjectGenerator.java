@@ -17,7 +17,7 @@ abstract class KernelObjectGenerator extends WorkloadGenerator {
     private final EventQueue expiries = new EventQueue();
 
     KernelObjectGenerator(Scenario.Generator g, SplittableRandom rng) {
-        super(g, g.getLong("start", 0));
+        super(g);
         this.rng = rng;
         stop = g.getLong("stop", 0);
         lifetimeMean = g.getDouble("lifetime_mean", 0);

@@ -11,7 +11,7 @@ abstract class PacedAllocGenerator extends WorkloadGenerator {
     private final Pacer pacer;
 
     PacedAllocGenerator(Scenario.Generator g) {
-        super(g, g.getLong("start", 0));
+        super(g);
         stop = g.getLong("stop", 0);
         pacer = new Pacer(g.getDouble("rate", 0));
     }

@@ -23,7 +23,7 @@ final class PageCacheGenerator extends WorkloadGenerator {
     private boolean filled;
 
     PageCacheGenerator(Scenario.Generator g, boolean shmem) {
-        super(g, g.getLong("start", 0));
+        super(g);
         this.shmem = shmem;
         this.write = !shmem && g.getBool("write", false);
         pages = intPages(g.getLong("size", 0));

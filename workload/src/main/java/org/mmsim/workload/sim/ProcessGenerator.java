@@ -52,15 +52,11 @@ final class ProcessGenerator extends WorkloadGenerator {
     private boolean started;
 
     ProcessGenerator(Scenario.Generator g, SplittableRandom rng) {
-        super(g, g.getLong("start", 0));
+        super(g);
         pages = intPages(g.getLong("size", 0));
         long lifetime = g.getLong("lifetime", 0);
         end = lifetime > 0 ? firstStep() + lifetime : NEVER;
-        String touch = g.getString("touch", "sequential");
-        if (!touch.equals("sequential") && !touch.equals("random")) {
-            throw bad("touch must be sequential or random, not " + touch);
-        }
-        random = touch.equals("random");
+        random = randomTouch();
         write = Boolean.parseBoolean(g.getString("write", "true"));
         thp = Boolean.parseBoolean(g.getString("thp", "false"));
         double rate = g.getDouble("rate", 0);
