@@ -141,12 +141,7 @@ public final class MachinePageSource implements PageSource {
 
     @Override
     public int pfnToNid(long pfn) {
-        for (int n = 0; n < nodeStart.length; n++) {
-            if (pfn >= nodeStart[n] && pfn < nodeEnd[n]) {
-                return n;
-            }
-        }
-        return -1;
+        return NodeSpans.nidOf(nodeStart, nodeEnd, pfn);
     }
 
     @Override

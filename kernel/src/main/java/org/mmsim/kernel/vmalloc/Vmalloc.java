@@ -192,23 +192,23 @@ public final class Vmalloc {
 
     /** vfree(): unmaps the area containing addr, frees its pages, and lazily frees its address range. */
     public void vfree(long addr) {
-        if (addr != 0) {
-            depth++;
-            try {
-                vunmapInternal(addr, true);
-            } finally {
-                depth--;
-            }
-            runPendingDrain();
-        }
+        unmapThenDrain(addr, true);
     }
 
     /** vunmap(): unmaps an area made by vmap() without freeing the pages. */
     public void vunmap(long addr) {
+        unmapThenDrain(addr, false);
+    }
+
+    /**
+     * What vfree() and vunmap() share: nothing for a NULL address, else __vunmap() (freeing the pages or not),
+     * then the deferred drain once the outermost free has returned.
+     */
+    private void unmapThenDrain(long addr, boolean deallocatePages) {
         if (addr != 0) {
             depth++;
             try {
-                vunmapInternal(addr, false);
+                vunmapInternal(addr, deallocatePages);
             } finally {
                 depth--;
             }
@@ -296,14 +296,23 @@ public final class Vmalloc {
         if (findBusy(addr) >= 0 || findBusy(addr + size - 1) >= 0) {
             throw new IllegalArgumentException("early vm area at 0x" + Long.toHexString(addr) + " overlaps another");
         }
+        int slot = addBusyArea(addr, size, flags, caller);
+        aPhys[slot] = phys;
+        vmapInitFreeSpace();
+    }
+
+    /**
+     * A new busy area [addr, addr + size) with its flags and caller, entered in the busy index: what
+     * vm_area_add_early() and __get_vm_area_node() (its setup_vmalloc_vm()) both fill in. Returns its slot.
+     */
+    private int addBusyArea(long addr, long size, int flags, String caller) {
         int slot = newSlot();
         aStart[slot] = addr;
         aSize[slot] = size;
         aFlags[slot] = flags;
         aCaller[slot] = caller;
-        aPhys[slot] = phys;
         insertBusy(slot);
-        vmapInitFreeSpace();
+        return slot;
     }
 
     /** vmap_init_free_space(): the gaps around the busy areas, lowest first, from 1 to ULONG_MAX. */
@@ -361,13 +370,8 @@ public final class Vmalloc {
             }
             return -1;
         }
-        int slot = newSlot();
-        aStart[slot] = addr;
-        aSize[slot] = size;
-        aFlags[slot] = flags;
-        aCaller[slot] = caller;
+        int slot = addBusyArea(addr, size, flags, caller);
         aVmStruct[slot] = vmStruct;
-        insertBusy(slot);
         return slot;
     }
 

@@ -10,7 +10,6 @@ import org.mmsim.workload.scenario.Scenario;
  */
 final class AnonGenerator extends WorkloadGenerator {
     private final int pages;
-    private final long start;
     private final long lifetime;
     private final boolean random;
     private final boolean thp;
@@ -25,24 +24,14 @@ final class AnonGenerator extends WorkloadGenerator {
     AnonGenerator(Scenario.Generator g, SplittableRandom rng) {
         super(g);
         pages = intPages(g.getLong("size", 0));
-        start = g.getLong("start", 0);
         lifetime = g.getLong("lifetime", 0);
-        String touch = g.getString("touch", "sequential");
-        if (!touch.equals("sequential") && !touch.equals("random")) {
-            throw bad("touch must be sequential or random, not " + touch);
-        }
-        random = touch.equals("random");
+        random = randomTouch();
         thp = Boolean.parseBoolean(g.getString("thp", "false"));
         processes = (int) g.getLong("processes", 1);
         double rate = g.getDouble("rate", 0);
         allAtStart = rate <= 0;
         pacer = new Pacer(rate / 4096.0);
         this.rng = rng;
-    }
-
-    @Override
-    long firstStep() {
-        return start;
     }
 
     @Override
@@ -53,7 +42,7 @@ final class AnonGenerator extends WorkloadGenerator {
             for (int i = 0; i < processes; i++) {
                 mms[i] = run.mem.newMm(run.nextPid(), spec.getString("name", "anon"), pages, false);
             }
-            end = lifetime > 0 ? start + lifetime : Long.MAX_VALUE;
+            end = lifetime > 0 ? firstStep() + lifetime : Long.MAX_VALUE;
             if (allAtStart) {
                 for (Mm mm : mms) {
                     for (int v = 0; v < pages && mm.alive(); v++) {

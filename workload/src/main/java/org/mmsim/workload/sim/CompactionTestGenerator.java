@@ -16,18 +16,11 @@ import org.mmsim.workload.scenario.Scenario;
  * merge. The result goes to the counters compaction_test_hugepages_requested / _allocated / _passed.
  */
 final class CompactionTestGenerator extends WorkloadGenerator {
-    private final long at;
     private final int mapPages;
 
     CompactionTestGenerator(Scenario.Generator g) {
-        super(g);
-        at = g.getLong("at", 0);
+        super(g, g.getLong("at", 0));
         mapPages = intPages(g.getLong("map_size", 100L << 20));
-    }
-
-    @Override
-    long firstStep() {
-        return at;
     }
 
     @Override

@@ -10,18 +10,13 @@ final class ForkGenerator extends WorkloadGenerator {
     private final long lifetime;
 
     ForkGenerator(Scenario.Generator g) {
-        super(g);
-        every = g.getLong("every", 0);
+        super(g, g.getLong("every", 0));
+        every = firstStep();
         if (every <= 0) {
             throw bad("every must be positive");
         }
         pages = intPages(g.getLong("size", 0));
         lifetime = g.getLong("lifetime", 0);
-    }
-
-    @Override
-    long firstStep() {
-        return every;
     }
 
     @Override

@@ -18,7 +18,6 @@ import org.mmsim.workload.scenario.Scenario;
  * The number of huge pages taken goes to the counter frag_thp (frag.c's "thp_total").
  */
 final class FragGenerator extends WorkloadGenerator {
-    private final long start;
     private final long fill;
     private final long exit;
     private final long pct;
@@ -28,21 +27,15 @@ final class FragGenerator extends WorkloadGenerator {
 
     FragGenerator(Scenario.Generator g) {
         super(g);
-        start = g.getLong("start", 0);
         fill = g.getLong("fill", 0);
         exit = g.getLong("exit", 0);
         pct = g.getLong("pct", 70);
         if (pct < 1 || pct > 100) {
             throw bad("pct " + pct + " is not between 1 and 100");
         }
-        if (fill < start || exit < fill) {
+        if (fill < firstStep() || exit < fill) {
             throw bad("the phases must come in order: start <= fill <= exit");
         }
-    }
-
-    @Override
-    long firstStep() {
-        return start;
     }
 
     @Override

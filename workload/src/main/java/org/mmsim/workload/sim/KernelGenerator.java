@@ -10,16 +10,13 @@ import org.mmsim.workload.scenario.Scenario;
  * distributed lifetimes; slab: slab pages (reclaimable or not) at a rate, freed at the end of their lifetime
  * unless a shrinker took them first.
  */
-final class KernelGenerator extends WorkloadGenerator {
+final class KernelGenerator extends PacedAllocGenerator {
     private final boolean slab;
     private final boolean reclaimable;
-    private final long start;
-    private final long stop;
     private final double lifetimeMean;
     private final int gfp;
     private final int[] orders;
     private final double[] cumulative;
-    private final Pacer pacer;
     private final SplittableRandom rng;
     private final long[] pfnOut = new long[1];
 
@@ -28,8 +25,6 @@ final class KernelGenerator extends WorkloadGenerator {
         this.slab = slab;
         this.rng = rng;
         reclaimable = Boolean.parseBoolean(g.getString("reclaimable", "true"));
-        start = g.getLong("start", 0);
-        stop = g.getLong("stop", 0);
         lifetimeMean = g.getDouble("lifetime_mean", 0);
         gfp = slab ? 0 : GfpNames.parse(g.getString("gfp", "GFP_KERNEL"), "line " + g.line());
         Object o = g.params().get("orders");
@@ -50,7 +45,6 @@ final class KernelGenerator extends WorkloadGenerator {
             orders = new int[] {0};
             cumulative = new double[] {1};
         }
-        pacer = new Pacer(g.getDouble("rate", 0));
     }
 
     private static Map<String, Object> toStringKeys(Map<?, ?> m) {
@@ -62,35 +56,23 @@ final class KernelGenerator extends WorkloadGenerator {
     }
 
     @Override
-    long firstStep() {
-        return start;
-    }
-
-    @Override
-    long step(SimulationRun run) {
-        if (stop > 0 && run.now >= stop) {
-            return NO_MORE;
-        }
-        long n = pacer.next();
-        for (long i = 0; i < n; i++) {
-            long life = lifetimeMean > 0 ? (long) (-lifetimeMean * Math.log(1 - rng.nextDouble())) : -1;
-            if (slab) {
-                int id = run.mem.allocSlab(reclaimable, pfnOut);
-                if (id != 0 && life >= 0) {
-                    run.schedule(run.now + life, SimulationRun.EV_FREE_SLAB, id, pfnOut[0]);
-                }
-            } else {
-                double u = rng.nextDouble();
-                int k = 0;
-                while (k < cumulative.length - 1 && u >= cumulative[k]) {
-                    k++;
-                }
-                long pfn = run.mem.allocKernel(gfp, orders[k]);
-                if (pfn >= 0 && life >= 0) {
-                    run.schedule(run.now + life, SimulationRun.EV_FREE_KERNEL, 0, pfn);
-                }
+    void allocOne(SimulationRun run) {
+        long life = lifetimeMean > 0 ? (long) (-lifetimeMean * Math.log(1 - rng.nextDouble())) : -1;
+        if (slab) {
+            int id = run.mem.allocSlab(reclaimable, pfnOut);
+            if (id != 0 && life >= 0) {
+                run.schedule(run.now + life, SimulationRun.EV_FREE_SLAB, id, pfnOut[0]);
+            }
+        } else {
+            double u = rng.nextDouble();
+            int k = 0;
+            while (k < cumulative.length - 1 && u >= cumulative[k]) {
+                k++;
+            }
+            long pfn = run.mem.allocKernel(gfp, orders[k]);
+            if (pfn >= 0 && life >= 0) {
+                run.schedule(run.now + life, SimulationRun.EV_FREE_KERNEL, 0, pfn);
             }
         }
-        return run.now + QUANTUM_NS;
     }
 }

@@ -10,7 +10,6 @@ import org.mmsim.workload.scenario.Scenario;
  * stepping until its last object is freed.
  */
 abstract class KernelObjectGenerator extends WorkloadGenerator {
-    private final long start;
     private final long stop;
     private final double lifetimeMean;
     private final Pacer pacer;
@@ -20,7 +19,6 @@ abstract class KernelObjectGenerator extends WorkloadGenerator {
     KernelObjectGenerator(Scenario.Generator g, SplittableRandom rng) {
         super(g);
         this.rng = rng;
-        start = g.getLong("start", 0);
         stop = g.getLong("stop", 0);
         lifetimeMean = g.getDouble("lifetime_mean", 0);
         double rate = g.getDouble("rate", 0);
@@ -35,11 +33,6 @@ abstract class KernelObjectGenerator extends WorkloadGenerator {
 
     /** Frees an object this generator allocated. */
     abstract void free(SimulationRun run, long address);
-
-    @Override
-    long firstStep() {
-        return start;
-    }
 
     @Override
     long step(SimulationRun run) {

@@ -8,16 +8,9 @@ import org.mmsim.workload.scenario.Scenario;
  * and snapshot (a recorder snapshot under a label, e.g. after-alloc).
  */
 final class OneShotGenerator extends WorkloadGenerator {
-    private final long at;
 
     OneShotGenerator(Scenario.Generator g) {
-        super(g);
-        at = g.getLong("at", 0);
-    }
-
-    @Override
-    long firstStep() {
-        return at;
+        super(g, g.getLong("at", 0));
     }
 
     @Override

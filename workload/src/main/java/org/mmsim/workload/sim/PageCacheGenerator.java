@@ -13,7 +13,6 @@ final class PageCacheGenerator extends WorkloadGenerator {
     private final boolean shmem;
     private final boolean write;
     private final int pages;
-    private final long start;
     private final long lifetime;
     private final int passes;
     private final boolean allAtStart;
@@ -28,17 +27,11 @@ final class PageCacheGenerator extends WorkloadGenerator {
         this.shmem = shmem;
         this.write = !shmem && g.getBool("write", false);
         pages = intPages(g.getLong("size", 0));
-        start = g.getLong("start", 0);
         lifetime = shmem ? g.getLong("lifetime", 0) : 0;
         passes = shmem ? 1 : (int) Math.max(1, g.getLong("repeat", 1));
         double rate = g.getDouble("rate", 0);
         allAtStart = rate <= 0;
         pacer = new Pacer(rate / 4096.0);
-    }
-
-    @Override
-    long firstStep() {
-        return start;
     }
 
     @Override
@@ -67,7 +60,7 @@ final class PageCacheGenerator extends WorkloadGenerator {
         }
         if (pass >= passes) {
             filled = true;
-            return lifetime > 0 ? Math.max(run.now, start + lifetime) : NO_MORE;
+            return lifetime > 0 ? Math.max(run.now, firstStep() + lifetime) : NO_MORE;
         }
         return run.now + QUANTUM_NS;
     }

@@ -28,7 +28,6 @@ final class ProcessGenerator extends WorkloadGenerator {
     private static final long NEVER = Long.MAX_VALUE;
 
     private final int pages;
-    private final long start;
     private final long end;
     private final boolean random;
     private final boolean write;
@@ -55,31 +54,21 @@ final class ProcessGenerator extends WorkloadGenerator {
     ProcessGenerator(Scenario.Generator g, SplittableRandom rng) {
         super(g);
         pages = intPages(g.getLong("size", 0));
-        start = g.getLong("start", 0);
         long lifetime = g.getLong("lifetime", 0);
-        end = lifetime > 0 ? start + lifetime : NEVER;
-        String touch = g.getString("touch", "sequential");
-        if (!touch.equals("sequential") && !touch.equals("random")) {
-            throw bad("touch must be sequential or random, not " + touch);
-        }
-        random = touch.equals("random");
+        end = lifetime > 0 ? firstStep() + lifetime : NEVER;
+        random = randomTouch();
         write = Boolean.parseBoolean(g.getString("write", "true"));
         thp = Boolean.parseBoolean(g.getString("thp", "false"));
         double rate = g.getDouble("rate", 0);
         allAtOnce = rate <= 0;
         pacer = new Pacer(rate / Paging.PAGE_SIZE);
         forks = (int) g.getLong("forks", 0);
-        forkAt = forks > 0 ? g.getLong("fork_at", start) : NEVER;
+        forkAt = forks > 0 ? g.getLong("fork_at", firstStep()) : NEVER;
         childWritePages = (int) Math.min(pages, pagesOf(g.getLong("child_writes", 0)));
         long cl = g.getLong("child_lifetime", 0);
         childLifetime = cl > 0 ? cl : NEVER;
         munmapAt = g.params().containsKey("munmap_at") ? g.getLong("munmap_at", 0) : NEVER;
         this.rng = rng;
-    }
-
-    @Override
-    long firstStep() {
-        return start;
     }
 
     @Override

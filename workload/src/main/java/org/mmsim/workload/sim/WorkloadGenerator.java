@@ -13,13 +13,26 @@ abstract class WorkloadGenerator {
     static final long NO_MORE = -1;
 
     final Scenario.Generator spec;
+    private final long firstStep;
 
+    /** A generator whose first step is at its entry's {@code start} (0 when not given). */
     WorkloadGenerator(Scenario.Generator spec) {
+        this(spec, spec.getLong("start", 0));
+    }
+
+    /**
+     * @param spec      the scenario entry
+     * @param firstStep the simulated time of the first step, for an entry that names it otherwise (at, every)
+     */
+    WorkloadGenerator(Scenario.Generator spec, long firstStep) {
         this.spec = spec;
+        this.firstStep = firstStep;
     }
 
     /** The time of the first step. */
-    abstract long firstStep();
+    final long firstStep() {
+        return firstStep;
+    }
 
     /** Does the work due at run.now; returns the time of the next step or {@link #NO_MORE}. */
     abstract long step(SimulationRun run);
@@ -34,6 +47,15 @@ abstract class WorkloadGenerator {
             throw bad("size " + bytes + " out of range");
         }
         return (int) p;
+    }
+
+    /** The entry's touch order: true for random, false for sequential (the default); any other word is refused. */
+    boolean randomTouch() {
+        String touch = spec.getString("touch", "sequential");
+        if (!touch.equals("sequential") && !touch.equals("random")) {
+            throw bad("touch must be sequential or random, not " + touch);
+        }
+        return touch.equals("random");
     }
 
     InputError bad(String problem) {
