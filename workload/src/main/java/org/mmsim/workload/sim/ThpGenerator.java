@@ -1,6 +1,6 @@
 package org.mmsim.workload.sim;
 
-import org.mmsim.reclaim.GfpNames;
+import org.mmsim.page.Gfp;
 import org.mmsim.workload.scenario.Scenario;
 
 /** thp: order-9 allocation attempts at a rate with a THP gfp mask, each success held for a while. */
@@ -16,7 +16,7 @@ final class ThpGenerator extends WorkloadGenerator {
         start = g.getLong("start", 0);
         stop = g.getLong("stop", 0);
         hold = g.getLong("hold", 0);
-        gfp = GfpNames.parse(g.getString("gfp", "GFP_TRANSHUGE_LIGHT"), "line " + g.line());
+        gfp = g.getGfp("gfp", Gfp.GFP_TRANSHUGE_LIGHT);
         pacer = new Pacer(g.getDouble("rate", 0));
     }
 

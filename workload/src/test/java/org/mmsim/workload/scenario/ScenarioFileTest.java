@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mmsim.arch.InputError;
+import org.mmsim.page.Gfp;
 
 /** The scenario parser's values and units, worked by hand from the file's text. */
 class ScenarioFileTest {
@@ -37,7 +38,7 @@ class ScenarioFileTest {
                 .containsEntry("thp", true).containsEntry("processes", 2L).containsEntry("touch", "random");
         assertThat(g.get(0).line()).isEqualTo(14);
         assertThat(g.get(1).params()).containsEntry("rate", 2000.0).containsEntry("lifetime_mean", 5_000_000_000L)
-                .containsEntry("orders", Map.of(0, 70.0, 3, 30.0)).containsEntry("gfp", "GFP_KERNEL | __GFP_NOWARN");
+                .containsEntry("orders", Map.of(0, 70.0, 3, 30.0)).containsEntry("gfp", new GfpMask(Gfp.GFP_KERNEL | Gfp.__GFP_NOWARN));
         assertThat(g.get(2).params()).containsEntry("at", 40_000_000_000L).containsEntry("value", 3L);
     }
 
