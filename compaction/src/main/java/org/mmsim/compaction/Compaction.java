@@ -17,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mmsim.page.Fallback;
+import org.mmsim.page.GfpNames;
 import org.mmsim.page.Machine;
 import org.mmsim.page.MemMap;
 import org.mmsim.page.MigrateType;
@@ -621,7 +622,7 @@ public final class Compaction implements CompactionApi {
             int migratetype, int prio) {
         if (mem.env.traceEnabled("mm_compaction_try_to_compact_pages")) {
             mem.env.trace("task", 1, "mm_compaction_try_to_compact_pages", "order=" + order + " gfp_mask="
-                    + org.mmsim.reclaim.GfpNames.show(gfp) + " priority=" + prio);
+                    + GfpNames.format(gfp) + " priority=" + prio);
         }
         boolean syncFull = prio == SlowPathHooks.COMPACT_PRIO_SYNC_FULL;
         boolean async = prio == SlowPathHooks.COMPACT_PRIO_ASYNC;

@@ -1,11 +1,13 @@
 package org.mmsim.page;
 
+import java.util.OptionalInt;
 import org.mmsim.arch.InputError;
 
 /**
- * The GFP flag names as ftrace prints them: show_gfp_flags() of include/trace/events/mmflags.h (6.1, no
- * KASAN_HW_TAGS): composite names first (GFP_TRANSHUGE ... GFP_NOWAIT), each printed when all its bits are
- * still set and then removed, then single flags, joined by '|'; "none" for 0; leftover bits as 0x%lx.
+ * The one GFP name table: show_gfp_flags() of include/trace/events/mmflags.h (6.1, no KASAN_HW_TAGS), in its
+ * order. Composite names come first (GFP_TRANSHUGE ... GFP_NOWAIT), each printed when all its bits are still
+ * set and then removed, then single flags, joined by '|'; "none" for 0; leftover bits as 0x%lx. Trace lines
+ * are formatted with it, and scenario files and trace text are parsed back through it.
  */
 public final class GfpNames {
     private GfpNames() {
@@ -69,15 +71,24 @@ public final class GfpNames {
         return gfp;
     }
 
-    private static int parseOne(String name, String where) {
+    /** The bits of one name of the table (GFP_KERNEL, __GFP_NOWARN, ...), or empty when it has no such name. */
+    public static OptionalInt flag(String name) {
         for (int i = 0; i < NAMES.length; i++) {
             if (NAMES[i].equals(name)) {
-                return VALUES[i];
+                return OptionalInt.of(VALUES[i]);
             }
+        }
+        return OptionalInt.empty();
+    }
+
+    private static int parseOne(String name, String where) {
+        OptionalInt named = flag(name);
+        if (named.isPresent()) {
+            return named.getAsInt();
         }
         if (name.startsWith("0x")) {
             try {
-                return (int) Long.parseLong(name.substring(2), 16);
+                return Integer.parseUnsignedInt(name.substring(2), 16);
             } catch (NumberFormatException e) {
                 throw new InputError(where + ": bad GFP mask " + name);
             }

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.IntToLongFunction;
 import java.util.function.Supplier;
 import org.mmsim.page.Gfp;
+import org.mmsim.page.GfpNames;
 import org.mmsim.page.Machine;
 import org.mmsim.page.Node;
 import org.mmsim.page.Zone;
@@ -672,7 +673,7 @@ public final class Memory {
         if (pfn < 0) {
             if (!firstThpFailureNoted) {
                 firstThpFailureNoted = true;
-                env.note("first THP allocation failure (order-" + order + " " + GfpNames.show(gfp) + ")");
+                env.note("first THP allocation failure (order-" + order + " " + GfpNames.format(gfp) + ")");
             }
             return -1;
         }

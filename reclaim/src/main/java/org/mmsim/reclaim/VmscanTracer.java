@@ -1,5 +1,7 @@
 package org.mmsim.reclaim;
 
+import org.mmsim.page.GfpNames;
+
 /**
  * The vmscan tracepoints reclaim and kswapd emit (include/trace/events/vmscan.h, 6.1), each a typed method that
  * formats the fields once and hands the line to the environment only when that event is enabled.
@@ -15,7 +17,7 @@ final class VmscanTracer {
     void directReclaimBegin(int order, int gfp) {
         if (env.traceEnabled("mm_vmscan_direct_reclaim_begin")) {
             env.trace("task", 1, "mm_vmscan_direct_reclaim_begin",
-                    "order=" + order + " gfp_flags=" + GfpNames.show(gfp));
+                    "order=" + order + " gfp_flags=" + GfpNames.format(gfp));
         }
     }
 
@@ -30,7 +32,7 @@ final class VmscanTracer {
     void wakeupKswapd(int nid, int order, int gfp) {
         if (env.traceEnabled("mm_vmscan_wakeup_kswapd")) {
             env.trace("task", 1, "mm_vmscan_wakeup_kswapd",
-                    "nid=" + nid + " order=" + order + " gfp_flags=" + GfpNames.show(gfp));
+                    "nid=" + nid + " order=" + order + " gfp_flags=" + GfpNames.format(gfp));
         }
     }
 

@@ -30,7 +30,8 @@ public record Scenario(String name, String sourceFile, String machine, long seed
     /**
      * One workload generator. {@code kind} is one of: anon, file, kernel, slab, thp, fork, process, kmalloc,
      * kmem_cache, vmalloc, compact_memory, drop_caches. {@code params} holds its settings as parsed values
-     * (sizes in bytes, times in ns, rates per second, order mixes as "order -> weight"), and {@code line} is
+     * (sizes in bytes, times in ns, rates per second, order mixes as "order -> weight", gfp masks as
+     * {@link GfpMask}), and {@code line} is
      * the line of the scenario file it came from, for error messages.
      */
     public record Generator(String kind, String name, Map<String, Object> params, int line) {
@@ -47,6 +48,12 @@ public record Scenario(String name, String sourceFile, String machine, long seed
         public boolean getBool(String key, boolean dflt) {
             Object v = params.get(key);
             return v instanceof Boolean b ? b : dflt;
+        }
+
+        /** A gfp mask as the scenario file gave it (parsed at load), or {@code dflt} when the file has none. */
+        public int getGfp(String key, int dflt) {
+            Object v = params.get(key);
+            return v instanceof GfpMask m ? m.bits() : dflt;
         }
 
         public String getString(String key, String dflt) {

@@ -1,14 +1,13 @@
 package org.mmsim.workload.scenario;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mmsim.boot.spec.YamlNode;
-import org.mmsim.page.Gfp;
+import org.mmsim.page.GfpNames;
 
 /**
  * Parses the values of a scenario file, each with an error naming the file and line of the offending value:
@@ -187,44 +186,22 @@ final class ScenarioValues {
         return out;
     }
 
-    /** A gfp mask written as flag names joined by '|' (GFP_KERNEL, GFP_TRANSHUGE_LIGHT | __GFP_NOWARN, ...). */
-    static String gfp(YamlNode n, String what) {
+    /**
+     * A gfp mask written as flag names of the one GFP name table joined by '|' (GFP_KERNEL, GFP_TRANSHUGE_LIGHT |
+     * __GFP_NOWARN, ...), parsed here once so a bad name is refused at load with the file and line.
+     */
+    static GfpMask gfp(YamlNode n, String what) {
         String s = text(n, what);
+        int mask = 0;
         for (String part : s.split("\\|")) {
             String name = part.trim();
-            if (gfpFlag(name) == null) {
+            OptionalInt flag = GfpNames.flag(name);
+            if (flag.isEmpty()) {
                 throw n.error(what + ": unknown gfp flag '" + name + "' (e.g. GFP_KERNEL, GFP_HIGHUSER_MOVABLE,"
                         + " GFP_TRANSHUGE_LIGHT, GFP_ATOMIC, __GFP_NOWARN)");
             }
+            mask |= flag.getAsInt();
         }
-        return s;
-    }
-
-    /** The value of a gfp mask written as {@link #gfp} accepts. */
-    static int gfpMask(String text) {
-        int mask = 0;
-        for (String part : text.split("\\|")) {
-            Integer f = gfpFlag(part.trim());
-            if (f == null) {
-                throw new IllegalArgumentException("unknown gfp flag " + part);
-            }
-            mask |= f;
-        }
-        return mask;
-    }
-
-    private static Integer gfpFlag(String name) {
-        if (!name.startsWith("GFP_") && !name.startsWith("__GFP_")) {
-            return null;
-        }
-        try {
-            Field f = Gfp.class.getField(name);
-            if (f.getType() == int.class && Modifier.isStatic(f.getModifiers())) {
-                return f.getInt(null);
-            }
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
-        return null;
+        return new GfpMask(mask);
     }
 }

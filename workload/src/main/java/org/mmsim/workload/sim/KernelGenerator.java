@@ -2,7 +2,7 @@ package org.mmsim.workload.sim;
 
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.mmsim.reclaim.GfpNames;
+import org.mmsim.page.Gfp;
 import org.mmsim.workload.scenario.Scenario;
 
 /**
@@ -26,7 +26,7 @@ final class KernelGenerator extends PacedAllocGenerator {
         this.rng = rng;
         reclaimable = Boolean.parseBoolean(g.getString("reclaimable", "true"));
         lifetimeMean = g.getDouble("lifetime_mean", 0);
-        gfp = slab ? 0 : GfpNames.parse(g.getString("gfp", "GFP_KERNEL"), "line " + g.line());
+        gfp = slab ? 0 : g.getGfp("gfp", Gfp.GFP_KERNEL);
         Object o = g.params().get("orders");
         if (!slab && o instanceof Map<?, ?> mix && !mix.isEmpty()) {
             orders = new int[mix.size()];

@@ -4,7 +4,6 @@ import java.util.SplittableRandom;
 import org.mmsim.kernel.slab.Kmalloc;
 import org.mmsim.kernel.slab.Slub;
 import org.mmsim.page.Gfp;
-import org.mmsim.reclaim.GfpNames;
 import org.mmsim.workload.scenario.Scenario;
 
 /**
@@ -21,7 +20,7 @@ final class KmallocGenerator extends KernelObjectGenerator {
     KmallocGenerator(Scenario.Generator g, SplittableRandom rng) {
         super(g, rng);
         size = g.getLong("size", 0);
-        gfp = GfpNames.parse(g.getString("gfp", "GFP_KERNEL"), where());
+        gfp = g.getGfp("gfp", Gfp.GFP_KERNEL);
         // KMALLOC_MAX_SIZE: the largest block the page allocator hands out, 2^(MAX_ORDER - 1) pages.
         if (size <= 0 || size > 4L << 20) {
             throw bad("size must be 1 byte to 4 MiB (KMALLOC_MAX_SIZE), not " + size);

@@ -10,7 +10,7 @@ import org.mmsim.arch.InputError;
 import org.mmsim.page.Machine;
 import org.mmsim.page.PageAllocTracer;
 import org.mmsim.page.init.BootedMachine;
-import org.mmsim.reclaim.GfpNames;
+import org.mmsim.page.GfpNames;
 import org.mmsim.reclaim.DirtyLimits;
 import org.mmsim.reclaim.Memory;
 import org.mmsim.reclaim.MmConfig;
@@ -294,7 +294,7 @@ final class SimulationRun implements MmEnvironment {
             if (traceEnabled("mm_page_alloc")) {
                 trace("task", 0, "mm_page_alloc", String.format("page=%s pfn=0x%x order=%d migratetype=%d gfp_flags=%s",
                         pfn < 0 ? "0000000000000000" : "(____ptrval____)", Math.max(pfn, 0), order, migratetype,
-                        GfpNames.show(gfpFlags)));
+                        GfpNames.format(gfpFlags)));
             }
         }
 

@@ -1,6 +1,6 @@
 package org.mmsim.workload.sim;
 
-import org.mmsim.reclaim.GfpNames;
+import org.mmsim.page.Gfp;
 import org.mmsim.workload.scenario.Scenario;
 
 /** thp: order-9 allocation attempts at a rate with a THP gfp mask, each success held for a while. */
@@ -11,7 +11,7 @@ final class ThpGenerator extends PacedAllocGenerator {
     ThpGenerator(Scenario.Generator g) {
         super(g);
         hold = g.getLong("hold", 0);
-        gfp = GfpNames.parse(g.getString("gfp", "GFP_TRANSHUGE_LIGHT"), "line " + g.line());
+        gfp = g.getGfp("gfp", Gfp.GFP_TRANSHUGE_LIGHT);
     }
 
     @Override

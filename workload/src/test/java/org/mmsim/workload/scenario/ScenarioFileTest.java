@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mmsim.arch.InputError;
+import org.mmsim.page.Gfp;
 
 /** The scenario parser's values and units, worked by hand from the file's text. */
 class ScenarioFileTest {
@@ -37,7 +38,8 @@ class ScenarioFileTest {
                 .containsEntry("thp", true).containsEntry("processes", 2L).containsEntry("touch", "random");
         assertThat(g.get(0).line()).isEqualTo(14);
         assertThat(g.get(1).params()).containsEntry("rate", 2000.0).containsEntry("lifetime_mean", 5_000_000_000L)
-                .containsEntry("orders", Map.of(0, 70.0, 3, 30.0)).containsEntry("gfp", "GFP_KERNEL | __GFP_NOWARN");
+                .containsEntry("orders", Map.of(0, 70.0, 3, 30.0))
+                .containsEntry("gfp", new GfpMask(Gfp.GFP_KERNEL | Gfp.__GFP_NOWARN));
         assertThat(g.get(2).params()).containsEntry("at", 40_000_000_000L).containsEntry("value", 3L);
     }
 
@@ -51,5 +53,21 @@ class ScenarioFileTest {
                 .isInstanceOf(InputError.class).hasMessageStartingWith("a.yaml:3: anon size '5KB' is not a size");
         assertThatThrownBy(() -> ScenarioFile.parse("a.yaml", head + "5s\nworkload: [ {kernel: {rate: 5M}} ]"))
                 .isInstanceOf(InputError.class).hasMessageStartingWith("a.yaml:3: kernel rate '5M' is not a rate");
+    }
+
+    /**
+     * A gfp mask takes only the names show_gfp_flags() prints (mmflags.h, 6.1): __GFP_DMA is printed as GFP_DMA
+     * there, and GFP_ZONEMASK is a mask of gfp.h, not a flag name; both are refused at load with file and line.
+     */
+    @Test
+    void gfpNamesAreTheTraceNames() {
+        String head = "machine: " + System.getProperty("java.home") + "/release\nduration: 5s\nworkload: ";
+        assertThat(ScenarioFile.parse("a.yaml", head + "[ {kernel: {rate: 1, gfp: GFP_DMA | __GFP_ZERO}} ]")
+                .generators().get(0).params()).containsEntry("gfp", new GfpMask(0x01 | 0x100));
+        for (String name : new String[] {"__GFP_DMA", "GFP_ZONEMASK"}) {
+            assertThatThrownBy(() -> ScenarioFile.parse("a.yaml", head + "[ {kernel: {rate: 1, gfp: " + name + "}} ]"))
+                    .isInstanceOf(InputError.class)
+                    .hasMessageStartingWith("a.yaml:3: kernel gfp: unknown gfp flag '" + name + "'");
+        }
     }
 }

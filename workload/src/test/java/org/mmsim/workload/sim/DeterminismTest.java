@@ -6,11 +6,13 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mmsim.page.Gfp;
 import org.mmsim.page.Zone;
 import org.mmsim.page.debug.BuddyChecker;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.workload.Recorder;
 import org.mmsim.workload.SimulationView;
+import org.mmsim.workload.scenario.GfpMask;
 import org.mmsim.workload.scenario.Scenario;
 
 /** Two runs with the same seed give the recorder identical snapshots, trace lines and notes. */
@@ -25,9 +27,9 @@ class DeterminismTest {
                         "thp", Boolean.TRUE, "processes", 1L),
                 ScenarioFixtures.gen("file", "name", "reader", "size", 600 * mib, "rate", 300.0 * mib, "repeat", 2L),
                 ScenarioFixtures.gen("kernel", "rate", 2000.0, "orders", Map.of(0, 70.0, 1, 15.0, 2, 10.0, 3, 5.0),
-                        "lifetime_mean", 1_000_000_000.0, "gfp", "GFP_KERNEL"),
+                        "lifetime_mean", 1_000_000_000.0, "gfp", new GfpMask(Gfp.GFP_KERNEL)),
                 ScenarioFixtures.gen("slab", "rate", 500.0, "lifetime_mean", 2_000_000_000.0, "reclaimable", Boolean.TRUE),
-                ScenarioFixtures.gen("thp", "rate", 20.0, "gfp", "GFP_TRANSHUGE", "hold", s, "start", s),
+                ScenarioFixtures.gen("thp", "rate", 20.0, "gfp", new GfpMask(Gfp.GFP_TRANSHUGE), "hold", s, "start", s),
                 ScenarioFixtures.gen("compact_memory", "at", 3 * s));
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         new LinuxSimulation().run(sc, b, new Recorder() {

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mmsim.arch.InputError;
+import org.mmsim.page.Gfp;
 import org.mmsim.page.debug.BuddyChecker;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.workload.Recorder;
 import org.mmsim.workload.SimulationView;
+import org.mmsim.workload.scenario.GfpMask;
 import org.mmsim.workload.scenario.Scenario;
 
 /**
@@ -32,7 +34,7 @@ class KernelAllocatorGeneratorsTest {
         Scenario sc = ScenarioFixtures.scenario("slab", seed, 3 * S, false, 0, List.of(),
                 gen("kmalloc", "name", "k200", "size", 200L, "rate", 20000.0, "lifetime_mean", 0.5 * S),
                 gen("kmalloc", "name", "k3000", "size", 3000L, "rate", 2000.0, "lifetime_mean", 1.0 * S,
-                        "gfp", "GFP_KERNEL_ACCOUNT"),
+                        "gfp", new GfpMask(Gfp.GFP_KERNEL_ACCOUNT)),
                 gen("kmem_cache", "name", "test_dentry", "object_size", 200L, "reclaimable", Boolean.TRUE,
                         "rate", 30000.0, "lifetime_mean", 0.1 * S, "stop", S),
                 gen("kmem_cache", "name", "test_inode", "object_size", 600L, "rate", 5000.0, "lifetime_mean",
@@ -95,7 +97,7 @@ class KernelAllocatorGeneratorsTest {
         BootedMachine b = ScenarioFixtures.boot("x86_64-1G");
         Recorder none = (t, l, v) -> { };
         for (Scenario.Generator g : List.of(gen("kmalloc", "size", 8L << 20, "rate", 1.0),
-                gen("kmalloc", "size", 64L, "rate", 1.0, "gfp", "GFP_HIGHUSER"),
+                gen("kmalloc", "size", 64L, "rate", 1.0, "gfp", new GfpMask(Gfp.GFP_HIGHUSER)),
                 gen("kmem_cache", "name", "two words", "object_size", 64L, "rate", 1.0),
                 gen("vmalloc", "size", 0L, "rate", 1.0))) {
             Scenario sc = ScenarioFixtures.scenario("bad", 1, S, false, 0, List.of(), g);
