@@ -1,7 +1,9 @@
 package org.mmsim.proc;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
  * and {@code HardwareCorrupted: %5lu kB}; the x86 DirectMap lines use the common layout.
  */
 public final class MeminfoFormat {
-    private static final Pattern LINE = Pattern.compile("([^:\\s]+):( *)(\\S+)( kB)?");
+    private static final Pattern LINE = Pattern.compile("([A-Za-z0-9_()]+):( *)(\\S+)( kB)?");
 
     private MeminfoFormat() {
     }
@@ -41,14 +43,27 @@ public final class MeminfoFormat {
         TextLines in = new TextLines(file, text);
         in.requireNotEmpty();
         List<MeminfoEntry> entries = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         while (in.hasNext()) {
             String line = in.next("a meminfo line");
             Matcher m = LINE.matcher(line);
             if (!m.matches()) {
                 throw in.error("expected 'Name:  value [kB]', found '" + TextLines.abbreviate(line) + "'");
             }
-            long v = in.unsigned(m.group(3), m.group(1));
-            entries.add(new MeminfoEntry(m.group(1), v, m.group(4) != null));
+            String name = m.group(1);
+            boolean kb = m.group(4) != null;
+            if (!seen.add(name)) {
+                throw in.error(TextLines.abbreviate(name) + " a second time; the kernel prints each field once");
+            }
+            if (kb == name.startsWith("HugePages_")) {
+                throw in.error(kb ? name + " is a count of huge pages, printed without a unit"
+                        : name + " lacks its unit ' kB'; only the HugePages_ counts have none");
+            }
+            long v = kb ? in.unsigned(m.group(3), name) : in.pages(m.group(3), name);
+            if (Long.compareUnsigned(v, KernelLimits.MAX_KB) > 0) {
+                throw in.error(name + " " + Long.toUnsignedString(v) + " kB is more than 2^64 bytes");
+            }
+            entries.add(new MeminfoEntry(name, v, kb));
         }
         return new Meminfo(entries);
     }

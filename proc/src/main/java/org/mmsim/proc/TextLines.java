@@ -15,6 +15,26 @@ public final class TextLines {
         this.file = file;
         String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         this.lines = body.isEmpty() ? new String[0] : body.split("\n", -1);
+        refuseControlCharacters();
+    }
+
+    /**
+     * The kernel's /proc writers print only printable text and {@code \n}: a carriage return (a file saved with
+     * CRLF line ends), a tab or another control character means the file was edited or is not a /proc file.
+     */
+    private void refuseControlCharacters() {
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            for (int k = 0; k < l.length(); k++) {
+                char c = l.charAt(k);
+                if (c < 0x20 || c == 0x7f) {
+                    String hex = Integer.toHexString(c);
+                    throw error(i + 1, "control character 0x" + (hex.length() < 2 ? "0" : "") + hex + " in column "
+                            + (k + 1) + (c == '\r' ? " (CRLF line ends?)" : "")
+                            + "; the kernel prints only text and newlines");
+                }
+            }
+        }
     }
 
     public String file() {
@@ -98,6 +118,24 @@ public final class TextLines {
             throw error(what + " '" + token + "' is too large");
         }
         return (int) v;
+    }
+
+    /** Parses a node id: 0..MAX_NUMNODES-1 ({@link KernelLimits#MAX_NUMNODES}). */
+    public int nodeId(String token) {
+        int v = smallInt(token, "node id");
+        if (v >= KernelLimits.MAX_NUMNODES) {
+            throw error("node id " + v + " is beyond the kernel's MAX_NUMNODES " + KernelLimits.MAX_NUMNODES);
+        }
+        return v;
+    }
+
+    /** Parses a count of pages: 0..{@link KernelLimits#MAX_PAGES}. */
+    public long pages(String token, String what) {
+        long v = unsigned(token, what);
+        if (Long.compareUnsigned(v, KernelLimits.MAX_PAGES) > 0) {
+            throw error(what + " " + Long.toUnsignedString(v) + " is more pages than a 64-bit machine has (2^52)");
+        }
+        return v;
     }
 
     /** Splits on runs of spaces, dropping leading and trailing ones. */
