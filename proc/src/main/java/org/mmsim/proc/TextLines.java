@@ -15,24 +15,23 @@ public final class TextLines {
         this.file = file;
         String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         this.lines = body.isEmpty() ? new String[0] : body.split("\n", -1);
-        refuseControlCharacters();
+        for (int i = 0; i < lines.length; i++) {
+            requirePrintable(file, i + 1, lines[i]);
+        }
     }
 
     /**
      * The kernel's /proc writers print only printable text and {@code \n}: a carriage return (a file saved with
      * CRLF line ends), a tab or another control character means the file was edited or is not a /proc file.
      */
-    private void refuseControlCharacters() {
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i];
-            for (int k = 0; k < l.length(); k++) {
-                char c = l.charAt(k);
-                if (c < 0x20 || c == 0x7f) {
-                    String hex = Integer.toHexString(c);
-                    throw error(i + 1, "control character 0x" + (hex.length() < 2 ? "0" : "") + hex + " in column "
-                            + (k + 1) + (c == '\r' ? " (CRLF line ends?)" : "")
-                            + "; the kernel prints only text and newlines");
-                }
+    public static void requirePrintable(String file, int lineNo, String line) {
+        for (int k = 0; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if (c < 0x20 || c == 0x7f) {
+                String hex = Integer.toHexString(c);
+                throw InputError.at(file, lineNo, "control character 0x" + (hex.length() < 2 ? "0" : "") + hex
+                        + " in column " + (k + 1) + (c == '\r' ? " (CRLF line ends?)" : "")
+                        + "; the kernel prints only text and newlines");
             }
         }
     }

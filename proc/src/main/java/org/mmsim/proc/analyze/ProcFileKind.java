@@ -30,16 +30,16 @@ public enum ProcFileKind {
     }
 
     /**
-     * Tells the kind of {@code text}; an empty or unknown file, or one with control characters (which no /proc file
-     * has, see {@link TextLines}), is an {@link InputError}.
+     * Tells the kind of {@code text} from its first line; an empty or unknown file, or a first line with a control
+     * character (which no /proc file has, see {@link TextLines#requirePrintable}), is an {@link InputError}.
      */
     public static ProcFileKind detect(String file, String text) {
-        new TextLines(file, text);
         String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse(null);
         if (first == null) {
             throw InputError.at(file, 0, "empty file");
         }
         int lineNo = 1 + (int) text.lines().takeWhile(String::isBlank).count();
+        TextLines.requirePrintable(file, lineNo, first);
         if (first.startsWith("Page block order:")) {
             return PAGETYPEINFO;
         }

@@ -13,8 +13,10 @@ import org.mmsim.proc.frag.FragmentationIndex;
 /**
  * Fuzzes the /proc/buddyinfo parser: any bytes either parse or are refused with an {@link InputError}; nothing else
  * may escape. What parses goes through everything {@code mmsim analyze} computes from it, and each index must stay in
- * the kernel's range (unusable_index 0..1000, fragmentation index -1000 or 0..1000), so arithmetic overflow shows up
- * as a finding. Plain {@code mvn verify} replays the saved corpus; {@code JAZZER_FUZZ=1} fuzzes for maxDuration.
+ * the kernel's range, so arithmetic overflow shows up as a finding: unusable_index 0..1000, extfrag 0..100%, and the
+ * fragmentation index -1000 when a block is free, else above -1000 (negative when a few small blocks hold less than
+ * the order asks) and at most 1000. Plain {@code mvn verify} replays the saved corpus; {@code JAZZER_FUZZ=1} fuzzes
+ * for maxDuration.
  */
 class BuddyInfoFuzzTest {
     @FuzzTest(maxDuration = "10m")
@@ -33,7 +35,7 @@ class BuddyInfoFuzzTest {
                 int unusable = FragmentationIndex.unusableFreeIndex(order, info);
                 int frag = FragmentationIndex.fragmentationIndex(order, info);
                 int extfrag = FragmentationIndex.extfragForOrder(nrFree, order);
-                if (unusable < 0 || unusable > 1000 || frag > 1000 || (frag < 0 && frag != -1000)
+                if (unusable < 0 || unusable > 1000 || frag > 1000 || frag < -1000
                         || extfrag < 0 || extfrag > 100) {
                     throw new IllegalStateException(z + " order " + order + ": unusable " + unusable + ", index "
                             + frag + ", extfrag " + extfrag);
