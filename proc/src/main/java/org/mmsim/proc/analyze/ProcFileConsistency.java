@@ -1,7 +1,7 @@
 package org.mmsim.proc.analyze;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.mmsim.arch.InputError;
 import org.mmsim.proc.BuddyInfo;
@@ -27,7 +27,7 @@ public final class ProcFileConsistency {
     /** Refuses a pagetypeinfo whose zones or order count differ from the buddyinfo's. */
     public static void checkPageTypeInfo(String buddyFile, String buddyText, BuddyInfo buddy, String file, String text,
             PageTypeInfo pagetypes) {
-        List<String> theirs = new ArrayList<>();
+        Set<String> theirs = new HashSet<>();
         for (PageTypeInfoNode n : pagetypes.nodes()) {
             for (ZoneFreeByType z : n.free()) {
                 ZoneFreeArea mine = buddy.zone(n.nodeId(), z.zoneName());

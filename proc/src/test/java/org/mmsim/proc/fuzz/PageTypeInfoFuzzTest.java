@@ -12,11 +12,13 @@ import org.mmsim.proc.PageTypeInfoNode;
 import org.mmsim.proc.ZoneFreeArea;
 import org.mmsim.proc.ZoneFreeByType;
 import org.mmsim.proc.analyze.FragmentationReport;
+import org.mmsim.proc.analyze.ProcFileConsistency;
 
 /**
  * Fuzzes the /proc/pagetypeinfo parser: any bytes either parse or are refused with an {@link InputError}. What
  * parses must read back from its rendering, and goes through {@code mmsim analyze}'s report with the buddyinfo its
- * free lists add up to (the pageblock mix and snapshot-skew arithmetic).
+ * free lists add up to (the pageblock mix and snapshot-skew arithmetic); that buddyinfo must pass the cross-file
+ * check.
  */
 class PageTypeInfoFuzzTest {
     @FuzzTest(maxDuration = "10m")
@@ -43,6 +45,9 @@ class PageTypeInfoFuzzTest {
                 zones.add(new ZoneFreeArea(n.nodeId(), z.zoneName(), nrFree));
             }
         }
-        FragmentationReport.render(new BuddyInfo(zones), info, null);
+        BuddyInfo buddy = new BuddyInfo(zones);
+        String text = PageTypeInfoFormat.render(info);
+        ProcFileConsistency.checkPageTypeInfo("buddyinfo", "", buddy, "pagetypeinfo", text, info);
+        FragmentationReport.render(buddy, info, null);
     }
 }

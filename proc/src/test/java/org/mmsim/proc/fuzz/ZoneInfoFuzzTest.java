@@ -12,11 +12,13 @@ import org.mmsim.proc.ZoneInfoFormat;
 import org.mmsim.proc.ZoneInfoNode;
 import org.mmsim.proc.ZoneInfoZone;
 import org.mmsim.proc.analyze.FragmentationReport;
+import org.mmsim.proc.analyze.ProcFileConsistency;
 
 /**
  * Fuzzes the /proc/zoneinfo parser: any bytes either parse or are refused with an {@link InputError}. What parses
  * must read back from its rendering, and goes through {@code mmsim analyze}'s watermark reading with a buddyinfo
- * holding each populated zone's free pages as order-0 blocks.
+ * holding each populated zone's free pages as order-0 blocks, after the cross-file check (which may refuse free
+ * pages above managed ones).
  */
 class ZoneInfoFuzzTest {
     @FuzzTest(maxDuration = "10m")
@@ -40,6 +42,12 @@ class ZoneInfoFuzzTest {
                 }
             }
         }
-        FragmentationReport.render(new BuddyInfo(zones), null, info);
+        BuddyInfo buddy = new BuddyInfo(zones);
+        try {
+            ProcFileConsistency.checkZoneInfo("buddyinfo", "", buddy, "zoneinfo", ZoneInfoFormat.render(info), info);
+        } catch (InputError moreFreeThanManaged) {
+            assert moreFreeThanManaged.getMessage() != null;
+        }
+        FragmentationReport.render(buddy, null, info);
     }
 }
