@@ -59,11 +59,11 @@ public final class BuddyInfoFormat {
                         + TextLines.abbreviate(line) + "'");
             }
             int node = in.nodeId(m.group(1));
-            String[] cols = TextLines.fields(m.group(3));
+            String[] cols = in.fields(m.group(3), KernelLimits.MAX_ORDERS, "free counts (one per order)");
             if (expected == 0) {
-                if (cols.length == 0 || cols.length > KernelLimits.MAX_ORDERS) {
-                    throw in.error(cols.length + " free counts; a kernel prints one per order, 1 to "
-                            + KernelLimits.MAX_ORDERS + " (11 on x86 and on arm64 with 4 KiB pages)");
+                if (cols.length == 0) {
+                    throw in.error("no free counts; a kernel prints one per order, 1 to " + KernelLimits.MAX_ORDERS
+                            + " (11 on x86 and on arm64 with 4 KiB pages)");
                 }
                 expected = cols.length;
             }

@@ -122,10 +122,8 @@ public final class PageTypeInfoFormat {
         if (!header.startsWith(FREE_HEADER)) {
             throw in.error("expected '" + FREE_HEADER + "'");
         }
-        String[] orderCols = TextLines.fields(header.substring(FREE_HEADER.length()));
-        if (orderCols.length > KernelLimits.MAX_ORDERS) {
-            throw in.error(orderCols.length + " order columns; a kernel has at most " + KernelLimits.MAX_ORDERS);
-        }
+        String[] orderCols = in.fields(header.substring(FREE_HEADER.length()), KernelLimits.MAX_ORDERS,
+                "order columns");
         for (int o = 0; o < orderCols.length; o++) {
             if (in.smallInt(orderCols[o], "order") != o) {
                 throw in.error("order columns must count 0, 1, 2, ...; found " + orderCols[o]);
@@ -149,7 +147,7 @@ public final class PageTypeInfoFormat {
                         + TextLines.abbreviate(line) + "'");
             }
             int node = in.nodeId(r.group(1));
-            String[] cols = TextLines.fields(r.group(4));
+            String[] cols = in.fields(r.group(4), KernelLimits.MAX_ORDERS, "free counts");
             if (cols.length != orders) {
                 throw in.error("expected " + orders + " free counts, found " + cols.length);
             }
@@ -240,7 +238,8 @@ public final class PageTypeInfoFormat {
         if (!line.startsWith(title)) {
             throw in.error("expected '" + title.strip() + "'");
         }
-        List<String> types = List.of(TextLines.fields(line.substring(title.length())));
+        List<String> types = List.of(in.fields(line.substring(title.length()),
+                KernelLimits.MIGRATETYPE_NAMES.size(), "migratetype columns"));
         if (types.isEmpty()) {
             throw in.error("no migratetype columns");
         }
@@ -274,7 +273,7 @@ public final class PageTypeInfoFormat {
             if (node != nodeId) {
                 throw in.error("node " + node + " in the section of node " + nodeId);
             }
-            String[] cols = TextLines.fields(r.group(3));
+            String[] cols = in.fields(r.group(3), KernelLimits.MIGRATETYPE_NAMES.size(), "block counts");
             if (cols.length != types.size()) {
                 throw in.error("expected " + types.size() + " block counts, found " + cols.length);
             }

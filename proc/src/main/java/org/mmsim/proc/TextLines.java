@@ -137,6 +137,26 @@ public final class TextLines {
         return v;
     }
 
+    /**
+     * Splits like {@link #fields(String)}, but first counts the fields and refuses more than {@code max}, so a huge
+     * line costs no memory (a 16 MiB line could otherwise make millions of strings).
+     */
+    public String[] fields(String s, int max, String what) {
+        int n = 0;
+        boolean inField = false;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ' ') {
+                inField = false;
+            } else if (!inField) {
+                inField = true;
+                if (++n > max) {
+                    throw error("more than " + max + " " + what + "; no kernel prints more");
+                }
+            }
+        }
+        return fields(s);
+    }
+
     /** Splits on runs of spaces, dropping leading and trailing ones. */
     public static String[] fields(String s) {
         String t = s.strip();

@@ -264,6 +264,10 @@ public final class ZoneInfoFormat {
         if (!m.matches()) {
             throw in.error("expected 'protection: (...)', found '" + TextLines.abbreviate(line) + "'");
         }
+        if (m.group(1).chars().filter(c -> c == ',').count() >= KernelLimits.ZONE_NAMES.size()) {
+            throw in.error("more than " + KernelLimits.ZONE_NAMES.size() + " protection entries; a node has at most "
+                    + KernelLimits.ZONE_NAMES.size() + " zones");
+        }
         String[] parts = m.group(1).split(", ", -1);
         long[] out = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
