@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * The text of /proc/buddyinfo, both ways. Models mm/vmstat.c {@code frag_show_print()}: per populated
- * zone {@code "Node %d, zone %8s "}, then {@code "%6lu "} per order, then a newline.
+ * zone {@code "Node %d, zone %8s "}, then {@code "%6lu "} per order, then a newline. Parsing refuses what no kernel
+ * prints ({@link KernelLimits}): unknown or repeated zones, zones out of order, node ids from MAX_NUMNODES up, and
+ * free counts that make more than 2^52 pages.
  */
 public final class BuddyInfoFormat {
     /** MAX_ORDER of 6.1 with 4 KiB pages: orders 0..10. */

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * The text of /proc/meminfo, both ways. Models the layouts of fs/proc/meminfo.c
  * {@code meminfo_proc_show()} ({@code show_val_kb()}: name and colon padded to 16 columns, value right
  * in 8), mm/hugetlb.c {@code hugetlb_report_meminfo()} (HugePages_* padded to 19, value in 5, no unit)
- * and {@code HardwareCorrupted: %5lu kB}; the x86 DirectMap lines use the common layout.
+ * and {@code HardwareCorrupted: %5lu kB}; the x86 DirectMap lines use the common layout. Parsing refuses a field
+ * printed twice, a unit where the kernel prints none (HugePages_ counts) or none where it prints kB, and more than
+ * 2^64 bytes.
  */
 public final class MeminfoFormat {
     private static final Pattern LINE = Pattern.compile("([A-Za-z0-9_()]+):( *)(\\S+)( kB)?");

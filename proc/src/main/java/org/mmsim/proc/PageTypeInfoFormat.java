@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 /**
  * The text of /proc/pagetypeinfo, both ways. Models mm/vmstat.c {@code pagetypeinfo_show()} and its
  * helpers {@code pagetypeinfo_showfree_print()}, {@code pagetypeinfo_showblockcount_print()} and
- * {@code pagetypeinfo_showmixedcount_print()}.
+ * {@code pagetypeinfo_showmixedcount_print()}. Parsing refuses what no kernel prints ({@link KernelLimits}): a
+ * pageblock order from MAX_ORDER up or pages per block other than its power of two, unknown or reordered
+ * migratetypes, block tables that list other zones than the free table, more than 2^52 pages, node sections that
+ * repeat, go backwards or disagree.
  */
 public final class PageTypeInfoFormat {
     private static final String FREE_HEADER = "Free pages count per migrate type at order";
@@ -92,6 +95,15 @@ public final class PageTypeInfoFormat {
                 throw in.error(line, "the section of node " + node.nodeId() + " comes after node "
                         + nodes.get(nodes.size() - 1).nodeId() + "; the kernel prints each node once, in ascending"
                         + " order");
+            }
+            if (!nodes.isEmpty()) {
+                PageTypeInfoNode first = nodes.get(0);
+                if (node.pageblockOrder() != first.pageblockOrder() || node.orders() != first.orders()
+                        || !node.migratetypes().equals(first.migratetypes())) {
+                    throw in.error(line, "the section of node " + node.nodeId() + " differs from node "
+                            + first.nodeId() + "'s in page block order, order columns or migratetypes; one kernel"
+                            + " prints the same for every node");
+                }
             }
             nodes.add(node);
         }

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * The text of /proc/vmstat, both ways. Models mm/vmstat.c {@code vmstat_show()}: one
- * {@code "name value\n"} per counter.
+ * {@code "name value\n"} per counter. Parsing refuses a counter printed twice and names the kernel does not use
+ * (its names are lower case, digits and underscores).
  */
 public final class VmstatFormat {
     private VmstatFormat() {

@@ -1,7 +1,9 @@
 package org.mmsim.proc;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,7 +11,9 @@ import java.util.regex.Pattern;
  * The text of /proc/zoneinfo, both ways. Models mm/vmstat.c {@code zoneinfo_show_print()}: the node
  * stats under the node's first populated zone ({@code is_zone_first_populated()}), the watermark and
  * size lines and protection array for every zone, and for populated zones only the zone stats,
- * the per-cpu pagesets, node_unreclaimable and start_pfn.
+ * the per-cpu pagesets, node_unreclaimable and start_pfn. Parsing refuses what no kernel prints ({@link KernelLimits}):
+ * page counts above 2^52, present above spanned, managed or cma above present, watermarks out of order, protection
+ * arrays without one entry per zone, cpus from NR_CPUS up or out of order, thresholds above 125, repeated counters.
  */
 public final class ZoneInfoFormat {
     private static final Pattern ZONE_HEADER = Pattern.compile("Node +(\\S+), zone +(\\S+)");
@@ -164,7 +168,7 @@ public final class ZoneInfoFormat {
 
     private static NamedCounters statLines(TextLines in) {
         NamedCounters.Builder b = NamedCounters.builder();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         while (in.hasNext()) {
             Matcher m = STAT_LINE.matcher(in.peek());
             if (!m.matches()) {
@@ -188,6 +192,11 @@ public final class ZoneInfoFormat {
         long promo = ZoneInfoZone.NO_PROMO;
         if (in.peek() != null && in.peek().startsWith("        promo ")) {
             promo = labelled(in, "        promo    ", "promo", KernelLimits.MAX_PAGES);
+        }
+        if (boost > min || min > low || low > high || (promo != ZoneInfoZone.NO_PROMO && high > promo)) {
+            throw in.error("zone " + name + " has watermarks boost " + boost + ", min " + min + ", low " + low
+                    + ", high " + high + (promo == ZoneInfoZone.NO_PROMO ? "" : ", promo " + promo)
+                    + "; the kernel's are in that order (mm/page_alloc.c setup_per_zone_wmarks, boost included)");
         }
         long spanned = labelled(in, "        spanned  ", "spanned", KernelLimits.MAX_PAGES);
         long present = labelled(in, "        present  ", "present", KernelLimits.MAX_PAGES);

@@ -52,7 +52,7 @@ public final class ProcFileConsistency {
         }
     }
 
-    /** Refuses a zoneinfo whose populated zones differ from the buddyinfo's, or that are smaller than its free pages. */
+    /** Refuses a zoneinfo whose populated zones differ from the buddyinfo's, or manage fewer pages than are free. */
     public static void checkZoneInfo(String buddyFile, String buddyText, BuddyInfo buddy, String file, String text,
             ZoneInfo zoneinfo) {
         for (ZoneInfoNode n : zoneinfo.nodes()) {
