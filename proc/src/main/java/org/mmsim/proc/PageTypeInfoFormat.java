@@ -199,7 +199,7 @@ public final class PageTypeInfoFormat {
             return v;
         }
         long v = in.unsigned(token, "free count of order " + order);
-        if (v >= PageTypeInfo.FREE_COUNT_CAP) {
+        if (Long.compareUnsigned(v, PageTypeInfo.FREE_COUNT_CAP) >= 0) {
             throw in.error("free count " + token + " at or above the kernel's cap should read >"
                     + PageTypeInfo.FREE_COUNT_CAP);
         }

@@ -113,7 +113,7 @@ public final class TextLines {
     /** Parses a non-negative int such as a node id, an order or a cpu number. */
     public int smallInt(String token, String what) {
         long v = unsigned(token, what);
-        if (v > Integer.MAX_VALUE) {
+        if (Long.compareUnsigned(v, Integer.MAX_VALUE) > 0) {
             throw error(what + " '" + token + "' is too large");
         }
         return (int) v;

@@ -239,8 +239,8 @@ public final class ZoneInfoFormat {
             pagesets.add(new Pageset(cpu, count, pcpHigh, batch, threshold));
         }
         long unreclaimable = labelled(in, "  node_unreclaimable:  ", "node_unreclaimable");
-        if (unreclaimable > 1) {
-            throw in.error("node_unreclaimable is 0 or 1, found " + unreclaimable);
+        if (Long.compareUnsigned(unreclaimable, 1) > 0) {
+            throw in.error("node_unreclaimable is 0 or 1, found " + Long.toUnsignedString(unreclaimable));
         }
         long startPfn = labelled(in, "  start_pfn:           ", "start_pfn", KernelLimits.MAX_PAGES);
         if (startPfn + spanned > KernelLimits.MAX_PAGES) {
