@@ -20,6 +20,7 @@ import org.mmsim.proc.PageTypeInfoFormat;
 import org.mmsim.proc.ZoneInfo;
 import org.mmsim.proc.ZoneInfoFormat;
 import org.mmsim.proc.analyze.FragmentationReport;
+import org.mmsim.proc.analyze.ProcFileConsistency;
 import org.mmsim.proc.analyze.ProcFileKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -60,6 +61,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ZoneInfo zoneinfo = texts.containsKey(ProcFileKind.ZONEINFO)
                 ? ZoneInfoFormat.parse(name(paths, ProcFileKind.ZONEINFO), texts.get(ProcFileKind.ZONEINFO))
                 : null;
+        String buddyFile = name(paths, ProcFileKind.BUDDYINFO);
+        String buddyText = texts.get(ProcFileKind.BUDDYINFO);
+        if (pagetypes != null) {
+            ProcFileConsistency.checkPageTypeInfo(buddyFile, buddyText, buddy, name(paths, ProcFileKind.PAGETYPEINFO),
+                    texts.get(ProcFileKind.PAGETYPEINFO), pagetypes);
+        }
+        if (zoneinfo != null) {
+            ProcFileConsistency.checkZoneInfo(buddyFile, buddyText, buddy, name(paths, ProcFileKind.ZONEINFO),
+                    texts.get(ProcFileKind.ZONEINFO), zoneinfo);
+        }
         System.out.print(FragmentationReport.render(buddy, pagetypes, zoneinfo));
         System.out.flush();
         return 0;

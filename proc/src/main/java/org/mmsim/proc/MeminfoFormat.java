@@ -1,7 +1,9 @@
 package org.mmsim.proc;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,10 +11,12 @@ import java.util.regex.Pattern;
  * The text of /proc/meminfo, both ways. Models the layouts of fs/proc/meminfo.c
  * {@code meminfo_proc_show()} ({@code show_val_kb()}: name and colon padded to 16 columns, value right
  * in 8), mm/hugetlb.c {@code hugetlb_report_meminfo()} (HugePages_* padded to 19, value in 5, no unit)
- * and {@code HardwareCorrupted: %5lu kB}; the x86 DirectMap lines use the common layout.
+ * and {@code HardwareCorrupted: %5lu kB}; the x86 DirectMap lines use the common layout. Parsing refuses a field
+ * printed twice, a unit where the kernel prints none (HugePages_ counts) or none where it prints kB, and more than
+ * 2^64 bytes.
  */
 public final class MeminfoFormat {
-    private static final Pattern LINE = Pattern.compile("([^:\\s]+):( *)(\\S+)( kB)?");
+    private static final Pattern LINE = Pattern.compile("([A-Za-z0-9_()]+):( *)(\\S+)( kB)?");
 
     private MeminfoFormat() {
     }
@@ -41,14 +45,27 @@ public final class MeminfoFormat {
         TextLines in = new TextLines(file, text);
         in.requireNotEmpty();
         List<MeminfoEntry> entries = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         while (in.hasNext()) {
             String line = in.next("a meminfo line");
             Matcher m = LINE.matcher(line);
             if (!m.matches()) {
                 throw in.error("expected 'Name:  value [kB]', found '" + TextLines.abbreviate(line) + "'");
             }
-            long v = in.unsigned(m.group(3), m.group(1));
-            entries.add(new MeminfoEntry(m.group(1), v, m.group(4) != null));
+            String name = m.group(1);
+            boolean kb = m.group(4) != null;
+            if (!seen.add(name)) {
+                throw in.error(TextLines.abbreviate(name) + " a second time; the kernel prints each field once");
+            }
+            if (kb == name.startsWith("HugePages_")) {
+                throw in.error(kb ? name + " is a count of huge pages, printed without a unit"
+                        : name + " lacks its unit ' kB'; only the HugePages_ counts have none");
+            }
+            long v = kb ? in.unsigned(m.group(3), name) : in.pages(m.group(3), name);
+            if (Long.compareUnsigned(v, KernelLimits.MAX_KB) > 0) {
+                throw in.error(name + " " + Long.toUnsignedString(v) + " kB is more than 2^64 bytes");
+            }
+            entries.add(new MeminfoEntry(name, v, kb));
         }
         return new Meminfo(entries);
     }

@@ -15,6 +15,25 @@ public final class TextLines {
         this.file = file;
         String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         this.lines = body.isEmpty() ? new String[0] : body.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            requirePrintable(file, i + 1, lines[i]);
+        }
+    }
+
+    /**
+     * The kernel's /proc writers print only printable text and {@code \n}: a carriage return (a file saved with
+     * CRLF line ends), a tab or another control character means the file was edited or is not a /proc file.
+     */
+    public static void requirePrintable(String file, int lineNo, String line) {
+        for (int k = 0; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if (c < 0x20 || c == 0x7f) {
+                String hex = Integer.toHexString(c);
+                throw InputError.at(file, lineNo, "control character 0x" + (hex.length() < 2 ? "0" : "") + hex
+                        + " in column " + (k + 1) + (c == '\r' ? " (CRLF line ends?)" : "")
+                        + "; the kernel prints only text and newlines");
+            }
+        }
     }
 
     public String file() {
@@ -94,10 +113,48 @@ public final class TextLines {
     /** Parses a non-negative int such as a node id, an order or a cpu number. */
     public int smallInt(String token, String what) {
         long v = unsigned(token, what);
-        if (v > Integer.MAX_VALUE) {
+        if (Long.compareUnsigned(v, Integer.MAX_VALUE) > 0) {
             throw error(what + " '" + token + "' is too large");
         }
         return (int) v;
+    }
+
+    /** Parses a node id: 0..MAX_NUMNODES-1 ({@link KernelLimits#MAX_NUMNODES}). */
+    public int nodeId(String token) {
+        int v = smallInt(token, "node id");
+        if (v >= KernelLimits.MAX_NUMNODES) {
+            throw error("node id " + v + " is beyond the kernel's MAX_NUMNODES " + KernelLimits.MAX_NUMNODES);
+        }
+        return v;
+    }
+
+    /** Parses a count of pages: 0..{@link KernelLimits#MAX_PAGES}. */
+    public long pages(String token, String what) {
+        long v = unsigned(token, what);
+        if (Long.compareUnsigned(v, KernelLimits.MAX_PAGES) > 0) {
+            throw error(what + " " + Long.toUnsignedString(v) + " is more pages than a 64-bit machine has (2^52)");
+        }
+        return v;
+    }
+
+    /**
+     * Splits like {@link #fields(String)}, but first counts the fields and refuses more than {@code max}, so a huge
+     * line costs no memory (a 16 MiB line could otherwise make millions of strings).
+     */
+    public String[] fields(String s, int max, String what) {
+        int n = 0;
+        boolean inField = false;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ' ') {
+                inField = false;
+            } else if (!inField) {
+                inField = true;
+                if (++n > max) {
+                    throw error("more than " + max + " " + what + "; no kernel prints more");
+                }
+            }
+        }
+        return fields(s);
     }
 
     /** Splits on runs of spaces, dropping leading and trailing ones. */

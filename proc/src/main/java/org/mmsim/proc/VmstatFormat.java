@@ -1,8 +1,12 @@
 package org.mmsim.proc;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * The text of /proc/vmstat, both ways. Models mm/vmstat.c {@code vmstat_show()}: one
- * {@code "name value\n"} per counter.
+ * {@code "name value\n"} per counter. Parsing refuses a counter printed twice and names the kernel does not use
+ * (its names are lower case, digits and underscores).
  */
 public final class VmstatFormat {
     private VmstatFormat() {
@@ -21,6 +25,7 @@ public final class VmstatFormat {
         TextLines in = new TextLines(file, text);
         in.requireNotEmpty();
         NamedCounters.Builder b = NamedCounters.builder();
+        Set<String> seen = new HashSet<>();
         while (in.hasNext()) {
             String line = in.next("a counter line");
             int sp = line.indexOf(' ');
@@ -28,6 +33,13 @@ public final class VmstatFormat {
                 throw in.error("expected 'name value', found '" + TextLines.abbreviate(line) + "'");
             }
             String name = line.substring(0, sp);
+            if (!name.chars().allMatch(c -> c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                throw in.error("counter name '" + TextLines.abbreviate(name) + "' is not a kernel counter name"
+                        + " (lower case, digits and _)");
+            }
+            if (!seen.add(name)) {
+                throw in.error("counter " + name + " a second time; the kernel prints each counter once");
+            }
             b.add(name, in.unsigned(line.substring(sp + 1), name));
         }
         return new Vmstat(b.build());

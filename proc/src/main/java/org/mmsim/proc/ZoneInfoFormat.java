@@ -1,7 +1,9 @@
 package org.mmsim.proc;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,7 +11,9 @@ import java.util.regex.Pattern;
  * The text of /proc/zoneinfo, both ways. Models mm/vmstat.c {@code zoneinfo_show_print()}: the node
  * stats under the node's first populated zone ({@code is_zone_first_populated()}), the watermark and
  * size lines and protection array for every zone, and for populated zones only the zone stats,
- * the per-cpu pagesets, node_unreclaimable and start_pfn.
+ * the per-cpu pagesets, node_unreclaimable and start_pfn. Parsing refuses what no kernel prints ({@link KernelLimits}):
+ * page counts above 2^52, present above spanned, managed or cma above present, watermarks out of order, protection
+ * arrays without one entry per zone, cpus from NR_CPUS up or out of order, thresholds above 125, repeated counters.
  */
 public final class ZoneInfoFormat {
     private static final Pattern ZONE_HEADER = Pattern.compile("Node +(\\S+), zone +(\\S+)");
@@ -93,6 +97,8 @@ public final class ZoneInfoFormat {
         int nodeId = -1;
         NamedCounters nodeStats = NamedCounters.empty();
         List<ZoneInfoZone> zones = new ArrayList<>();
+        List<Integer> zoneLines = new ArrayList<>();
+        ZoneSequence sequence = new ZoneSequence();
         int nodeStatsLine = 0;
         while (in.hasNext()) {
             String header = in.next("a zone header");
@@ -101,19 +107,21 @@ public final class ZoneInfoFormat {
                 throw in.error("expected 'Node N, zone NAME', found '" + TextLines.abbreviate(header) + "'");
             }
             int zoneLine = in.lineNo();
-            int node = in.smallInt(m.group(1), "node id");
+            int node = in.nodeId(m.group(1));
             if (node != nodeId) {
                 if (nodes.stream().anyMatch(n -> n.nodeId() == node)) {
                     throw in.error("node " + node + " appears a second time");
                 }
                 if (nodeId >= 0) {
-                    nodes.add(new ZoneInfoNode(nodeId, nodeStats, zones));
+                    nodes.add(node(in, nodeId, nodeStats, zones, zoneLines));
                 }
                 nodeId = node;
                 nodeStats = NamedCounters.empty();
                 zones = new ArrayList<>();
+                zoneLines = new ArrayList<>();
                 nodeStatsLine = 0;
             }
+            sequence.next(in, node, m.group(2));
             if (PER_NODE.equals(in.peek())) {
                 in.next(PER_NODE);
                 if (nodeStatsLine != 0) {
@@ -135,38 +143,72 @@ public final class ZoneInfoFormat {
                         + "'s first populated zone but has no 'per-node stats'");
             }
             zones.add(zone);
+            zoneLines.add(zoneLine);
         }
-        nodes.add(new ZoneInfoNode(nodeId, nodeStats, zones));
+        nodes.add(node(in, nodeId, nodeStats, zones, zoneLines));
         return new ZoneInfo(nodes);
+    }
+
+    /**
+     * A node's zones, checked against each other: the kernel prints every configured zone of a node, and each
+     * zone's protection array has one entry per zone ({@code lowmem_reserve[MAX_NR_ZONES]}).
+     */
+    private static ZoneInfoNode node(TextLines in, int nodeId, NamedCounters nodeStats, List<ZoneInfoZone> zones,
+            List<Integer> zoneLines) {
+        for (int i = 0; i < zones.size(); i++) {
+            int entries = zones.get(i).protection().length;
+            if (entries != zones.size()) {
+                throw in.error(zoneLines.get(i), "zone " + zones.get(i).name() + " has " + entries
+                        + " protection entries but node " + nodeId + " lists " + zones.size()
+                        + " zones; the kernel prints one entry per zone");
+            }
+        }
+        return new ZoneInfoNode(nodeId, nodeStats, zones);
     }
 
     private static NamedCounters statLines(TextLines in) {
         NamedCounters.Builder b = NamedCounters.builder();
+        Set<String> seen = new HashSet<>();
         while (in.hasNext()) {
             Matcher m = STAT_LINE.matcher(in.peek());
             if (!m.matches()) {
                 break;
             }
             in.next("a stat line");
+            if (!seen.add(m.group(1))) {
+                throw in.error("counter " + TextLines.abbreviate(m.group(1)) + " a second time in one block");
+            }
             b.add(m.group(1), in.unsigned(m.group(2), m.group(1)));
         }
         return b.build();
     }
 
     private static ZoneInfoZone parseZone(TextLines in, String name) {
-        long free = labelled(in, "  pages free     ", "pages free");
-        long boost = labelled(in, "        boost    ", "boost");
-        long min = labelled(in, "        min      ", "min");
-        long low = labelled(in, "        low      ", "low");
-        long high = labelled(in, "        high     ", "high");
+        long free = labelled(in, "  pages free     ", "pages free", KernelLimits.MAX_PAGES);
+        long boost = labelled(in, "        boost    ", "boost", KernelLimits.MAX_PAGES);
+        long min = labelled(in, "        min      ", "min", KernelLimits.MAX_PAGES);
+        long low = labelled(in, "        low      ", "low", KernelLimits.MAX_PAGES);
+        long high = labelled(in, "        high     ", "high", KernelLimits.MAX_PAGES);
         long promo = ZoneInfoZone.NO_PROMO;
         if (in.peek() != null && in.peek().startsWith("        promo ")) {
-            promo = labelled(in, "        promo    ", "promo");
+            promo = labelled(in, "        promo    ", "promo", KernelLimits.MAX_PAGES);
         }
-        long spanned = labelled(in, "        spanned  ", "spanned");
-        long present = labelled(in, "        present  ", "present");
-        long managed = labelled(in, "        managed  ", "managed");
-        long cma = labelled(in, "        cma      ", "cma");
+        if (boost > min || min > low || low > high || (promo != ZoneInfoZone.NO_PROMO && high > promo)) {
+            throw in.error("zone " + name + " has watermarks boost " + boost + ", min " + min + ", low " + low
+                    + ", high " + high + (promo == ZoneInfoZone.NO_PROMO ? "" : ", promo " + promo)
+                    + "; the kernel's are in that order (mm/page_alloc.c setup_per_zone_wmarks, boost included)");
+        }
+        long spanned = labelled(in, "        spanned  ", "spanned", KernelLimits.MAX_PAGES);
+        long present = labelled(in, "        present  ", "present", KernelLimits.MAX_PAGES);
+        long managed = labelled(in, "        managed  ", "managed", KernelLimits.MAX_PAGES);
+        long cma = labelled(in, "        cma      ", "cma", KernelLimits.MAX_PAGES);
+        if (present > spanned) {
+            throw in.error("zone " + name + " has " + present + " present pages but spans only " + spanned);
+        }
+        if (managed > present || cma > present) {
+            throw in.error("zone " + name + " has " + managed + " managed and " + cma + " cma pages, more than its "
+                    + present + " present pages");
+        }
         long[] protection = protection(in);
         if (present == 0) {
             String next = in.peek();
@@ -184,18 +226,26 @@ public final class ZoneInfoFormat {
         }
         List<Pageset> pagesets = new ArrayList<>();
         while (in.peek() != null && in.peek().startsWith("    cpu: ")) {
-            int cpu = (int) labelled(in, "    cpu: ", "cpu", Integer.MAX_VALUE);
+            int cpu = (int) labelled(in, "    cpu: ", "cpu", KernelLimits.NR_CPUS - 1);
+            if (!pagesets.isEmpty() && cpu <= pagesets.get(pagesets.size() - 1).cpu()) {
+                throw in.error("cpu " + cpu + " after cpu " + pagesets.get(pagesets.size() - 1).cpu()
+                        + "; the kernel lists each online cpu once, in ascending order");
+            }
             int count = (int) labelled(in, "              count: ", "count", Integer.MAX_VALUE);
             int pcpHigh = (int) labelled(in, "              high:  ", "high", Integer.MAX_VALUE);
             int batch = (int) labelled(in, "              batch: ", "batch", Integer.MAX_VALUE);
-            int threshold = (int) labelled(in, "  vm stats threshold: ", "vm stats threshold", Integer.MAX_VALUE);
+            int threshold = (int) labelled(in, "  vm stats threshold: ", "vm stats threshold",
+                    KernelLimits.MAX_STAT_THRESHOLD);
             pagesets.add(new Pageset(cpu, count, pcpHigh, batch, threshold));
         }
         long unreclaimable = labelled(in, "  node_unreclaimable:  ", "node_unreclaimable");
-        if (unreclaimable > 1) {
-            throw in.error("node_unreclaimable is 0 or 1, found " + unreclaimable);
+        if (Long.compareUnsigned(unreclaimable, 1) > 0) {
+            throw in.error("node_unreclaimable is 0 or 1, found " + Long.toUnsignedString(unreclaimable));
         }
-        long startPfn = labelled(in, "  start_pfn:           ", "start_pfn");
+        long startPfn = labelled(in, "  start_pfn:           ", "start_pfn", KernelLimits.MAX_PAGES);
+        if (startPfn + spanned > KernelLimits.MAX_PAGES) {
+            throw in.error("zone " + name + " ends at pfn " + (startPfn + spanned) + ", beyond 2^52");
+        }
         return new ZoneInfoZone(name, free, boost, min, low, high, promo, spanned, present, managed, cma, protection,
                 stats, pagesets, unreclaimable == 1, startPfn);
     }
@@ -212,7 +262,7 @@ public final class ZoneInfoFormat {
         }
         long v = in.unsigned(line.substring(label.length()), what);
         if (Long.compareUnsigned(v, max) > 0) {
-            throw in.error(what + " " + Long.toUnsignedString(v) + " is too large");
+            throw in.error(what + " " + Long.toUnsignedString(v) + " is too large (at most " + max + ")");
         }
         return v;
     }
@@ -223,10 +273,14 @@ public final class ZoneInfoFormat {
         if (!m.matches()) {
             throw in.error("expected 'protection: (...)', found '" + TextLines.abbreviate(line) + "'");
         }
+        if (m.group(1).chars().filter(c -> c == ',').count() >= KernelLimits.ZONE_NAMES.size()) {
+            throw in.error("more than " + KernelLimits.ZONE_NAMES.size() + " protection entries; a node has at most "
+                    + KernelLimits.ZONE_NAMES.size() + " zones");
+        }
         String[] parts = m.group(1).split(", ", -1);
         long[] out = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            out[i] = in.signed(parts[i], "protection[" + i + "]");
+            out[i] = in.pages(parts[i], "protection[" + i + "]");
         }
         return out;
     }

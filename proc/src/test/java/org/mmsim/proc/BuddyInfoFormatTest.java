@@ -64,4 +64,10 @@ class BuddyInfoFormatTest {
         assertThatThrownBy(() -> BuddyInfoFormat.parse("bi", ok, 12)).isInstanceOf(InputError.class)
                 .hasMessage("bi:1: expected 12 free counts (orders 0..11), found 11");
     }
+
+    @Test
+    void aLineOfMillionsOfColumnsIsRefusedAfterCountingThem() {
+        assertThat(error("Node 0, zone   Normal" + " 0".repeat(8_000_000) + "\n"))
+                .isEqualTo("bi:1: more than 64 free counts (one per order); no kernel prints more");
+    }
 }

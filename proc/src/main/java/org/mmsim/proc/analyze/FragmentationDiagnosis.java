@@ -3,6 +3,7 @@ package org.mmsim.proc.analyze;
 import java.util.ArrayList;
 import java.util.List;
 import org.mmsim.proc.BuddyInfo;
+import org.mmsim.proc.BuddyInfoFormat;
 import org.mmsim.proc.PageTypeInfo;
 import org.mmsim.proc.PageTypeInfoNode;
 import org.mmsim.proc.ZoneFreeByType;
@@ -21,7 +22,9 @@ import org.mmsim.proc.frag.FragmentationIndexFormat;
  * ({@code __fragmentation_index() == -1000}); otherwise mm/compaction.c {@code compaction_suitable()}
  * compacts only when the fragmentation index exceeds {@code sysctl_extfrag_threshold} (500), and treats
  * a lower index as a lack of memory, for reclaim. Watermarks are read as mm/page_alloc.c
- * {@code zone_watermark_ok()} and kswapd use them. Sizes assume 4 KiB pages.
+ * {@code zone_watermark_ok()} and kswapd use them. Without a pagetypeinfo the pageblock order is taken as 9, or
+ * MAX_ORDER-1 when that is lower (include/linux/pageblock-flags.h). Sizes in bytes assume 4 KiB pages, so they are
+ * given only for a buddyinfo with the 11 orders of such kernels.
  */
 public final class FragmentationDiagnosis {
     /** {@code sysctl_extfrag_threshold}'s default. */
@@ -40,6 +43,8 @@ public final class FragmentationDiagnosis {
         int order = DEFAULT_ORDER;
         if (pagetypes != null && !pagetypes.nodes().isEmpty()) {
             order = pagetypes.nodes().get(0).pageblockOrder();
+        } else if (!buddy.zones().isEmpty()) {
+            order = Math.min(order, buddy.zones().get(0).orders() - 1);
         }
         List<String> sentences = new ArrayList<>();
         int failing = 0;
@@ -97,8 +102,11 @@ public final class FragmentationDiagnosis {
             }
         }
         long small = info.freePages() - (info.freeBlocksSuitable() << order);
-        s.append(info.freePages()).append(" free pages (").append(mib(info.freePages()))
-                .append("), the largest free block is order ").append(largest).append("; ")
+        s.append(info.freePages()).append(" free pages");
+        if (z.orders() == BuddyInfoFormat.DEFAULT_ORDERS) {
+            s.append(" (").append(mib(info.freePages())).append(')');
+        }
+        s.append(", the largest free block is order ").append(largest).append("; ")
                 .append(small).append(" free pages (").append(FragmentationIndex.extfragForOrder(nrFree, order))
                 .append("%) sit in blocks below order ").append(order).append(". ");
         int index = FragmentationIndex.fragmentationIndex(order, info);

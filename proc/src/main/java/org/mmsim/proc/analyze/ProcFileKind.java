@@ -2,6 +2,7 @@ package org.mmsim.proc.analyze;
 
 import java.util.regex.Pattern;
 import org.mmsim.arch.InputError;
+import org.mmsim.proc.TextLines;
 
 /**
  * Which /proc file a text is, told from its content, so {@code mmsim analyze} takes files in any order
@@ -28,13 +29,17 @@ public enum ProcFileKind {
         return fileName;
     }
 
-    /** Tells the kind of {@code text}; an empty or unknown file is an {@link InputError}. */
+    /**
+     * Tells the kind of {@code text} from its first line; an empty or unknown file, or a first line with a control
+     * character (which no /proc file has, see {@link TextLines#requirePrintable}), is an {@link InputError}.
+     */
     public static ProcFileKind detect(String file, String text) {
         String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse(null);
         if (first == null) {
             throw InputError.at(file, 0, "empty file");
         }
         int lineNo = 1 + (int) text.lines().takeWhile(String::isBlank).count();
+        TextLines.requirePrintable(file, lineNo, first);
         if (first.startsWith("Page block order:")) {
             return PAGETYPEINFO;
         }
