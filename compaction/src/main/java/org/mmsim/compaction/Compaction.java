@@ -17,7 +17,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mmsim.page.Fallback;
-import org.mmsim.page.GfpNames;
 import org.mmsim.page.Machine;
 import org.mmsim.page.MemMap;
 import org.mmsim.page.MigrateType;
@@ -130,9 +129,8 @@ public final class Compaction implements CompactionApi {
      */
     public int compactionSuitable(Zone z, int order, int allocFlags, int highestZoneidx) {
         int ret = Suitability.compactionSuitable(z, order, allocFlags, highestZoneidx, mem.config.extfragThreshold());
-        if (order >= 0 && mem.env.traceEnabled("mm_compaction_suitable")) {
-            mem.env.trace("task", 1, "mm_compaction_suitable", String.format("node=%d zone=%-8s order=%d ret=%s",
-                    z.node().nid(), z.name(), order, CompactResult.traceName(ret)));
+        if (order >= 0) {
+            mem.env.ftrace().compactionSuitable(z, order, CompactResult.traceName(ret));
         }
         return ret == COMPACT_NOT_SUITABLE_ZONE ? COMPACT_SKIPPED : ret;
     }
@@ -153,14 +151,16 @@ public final class Compaction implements CompactionApi {
     /** Models mm/compaction.c defer_compaction() ({@link Deferral#deferCompaction}) with its trace event. */
     void deferCompaction(Zone z, int order) {
         deferral(z).deferCompaction(order);
-        traceDefer("mm_compaction_defer_compaction", z, order);
+        Deferral d = deferral(z);
+        mem.env.ftrace().compactionDeferCompaction(z, order, d.orderFailed(), d.considered(), d.deferShift());
     }
 
     /** Models mm/compaction.c compaction_deferred() ({@link Deferral#compactionDeferred}) with its trace event. */
     boolean compactionDeferred(Zone z, int order) {
         boolean deferred = deferral(z).compactionDeferred(order);
         if (deferred) {
-            traceDefer("mm_compaction_deferred", z, order);
+            Deferral d = deferral(z);
+            mem.env.ftrace().compactionDeferred(z, order, d.orderFailed(), d.considered(), d.deferShift());
         }
         return deferred;
     }
@@ -169,16 +169,8 @@ public final class Compaction implements CompactionApi {
     @Override
     public void compactionDeferReset(Zone z, int order, boolean allocSuccess) {
         deferral(z).compactionDeferReset(order, allocSuccess);
-        traceDefer("mm_compaction_defer_reset", z, order);
-    }
-
-    private void traceDefer(String event, Zone z, int order) {
-        if (mem.env.traceEnabled(event)) {
-            Deferral d = deferral(z);
-            mem.env.trace("task", 1, event, String.format(
-                    "node=%d zone=%-8s order=%d order_failed=%d consider=%d limit=%d", z.node().nid(), z.name(),
-                    order, d.orderFailed(), d.considered(), 1L << d.deferShift()));
-        }
+        Deferral d = deferral(z);
+        mem.env.ftrace().compactionDeferReset(z, order, d.orderFailed(), d.considered(), d.deferShift());
     }
 
     // ---- skip hints ----------------------------------------------------------------------------------------
@@ -244,11 +236,7 @@ public final class Compaction implements CompactionApi {
         cc.nrMigratepages = 0;
         cc.totalMigrateScanned = 0;
         cc.totalFreeScanned = 0;
-        if (mem.env.traceEnabled("mm_compaction_begin")) {
-            mem.env.trace("task", 1, "mm_compaction_begin", String.format(
-                    "zone_start=0x%x migrate_pfn=0x%x free_pfn=0x%x zone_end=0x%x, mode=%s", start, cc.migratePfn,
-                    cc.freePfn, end, sync ? "sync" : "async"));
-        }
+        mem.env.ftrace().compactionBegin(start, cc.migratePfn, cc.freePfn, end, sync);
         int ret;
         cc.lastMigratedPfn = -1;
         try {
@@ -268,11 +256,7 @@ public final class Compaction implements CompactionApi {
         }
         c.add(VmCounters.COMPACT_MIGRATE_SCANNED, cc.totalMigrateScanned);
         c.add(VmCounters.COMPACT_FREE_SCANNED, cc.totalFreeScanned);
-        if (mem.env.traceEnabled("mm_compaction_end")) {
-            mem.env.trace("task", 1, "mm_compaction_end", String.format(
-                    "zone_start=0x%x migrate_pfn=0x%x free_pfn=0x%x zone_end=0x%x, mode=%s status=%s", start,
-                    cc.migratePfn, cc.freePfn, end, sync ? "sync" : "async", CompactResult.traceName(ret)));
-        }
+        mem.env.ftrace().compactionEnd(start, cc.migratePfn, cc.freePfn, end, sync, CompactResult.traceName(ret));
         return ret;
     }
 
@@ -470,9 +454,8 @@ public final class Compaction implements CompactionApi {
         }
         cc.totalMigrateScanned += scanned;
         cc.nrMigratepages = n;
-        if (n > 0 && mem.env.traceEnabled("mm_compaction_isolate_migratepages")) {
-            mem.env.trace("task", 1, "mm_compaction_isolate_migratepages", String.format(
-                    "range=(0x%x ~ 0x%x) nr_scanned=%d nr_taken=%d", blockLow, pfn, scanned, n));
+        if (n > 0) {
+            mem.env.ftrace().compactionIsolateMigratepages(blockLow, pfn, scanned, n);
         }
         return pfn;
     }
@@ -620,10 +603,7 @@ public final class Compaction implements CompactionApi {
     @Override
     public int tryToCompactPages(Zonelist zl, int gfp, int order, int allocFlags, int highestZoneidx,
             int migratetype, int prio) {
-        if (mem.env.traceEnabled("mm_compaction_try_to_compact_pages")) {
-            mem.env.trace("task", 1, "mm_compaction_try_to_compact_pages", "order=" + order + " gfp_mask="
-                    + GfpNames.format(gfp) + " priority=" + prio);
-        }
+        mem.env.ftrace().compactionTryToCompactPages(order, gfp, prio);
         boolean syncFull = prio == SlowPathHooks.COMPACT_PRIO_SYNC_FULL;
         boolean async = prio == SlowPathHooks.COMPACT_PRIO_ASYNC;
         int rc = COMPACT_SKIPPED;

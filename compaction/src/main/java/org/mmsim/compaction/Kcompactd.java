@@ -66,12 +66,7 @@ final class Kcompactd {
         if (!kcompactdSleeping[nid] || !kcompactdNodeSuitable(nid)) {
             return;
         }
-        if (mem.env.traceEnabled("mm_compaction_wakeup_kcompactd")) {
-            Zone[] nodeZones = m.node(nid).zones();
-            mem.env.trace("task", 1, "mm_compaction_wakeup_kcompactd", String.format(
-                    "nid=%d order=%d classzone_idx=%-8s", nid, order,
-                    nodeZones[Math.min(highestZoneidx, nodeZones.length - 1)].name()));
-        }
+        mem.env.ftrace().compactionWakeupKcompactd(m.node(nid), order, highestZoneidx);
         kcompactdSleeping[nid] = false;
         mem.env.wakeKcompactdThread(nid);
     }
@@ -100,11 +95,7 @@ final class Kcompactd {
         int order = kcompactdMaxOrder[nid];
         int hz = kcompactdHighestZoneidx[nid];
         Node node = m.node(nid);
-        if (mem.env.traceEnabled("mm_compaction_kcompactd_wake")) {
-            mem.env.trace("kcompactd" + nid, 50 + nid, "mm_compaction_kcompactd_wake", String.format(
-                    "nid=%d order=%d classzone_idx=%-8s", nid, order,
-                    node.zones()[Math.min(Math.max(hz, 0), node.zones().length - 1)].name()));
-        }
+        mem.env.ftrace().compactionKcompactdWake(node, order, hz);
         c.inc(VmCounters.COMPACT_DAEMON_WAKE);
         for (Zone z : node.zones()) {
             if (z.zoneIdx() > hz || !z.populated() || order <= 0) {
@@ -134,9 +125,7 @@ final class Kcompactd {
             kcompactdHighestZoneidx[nid] = 0;
         }
         kcompactdSleeping[nid] = true;
-        if (mem.env.traceEnabled("mm_compaction_kcompactd_sleep")) {
-            mem.env.trace("kcompactd" + nid, 50 + nid, "mm_compaction_kcompactd_sleep", "nid=" + nid);
-        }
+        mem.env.ftrace().compactionKcompactdSleep(nid);
     }
 
     /**

@@ -50,15 +50,6 @@ final class ReclaimFixture {
         }
 
         @Override
-        public boolean traceEnabled(String event) {
-            return false;
-        }
-
-        @Override
-        public void trace(String comm, int pid, String event, String fields) {
-        }
-
-        @Override
         public void note(String text) {
         }
     }

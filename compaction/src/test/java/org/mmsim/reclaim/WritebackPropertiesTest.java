@@ -49,15 +49,6 @@ class WritebackPropertiesTest {
         }
 
         @Override
-        public boolean traceEnabled(String event) {
-            return false;
-        }
-
-        @Override
-        public void trace(String comm, int pid, String event, String fields) {
-        }
-
-        @Override
         public void note(String text) {
         }
     }

@@ -21,7 +21,6 @@ public final class Kswapd {
     private final boolean[] sleeping;
     private final int[] failures;
     private boolean firstWakeNoted;
-    private final VmscanTracer tracer;
 
     Kswapd(Memory mem) {
         this.mem = mem;
@@ -32,7 +31,6 @@ public final class Kswapd {
         failures = new int[n];
         java.util.Arrays.fill(sleeping, true);
         java.util.Arrays.fill(highestZoneidx, -1);
-        tracer = new VmscanTracer(mem.env);
     }
 
     /** kswapd_is_running(). */
@@ -75,7 +73,7 @@ public final class Kswapd {
             }
             return;
         }
-        tracer.wakeupKswapd(nid, ord, gfp);
+        mem.env.ftrace().vmscanWakeupKswapd(nid, ord, gfp);
         sleeping[nid] = false;
         mem.env.wakeKswapdThread(nid);
     }
@@ -139,13 +137,13 @@ public final class Kswapd {
             firstWakeNoted = true;
             mem.env.note("kswapd" + nid + " woke for the first time (order " + ord + ")");
         }
-        tracer.kswapdWake(nid, ord);
+        mem.env.ftrace().vmscanKswapdWake(nid, ord);
         balancePgdat(nid, ord, hz);
         if (prepareKswapdSleep(nid, 0, hz)) {
             mem.compaction.resetIsolationSuitable(nid);
             sleeping[nid] = true;
             mem.compaction.wakeupKcompactd(nid, ord, hz);
-            tracer.kswapdSleep(nid);
+            mem.env.ftrace().vmscanKswapdSleep(nid);
             return true;
         }
         return false;

@@ -1,5 +1,7 @@
 package org.mmsim.reclaim;
 
+import org.mmsim.page.trace.FtraceWriter;
+
 /**
  * What the memory model needs from the simulation around it: the simulated clock, the scheduling of the
  * kswapd and kcompactd kernel threads (wake_up_interruptible of their wait queues), tracepoints and notes.
@@ -17,11 +19,10 @@ public interface MmEnvironment {
     default void scheduleWriteback(long atNs) {
     }
 
-    /** Whether the trace event of this name is enabled. */
-    boolean traceEnabled(String event);
-
-    /** One trace event from a task (comm, pid) with its printed fields. */
-    void trace(String comm, int pid, String event, String fields);
+    /** The writer every tracepoint of reclaim and compaction is reported to; {@link FtraceWriter#OFF} by default. */
+    default FtraceWriter ftrace() {
+        return FtraceWriter.OFF;
+    }
 
     /** A notable moment. */
     void note(String text);
@@ -39,15 +40,6 @@ public interface MmEnvironment {
 
         @Override
         public void wakeKcompactdThread(int nid) {
-        }
-
-        @Override
-        public boolean traceEnabled(String event) {
-            return false;
-        }
-
-        @Override
-        public void trace(String comm, int pid, String event, String fields) {
         }
 
         @Override

@@ -20,7 +20,6 @@ public final class Reclaim {
     private final PageOwners po;
     private final VmCounters c;
     final ScanControl sc = new ScanControl();
-    private final VmscanTracer tracer;
     private final long[] nr = new long[Lruvec.ACTIVE_FILE + 1];
     private final long[] targets = new long[Lruvec.ACTIVE_FILE + 1];
     private final int[] isolated = new int[ScanControl.SWAP_CLUSTER_MAX];
@@ -33,7 +32,6 @@ public final class Reclaim {
         this.po = mem.owners;
         this.c = mem.counters;
         this.refaultsSeen = new long[2];
-        this.tracer = new VmscanTracer(mem.env);
     }
 
     /**
@@ -51,7 +49,7 @@ public final class Reclaim {
     long doTryToFreePages(Zonelist zonelist, int highestZoneidx, int gfp, int order) {
         ScanControl s = sc;
         s.reset(ScanControl.SWAP_CLUSTER_MAX, ScanControl.DEF_PRIORITY, order, highestZoneidx, gfp, false);
-        tracer.directReclaimBegin(order, gfp);
+        mem.env.ftrace().vmscanDirectReclaimBegin(order, gfp);
         do {
             s.nrScanned = 0;
             shrinkZones(zonelist);
@@ -64,7 +62,7 @@ public final class Reclaim {
         if (result == 0 && s.compactionReady) {
             result = 1;
         }
-        tracer.directReclaimEnd(result);
+        mem.env.ftrace().vmscanDirectReclaimEnd(result);
         return result;
     }
 

@@ -1,9 +1,9 @@
 /**
- * The page allocator's tracepoints written as lines of the ftrace text buffer (FtraceWriter implements
- * org.mmsim.page.PageAllocTracer).
+ * The one writer of ftrace lines (FtraceWriter): the page allocator's tracepoints (it implements
+ * org.mmsim.page.PageAllocTracer) and, as typed calls, those of reclaim and compaction.
  *
- * <p>Kernel sources (6.1): include/trace/events/kmem.h (TP_printk formats), include/trace/events/mmflags.h (through
- * GfpNames).
+ * <p>Kernel sources (6.1): include/trace/events/kmem.h, vmscan.h and compaction.h (TP_printk formats),
+ * include/trace/events/mmflags.h (through GfpNames).
  *
  * <p>Layer page: may import the arch packages and org.mmsim.page. Checked by LayerTest in the architecture module.
  */

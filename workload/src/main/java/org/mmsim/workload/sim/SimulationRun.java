@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.mmsim.arch.InputError;
 import org.mmsim.page.Machine;
-import org.mmsim.page.PageAllocTracer;
 import org.mmsim.page.init.BootedMachine;
-import org.mmsim.page.GfpNames;
+import org.mmsim.page.trace.CurrentTask;
+import org.mmsim.page.trace.FtraceWriter;
 import org.mmsim.reclaim.DirtyLimits;
 import org.mmsim.reclaim.Memory;
 import org.mmsim.reclaim.MmConfig;
@@ -50,6 +50,8 @@ final class SimulationRun implements MmEnvironment {
     final Memory mem;
     final EventQueue queue = new EventQueue();
     final Set<String> traceEvents;
+    /** The writer of this run's trace lines, the events the scenario records. */
+    private final FtraceWriter ftrace;
     final List<WorkloadGenerator> generators = new ArrayList<>();
     final SimView view;
     final SimKernel kernel;
@@ -70,6 +72,8 @@ final class SimulationRun implements MmEnvironment {
         this.machine = booted.machine();
         this.recorder = recorder;
         this.traceEvents = new HashSet<>(scenario.record() == null ? List.of() : scenario.record().traceEvents());
+        this.ftrace = traceEvents.isEmpty() ? FtraceWriter.OFF : FtraceWriter.traceFile(recorder::trace, traceEvents,
+                machine::currentCpu, () -> now, machine.arch().pageblockOrder(), new GeneratorTask());
         Map<String, String> sys = scenario.sysctl() == null ? Map.of() : scenario.sysctl();
         MmConfig cfg = new MmConfig(sysctlInt(sys, "vm.swappiness", 60), scenario.swapBytes() / 4096,
                 scenario.compaction(), sysctlInt(sys, "vm.compaction_proactiveness", 20),
@@ -87,7 +91,7 @@ final class SimulationRun implements MmEnvironment {
         mem.setXaNodeAllocator(kernel.radixTreeNodes());
         this.view = new SimView(booted, mem, kernel, scenario.thpEnabled());
         if (traceEvents.stream().anyMatch(e -> e.startsWith("mm_page_"))) {
-            machine.setTracer(new KmemTracer());
+            machine.setTracer(ftrace);
         }
         SplittableRandom root = new SplittableRandom(scenario.seed());
         for (Scenario.Generator g : scenario.generators()) {
@@ -262,60 +266,26 @@ final class SimulationRun implements MmEnvironment {
     }
 
     @Override
-    public boolean traceEnabled(String event) {
-        return traceEvents.contains(event);
+    public FtraceWriter ftrace() {
+        return ftrace;
     }
 
-    @Override
-    public void trace(String comm, int pid, String event, String fields) {
-        String task = comm;
-        int p = pid;
-        if ("task".equals(comm)) {
-            task = currentGenerator >= 0 ? generators.get(currentGenerator).spec.getString("name",
+    /** The task trace lines show outside kswapd and kcompactd: the generator being stepped, else a kworker. */
+    private final class GeneratorTask implements CurrentTask {
+        @Override
+        public String comm() {
+            return currentGenerator >= 0 ? generators.get(currentGenerator).spec.getString("name",
                     generators.get(currentGenerator).spec.kind()) : "kworker";
-            p = 1000 + Math.max(currentGenerator, 0);
         }
-        if (task.length() > 15) {
-            task = task.substring(0, 15);
+
+        @Override
+        public int pid() {
+            return 1000 + Math.max(currentGenerator, 0);
         }
-        recorder.trace(String.format("%16s-%-7d [%03d] ..... %5d.%06d: %s: %s", task, p, machine.currentCpu(),
-                now / 1_000_000_000L, (now / 1000) % 1_000_000L, event, fields));
     }
 
     @Override
     public void note(String text) {
         recorder.note(now, text);
-    }
-
-    /** The page allocator's kmem tracepoints as ftrace lines (include/trace/events/kmem.h formats). */
-    private final class KmemTracer implements PageAllocTracer {
-        @Override
-        public void mmPageAlloc(long pfn, int order, int gfpFlags, int migratetype) {
-            if (traceEnabled("mm_page_alloc")) {
-                trace("task", 0, "mm_page_alloc", String.format("page=%s pfn=0x%x order=%d migratetype=%d gfp_flags=%s",
-                        pfn < 0 ? "0000000000000000" : "(____ptrval____)", Math.max(pfn, 0), order, migratetype,
-                        GfpNames.format(gfpFlags)));
-            }
-        }
-
-        @Override
-        public void mmPageFree(long pfn, int order) {
-            if (traceEnabled("mm_page_free")) {
-                trace("task", 0, "mm_page_free", String.format("page=(____ptrval____) pfn=0x%x order=%d", pfn, order));
-            }
-        }
-
-        @Override
-        public void mmPageAllocExtfrag(long pfn, int allocOrder, int fallbackOrder, int allocMigratetype,
-                int fallbackMigratetype, boolean changeOwnership) {
-            if (traceEnabled("mm_page_alloc_extfrag")) {
-                int pb = machine.arch().pageblockOrder();
-                trace("task", 0, "mm_page_alloc_extfrag", String.format(
-                        "page=(____ptrval____) pfn=0x%x alloc_order=%d fallback_order=%d pageblock_order=%d"
-                                + " alloc_migratetype=%d fallback_migratetype=%d fragmenting=%d change_ownership=%d",
-                        pfn, allocOrder, fallbackOrder, pb, allocMigratetype, fallbackMigratetype,
-                        fallbackOrder < pb ? 1 : 0, changeOwnership ? 1 : 0));
-            }
-        }
     }
 }
