@@ -1,4 +1,4 @@
-package org.mmsim.workload.sim;
+package org.mmsim.proc.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +13,10 @@ import org.mmsim.page.Zone;
 import org.mmsim.page.debug.BuddyChecker;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.boot.spec.DmesgImporter;
-import org.mmsim.page.init.BootResidue;
 import org.mmsim.page.init.MemoryInit;
 import org.mmsim.testdata.Oracle;
+import org.mmsim.workload.sim.LinuxSimulation;
+import org.mmsim.workload.sim.ScenarioFixtures;
 import org.mmsim.workload.Recorder;
 import org.mmsim.workload.SimulationView;
 import org.mmsim.workload.scenario.Scenario;
@@ -96,7 +97,7 @@ class OracleTmpfsTest {
             String params = Oracle.read(c, "workload/params");
             long ddMib = Long.parseLong(params.replaceAll("(?s).*dd_MiB=(\\d+).*", "$1"));
             BootedMachine b = MemoryInit.boot(DmesgImporter.read(Oracle.file(c, "dmesg"), Oracle.file(c, "iomem")), null,
-                    BootResidue.read(Oracle.file(c, "meminfo"), 12));
+                    BootResidueMeminfo.read(Oracle.file(c, "meminfo"), 12));
             long t0 = ScenarioFixtures.S / 2;
             Scenario sc = ScenarioFixtures.scenario("oracle-tmpfs", 1, 3 * ScenarioFixtures.S + t0, true, 0, List.of(),
                     ScenarioFixtures.gen("shmem", "name", "fill", "size", ddMib * ScenarioFixtures.MIB, "start", t0,

@@ -1,4 +1,4 @@
-package org.mmsim.page.init;
+package org.mmsim.proc.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mmsim.boot.spec.DmesgImporter;
 import org.mmsim.page.Machine;
 import org.mmsim.page.Zone;
+import org.mmsim.page.init.BootResidue;
+import org.mmsim.page.init.MemoryInit;
+import org.mmsim.proc.MeminfoFormat;
 import org.mmsim.testdata.Oracle;
 
 /**
@@ -32,10 +35,9 @@ class BootResidueTest {
     void freeMemoryMatchesTheRealMachineAfterBoot(String name) throws Exception {
         Path dir = Oracle.caseDir(name);
         var spec = DmesgImporter.read(dir.resolve("dmesg"), dir.resolve("iomem"));
-        BootResidue residue = BootResidue.read(dir.resolve("meminfo"), spec.arch().pageShift());
+        BootResidue residue = BootResidueMeminfo.read(dir.resolve("meminfo"), spec.arch().pageShift());
         Machine m = MemoryInit.boot(spec, null, residue).machine();
-        long memFree = Long.parseLong(Files.readAllLines(dir.resolve("meminfo")).stream()
-                .filter(l -> l.startsWith("MemFree:")).findFirst().orElseThrow().replaceAll("\\D", ""))
+        long memFree = MeminfoFormat.parse("meminfo", Files.readString(dir.resolve("meminfo"))).get("MemFree")
                 >> (spec.arch().pageShift() - 10);
         double err = 100.0 * (m.nrFreePages() - memFree) / memFree;
         StringBuilder row = new StringBuilder(String.format("%-26s MemFree %d pages, mmsim %d (%+.3f %%);", name,
