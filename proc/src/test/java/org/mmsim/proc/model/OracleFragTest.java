@@ -17,6 +17,8 @@ import org.mmsim.page.Zone;
 import org.mmsim.page.debug.BuddyChecker;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
+import org.mmsim.proc.BuddyInfoFormat;
+import org.mmsim.proc.ZoneFreeArea;
 import org.mmsim.testdata.Oracle;
 import org.mmsim.workload.sim.LinuxSimulation;
 import org.mmsim.workload.sim.ScenarioFixtures;
@@ -39,19 +41,11 @@ class OracleFragTest {
     private static final String[] CASES = {"x86_64-4G-frag", "x86_64-4G-trace"};
     private static final String[] PHASES = {"after-punch", "after-holes", "after-compact", "after-exit"};
 
-    /** Per zone line of a buddyinfo: the 11 counts. */
+    /** Per zone line of a buddyinfo: the counts per order, by zone name. */
     static Map<String, long[]> buddy(String text) {
         Map<String, long[]> out = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length < 15) {
-                continue;
-            }
-            long[] n = new long[11];
-            for (int o = 0; o < 11; o++) {
-                n[o] = Long.parseLong(f[4 + o]);
-            }
-            out.put(f[3], n);
+        for (ZoneFreeArea z : BuddyInfoFormat.parse("buddyinfo", text).zones()) {
+            out.put(z.zoneName(), z.nrFree());
         }
         return out;
     }
