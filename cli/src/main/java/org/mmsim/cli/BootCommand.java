@@ -74,7 +74,7 @@ final class BootCommand implements Callable<Integer> {
         }
 
         org.mmsim.page.init.BootResidue residue = meminfo == null ? org.mmsim.page.init.BootResidue.NONE
-                : org.mmsim.page.init.BootResidue.read(meminfo, spec.arch().pageShift(),
+                : org.mmsim.proc.model.BootResidueMeminfo.read(meminfo, spec.arch().pageShift(),
                         EarlyBoot.layout(spec).physpages());
         BootExhaustion.Inputs inputs = new BootExhaustion.Inputs(machine.dmesg == null ? machine.machineName() : null,
                 machine.dmesg, meminfo, null, null);

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.boot.spec.MachineSpec;
 import org.mmsim.page.init.BootResidue;
+import org.mmsim.proc.model.BootResidueMeminfo;
 import org.mmsim.page.init.BootOutOfMemory;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
@@ -71,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
         RunOutput.check(out);
         MachineSpec spec = withSysctls(MachineFile.load(scenario.machine()), scenario);
         BootResidue residue = meminfo == null ? BootResidue.NONE
-                : BootResidue.read(meminfo, spec.arch().pageShift());
+                : BootResidueMeminfo.read(meminfo, spec.arch().pageShift());
         BootExhaustion.Inputs inputs = new BootExhaustion.Inputs(scenario.machine(), null, meminfo,
                 scenario.sourceFile(), scenario.sysctl().containsKey("vm.min_free_kbytes")
                         ? ScenarioFile.locate(scenario, "sysctl", "vm.min_free_kbytes") : null);

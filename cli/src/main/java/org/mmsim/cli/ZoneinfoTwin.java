@@ -1,7 +1,6 @@
 package org.mmsim.cli;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mmsim.arch.InputError;
@@ -30,7 +29,7 @@ final class ZoneinfoTwin {
     static long[][] managed(BootLayout layout, Path file) {
         String text = InputFiles.readText(file);
         ZoneInfo zi = ZoneInfoFormat.parse(file.toString(), text);
-        Map<String, Integer> headers = headerLines(text);
+        Map<String, Integer> headers = ZoneInfoFormat.zoneHeaderLines(text);
         List<ZoneType> types = layout.spec().arch().zoneTypes();
         long[][] out = new long[layout.nodes().size()][types.size()];
         for (ZoneInfoNode n : zi.nodes()) {
@@ -75,18 +74,5 @@ final class ZoneinfoTwin {
 
     private static ZoneSpan zone(NodeSpan node, ZoneType type) {
         return node.zones().stream().filter(x -> x.type() == type).findFirst().orElse(null);
-    }
-
-    /** The first line of each {@code Node N, zone NAME} header, by "N NAME". */
-    private static Map<String, Integer> headerLines(String text) {
-        Map<String, Integer> out = new HashMap<>();
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            String[] w = lines.get(i).replace(",", " ").trim().split("\\s+");
-            if (w.length >= 4 && w[0].equals("Node") && w[2].equals("zone")) {
-                out.putIfAbsent(w[1] + " " + w[3], i + 1);
-            }
-        }
-        return out;
     }
 }

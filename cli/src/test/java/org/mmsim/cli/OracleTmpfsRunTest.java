@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmsim.proc.BuddyInfoFormat;
+import org.mmsim.proc.ZoneFreeArea;
 import org.mmsim.testdata.Oracle;
 
 /**
@@ -20,11 +22,8 @@ class OracleTmpfsRunTest {
 
     private static long buddyPages(String text) {
         long pages = 0;
-        for (String line : text.split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            for (int o = 0; o + 4 < f.length && o < 11; o++) {
-                pages += Long.parseLong(f[4 + o]) << o;
-            }
+        for (ZoneFreeArea z : BuddyInfoFormat.parse("buddyinfo", text).zones()) {
+            pages += z.freePages();
         }
         return pages;
     }

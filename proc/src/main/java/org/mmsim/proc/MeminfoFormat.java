@@ -69,4 +69,12 @@ public final class MeminfoFormat {
         }
         return new Meminfo(entries);
     }
+
+    /**
+     * The line of the parsed text that field came from, or 0 when it has none: {@link #parse} reads one field per
+     * line, in order, so a field's line is its place in the list.
+     */
+    public static int lineOf(Meminfo parsed, String name) {
+        return parsed.entries().indexOf(parsed.entry(name)) + 1;
+    }
 }

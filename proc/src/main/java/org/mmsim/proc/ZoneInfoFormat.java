@@ -1,8 +1,10 @@
 package org.mmsim.proc;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -281,6 +283,22 @@ public final class ZoneInfoFormat {
         long[] out = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
             out[i] = in.pages(parts[i], "protection[" + i + "]");
+        }
+        return out;
+    }
+
+    /**
+     * The line of each zone's {@code Node N, zone NAME} header in a text {@link #parse} accepted, keyed
+     * {@code "N NAME"}, so a check made on the parsed zones can name the zone's line.
+     */
+    public static Map<String, Integer> zoneHeaderLines(String text) {
+        Map<String, Integer> out = new HashMap<>();
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = ZONE_HEADER.matcher(lines.get(i));
+            if (m.matches()) {
+                out.putIfAbsent(m.group(1) + " " + m.group(2), i + 1);
+            }
         }
         return out;
     }

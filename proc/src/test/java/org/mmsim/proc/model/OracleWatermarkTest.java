@@ -1,4 +1,4 @@
-package org.mmsim.page.init;
+package org.mmsim.proc.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,9 @@ import org.mmsim.arch.ZoneType;
 import org.mmsim.boot.spec.DmesgImporter;
 import org.mmsim.boot.zone.BootLayout;
 import org.mmsim.boot.zone.EarlyBoot;
+import org.mmsim.page.init.ZoneReserveState;
+import org.mmsim.page.init.ZoneSetup;
 import org.mmsim.testdata.Oracle;
-import org.mmsim.testdata.OracleZoneinfo;
 
 /**
  * Issue 2, acceptance 2 (twin mode): given a real machine's dmesg and the managed pages of its
@@ -30,17 +31,17 @@ class OracleWatermarkTest {
     void twinReproducesWatermarksAndReserves(String name) throws Exception {
         Path dir = Oracle.caseDir(name);
         BootLayout layout = EarlyBoot.layout(DmesgImporter.read(dir.resolve("dmesg"), dir.resolve("iomem")));
-        List<OracleZoneinfo> real = OracleZoneinfo.read(dir.resolve("zoneinfo"));
+        List<OracleZone> real = OracleZone.read(dir.resolve("zoneinfo"));
         List<ZoneType> types = layout.spec().arch().zoneTypes();
         long[][] finalManaged = new long[layout.nodes().size()][types.size()];
-        for (OracleZoneinfo z : real) {
+        for (OracleZone z : real) {
             finalManaged[z.nid()][indexOf(types, z.zone())] = z.managed();
         }
         ZoneSetup setup = ZoneSetup.twin(layout, finalManaged);
         long expectedMinFree = Long.parseLong(Oracle.read(name, "min_free_kbytes").trim());
         assertThat(setup.minFreeKbytes()).as("min_free_kbytes").isEqualTo(expectedMinFree);
         List<String> mismatches = new ArrayList<>();
-        for (OracleZoneinfo z : real) {
+        for (OracleZone z : real) {
             ZoneReserveState ours = setup.zone(z.nid(), types.get(indexOf(types, z.zone())));
             String where = "node " + z.nid() + " " + z.zone() + ": ";
             check(mismatches, where + "min", ours.min, z.min());

@@ -1,4 +1,4 @@
-package org.mmsim.workload.sim;
+package org.mmsim.proc.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mmsim.workload.sim.ScenarioFixtures.S;
@@ -15,10 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.mmsim.boot.spec.DmesgImporter;
 import org.mmsim.page.Zone;
 import org.mmsim.page.debug.BuddyChecker;
-import org.mmsim.page.init.BootResidue;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
+import org.mmsim.proc.BuddyInfoFormat;
+import org.mmsim.proc.ZoneFreeArea;
 import org.mmsim.testdata.Oracle;
+import org.mmsim.workload.sim.LinuxSimulation;
+import org.mmsim.workload.sim.ScenarioFixtures;
 import org.mmsim.workload.Recorder;
 import org.mmsim.workload.SimulationView;
 import org.mmsim.workload.scenario.Scenario;
@@ -38,19 +41,11 @@ class OracleFragTest {
     private static final String[] CASES = {"x86_64-4G-frag", "x86_64-4G-trace"};
     private static final String[] PHASES = {"after-punch", "after-holes", "after-compact", "after-exit"};
 
-    /** Per zone line of a buddyinfo: the 11 counts. */
+    /** Per zone line of a buddyinfo: the counts per order, by zone name. */
     static Map<String, long[]> buddy(String text) {
         Map<String, long[]> out = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length < 15) {
-                continue;
-            }
-            long[] n = new long[11];
-            for (int o = 0; o < 11; o++) {
-                n[o] = Long.parseLong(f[4 + o]);
-            }
-            out.put(f[3], n);
+        for (ZoneFreeArea z : BuddyInfoFormat.parse("buddyinfo", text).zones()) {
+            out.put(z.zoneName(), z.nrFree());
         }
         return out;
     }
@@ -78,7 +73,7 @@ class OracleFragTest {
             long ddMib = Long.parseLong(params.replaceAll("(?s).*dd_MiB=(\\d+).*", "$1"));
             long kernelThp = Long.parseLong(Oracle.read(c, "frag/log").replaceAll("(?s).*thp_total=(\\d+).*", "$1"));
             BootedMachine b = MemoryInit.boot(DmesgImporter.read(Oracle.file(c, "dmesg"), Oracle.file(c, "iomem")),
-                    null, BootResidue.read(Oracle.file(c, "meminfo"), 12));
+                    null, BootResidueMeminfo.read(Oracle.file(c, "meminfo"), 12));
             long t0 = S / 2;
             long f0 = t0 + 3 * S;
             Scenario sc = new Scenario("oracle-frag", "oracle-frag.yaml", "test", 1, f0 + 4 * S, 250,

@@ -1,4 +1,4 @@
-package org.mmsim.boot;
+package org.mmsim.proc.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,8 @@ import org.mmsim.arch.ZoneType;
 import org.mmsim.boot.zone.BootLayout;
 import org.mmsim.boot.zone.EarlyBoot;
 import org.mmsim.boot.zone.ZoneSpan;
+import org.mmsim.boot.spec.DmesgImporter;
 import org.mmsim.testdata.Oracle;
-import org.mmsim.testdata.OracleZoneinfo;
 
 /**
  * Issue 2, acceptance 1 (sizes): for every node and zone of every 6.1 oracle case, spanned, present and
@@ -25,11 +25,11 @@ class OracleZoneSizeTest {
     @ParameterizedTest
     @MethodSource("cases")
     void spannedPresentAndStartPfnEqualTheKernels(String name) throws Exception {
-        BootLayout layout = EarlyBoot.layout(OracleBootLogTest.importCase(name));
-        List<OracleZoneinfo> real = OracleZoneinfo.read(Oracle.file(name, "zoneinfo"));
+        BootLayout layout = EarlyBoot.layout(DmesgImporter.read(Oracle.file(name, "dmesg"), Oracle.file(name, "iomem")));
+        List<OracleZone> real = OracleZone.read(Oracle.file(name, "zoneinfo"));
         assertThat(real).isNotEmpty();
         int checked = 0;
-        for (OracleZoneinfo z : real) {
+        for (OracleZone z : real) {
             ZoneSpan ours = find(layout, z.nid(), z.zone());
             assertThat(ours.spanned()).as("%s node %d %s spanned", name, z.nid(), z.zone()).isEqualTo(z.spanned());
             assertThat(ours.present()).as("%s node %d %s present", name, z.nid(), z.zone()).isEqualTo(z.present());

@@ -1,4 +1,4 @@
-package org.mmsim.boot;
+package org.mmsim.proc.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,8 +14,8 @@ import org.mmsim.arch.ZoneType;
 import org.mmsim.boot.reserve.BootMemblock;
 import org.mmsim.boot.zone.BootLayout;
 import org.mmsim.boot.zone.EarlyBoot;
+import org.mmsim.boot.spec.DmesgImporter;
 import org.mmsim.testdata.Oracle;
-import org.mmsim.testdata.OracleZoneinfo;
 
 /**
  * Issue 2, acceptance 2 (managed pages without --zoneinfo): from the memory map and the reservations the boot
@@ -32,10 +32,10 @@ class OracleManagedEstimateTest {
     @ParameterizedTest
     @MethodSource("cases")
     void managedPagesFromTheLogAlone(String name) throws Exception {
-        BootLayout layout = EarlyBoot.layout(OracleBootLogTest.importCase(name));
+        BootLayout layout = EarlyBoot.layout(DmesgImporter.read(Oracle.file(name, "dmesg"), Oracle.file(name, "iomem")));
         long[][] ours = BootMemblock.build(layout).managedFinal(layout);
         List<ZoneType> types = layout.spec().arch().zoneTypes();
-        for (OracleZoneinfo z : OracleZoneinfo.read(Oracle.file(name, "zoneinfo"))) {
+        for (OracleZone z : OracleZone.read(Oracle.file(name, "zoneinfo"))) {
             if (z.managed() == 0) {
                 continue;
             }

@@ -1,4 +1,4 @@
-package org.mmsim.boot;
+package org.mmsim.proc.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,7 @@ import org.mmsim.boot.log.BootLog;
 import org.mmsim.boot.reserve.BootMemblock;
 import org.mmsim.boot.zone.BootLayout;
 import org.mmsim.boot.zone.EarlyBoot;
+import org.mmsim.boot.spec.DmesgImporter;
 import org.mmsim.testdata.Oracle;
 
 /**
@@ -31,7 +32,7 @@ class OracleMemoryLineTest {
     @ParameterizedTest
     @MethodSource("cases")
     void memoryLine(String name) throws Exception {
-        BootLayout layout = EarlyBoot.layout(OracleBootLogTest.importCase(name));
+        BootLayout layout = EarlyBoot.layout(DmesgImporter.read(Oracle.file(name, "dmesg"), Oracle.file(name, "iomem")));
         String ours = BootLog.memoryLine(layout, BootMemblock.build(layout));
         String theirs = Files.readAllLines(Oracle.file(name, "dmesg")).stream().filter(l -> l.contains("] Memory: "))
                 .findFirst().orElseThrow().replaceFirst("^\\[[ 0-9.]+\\] ", "");
@@ -51,10 +52,10 @@ class OracleMemoryLineTest {
     @ParameterizedTest
     @MethodSource("cases")
     void memoryLineWithZoneinfo(String name) throws Exception {
-        BootLayout layout = EarlyBoot.layout(OracleBootLogTest.importCase(name));
+        BootLayout layout = EarlyBoot.layout(DmesgImporter.read(Oracle.file(name, "dmesg"), Oracle.file(name, "iomem")));
         java.util.List<org.mmsim.arch.ZoneType> types = layout.spec().arch().zoneTypes();
         long[][] twin = new long[layout.nodes().size()][types.size()];
-        for (org.mmsim.testdata.OracleZoneinfo z : org.mmsim.testdata.OracleZoneinfo.read(Oracle.file(name, "zoneinfo"))) {
+        for (OracleZone z : OracleZone.read(Oracle.file(name, "zoneinfo"))) {
             for (int i = 0; i < types.size(); i++) {
                 if (types.get(i).kernelName().equals(z.zone())) {
                     twin[z.nid()][i] = z.managed();

@@ -1,4 +1,4 @@
-package org.mmsim.workload.sim;
+package org.mmsim.proc.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +13,17 @@ import org.mmsim.page.Zone;
 import org.mmsim.page.debug.BuddyChecker;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.boot.spec.DmesgImporter;
-import org.mmsim.page.init.BootResidue;
 import org.mmsim.page.init.MemoryInit;
+import org.mmsim.proc.BuddyInfoFormat;
+import org.mmsim.proc.Pageset;
+import org.mmsim.proc.VmstatFormat;
+import org.mmsim.proc.ZoneFreeArea;
+import org.mmsim.proc.ZoneInfoFormat;
+import org.mmsim.proc.ZoneInfoNode;
+import org.mmsim.proc.ZoneInfoZone;
 import org.mmsim.testdata.Oracle;
+import org.mmsim.workload.sim.LinuxSimulation;
+import org.mmsim.workload.sim.ScenarioFixtures;
 import org.mmsim.workload.Recorder;
 import org.mmsim.workload.SimulationView;
 import org.mmsim.workload.scenario.Scenario;
@@ -43,43 +51,30 @@ class OracleTmpfsTest {
     static long[] buddyTotals(String text) {
         long free = 0;
         long top = 0;
-        for (String line : text.split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length < 15) {
-                continue;
-            }
-            for (int o = 0; o < 11; o++) {
-                long n = Long.parseLong(f[4 + o]);
-                free += n << o;
-                if (o == 10) {
-                    top += n;
-                }
-            }
+        for (ZoneFreeArea z : BuddyInfoFormat.parse("buddyinfo", text).zones()) {
+            free += z.freePages();
+            top += z.nrFree(10);
         }
         return new long[] {free, top};
     }
 
+    /** One counter of a vmstat text. */
+    static long vmstat(String text, String key) {
+        return VmstatFormat.parse("vmstat", text).get(key);
+    }
 
     /**
      * Pages on the per-CPU lists, from zoneinfo's pageset "count:" lines. They are free pages that buddyinfo
      * does not show; where the last bulk free left a pcp list is chance, so the report also gives buddy plus pcp
      * on both sides. The bound of issue 4 is checked on buddy pages, as buddyinfo shows them.
      */
-    static long vmstat(String text, String key) {
-        for (String line : text.split("\n")) {
-            if (line.startsWith(key + " ")) {
-                return Long.parseLong(line.substring(key.length() + 1).trim());
-            }
-        }
-        throw new IllegalArgumentException("no " + key);
-    }
-
     static long pcpCount(String zoneinfo) {
         long n = 0;
-        for (String line : zoneinfo.split("\n")) {
-            String t = line.trim();
-            if (t.startsWith("count:")) {
-                n += Long.parseLong(t.substring(6).trim());
+        for (ZoneInfoNode node : ZoneInfoFormat.parse("zoneinfo", zoneinfo).nodes()) {
+            for (ZoneInfoZone z : node.zones()) {
+                for (Pageset p : z.pagesets()) {
+                    n += p.count();
+                }
             }
         }
         return n;
@@ -96,7 +91,7 @@ class OracleTmpfsTest {
             String params = Oracle.read(c, "workload/params");
             long ddMib = Long.parseLong(params.replaceAll("(?s).*dd_MiB=(\\d+).*", "$1"));
             BootedMachine b = MemoryInit.boot(DmesgImporter.read(Oracle.file(c, "dmesg"), Oracle.file(c, "iomem")), null,
-                    BootResidue.read(Oracle.file(c, "meminfo"), 12));
+                    BootResidueMeminfo.read(Oracle.file(c, "meminfo"), 12));
             long t0 = ScenarioFixtures.S / 2;
             Scenario sc = ScenarioFixtures.scenario("oracle-tmpfs", 1, 3 * ScenarioFixtures.S + t0, true, 0, List.of(),
                     ScenarioFixtures.gen("shmem", "name", "fill", "size", ddMib * ScenarioFixtures.MIB, "start", t0,

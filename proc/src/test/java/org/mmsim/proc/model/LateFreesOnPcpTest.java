@@ -1,4 +1,4 @@
-package org.mmsim.page.init;
+package org.mmsim.proc.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import org.mmsim.page.Machine;
 import org.mmsim.page.Zone;
 import org.mmsim.arch.ZoneType;
 import org.mmsim.boot.spec.DmesgImporter;
+import org.mmsim.page.init.MemoryInit;
 import org.mmsim.testdata.Oracle;
 
 /**
@@ -21,7 +22,7 @@ class LateFreesOnPcpTest {
     void lateFreedPagesSitOnTheDma32PerCpuList() throws Exception {
         Path dir = Oracle.caseDir("x86_64-4G");
         var spec = DmesgImporter.read(dir.resolve("dmesg"), dir.resolve("iomem"));
-        Machine m = MemoryInit.boot(spec, null, BootResidue.read(dir.resolve("meminfo"), 12)).machine();
+        Machine m = MemoryInit.boot(spec, null, BootResidueMeminfo.read(dir.resolve("meminfo"), 12)).machine();
         Zone dma32 = m.node(0).zone(ZoneType.DMA32);
         assertThat(dma32.pcpCount(0)).isEqualTo(2263);
     }

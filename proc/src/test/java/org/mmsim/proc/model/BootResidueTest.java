@@ -1,4 +1,4 @@
-package org.mmsim.page.init;
+package org.mmsim.proc.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mmsim.boot.spec.DmesgImporter;
 import org.mmsim.page.Machine;
 import org.mmsim.page.Zone;
+import org.mmsim.page.init.BootResidue;
+import org.mmsim.page.init.MemoryInit;
+import org.mmsim.proc.MeminfoFormat;
+import org.mmsim.proc.PageTypeInfoFormat;
+import org.mmsim.proc.PageTypeInfoNode;
+import org.mmsim.proc.ZoneBlockCounts;
 import org.mmsim.testdata.Oracle;
 
 /**
@@ -32,10 +38,9 @@ class BootResidueTest {
     void freeMemoryMatchesTheRealMachineAfterBoot(String name) throws Exception {
         Path dir = Oracle.caseDir(name);
         var spec = DmesgImporter.read(dir.resolve("dmesg"), dir.resolve("iomem"));
-        BootResidue residue = BootResidue.read(dir.resolve("meminfo"), spec.arch().pageShift());
+        BootResidue residue = BootResidueMeminfo.read(dir.resolve("meminfo"), spec.arch().pageShift());
         Machine m = MemoryInit.boot(spec, null, residue).machine();
-        long memFree = Long.parseLong(Files.readAllLines(dir.resolve("meminfo")).stream()
-                .filter(l -> l.startsWith("MemFree:")).findFirst().orElseThrow().replaceAll("\\D", ""))
+        long memFree = MeminfoFormat.parse("meminfo", Files.readString(dir.resolve("meminfo"))).get("MemFree")
                 >> (spec.arch().pageShift() - 10);
         double err = 100.0 * (m.nrFreePages() - memFree) / memFree;
         StringBuilder row = new StringBuilder(String.format("%-26s MemFree %d pages, mmsim %d (%+.3f %%);", name,
@@ -52,20 +57,16 @@ class BootResidueTest {
         assertThat(Math.abs(err)).as(name).isLessThan(1.0);
         // Unmovable pageblocks per zone, against the kernel's pagetypeinfo: within 4 (the residue is allocated
         // in one go, not at the moments and sizes boot allocates it; deferred-init blocks are exact)
-        for (String line : Files.readAllLines(dir.resolve("pagetypeinfo"))) {
-            if (!line.startsWith("Node") || line.contains("type")) {
-                continue;
-            }
-            String[] w = line.replace(",", " ").trim().split("\\s+");
-            if (w.length < 5) {
-                continue;
-            }
-            int nid = Integer.parseInt(w[1]);
-            for (Zone z : m.node(nid).zones()) {
-                if (z.name().equals(w[3])) {
-                    long kernel = Long.parseLong(w[4]);
-                    assertThat(Math.abs(z.countPageblocks(org.mmsim.page.MigrateType.UNMOVABLE) - kernel)).as("%s %s Unmovable pageblocks", name, w[3])
-                            .isLessThanOrEqualTo(4);
+        for (PageTypeInfoNode node : PageTypeInfoFormat.parse("pagetypeinfo",
+                Files.readString(dir.resolve("pagetypeinfo"))).nodes()) {
+            int unmovable = node.migratetype("Unmovable");
+            for (ZoneBlockCounts blocks : node.blocks()) {
+                for (Zone z : m.node(node.nodeId()).zones()) {
+                    if (z.name().equals(blocks.zoneName())) {
+                        long kernel = blocks.counts()[unmovable];
+                        assertThat(Math.abs(z.countPageblocks(org.mmsim.page.MigrateType.UNMOVABLE) - kernel))
+                                .as("%s %s Unmovable pageblocks", name, blocks.zoneName()).isLessThanOrEqualTo(4);
+                    }
                 }
             }
         }
