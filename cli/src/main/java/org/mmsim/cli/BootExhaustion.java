@@ -2,6 +2,7 @@ package org.mmsim.cli;
 
 import java.nio.file.Path;
 import org.mmsim.arch.InputError;
+import org.mmsim.boot.spec.KernelSysctl;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.boot.spec.MachineSpec;
 import org.mmsim.page.Machine;
@@ -49,12 +50,13 @@ final class BootExhaustion {
                     + " which mmsim makes at the run's first kernel allocation (" + figures + "; " + freeAtBoot
                     + " were free after boot)");
         }
-        String minFree = spec.sysctl().get("vm.min_free_kbytes");
+        String minFreeKey = KernelSysctl.MIN_FREE_KBYTES.key();
+        String minFree = spec.sysctl().get(minFreeKey);
         if (minFree != null && min >= free) {
             String where = in.scenarioMinFreeAt() != null ? in.scenarioMinFreeAt()
-                    : in.machine() != null ? MachineFile.locate(in.machine(), "sysctl", "vm.min_free_kbytes")
+                    : in.machine() != null ? MachineFile.locate(in.machine(), "sysctl", minFreeKey)
                     : String.valueOf(in.dmesg());
-            return new InputError(where + ": vm.min_free_kbytes=" + minFree + " leaves no memory for the kernel's"
+            return new InputError(where + ": " + minFreeKey + "=" + minFree + " leaves no memory for the kernel's"
                     + " boot allocations (" + figures + ", all below the min watermarks, " + min + " pages)");
         }
         if (in.meminfo() != null) {

@@ -3,8 +3,8 @@ package org.mmsim.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import org.mmsim.boot.spec.KernelSysctl;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.boot.spec.MachineSpec;
 import org.mmsim.page.init.BootResidue;
@@ -36,9 +36,6 @@ import picocli.CommandLine.Parameters;
 public final class RunCommand implements Callable<Integer> {
     /** The exit status of an interrupted run, as a shell reports SIGINT's (the JVM exits with the signal's own). */
     static final int INTERRUPTED = 130;
-    /** Sysctls that shape the boot-time watermarks and reserves, passed to the machine before it boots. */
-    private static final Set<String> BOOT_SYSCTLS = Set.of("vm.min_free_kbytes", "vm.watermark_scale_factor",
-            "vm.lowmem_reserve_ratio", "vm.percpu_pagelist_high_fraction");
 
     @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "scenario file or built-in name (default: default)")
     String scenarioName = "default";
@@ -74,8 +71,8 @@ public final class RunCommand implements Callable<Integer> {
         BootResidue residue = meminfo == null ? BootResidue.NONE
                 : BootResidueMeminfo.read(meminfo, spec.arch().pageShift());
         BootExhaustion.Inputs inputs = new BootExhaustion.Inputs(scenario.machine(), null, meminfo,
-                scenario.sourceFile(), scenario.sysctl().containsKey("vm.min_free_kbytes")
-                        ? ScenarioFile.locate(scenario, "sysctl", "vm.min_free_kbytes") : null);
+                scenario.sourceFile(), scenario.sysctl().containsKey(KernelSysctl.MIN_FREE_KBYTES.key())
+                        ? ScenarioFile.locate(scenario, "sysctl", KernelSysctl.MIN_FREE_KBYTES.key()) : null);
         BootedMachine booted;
         try {
             booted = MemoryInit.boot(spec, null, residue);
@@ -116,10 +113,12 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The machine with the scenario's sysctls that shape boot-time watermarks and reserves ({@link KernelSysctl#boot()}). */
     private static MachineSpec withSysctls(MachineSpec spec, Scenario scenario) {
         Map<String, String> sysctl = new LinkedHashMap<>(spec.sysctl());
         for (Map.Entry<String, String> e : scenario.sysctl().entrySet()) {
-            if (BOOT_SYSCTLS.contains(e.getKey())) {
+            KernelSysctl known = KernelSysctl.byKey(e.getKey());
+            if (known != null && known.boot()) {
                 sysctl.put(e.getKey(), e.getValue());
             }
         }

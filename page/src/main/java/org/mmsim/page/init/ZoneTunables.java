@@ -4,6 +4,7 @@ import java.util.Map;
 import org.mmsim.arch.Arch;
 import org.mmsim.arch.InputError;
 import org.mmsim.arch.ZoneType;
+import org.mmsim.boot.spec.KernelSysctl;
 
 /**
  * The vm sysctls that shape watermarks and reserves, with 6.1's defaults: vm.min_free_kbytes (computed
@@ -33,21 +34,25 @@ public record ZoneTunables(long userMinFreeKbytes, int watermarkScaleFactor, int
         for (Map.Entry<String, String> e : sysctl.entrySet()) {
             String key = e.getKey().replace('/', '.');
             String v = e.getValue().trim();
+            KernelSysctl known = KernelSysctl.byKey(key);
+            if (known == null || !known.boot()) {
+                throw InputError.at(file, 0, "unknown sysctl '" + e.getKey() + "'");
+            }
             try {
-                switch (key) {
-                    case "vm.min_free_kbytes":
+                switch (known) {
+                    case MIN_FREE_KBYTES:
                         minFree = Long.parseLong(v);
                         if (minFree < 0) {
                             throw new NumberFormatException("negative");
                         }
                         break;
-                    case "vm.watermark_scale_factor":
+                    case WATERMARK_SCALE_FACTOR:
                         wsf = Integer.parseInt(v);
                         if (wsf < 1 || wsf > 3000) {
                             throw new NumberFormatException("must be 1..3000");
                         }
                         break;
-                    case "vm.lowmem_reserve_ratio": {
+                    case LOWMEM_RESERVE_RATIO: {
                         String[] w = v.split("[\\s,]+");
                         int k = 0;
                         for (ZoneType z : arch.zoneTypes()) {
@@ -60,14 +65,14 @@ public record ZoneTunables(long userMinFreeKbytes, int watermarkScaleFactor, int
                         }
                         break;
                     }
-                    case "vm.percpu_pagelist_high_fraction":
+                    case PERCPU_PAGELIST_HIGH_FRACTION:
                         fraction = Integer.parseInt(v);
                         if (fraction != 0 && fraction < 8) {
                             throw new NumberFormatException("must be 0 or at least 8");
                         }
                         break;
                     default:
-                        throw InputError.at(file, 0, "unknown sysctl '" + e.getKey() + "'");
+                        throw new IllegalStateException("boot sysctl " + known + " has no tunable");
                 }
             } catch (NumberFormatException ex) {
                 throw InputError.at(file, 0, "sysctl " + e.getKey() + " = '" + v + "': " + ex.getMessage());

@@ -32,9 +32,19 @@ public record Scenario(String name, String sourceFile, String machine, long seed
      * kmem_cache, vmalloc, compact_memory, drop_caches. {@code params} holds its settings as parsed values
      * (sizes in bytes, times in ns, rates per second, order mixes as "order -> weight", gfp masks as
      * {@link GfpMask}), and {@code line} is
-     * the line of the scenario file it came from, for error messages.
+     * the line of the scenario file {@code file} it came from, for error messages.
      */
-    public record Generator(String kind, String name, Map<String, Object> params, int line) {
+    public record Generator(String kind, String name, Map<String, Object> params, int line, String file) {
+        /** An entry whose file is not known yet: messages name it "scenario" until {@link #in} says which. */
+        public Generator(String kind, String name, Map<String, Object> params, int line) {
+            this(kind, name, params, line, "scenario");
+        }
+
+        /** The same entry, said to come from {@code sourceFile}. */
+        public Generator in(String sourceFile) {
+            return new Generator(kind, name, params, line, sourceFile);
+        }
+
         public long getLong(String key, long dflt) {
             Object v = params.get(key);
             return v instanceof Number n ? n.longValue() : dflt;

@@ -1,7 +1,9 @@
 package org.mmsim.workload.sim;
 
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.mmsim.page.Gfp;
 import org.mmsim.workload.scenario.Scenario;
 
@@ -33,9 +35,9 @@ final class KernelGenerator extends PacedAllocGenerator {
             cumulative = new double[mix.size()];
             double sum = 0;
             int i = 0;
-            for (Map.Entry<?, ?> e : new java.util.TreeMap<>(toStringKeys(mix)).entrySet()) {
-                orders[i] = Integer.parseInt(e.getKey().toString());
-                sum += ((Number) e.getValue()).doubleValue();
+            for (Map.Entry<Integer, Number> e : byOrder(mix).entrySet()) {
+                orders[i] = e.getKey();
+                sum += e.getValue().doubleValue();
                 cumulative[i++] = sum;
             }
             for (int j = 0; j < cumulative.length; j++) {
@@ -47,10 +49,11 @@ final class KernelGenerator extends PacedAllocGenerator {
         }
     }
 
-    private static Map<String, Object> toStringKeys(Map<?, ?> m) {
-        Map<String, Object> out = new java.util.HashMap<>();
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            out.put(String.format("%04d", Integer.parseInt(e.getKey().toString())), e.getValue());
+    /** The mix's weights by order, lowest order first: the order in which draws are mapped to orders. */
+    private static SortedMap<Integer, Number> byOrder(Map<?, ?> mix) {
+        SortedMap<Integer, Number> out = new TreeMap<>();
+        for (Map.Entry<?, ?> e : mix.entrySet()) {
+            out.put(Integer.parseInt(e.getKey().toString()), (Number) e.getValue());
         }
         return out;
     }

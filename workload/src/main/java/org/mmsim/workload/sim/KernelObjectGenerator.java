@@ -60,6 +60,6 @@ abstract class KernelObjectGenerator extends WorkloadGenerator {
 
     /** The scenario file and line of this generator, for messages of other layers (GFP names). */
     String where() {
-        return spec.params().getOrDefault("_file", "scenario") + ":" + spec.line() + ": " + spec.kind();
+        return spec.file() + ":" + spec.line() + ": " + spec.kind();
     }
 }

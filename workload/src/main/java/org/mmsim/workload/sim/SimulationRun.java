@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.mmsim.arch.InputError;
+import org.mmsim.boot.spec.KernelSysctl;
 import org.mmsim.page.Machine;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.trace.CurrentTask;
@@ -75,17 +76,17 @@ final class SimulationRun implements MmEnvironment {
         this.ftrace = traceEvents.isEmpty() ? FtraceWriter.OFF : FtraceWriter.traceFile(recorder::trace, traceEvents,
                 machine::currentCpu, () -> now, machine.arch().pageblockOrder(), new GeneratorTask());
         Map<String, String> sys = scenario.sysctl() == null ? Map.of() : scenario.sysctl();
-        MmConfig cfg = new MmConfig(sysctlInt(sys, "vm.swappiness", 60), scenario.swapBytes() / 4096,
-                scenario.compaction(), sysctlInt(sys, "vm.compaction_proactiveness", 20),
-                sysctlInt(sys, "vm.extfrag_threshold", 500), sysctlInt(sys, "vm.compact_unevictable_allowed", 1) != 0);
-        if (sys.containsKey("vm.watermark_boost_factor")) {
-            machine.setWatermarkBoostFactor(sysctlInt(sys, "vm.watermark_boost_factor", 15000));
+        MmConfig cfg = new MmConfig(sysctlInt(sys, KernelSysctl.SWAPPINESS, 60), scenario.swapBytes() / 4096,
+                scenario.compaction(), sysctlInt(sys, KernelSysctl.COMPACTION_PROACTIVENESS, 20),
+                sysctlInt(sys, KernelSysctl.EXTFRAG_THRESHOLD, 500), sysctlInt(sys, KernelSysctl.COMPACT_UNEVICTABLE_ALLOWED, 1) != 0);
+        if (sys.containsKey(KernelSysctl.WATERMARK_BOOST_FACTOR.key())) {
+            machine.setWatermarkBoostFactor(sysctlInt(sys, KernelSysctl.WATERMARK_BOOST_FACTOR, 15000));
         }
         this.mem = new Memory(machine, cfg, this, Compaction::new);
-        mem.writeback.configure(new Writeback.Config(sysctlInt(sys, "vm.dirty_ratio", DirtyLimits.DEFAULT_DIRTY_RATIO),
-                sysctlInt(sys, "vm.dirty_background_ratio", DirtyLimits.DEFAULT_DIRTY_BACKGROUND_RATIO),
-                sysctlInt(sys, "vm.dirty_expire_centisecs", 3000) * 10_000_000L,
-                sysctlInt(sys, "vm.dirty_writeback_centisecs", 500) * 10_000_000L, scenario.writebackDelayNs(),
+        mem.writeback.configure(new Writeback.Config(sysctlInt(sys, KernelSysctl.DIRTY_RATIO, DirtyLimits.DEFAULT_DIRTY_RATIO),
+                sysctlInt(sys, KernelSysctl.DIRTY_BACKGROUND_RATIO, DirtyLimits.DEFAULT_DIRTY_BACKGROUND_RATIO),
+                sysctlInt(sys, KernelSysctl.DIRTY_EXPIRE_CENTISECS, 3000) * 10_000_000L,
+                sysctlInt(sys, KernelSysctl.DIRTY_WRITEBACK_CENTISECS, 500) * 10_000_000L, scenario.writebackDelayNs(),
                 booted.setup().totalreservePages()));
         this.kernel = new SimKernel(booted, mem);
         mem.setXaNodeAllocator(kernel.radixTreeNodes());
@@ -100,7 +101,8 @@ final class SimulationRun implements MmEnvironment {
         this.debugVm = debugVm ? new DebugVmChecker(this) : null;
     }
 
-    private int sysctlInt(Map<String, String> sys, String key, int dflt) {
+    private int sysctlInt(Map<String, String> sys, KernelSysctl sysctl, int dflt) {
+        String key = sysctl.key();
         String v = sys.get(key);
         if (v == null) {
             return dflt;
@@ -113,9 +115,7 @@ final class SimulationRun implements MmEnvironment {
     }
 
     private WorkloadGenerator create(Scenario.Generator spec, SplittableRandom rng) {
-        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(spec.params());
-        params.put("_file", scenario.sourceFile());
-        Scenario.Generator g = new Scenario.Generator(spec.kind(), spec.name(), params, spec.line());
+        Scenario.Generator g = spec.in(scenario.sourceFile());
         return switch (g.kind()) {
             case "anon" -> new AnonGenerator(g, rng);
             case "file" -> new PageCacheGenerator(g, false);

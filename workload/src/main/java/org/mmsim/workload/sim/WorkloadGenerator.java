@@ -59,8 +59,7 @@ abstract class WorkloadGenerator {
     }
 
     InputError bad(String problem) {
-        String file = spec.params().getOrDefault("_file", "scenario").toString();
-        return new InputError(file + ":" + spec.line() + ": " + spec.kind() + ": " + problem);
+        return new InputError(spec.file() + ":" + spec.line() + ": " + spec.kind() + ": " + problem);
     }
 
     /** Turns a rate into a whole count per quantum, carrying the fraction over to the next quantum. */
