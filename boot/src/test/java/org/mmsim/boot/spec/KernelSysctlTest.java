@@ -30,6 +30,29 @@ class KernelSysctlTest {
     }
 
     @Test
+    void defaultsAreTheKernelsInitialValues() {
+        // mm/vmscan.c vm_swappiness; mm/compaction.c proactiveness, extfrag_threshold, unevictable (!PREEMPT_RT).
+        assertThat(KernelSysctl.SWAPPINESS.kernelDefault()).isEqualTo(60);
+        assertThat(KernelSysctl.COMPACTION_PROACTIVENESS.kernelDefault()).isEqualTo(20);
+        assertThat(KernelSysctl.EXTFRAG_THRESHOLD.kernelDefault()).isEqualTo(500);
+        assertThat(KernelSysctl.COMPACT_UNEVICTABLE_ALLOWED.kernelDefault()).isEqualTo(1);
+        // mm/page-writeback.c: ratios 20 and 10, intervals 30 * 100 and 5 * 100 centiseconds.
+        assertThat(KernelSysctl.DIRTY_RATIO.kernelDefault()).isEqualTo(20);
+        assertThat(KernelSysctl.DIRTY_BACKGROUND_RATIO.kernelDefault()).isEqualTo(10);
+        assertThat(KernelSysctl.DIRTY_EXPIRE_CENTISECS.kernelDefault()).isEqualTo(3000);
+        assertThat(KernelSysctl.DIRTY_WRITEBACK_CENTISECS.kernelDefault()).isEqualTo(500);
+        // mm/page_alloc.c.
+        assertThat(KernelSysctl.WATERMARK_BOOST_FACTOR.kernelDefault()).isEqualTo(15000);
+        assertThat(KernelSysctl.WATERMARK_SCALE_FACTOR.kernelDefault()).isEqualTo(10);
+    }
+
+    @Test
+    void computedOrPerZoneSysctlsHaveNoSingleDefault() {
+        assertThatThrownBy(KernelSysctl.MIN_FREE_KBYTES::kernelDefault).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(KernelSysctl.LOWMEM_RESERVE_RATIO::kernelDefault).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void percpuPagelistHighFractionIsZeroOrAtLeastEight() {
         assertThat(check(KernelSysctl.PERCPU_PAGELIST_HIGH_FRACTION, "0")).isEqualTo("0");
         assertThat(check(KernelSysctl.PERCPU_PAGELIST_HIGH_FRACTION, "8")).isEqualTo("8");

@@ -21,7 +21,8 @@ public record ZoneTunables(long userMinFreeKbytes, int watermarkScaleFactor, int
         ratio[ZoneType.DMA.ordinal()] = 256;
         ratio[ZoneType.DMA32.ordinal()] = 256;
         ratio[ZoneType.NORMAL.ordinal()] = 32;
-        return new ZoneTunables(-1, 10, ratio, 0);
+        return new ZoneTunables(-1, KernelSysctl.WATERMARK_SCALE_FACTOR.kernelDefault(), ratio,
+                KernelSysctl.PERCPU_PAGELIST_HIGH_FRACTION.kernelDefault());
     }
 
     /** The defaults overridden by sysctl settings ({@code vm.min_free_kbytes} and friends). */

@@ -12,7 +12,6 @@ import org.mmsim.page.Machine;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.trace.CurrentTask;
 import org.mmsim.page.trace.FtraceWriter;
-import org.mmsim.reclaim.DirtyLimits;
 import org.mmsim.reclaim.Memory;
 import org.mmsim.reclaim.MmConfig;
 import org.mmsim.reclaim.Writeback;
@@ -76,17 +75,18 @@ final class SimulationRun implements MmEnvironment {
         this.ftrace = traceEvents.isEmpty() ? FtraceWriter.OFF : FtraceWriter.traceFile(recorder::trace, traceEvents,
                 machine::currentCpu, () -> now, machine.arch().pageblockOrder(), new GeneratorTask());
         Map<String, String> sys = scenario.sysctl() == null ? Map.of() : scenario.sysctl();
-        MmConfig cfg = new MmConfig(sysctlInt(sys, KernelSysctl.SWAPPINESS, 60), scenario.swapBytes() / 4096,
-                scenario.compaction(), sysctlInt(sys, KernelSysctl.COMPACTION_PROACTIVENESS, 20),
-                sysctlInt(sys, KernelSysctl.EXTFRAG_THRESHOLD, 500), sysctlInt(sys, KernelSysctl.COMPACT_UNEVICTABLE_ALLOWED, 1) != 0);
+        MmConfig cfg = new MmConfig(sysctlInt(sys, KernelSysctl.SWAPPINESS), scenario.swapBytes() / 4096,
+                scenario.compaction(), sysctlInt(sys, KernelSysctl.COMPACTION_PROACTIVENESS),
+                sysctlInt(sys, KernelSysctl.EXTFRAG_THRESHOLD),
+                sysctlInt(sys, KernelSysctl.COMPACT_UNEVICTABLE_ALLOWED) != 0);
         if (sys.containsKey(KernelSysctl.WATERMARK_BOOST_FACTOR.key())) {
-            machine.setWatermarkBoostFactor(sysctlInt(sys, KernelSysctl.WATERMARK_BOOST_FACTOR, 15000));
+            machine.setWatermarkBoostFactor(sysctlInt(sys, KernelSysctl.WATERMARK_BOOST_FACTOR));
         }
         this.mem = new Memory(machine, cfg, this, Compaction::new);
-        mem.writeback.configure(new Writeback.Config(sysctlInt(sys, KernelSysctl.DIRTY_RATIO, DirtyLimits.DEFAULT_DIRTY_RATIO),
-                sysctlInt(sys, KernelSysctl.DIRTY_BACKGROUND_RATIO, DirtyLimits.DEFAULT_DIRTY_BACKGROUND_RATIO),
-                sysctlInt(sys, KernelSysctl.DIRTY_EXPIRE_CENTISECS, 3000) * 10_000_000L,
-                sysctlInt(sys, KernelSysctl.DIRTY_WRITEBACK_CENTISECS, 500) * 10_000_000L, scenario.writebackDelayNs(),
+        mem.writeback.configure(new Writeback.Config(sysctlInt(sys, KernelSysctl.DIRTY_RATIO),
+                sysctlInt(sys, KernelSysctl.DIRTY_BACKGROUND_RATIO),
+                sysctlInt(sys, KernelSysctl.DIRTY_EXPIRE_CENTISECS) * 10_000_000L,
+                sysctlInt(sys, KernelSysctl.DIRTY_WRITEBACK_CENTISECS) * 10_000_000L, scenario.writebackDelayNs(),
                 booted.setup().totalreservePages()));
         this.kernel = new SimKernel(booted, mem);
         mem.setXaNodeAllocator(kernel.radixTreeNodes());
@@ -101,11 +101,12 @@ final class SimulationRun implements MmEnvironment {
         this.debugVm = debugVm ? new DebugVmChecker(this) : null;
     }
 
-    private int sysctlInt(Map<String, String> sys, KernelSysctl sysctl, int dflt) {
+    /** The scenario's value of {@code sysctl}, else the kernel's default. */
+    private int sysctlInt(Map<String, String> sys, KernelSysctl sysctl) {
         String key = sysctl.key();
         String v = sys.get(key);
         if (v == null) {
-            return dflt;
+            return sysctl.kernelDefault();
         }
         try {
             return Integer.parseInt(v.trim());
