@@ -9,7 +9,7 @@ import java.util.List;
  * checks (vm_table in kernel/sysctl.c, page_alloc_sysctl_table in mm/page_alloc.c, vm_page_writeback_sysctls in
  * mm/page-writeback.c). Values are C ints. Where the kernel takes any int but stores it unsigned or multiplies it
  * into an unsigned long (dirty_writeback_centisecs, overcommit_ratio), a negative value means an absurd figure, so
- * mmsim refuses it.
+ * mmsim refuses it. Each also carries the value the kernel starts with, where it has one fixed default.
  */
 public enum KernelSysctl {
     /** mm/page_alloc.c: proc handler min_free_kbytes_sysctl_handler, extra1 SYSCTL_ZERO, no upper bound. */
