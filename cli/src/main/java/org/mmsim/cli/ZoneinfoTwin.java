@@ -17,9 +17,9 @@ import org.mmsim.proc.ZoneInfoZone;
 /**
  * The managed pages of a real machine's /proc/zoneinfo, for twinning the machine its boot log describes. The
  * zoneinfo must be that machine's: every node and zone it prints exists there with the same spanned and present
- * pages (the sizes free_area_init() gives, which mmsim computes exactly), and no zone manages more pages than are
- * present (managed_pages counts present pages handed to the buddy allocator), so that the reserved memory derived
- * from it is never negative. A refusal names the file and the zone's header line.
+ * pages (the sizes free_area_init() gives, which mmsim computes exactly). That no zone manages more pages than are
+ * present, so that the reserved memory derived from it is never negative, is already checked by
+ * {@link ZoneInfoFormat}. A refusal names the file and the zone's header line.
  */
 final class ZoneinfoTwin {
     private ZoneinfoTwin() {
@@ -57,10 +57,6 @@ final class ZoneinfoTwin {
                     throw InputError.at(file, line, "node " + n.nodeId() + ", zone " + z.name() + " spans " + z.spanned()
                             + " pages with " + z.present() + " present, but on the boot log's machine it spans "
                             + spanned + " with " + present + " present: this zoneinfo is from another machine");
-                }
-                if (z.managed() > z.present()) {
-                    throw InputError.at(file, line, "node " + n.nodeId() + ", zone " + z.name() + " manages "
-                            + z.managed() + " pages, more than its " + z.present() + " present pages");
                 }
                 out[n.nodeId()][idx] = z.managed();
             }

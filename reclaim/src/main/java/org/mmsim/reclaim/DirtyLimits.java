@@ -1,6 +1,7 @@
 package org.mmsim.reclaim;
 
 import org.mmsim.arch.ZoneType;
+import org.mmsim.boot.spec.KernelSysctl;
 import org.mmsim.page.Machine;
 import org.mmsim.page.Zone;
 
@@ -12,8 +13,8 @@ import org.mmsim.page.Zone;
  * them.
  */
 public final class DirtyLimits {
-    public static final int DEFAULT_DIRTY_RATIO = 20;
-    public static final int DEFAULT_DIRTY_BACKGROUND_RATIO = 10;
+    public static final int DEFAULT_DIRTY_RATIO = KernelSysctl.DIRTY_RATIO.kernelDefault();
+    public static final int DEFAULT_DIRTY_BACKGROUND_RATIO = KernelSysctl.DIRTY_BACKGROUND_RATIO.kernelDefault();
 
     private DirtyLimits() {
     }
