@@ -444,10 +444,8 @@ public final class Compaction implements CompactionApi {
             } else if (po.order(pfn) > 0) {
                 pfn += 1L << po.order(pfn);
                 continue;
-            } else if (po.isMigratable(s) && (unevictableOk || !po.hasFlag(pfn, PageOwners.F_UNEVICTABLE))) {
-                cc.migratepages[n++] = pfn;
-            } else if (po.kind(pfn) == PageOwners.EXTERNAL && mem.externalPages() != null
-                    && mem.externalPages().isMigratable(pfn)) {
+            } else if (po.isMigratable(s) && (unevictableOk || !po.hasFlag(pfn, PageOwners.F_UNEVICTABLE))
+                    && (po.kind(pfn) != PageOwners.ANON || mem.rmap() != null && mem.rmap().isMigratable(pfn))) {
                 cc.migratepages[n++] = pfn;
             }
             pfn++;

@@ -55,7 +55,7 @@ class FolioCheckReferencesTest {
         // The fault leaves the pte young. First scan: referenced_ptes 1, no PG_referenced -> PG_referenced set,
         // young bit cleared, FOLIOREF_KEEP: back at the head of the inactive anon list, no pgactivate.
         Memory mem = ReclaimFixture.memory(false, 1000, 60);
-        Mm mm = ReclaimFixture.anon(mem, 1);
+        AnonProcesses.Task mm = ReclaimFixture.anon(mem, 1);
         int s = ReclaimFixture.slot(mem, mm, 0);
         ReclaimFixture.scan(mem, true, 0, 32);
         assertThat(mem.reclaim.shrinkInactiveList(mem.lruvec(0), Lruvec.INACTIVE_ANON, 32)).isZero();
@@ -69,11 +69,11 @@ class FolioCheckReferencesTest {
     void anonPageTouchedAgainBeforeTheSecondScanIsActivated() {
         // Second trip: young again and PG_referenced from the first -> FOLIOREF_ACTIVATE; the mark stays set.
         Memory mem = ReclaimFixture.memory(false, 1000, 60);
-        Mm mm = ReclaimFixture.anon(mem, 1);
+        AnonProcesses.Task mm = ReclaimFixture.anon(mem, 1);
         int s = ReclaimFixture.slot(mem, mm, 0);
         ReclaimFixture.scan(mem, true, 0, 32);
         mem.reclaim.shrinkInactiveList(mem.lruvec(0), Lruvec.INACTIVE_ANON, 32);
-        mem.touchAnon(mm, 0, false);
+        ReclaimFixture.processes(mem).touch(mm, 0, false);
         mem.reclaim.shrinkInactiveList(mem.lruvec(0), Lruvec.INACTIVE_ANON, 32);
         assertThat(mem.lruvec(0).size(Lruvec.ACTIVE_ANON)).isEqualTo(1);
         assertThat(mem.owners.flags[s] & (PageOwners.F_ACTIVE | PageOwners.F_REFERENCED))
@@ -86,12 +86,12 @@ class FolioCheckReferencesTest {
         // Second trip without a new access: no young pte -> FOLIOREF_RECLAIM (PG_referenced does not save an anon
         // folio) -> add_to_swap: one swap entry, pswpout 1, the page freed.
         Memory mem = ReclaimFixture.memory(false, 1000, 60);
-        Mm mm = ReclaimFixture.anon(mem, 1);
+        AnonProcesses.Task mm = ReclaimFixture.anon(mem, 1);
         ReclaimFixture.scan(mem, true, 0, 32);
         mem.reclaim.shrinkInactiveList(mem.lruvec(0), Lruvec.INACTIVE_ANON, 32);
         assertThat(mem.reclaim.shrinkInactiveList(mem.lruvec(0), Lruvec.INACTIVE_ANON, 32)).isEqualTo(1);
-        assertThat(mm.pte(0)).isEqualTo(Mm.SWAPPED);
-        assertThat(mem.counters.get(VmCounters.PSWPOUT)).isEqualTo(1);
+        assertThat(mm.pte(0)).isEqualTo(AnonProcesses.SWAPPED);
+        assertThat(ReclaimFixture.processes(mem).pswpout).isEqualTo(1);
     }
 
     @Test

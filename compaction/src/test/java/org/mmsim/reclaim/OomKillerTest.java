@@ -41,12 +41,13 @@ class OomKillerTest {
         // a: 100 pages of a 100-page VMA: 100 + 0 + one PTE page = 101.
         // b: 99 pages of a 1024-page VMA: 99 + 0 + two PTE pages = 101. Tie: b, met later, is killed.
         Memory mem = ReclaimFixture.memory(false, 0, 60);
-        Mm a = ReclaimFixture.anon(mem, 100);
-        Mm b = mem.newMm(200, "b", 1024, false);
+        AnonProcesses.Task a = ReclaimFixture.anon(mem, 100);
+        AnonProcesses procs = ReclaimFixture.processes(mem);
+        AnonProcesses.Task b = procs.spawn(200, "b", 1024);
         for (int i = 0; i < 99; i++) {
-            mem.touchAnon(b, i, false);
+            procs.touch(b, i, false);
         }
-        assertThat(mem.oom.outOfMemory()).isTrue();
+        assertThat(mem.oom.outOfMemory()).isFalse();
         assertThat(b.alive()).isFalse();
         assertThat(a.alive()).isTrue();
         assertThat(mem.counters.get(VmCounters.OOM_KILL)).isEqualTo(1);
@@ -56,8 +57,8 @@ class OomKillerTest {
     void morePointsWinWhateverTheOrder() {
         // a (first): 200 + 1 = 201; b (later): 50 + 1 = 51: a is killed.
         Memory mem = ReclaimFixture.memory(false, 0, 60);
-        Mm a = ReclaimFixture.anon(mem, 200);
-        Mm b = ReclaimFixture.anon(mem, 50);
+        AnonProcesses.Task a = ReclaimFixture.anon(mem, 200);
+        AnonProcesses.Task b = ReclaimFixture.anon(mem, 50);
         mem.oom.outOfMemory();
         assertThat(a.alive()).isFalse();
         assertThat(b.alive()).isTrue();
@@ -69,13 +70,13 @@ class OomKillerTest {
         // pages 32-63 likewise, then pages 0-31 (no young pte now) are swapped out: b = 32 rss + 32 swap +
         // 1 PTE page = 65. a, later, with 63 pages: 63 + 1 = 64. b has less RSS but more points: b is killed.
         Memory mem = ReclaimFixture.memory(false, 1000, 60);
-        Mm b = ReclaimFixture.anon(mem, 64);
+        AnonProcesses.Task b = ReclaimFixture.anon(mem, 64);
         ReclaimFixture.scan(mem, true, 0, 32);
         for (int i = 0; i < 3; i++) {
             mem.reclaim.shrinkInactiveList(mem.lruvec(0), Lruvec.INACTIVE_ANON, 32);
         }
         assertThat(b.swapPages()).isEqualTo(32);
-        Mm a = ReclaimFixture.anon(mem, 63);
+        AnonProcesses.Task a = ReclaimFixture.anon(mem, 63);
         mem.oom.outOfMemory();
         assertThat(b.alive()).isFalse();
         assertThat(a.alive()).isTrue();

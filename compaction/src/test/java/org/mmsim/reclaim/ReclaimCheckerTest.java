@@ -22,7 +22,7 @@ import org.mmsim.page.debug.VmBug;
  */
 class ReclaimCheckerTest {
     private Memory mem;
-    private Mm proc;
+    private AnonProcesses.Task proc;
     private AddressSpace file;
     private AddressSpace tmpfs;
 
@@ -34,9 +34,10 @@ class ReclaimCheckerTest {
             z.setPcpHighBatch(64, 16);
         }
         mem = new Memory(m, new MmConfig(60, 1024, true, 0, 500, true), MmEnvironment.NONE, Compaction::new);
-        proc = mem.newMm(100, "proc", 2048, false);
+        AnonProcesses procs = new AnonProcesses(mem);
+        proc = procs.spawn(100, "proc", 2048);
         for (int v = 0; v < 1024; v++) {
-            assertThat(mem.touchAnon(proc, v, v >= 512)).isTrue();
+            assertThat(procs.touch(proc, v, v >= 512)).isTrue();
         }
         file = mem.newAddressSpace("file", 256, false);
         for (int i = 0; i < 128; i++) {
@@ -47,7 +48,7 @@ class ReclaimCheckerTest {
         for (int i = 100; i < 200; i++) {
             assertThat(mem.writeFile(file, i)).isTrue();
         }
-        tmpfs = mem.newAddressSpace("tmpfs", 64, true);
+        tmpfs = mem.newAddressSpace("tmpfs", 128, true);
         for (int i = 0; i < 64; i++) {
             assertThat(mem.writeShmem(tmpfs, i)).isTrue();
         }
@@ -113,11 +114,6 @@ class ReclaimCheckerTest {
     }
 
     @Test
-    void pteThatPointsAtAnotherOwnersPage() {
-        assertCaught(ReclaimChecker.OWNER, "maps pfn", () -> proc.pte[1500] = file.page(0));
-    }
-
-    @Test
     void pageCacheSlotThatPointsAtAnotherPage() {
         assertCaught(ReclaimChecker.OWNER, "holds pfn", () -> file.pages[3] = file.page(4));
     }
@@ -125,11 +121,6 @@ class ReclaimCheckerTest {
     @Test
     void wrongNodeCounter() {
         assertCaught(ReclaimChecker.COUNTERS, "nr_file_pages", () -> mem.counters.add(VmCounters.NR_FILE_PAGES, 1));
-    }
-
-    @Test
-    void wrongRss() {
-        assertCaught(ReclaimChecker.COUNTERS, "rss of pid 100", () -> proc.rssAnon--);
     }
 
     @Test
@@ -154,15 +145,19 @@ class ReclaimCheckerTest {
     }
 
     @Test
-    void swapSlotsAgainstTheCounter() {
-        assertCaught(ReclaimChecker.SWAP, "nr_swap_used", () -> mem.swap.get(1));
+    void shmemSwapEntryWithoutCount() {
+        assertCaught(ReclaimChecker.SWAP, "whose count is 0", () -> {
+            tmpfs.pages[100] = AddressSpace.swapEntry(7);
+            tmpfs.swapEntries++;
+        });
     }
 
     @Test
     void swapEntriesWithoutSlots() {
         assertCaught(ReclaimChecker.SWAP, "slots used", () -> {
-            proc.pte[2000] = Mm.SWAPPED;
-            proc.swapEntries++;
+            mem.swap.dup(3);
+            tmpfs.pages[100] = AddressSpace.swapEntry(3);
+            tmpfs.swapEntries++;
         });
     }
 }

@@ -2,6 +2,8 @@ package org.mmsim.reclaim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.mmsim.arch.Arch;
 import org.mmsim.arch.ZoneType;
 import org.mmsim.compaction.Compaction;
@@ -102,15 +104,23 @@ final class ReclaimFixture {
         return as;
     }
 
+    private static final Map<Memory, AnonProcesses> PROCESSES = new WeakHashMap<>();
+
+    /** The processes of a machine (made on first use; they become its rmap and OOM task list). */
+    static AnonProcesses processes(Memory mem) {
+        return PROCESSES.computeIfAbsent(mem, AnonProcesses::new);
+    }
+
     /** A process that touched pages [0, n) once: n young pages on the inactive anon list. */
-    static Mm anon(Memory mem, int n) {
-        Mm mm = mem.newMm(100 + mem.mms().size(), "p" + mem.mms().size(), n, false);
+    static AnonProcesses.Task anon(Memory mem, int n) {
+        AnonProcesses procs = processes(mem);
+        AnonProcesses.Task t = procs.spawn(100 + n, "p" + n, n);
         for (int i = 0; i < n; i++) {
-            if (!mem.touchAnon(mm, i, false)) {
+            if (!procs.touch(t, i, false)) {
                 throw new IllegalStateException("touch " + i);
             }
         }
-        return mm;
+        return t;
     }
 
     /** Unmovable kernel pages, n of them, as a stand-in for memory reclaim cannot free. */
@@ -130,8 +140,8 @@ final class ReclaimFixture {
     }
 
     /** The slot of the page mapped at a process's virtual page. */
-    static int slot(Memory mem, Mm mm, int vpage) {
-        return mem.owners.slot(mm.pte(vpage));
+    static int slot(Memory mem, AnonProcesses.Task t, int vpage) {
+        return mem.owners.slot(t.pte(vpage));
     }
 
     /** The slot of a cached file page. */

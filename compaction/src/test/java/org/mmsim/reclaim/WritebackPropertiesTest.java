@@ -88,13 +88,14 @@ class WritebackPropertiesTest {
             } else if (kind < 67) {
                 mem.dropCaches(1);
             } else if (kind < 75) {
-                Mm p = mem.newMm(1000 + op, "pressure", 2048 + r.nextInt(8192), false);
-                for (int v = 0; v < p.nrPages(); v++) {
-                    if (!mem.touchAnon(p, v, false)) {
+                AnonProcesses procs = ReclaimFixture.processes(mem);
+                AnonProcesses.Task p = procs.spawn(1000 + op, "pressure", 2048 + r.nextInt(8192));
+                for (int v = 0; v < p.pte.length; v++) {
+                    if (!procs.touch(p, v, false)) {
                         break;
                     }
                 }
-                mem.exitMm(p);
+                procs.exit(p);
             } else {
                 clock.now += r.nextInt(1500) * MS;
                 while (!clock.wakeups.isEmpty() && clock.wakeups.peek() <= clock.now) {

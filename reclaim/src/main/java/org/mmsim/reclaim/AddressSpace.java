@@ -4,12 +4,11 @@ import java.util.Arrays;
 
 /**
  * A file's page cache (struct address_space): index to pfn, with the workingset shadow entries
- * (mm/workingset.c workingset_eviction) of evicted pages, or, for shmem/tmpfs, swap entries.
+ * (mm/workingset.c workingset_eviction) of evicted pages, or, for shmem/tmpfs, swap entries: a slot of the one
+ * {@link SwapDevice}, stored in the page's place as shmem_writepage() stores the swp_entry in the xarray.
  */
 public final class AddressSpace {
     public static final int NONE = -1;
-    /** shmem swap entry. */
-    public static final int SWAPPED = -2;
 
     public final int id;
     public final String name;
@@ -30,6 +29,21 @@ public final class AddressSpace {
         Arrays.fill(pages, NONE);
         this.shadow = shmem ? null : new long[size];
         this.xa = new XaNodes(size);
+    }
+
+    /** The page-cache value of a swap entry for {@code slot} (every value below {@link #NONE}). */
+    public static int swapEntry(long slot) {
+        return (int) (-2 - slot);
+    }
+
+    /** Whether a page-cache value is a swap entry. */
+    public static boolean isSwapEntry(int value) {
+        return value < NONE;
+    }
+
+    /** The swap slot of a swap entry value. */
+    public static long swapSlot(int value) {
+        return -2L - value;
     }
 
     /** Whether slot {@code index} holds an entry: a page, a swap entry or a workingset shadow. */

@@ -30,7 +30,6 @@ public final class Memory {
     public final VmCounters counters = new VmCounters();
     public final SwapDevice swap;
     final Lruvec[] lruvecs;
-    final List<Mm> mms = new ArrayList<>();
     final List<AddressSpace> spaces = new ArrayList<>();
     public final Reclaim reclaim;
     public final Kswapd kswapd;
@@ -41,8 +40,8 @@ public final class Memory {
     final SlowPathModel hooks;
     private final long[] freeBatch = new long[64];
     private XaNodeAllocator xaNodeAllocator;
-    private ExternalPages externalPages;
-    private Supplier<List<OomCandidate>> externalTasks;
+    private Rmap rmap;
+    private Supplier<List<OomCandidate>> tasks;
     private long[] rcuXaFrees = new long[16];
     private int rcuXaFreesLen;
     private int freeBatchLen;
@@ -80,16 +79,8 @@ public final class Memory {
         return lruvecs[nid];
     }
 
-    public List<Mm> mms() {
-        return mms;
-    }
-
     public List<AddressSpace> spaces() {
         return spaces;
-    }
-
-    public Mm mm(int id) {
-        return mms.get(id);
     }
 
     public AddressSpace space(int id) {
@@ -129,156 +120,80 @@ public final class Memory {
         return slabCacheShrinker.applyAsLong(nid);
     }
 
-    // ---- anonymous memory -----------------------------------------------------------------------------------
+    // ---- anonymous memory ----------------------------------------------------------------------------------
 
-    /** A new process with an anonymous VMA of nrPages (mlocked: VM_LOCKED). */
-    public Mm newMm(int pid, String name, int nrPages, boolean mlocked) {
-        Mm mm = new Mm(mms.size(), pid, name, nrPages, mlocked);
-        mms.add(mm);
-        return mm;
+    /**
+     * Sets the reverse map of the processes that map anonymous pages (the vm layer's VmSystem): reclaim ages and
+     * swaps, and compaction migrates, those pages only through it.
+     */
+    public void setRmap(Rmap rmap) {
+        this.rmap = rmap;
+    }
+
+    /** The reverse map of anonymous pages, or null while no process exists. */
+    public Rmap rmap() {
+        return rmap;
     }
 
     /**
-     * A CPU access to a virtual page: sets the young bit of a present page, swaps in a swapped one
-     * (do_swap_page), faults in a missing one (do_anonymous_page, or do_huge_pmd_anonymous_page first when
-     * thp is allowed and the aligned 2 MiB range is unmapped and inside the VMA). Returns false if the
-     * process is dead or the fault failed.
+     * folio_add_new_anon_rmap() + lru_cache_add_inactive_or_unevictable() of a freshly faulted anonymous folio
+     * (a base page, or a THP's head): counted in NR_ANON_PAGES (and NR_ANON_THPS); a base page goes to the
+     * inactive anon list, or to the unevictable one in a VM_LOCKED vma (NR_MLOCK). Differs: a THP stays off the
+     * LRU, so reclaim never splits and swaps it (6.1 does, through split_folio_to_list()).
      */
-    public boolean touchAnon(Mm mm, int vpage, boolean thp) {
-        if (!mm.alive) {
-            return false;
-        }
-        int p = mm.pte[vpage];
-        if (p >= 0) {
-            owners.flags[owners.slot(p)] |= PageOwners.F_YOUNG;
-            return true;
-        }
-        counters.inc(VmCounters.PGFAULT);
-        if (p == Mm.NONE && thp && tryHugeFault(mm, vpage)) {
-            return true;
-        }
-        long pfn = allocPages(Gfp.GFP_HIGHUSER_MOVABLE, 0);
-        if (pfn < 0 || !mm.alive) {
-            if (pfn >= 0) {
-                machine.freePages(pfn, 0);
-            }
-            counters.inc(VmCounters.ANON_ALLOC_FAIL);
-            return false;
-        }
-        if (p == Mm.SWAPPED) {
-            swap.put(1);
-            mm.swapEntries--;
-            counters.inc(VmCounters.PGMAJFAULT);
-            counters.inc(VmCounters.PSWPIN);
-            counters.inc(VmCounters.WORKINGSET_REFAULT_ANON);
-            counters.add(VmCounters.NR_SWAP_USED, -1);
-        }
-        mapAnon(mm, vpage, pfn, 0);
-        return true;
-    }
-
-    private boolean tryHugeFault(Mm mm, int vpage) {
-        int hpage = 1 << machine.arch().pageblockOrder();
-        int v0 = vpage & -hpage;
-        if (v0 + hpage > mm.pte.length) {
-            return false;
-        }
-        for (int i = v0; i < v0 + hpage; i++) {
-            if (mm.pte[i] != Mm.NONE) {
-                return false;
-            }
-        }
-        int order = machine.arch().pageblockOrder();
-        long pfn = allocPages(Gfp.GFP_TRANSHUGE_LIGHT, order);
-        if (pfn < 0) {
-            counters.inc(VmCounters.THP_FAULT_FALLBACK);
-            if (!firstThpFailureNoted) {
-                firstThpFailureNoted = true;
-                env.note("first THP fault fallback (order-" + order + " GFP_TRANSHUGE_LIGHT failed) in " + mm.name);
-            }
-            return false;
-        }
-        counters.inc(VmCounters.THP_FAULT_ALLOC);
-        counters.inc(VmCounters.NR_ANON_THPS);
-        mapAnon(mm, v0, pfn, order);
-        return true;
-    }
-
-    private void mapAnon(Mm mm, int v0, long pfn, int order) {
+    public void addNewAnonPage(long pfn, int order, boolean mlocked) {
+        owners.set(pfn, PageOwners.ANON, order, 0, 0);
         int n = 1 << order;
-        for (int i = 0; i < n; i++) {
-            mm.pte[v0 + i] = (int) (pfn + i);
-        }
-        owners.set(pfn, PageOwners.ANON, order, mm.id, v0);
-        int s = owners.slot(pfn);
-        owners.flags[s] |= PageOwners.F_YOUNG;
-        mm.rssAnon += n;
         counters.add(VmCounters.NR_ANON_PAGES, n);
-        if (mm.mlocked) {
+        if (order > 0) {
+            counters.inc(VmCounters.NR_ANON_THPS);
+            return;
+        }
+        int s = owners.slot(pfn);
+        if (mlocked) {
             owners.flags[s] |= PageOwners.F_UNEVICTABLE;
-            counters.add(VmCounters.NR_MLOCK, n);
+            counters.inc(VmCounters.NR_MLOCK);
             lruvecOf(pfn).addHead(s, Lruvec.UNEVICTABLE);
         } else {
             lruvecOf(pfn).addHead(s, Lruvec.INACTIVE_ANON);
         }
     }
 
-    /** exit_mmap() / munmap of the whole VMA: frees the pages and the swap entries. */
-    public void exitMm(Mm mm) {
-        if (!mm.alive) {
+    /**
+     * mlock_folio() of an anonymous base page of a vma that became VM_LOCKED: PG_mlocked, NR_MLOCK, and from its
+     * LRU list to the unevictable one (unless reclaim has it isolated; putback will find it unevictable).
+     */
+    public void mlockAnonPage(long pfn) {
+        int s = owners.slot(pfn);
+        if (owners.kind[s] != PageOwners.ANON || owners.order[s] != 0
+                || (owners.flags[s] & PageOwners.F_UNEVICTABLE) != 0) {
             return;
         }
-        zapRange(mm, 0, mm.pte.length);
-        mm.alive = false;
-        mm.rssAnon = 0;
-    }
-
-    /**
-     * madvise(MADV_DONTNEED) of {@code n} pages from {@code v0} (zap_page_range): present base pages are freed (in
-     * the batches of a TLB gather) and swap entries dropped. A huge page is freed only when the range covers it
-     * whole; a partly covered one has its PMD split in the kernel and stays allocated until a deferred split,
-     * so here it stays mapped.
-     */
-    public void madviseDontneed(Mm mm, int v0, int n) {
-        if (mm.alive) {
-            zapRange(mm, v0, Math.min(mm.pte.length, v0 + n));
+        owners.flags[s] |= PageOwners.F_UNEVICTABLE;
+        counters.inc(VmCounters.NR_MLOCK);
+        if ((owners.flags[s] & PageOwners.F_LRU) != 0) {
+            Lruvec lv = lruvecOf(pfn);
+            lv.del(s);
+            owners.flags[s] &= (short) ~PageOwners.F_ACTIVE;
+            lv.addHead(s, Lruvec.UNEVICTABLE);
         }
     }
 
     /**
-     * zap_page_range() of [v0, end): frees the present pages (huge ones only when wholly inside) and drops the
-     * swap entries, then frees the batched pages.
+     * An anonymous folio's last reference is gone (page_remove_rmap() and the final put_page()): off its LRU list
+     * and out of the counters. The caller gives the pages back to the allocator.
      */
-    private void zapRange(Mm mm, int v0, int end) {
-        int[] pte = mm.pte;
-        for (int v = v0; v < end; v++) {
-            int p = pte[v];
-            if (p == Mm.SWAPPED) {
-                swap.put(1);
-                mm.swapEntries--;
-                counters.add(VmCounters.NR_SWAP_USED, -1);
-                pte[v] = Mm.NONE;
-            } else if (p >= 0) {
-                int s = owners.slot(p);
-                int order = owners.order[s];
-                if (order == 0) {
-                    releaseLruPage(p);
-                    pte[v] = Mm.NONE;
-                } else if (owners.index[s] == v && v + (1 << order) <= end) {
-                    counters.add(VmCounters.NR_ANON_THPS, -1);
-                    releaseLruPage(p);
-                    Arrays.fill(pte, v, v + (1 << order), Mm.NONE);
-                    v += (1 << order) - 1;
-                }
-            }
+    public void freeAnonPage(long pfn) {
+        int s = owners.slot(pfn);
+        if (owners.kind[s] != PageOwners.ANON) {
+            return;
         }
-        flushFreeBatch();
-    }
-
-    /** Whether the virtual page is mapped by a transparent huge page (what /proc/kpageflags calls KPF_THP). */
-    public boolean isThpMapped(Mm mm, int vpage) {
-        int p = mm.pte[vpage];
-        return p >= 0 && owners.order[owners.slot(p)] > 0;
+        int order = owners.order[s];
+        counters.add(VmCounters.NR_ANON_PAGES, -(1L << order));
+        if (order > 0) {
+            counters.add(VmCounters.NR_ANON_THPS, -1);
+        }
+        forget(s, pfn);
     }
 
     /** Takes an LRU page off its list, forgets its owner and frees it (order 0 pages in batches). */
@@ -287,10 +202,6 @@ public final class Memory {
         int order = owners.order[s];
         int n = 1 << order;
         switch (owners.kind[s]) {
-            case PageOwners.ANON -> {
-                counters.add(VmCounters.NR_ANON_PAGES, -n);
-                mms.get(owners.owner[s]).rssAnon -= n;
-            }
             case PageOwners.SHMEM -> {
                 counters.add(VmCounters.NR_SHMEM, -n);
                 counters.add(VmCounters.NR_FILE_PAGES, -n);
@@ -304,13 +215,7 @@ public final class Memory {
             default -> {
             }
         }
-        if ((owners.flags[s] & PageOwners.F_UNEVICTABLE) != 0) {
-            counters.add(VmCounters.NR_MLOCK, -n);
-        }
-        if ((owners.flags[s] & PageOwners.F_LRU) != 0) {
-            lruvecOf(pfn).del(s);
-        }
-        owners.clear(pfn);
+        forget(s, pfn);
         if (order == 0) {
             freeBatch[freeBatchLen++] = pfn;
             if (freeBatchLen == freeBatch.length) {
@@ -319,6 +224,17 @@ public final class Memory {
         } else {
             machine.freePages(pfn, order);
         }
+    }
+
+    /** Takes a page off its LRU list (and NR_MLOCK) and forgets its owner. */
+    private void forget(int s, long pfn) {
+        if ((owners.flags[s] & PageOwners.F_UNEVICTABLE) != 0) {
+            counters.add(VmCounters.NR_MLOCK, -(1L << owners.order[s]));
+        }
+        if ((owners.flags[s] & PageOwners.F_LRU) != 0) {
+            lruvecOf(pfn).del(s);
+        }
+        owners.clear(pfn);
     }
 
     /**
@@ -336,61 +252,13 @@ public final class Memory {
         rcuXaFreesLen = 0;
     }
 
-    /** The owner of {@link PageOwners#EXTERNAL} pages, which migrates, ages and swaps them for this model. */
-    public void setExternalPages(ExternalPages pages) {
-        this.externalPages = pages;
+    /** The tasks the OOM killer chooses among (the vm layer's processes). */
+    public void setTasks(Supplier<List<OomCandidate>> tasks) {
+        this.tasks = tasks;
     }
 
-    /** One slot of the swap device for a higher layer's swap-out (its add_to_swap): false if swap is full. */
-    public boolean takeSwapSlot() {
-        if (!swap.get(1)) {
-            return false;
-        }
-        counters.add(VmCounters.NR_SWAP_USED, 1);
-        return true;
-    }
-
-    /** That slot is free again. */
-    public void returnSwapSlot() {
-        swap.put(1);
-        counters.add(VmCounters.NR_SWAP_USED, -1);
-    }
-
-    /** The tasks of a higher layer the OOM killer may choose among, next to this model's own processes. */
-    public void setExternalTasks(Supplier<List<OomCandidate>> tasks) {
-        this.externalTasks = tasks;
-    }
-
-    List<OomCandidate> externalTasks() {
-        return externalTasks == null ? List.of() : externalTasks.get();
-    }
-
-    public ExternalPages externalPages() {
-        return externalPages;
-    }
-
-    /** A user page of the {@link ExternalPages} owner was allocated (order 0 or a huge page's head). */
-    public void markExternal(long pfn, int order) {
-        owners.set(pfn, PageOwners.EXTERNAL, order, 0, 0);
-    }
-
-    /** lru_cache_add() of such a page once it is a mapped anonymous page: to the inactive anon list. */
-    public void lruAddExternal(long pfn) {
-        int s = owners.slot(pfn);
-        if (owners.kind[s] == PageOwners.EXTERNAL && (owners.flags[s] & PageOwners.F_LRU) == 0) {
-            lruvecOf(pfn).addHead(s, Lruvec.INACTIVE_ANON);
-        }
-    }
-
-    /** That page goes back to the allocator (off the LRU if it is on it). */
-    public void clearExternal(long pfn) {
-        int s = owners.slot(pfn);
-        if (owners.kind[s] == PageOwners.EXTERNAL) {
-            if ((owners.flags[s] & PageOwners.F_LRU) != 0) {
-                lruvecOf(pfn).del(s);
-            }
-            owners.clear(pfn);
-        }
+    List<OomCandidate> tasks() {
+        return tasks == null ? List.of() : tasks.get();
     }
 
     /**
@@ -429,6 +297,13 @@ public final class Memory {
             rcuXaFrees[rcuXaFreesLen++] = handle;
         }
     };
+
+    /** swap_free() of a shmem entry's slot, which no swap cache holds: the slot is free again at count 0. */
+    private void swapFree(long slot) {
+        if (swap.free(slot) == 0) {
+            swap.release(slot);
+        }
+    }
 
     // ---- page cache and shmem -----------------------------------------------------------------------------
 
@@ -490,10 +365,9 @@ public final class Memory {
         Lruvec lv = lruvecOf(pfn);
         boolean active = false;
         if (as.shmem) {
-            if (as.pages[index] == AddressSpace.SWAPPED) {
-                swap.put(1);
+            if (AddressSpace.isSwapEntry(as.pages[index])) {
+                swapFree(AddressSpace.swapSlot(as.pages[index]));
                 as.swapEntries--;
-                counters.add(VmCounters.NR_SWAP_USED, -1);
                 counters.inc(VmCounters.PSWPIN);
                 counters.inc(VmCounters.PGMAJFAULT);
             }
@@ -541,6 +415,20 @@ public final class Memory {
         }
     }
 
+    /**
+     * The page cache's page at {@code index}, read in (or, for shmem, found or added) if absent, and marked mapped
+     * ({@link PageOwners#F_MAPPED}): filemap_fault() and shmem_fault() for a process mapping it. -1 when the page
+     * could not be allocated.
+     */
+    public long faultPage(AddressSpace as, int index) {
+        if (!readFile(as, index)) {
+            return -1;
+        }
+        int p = as.pages[index];
+        owners.flags[owners.slot(p)] |= PageOwners.F_MAPPED;
+        return p;
+    }
+
     /** truncate_inode_pages() and unlink: frees the cached pages, shadows and swap entries. */
     public void truncate(AddressSpace as) {
         for (int i = 0; i < as.pages.length; i++) {
@@ -548,10 +436,9 @@ public final class Memory {
             int p = as.pages[i];
             if (p >= 0) {
                 releaseLruPage(p);
-            } else if (p == AddressSpace.SWAPPED) {
-                swap.put(1);
+            } else if (AddressSpace.isSwapEntry(p)) {
+                swapFree(AddressSpace.swapSlot(p));
                 as.swapEntries--;
-                counters.add(VmCounters.NR_SWAP_USED, -1);
             }
             as.pages[i] = AddressSpace.NONE;
             if (as.shadow != null) {
@@ -576,7 +463,8 @@ public final class Memory {
                     continue;
                 }
                 for (int i = 0; i < as.pages.length; i++) {
-                    if (as.pages[i] >= 0 && !owners.hasFlag(as.pages[i], PageOwners.F_DIRTY | PageOwners.F_WRITEBACK)) {
+                    if (as.pages[i] >= 0 && !owners.hasFlag(as.pages[i],
+                            PageOwners.F_DIRTY | PageOwners.F_WRITEBACK | PageOwners.F_MAPPED)) {
                         releaseLruPage(as.pages[i]);
                         as.pages[i] = AddressSpace.NONE;
                         if (!as.hasEntry(i)) {

@@ -3,8 +3,8 @@ package org.mmsim.reclaim;
 /**
  * migrate_pages() for one order-0 LRU page (mm/migrate.c migrate_folio_unmap / move_to_new_folio /
  * folio_migrate_mapping / remove_migration_ptes): the new page takes over the owner, the index, the flags and
- * the LRU position; the pte or the page-cache slot is pointed at the new pfn; the old page is freed. A page of
- * an {@link ExternalPages} owner is moved by that owner.
+ * the LRU position; the page-cache slot is pointed at the new pfn, or, for an anonymous page, every pte through
+ * {@link Rmap#migrate}; the old page is freed.
  */
 public final class Migration {
     private Migration() {
@@ -14,8 +14,7 @@ public final class Migration {
         PageOwners po = mem.owners;
         int s = po.slot(src);
         int d = po.slot(dst);
-        if (po.kind[s] == PageOwners.EXTERNAL
-                && (mem.externalPages() == null || !mem.externalPages().migrate(src, dst))) {
+        if (po.kind[s] == PageOwners.ANON && (mem.rmap() == null || !mem.rmap().migrate(src, dst))) {
             return false;
         }
         po.kind[d] = po.kind[s];
@@ -27,9 +26,8 @@ public final class Migration {
             mem.lruvecOf(src).replace(s, d);
         }
         switch (po.kind[s]) {
-            case PageOwners.ANON -> mem.mms.get(po.owner[s]).pte[po.index[s]] = (int) dst;
             case PageOwners.FILE, PageOwners.SHMEM -> mem.spaces.get(po.owner[s]).pages[po.index[s]] = (int) dst;
-            case PageOwners.EXTERNAL -> {
+            case PageOwners.ANON -> {
             }
             default -> throw new IllegalStateException("migrating an unmovable page at pfn " + src);
         }

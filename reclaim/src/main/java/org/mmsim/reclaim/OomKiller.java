@@ -3,9 +3,8 @@ package org.mmsim.reclaim;
 /**
  * The OOM killer of mm/oom_kill.c for a global OOM: select_bad_process with oom_badness (RSS + swap entries +
  * page-table pages; oom_score_adj 0 for every simulated task; on equal points the task met later wins, as
- * oom_evaluate_task() only passes over a task with fewer points), over this model's processes and a higher
- * layer's ({@link OomCandidate}), then oom_kill_process, whose victim's memory is freed at once (the oom reaper's
- * effect).
+ * oom_evaluate_task() only passes over a task with fewer points), over the processes of the vm layer
+ * ({@link OomCandidate}), then oom_kill_process.
  */
 public final class OomKiller {
     /** oom_score_adj that exempts a task from the OOM killer (OOM_SCORE_ADJ_MIN, include/uapi/linux/oom.h). */
@@ -33,48 +32,30 @@ public final class OomKiller {
     }
 
     /**
-     * Models mm/oom_kill.c out_of_memory() with select_bad_process(): kills the worst process; false if there is
-     * none to kill, or if the victim is a higher layer's task, whose memory only comes back once it exits (the
-     * allocation that asked fails meanwhile).
+     * Models mm/oom_kill.c out_of_memory() with select_bad_process(): marks the task with the most points to die
+     * (oom_kill_process). Always false: the victim's memory comes back only once it has left what it is doing (its
+     * exit, then the oom reaper), so the allocation that asked fails meanwhile; false too while an earlier victim
+     * is still dying (tsk_is_oom_victim), or when no task has points.
      */
     public boolean outOfMemory() {
-        Mm victim = null;
-        long best = Long.MIN_VALUE;
-        for (Mm mm : mem.mms) {
-            if (!mm.alive || mm.rssAnon + mm.swapEntries == 0) {
-                continue;
-            }
-            long points = mm.oomBadnessPoints();
-            if (points >= best) {
-                best = points;
-                victim = mm;
-            }
-        }
-        OomCandidate external = null;
-        for (OomCandidate c : mem.externalTasks()) {
+        long best = 0;
+        OomCandidate victim = null;
+        for (OomCandidate c : mem.tasks()) {
             if (c.dying()) {
                 return false;
             }
             if (c.points() > 0 && c.points() >= best) {
                 best = c.points();
-                external = c;
+                victim = c;
             }
-        }
-        if (external != null) {
-            mem.counters.inc(VmCounters.OOM_KILL);
-            mem.env.note("Out of memory: Killed process " + external.pid() + " (" + external.name() + ") total-vm:"
-                    + external.totalVmPages() * 4 + "kB, anon-rss:" + external.anonRssPages() * 4
-                    + "kB, oom_score_adj:0");
-            external.kill().run();
-            return false;
         }
         if (victim == null) {
             return false;
         }
         mem.counters.inc(VmCounters.OOM_KILL);
-        mem.env.note("Out of memory: Killed process " + victim.pid + " (" + victim.name + ") total-vm:"
-                + victim.nrPages() * 4 + "kB, anon-rss:" + victim.rssAnon * 4 + "kB, oom_score_adj:0");
-        mem.exitMm(victim);
-        return true;
+        mem.env.note("Out of memory: Killed process " + victim.pid() + " (" + victim.name() + ") total-vm:"
+                + victim.totalVmPages() * 4 + "kB, anon-rss:" + victim.anonRssPages() * 4 + "kB, oom_score_adj:0");
+        victim.kill().run();
+        return false;
     }
 }

@@ -6,12 +6,15 @@ import org.mmsim.page.Node;
 /**
  * Who owns each allocated page, as the kernel's struct page fields mapping/index/flags/lru say it: per-pfn
  * primitive arrays (like mem_map) over the machine's pfn range. A head page records the kind, the order of its
- * block, the owner (an {@link Mm} or {@link AddressSpace} number) and the index in the owner (virtual page or
+ * block, the owner (an {@link AddressSpace} number, or a slab's id) and the index in the owner (virtual page or
  * file offset); {@code prev}/{@code next} thread the page through one of the node's LRU lists ({@link Lruvec}).
  */
 public final class PageOwners {
     public static final byte NONE = 0;
-    /** Anonymous page of a process (PageAnon, swap-backed). */
+    /**
+     * Anonymous page of the processes (PageAnon, swap-backed), a base page or a THP's head: they map it in their
+     * page tables, and reclaim and compaction reach it only through {@link Rmap}.
+     */
     public static final byte ANON = 1;
     /** Page-cache page of a regular file. */
     public static final byte FILE = 2;
@@ -27,8 +30,6 @@ public final class PageOwners {
     public static final byte HUGETLB = 7;
     /** A transparent huge page allocated and held by the thp generator (not mapped). */
     public static final byte THP_HELD = 8;
-    /** A user page of a higher layer's process ({@link ExternalPages}): migratable through its owner. */
-    public static final byte EXTERNAL = 9;
 
     /** PG_lru: on an LRU list. */
     public static final int F_LRU = 1;
@@ -48,6 +49,11 @@ public final class PageOwners {
     public static final int F_WRITEBACK = 128;
     /** PG_reclaim: reclaim met it dirty or under writeback; rotate it to the inactive tail when written. */
     public static final int F_RECLAIM = 256;
+    /**
+     * A page-cache page a process has mapped (page_mapped()). Differs: it stays mapped until the file goes, as the
+     * model does not walk a file's i_mmap tree to unmap it; reclaim finds it referenced, compaction leaves it.
+     */
+    public static final int F_MAPPED = 512;
 
     public static final int NIL = -1;
 
@@ -149,10 +155,11 @@ public final class PageOwners {
     /**
      * True for the kinds compaction may migrate (LRU pages of order 0, on a list or unevictable), except pages
      * under writeback, which isolate_migratepages_block() skips in async mode and migration waits for otherwise.
+     * An anonymous page must also pass {@link Rmap#isMigratable}.
      */
     public boolean isMigratable(int s) {
         int k = kind[s];
         return (k == ANON || k == FILE || k == SHMEM) && order[s] == 0 && (flags[s] & F_LRU) != 0
-                && (flags[s] & F_WRITEBACK) == 0;
+                && (flags[s] & (F_WRITEBACK | F_MAPPED)) == 0;
     }
 }

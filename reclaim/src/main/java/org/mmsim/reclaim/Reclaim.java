@@ -440,9 +440,9 @@ public final class Reclaim {
      */
     private FolioReferences folioCheckReferences(int slot) {
         int f = po.flags[slot];
-        boolean young = po.kind[slot] == PageOwners.EXTERNAL
-                ? mem.externalPages() != null && mem.externalPages().referenced(po.pfn(slot))
-                : (f & PageOwners.F_YOUNG) != 0;
+        boolean young = po.kind[slot] == PageOwners.ANON
+                ? mem.rmap() != null && mem.rmap().folioReferenced(po.pfn(slot))
+                : (f & (PageOwners.F_YOUNG | PageOwners.F_MAPPED)) != 0;
         boolean referenced = (f & PageOwners.F_REFERENCED) != 0;
         po.flags[slot] = (short) (f & ~(PageOwners.F_YOUNG | PageOwners.F_REFERENCED));
         if (young) {
@@ -509,8 +509,8 @@ public final class Reclaim {
         long pfn = po.pfn(slot);
         int n = 1 << po.order[slot];
         int kind = po.kind[slot];
-        if (kind == PageOwners.EXTERNAL) {
-            return sc.maySwap && mem.externalPages() != null && mem.externalPages().pageOut(pfn);
+        if (kind == PageOwners.ANON) {
+            return sc.maySwap && mem.rmap() != null && mem.rmap().swapOut(pfn);
         }
         if (kind == PageOwners.FILE) {
             AddressSpace as = mem.spaces.get(po.owner[slot]);
@@ -523,27 +523,18 @@ public final class Reclaim {
             mem.releaseLruPage(pfn);
             return true;
         }
-        if (!sc.maySwap || !mem.swap.get(n)) {
+        if (!sc.maySwap) {
             return false;
         }
-        mem.counters.add(VmCounters.NR_SWAP_USED, n);
-        c.add(VmCounters.PSWPOUT, n);
-        if (kind == PageOwners.ANON) {
-            Mm mm = mem.mms.get(po.owner[slot]);
-            int v0 = po.index[slot];
-            for (int i = 0; i < n; i++) {
-                mm.pte[v0 + i] = Mm.SWAPPED;
-            }
-            mm.swapEntries += n;
-            if (n > 1) {
-                c.inc(VmCounters.THP_SWPOUT);
-                c.add(VmCounters.NR_ANON_THPS, -1);
-            }
-        } else {
-            AddressSpace as = mem.spaces.get(po.owner[slot]);
-            as.pages[po.index[slot]] = AddressSpace.SWAPPED;
-            as.swapEntries += n;
+        long swapSlot = mem.swap.allocSlot();
+        if (swapSlot < 0) {
+            return false;
         }
+        mem.swap.dup(swapSlot);
+        c.add(VmCounters.PSWPOUT, n);
+        AddressSpace as = mem.spaces.get(po.owner[slot]);
+        as.pages[po.index[slot]] = AddressSpace.swapEntry(swapSlot);
+        as.swapEntries += n;
         mem.releaseLruPage(pfn);
         return true;
     }

@@ -14,21 +14,21 @@ import org.mmsim.page.debug.VmBug;
  * (VM_BUG_ON_FOLIO in lruvec_add_folio / folio_lru_list), and no page has PG_lru without being on a list;</li>
  * <li>{@link #OWNER}: every page with an owner is an allocated block of its order in the buddy allocator
  * (free_pages_check()'s bad_page "PAGE_FLAGS_CHECK_AT_FREE flag(s) set" seen from the other side), and each
- * process's page table and each file's page cache point back at pages that name them as owner at that index
- * (page->mapping and page->index, checked by __dump_page's readers);</li>
+ * file's page cache points back at pages that name it as owner at that index (page->mapping and page->index,
+ * checked by __dump_page's readers); the processes' page tables are the vm layer's RmapChecker's;</li>
  * <li>{@link #COUNTERS}: the node counters (NR_ANON_PAGES, NR_FILE_PAGES, NR_SHMEM, NR_SLAB_*, NR_MLOCK,
- * NR_ANON_THPS) equal the pages of each kind, and each process's RSS and swap counts its ptes;</li>
+ * NR_ANON_THPS) equal the pages of each kind, and each file's nrpages and swap entries count its slots;</li>
  * <li>{@link #DIRTY}: NR_FILE_DIRTY and NR_WRITEBACK equal the page-cache pages with PG_dirty and PG_writeback,
  * and dirtied pages are all accounted for (mm/page-writeback.c's folio_account_dirtied /
  * folio_end_writeback pairs);</li>
- * <li>{@link #SWAP}: the swap device's used slots equal NR_SWAP_USED, lie within the device, and cover the swap
- * entries of this layer's processes and tmpfs files (swap_info_struct->inuse_pages).</li>
+ * <li>{@link #SWAP}: the swap device's used slots lie within the device and cover the swap entries of the tmpfs
+ * files, each of whose slots has a count (swap_info_struct->inuse_pages, swap_map).</li>
  * </ul>
  */
 public final class ReclaimChecker {
     public static final String LRU = "lru lists (CONFIG_DEBUG_LIST, mem_cgroup_update_lru_size)";
     public static final String OWNER = "page owners (free_pages_check, page->mapping/index)";
-    public static final String COUNTERS = "node counters (NR_ANON_PAGES, NR_FILE_PAGES, mm RSS)";
+    public static final String COUNTERS = "node counters (NR_ANON_PAGES, NR_FILE_PAGES, nrpages)";
     public static final String DIRTY = "dirty accounting (NR_FILE_DIRTY, NR_WRITEBACK)";
     public static final String SWAP = "swap slots (swap_info_struct inuse_pages)";
 
@@ -42,7 +42,6 @@ public final class ReclaimChecker {
     public void check() {
         checkLru();
         checkOwners();
-        checkMms();
         checkSpaces();
         checkSwap();
     }
@@ -102,7 +101,7 @@ public final class ReclaimChecker {
         if (mem.lruvecs.length > 1 && mem.nidOf(po.pfn(s)) != lv.nid) {
             fail(LRU, where(lv, lru, s) + " belongs to node " + mem.nidOf(po.pfn(s)));
         }
-        boolean anon = k == PageOwners.ANON || k == PageOwners.SHMEM || k == PageOwners.EXTERNAL;
+        boolean anon = k == PageOwners.ANON || k == PageOwners.SHMEM;
         boolean ok = switch (lru) {
             case Lruvec.INACTIVE_ANON, Lruvec.ACTIVE_ANON -> anon && (f & PageOwners.F_UNEVICTABLE) == 0;
             case Lruvec.INACTIVE_FILE, Lruvec.ACTIVE_FILE -> k == PageOwners.FILE && (f & PageOwners.F_UNEVICTABLE) == 0;
@@ -126,7 +125,7 @@ public final class ReclaimChecker {
     void checkOwners() {
         PageOwners po = mem.owners;
         Machine m = mem.machine;
-        long[] pages = new long[PageOwners.EXTERNAL + 1];
+        long[] pages = new long[PageOwners.THP_HELD + 1];
         long thps = 0;
         long mlocked = 0;
         long dirty = 0;
@@ -184,43 +183,6 @@ public final class ReclaimChecker {
         }
     }
 
-    /** Each live process's ptes point at its own pages, and its RSS and swap counters count them. */
-    void checkMms() {
-        PageOwners po = mem.owners;
-        for (Mm mm : mem.mms) {
-            long present = 0;
-            long swapped = 0;
-            int[] pte = mm.pte;
-            for (int v = 0; v < pte.length; v++) {
-                int p = pte[v];
-                if (p == Mm.SWAPPED) {
-                    swapped++;
-                } else if (p >= 0) {
-                    int s = po.slot(p);
-                    if (po.kind[s] != PageOwners.ANON || po.owner[s] != mm.id || po.index[s] != v) {
-                        fail(OWNER, "pid " + mm.pid + " maps pfn 0x" + hex(p) + " at page " + v + " but it is of kind "
-                                + po.kind[s] + " owner " + po.owner[s] + " index " + po.index[s]);
-                    }
-                    int n = 1 << po.order[s];
-                    for (int i = 1; i < n; i++) {
-                        if (v + i >= pte.length || pte[v + i] != p + i) {
-                            fail(OWNER, "pid " + mm.pid + " maps the huge page 0x" + hex(p) + " partly at page " + v);
-                        }
-                    }
-                    present += n;
-                    v += n - 1;
-                }
-            }
-            if (!mm.alive && present + swapped > 0) {
-                fail(OWNER, "exited pid " + mm.pid + " still maps " + present + " pages and " + swapped + " swap entries");
-            }
-            if (mm.rssAnon != present || mm.swapEntries != swapped) {
-                expect(COUNTERS, "rss of pid " + mm.pid, mm.rssAnon, present);
-                expect(COUNTERS, "swap entries of pid " + mm.pid, mm.swapEntries, swapped);
-            }
-        }
-    }
-
     /** Each file's page cache points at its own pages; nrpages and its swap entries count them. */
     void checkSpaces() {
         PageOwners po = mem.owners;
@@ -230,8 +192,12 @@ public final class ReclaimChecker {
             byte kind = as.shmem ? PageOwners.SHMEM : PageOwners.FILE;
             for (int i = 0; i < as.pages.length; i++) {
                 int p = as.pages[i];
-                if (p == AddressSpace.SWAPPED) {
+                if (AddressSpace.isSwapEntry(p)) {
                     swapped++;
+                    if (mem.swap.count(AddressSpace.swapSlot(p)) < 1) {
+                        fail(SWAP, "file " + as.name + " index " + i + " holds swap slot " + AddressSpace.swapSlot(p)
+                                + " whose count is " + mem.swap.count(AddressSpace.swapSlot(p)));
+                    }
                 } else if (p >= 0) {
                     int s = po.slot(p);
                     if (po.kind[s] != kind || po.owner[s] != as.id || po.index[s] != i || po.order[s] != 0) {
@@ -248,25 +214,34 @@ public final class ReclaimChecker {
         }
     }
 
-    /** The swap device against NR_SWAP_USED and the swap entries this layer holds. */
+    /** The swap device's used slots lie within it and cover the swap entries of the tmpfs files. */
     void checkSwap() {
         SwapDevice sw = mem.swap;
-        expect(SWAP, "nr_swap_used", mem.counters.get(VmCounters.NR_SWAP_USED), sw.usedPages());
         if (sw.usedPages() < 0 || sw.usedPages() > sw.totalPages()) {
             fail(SWAP, sw.usedPages() + " slots used of " + sw.totalPages());
         }
         long entries = swapEntries();
         if (entries > sw.usedPages()) {
-            fail(SWAP, entries + " swap entries in processes and files but " + sw.usedPages() + " slots used");
+            fail(SWAP, entries + " swap entries in files but " + sw.usedPages() + " slots used");
         }
     }
 
-    /** Swap entries held by this layer's processes and tmpfs files (the rest of the used slots are a higher layer's). */
+    /** How many tmpfs entries hold each swap slot, by slot (the swap_map counts the page tables do not explain). */
+    public int[] shmemSwapRefs() {
+        int[] refs = new int[mem.swap.slots()];
+        for (AddressSpace as : mem.spaces) {
+            for (int p : as.pages) {
+                if (AddressSpace.isSwapEntry(p)) {
+                    refs[(int) AddressSpace.swapSlot(p)]++;
+                }
+            }
+        }
+        return refs;
+    }
+
+    /** Swap entries held by tmpfs files (the rest of the used slots are the processes' swap ptes). */
     public long swapEntries() {
         long n = 0;
-        for (Mm mm : mem.mms) {
-            n += mm.swapEntries;
-        }
         for (AddressSpace as : mem.spaces) {
             n += as.swapEntries;
         }

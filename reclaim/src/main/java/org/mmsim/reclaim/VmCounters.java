@@ -10,7 +10,7 @@ import java.util.Map;
 public final class VmCounters {
     private static final String[] NAMES = {
             "nr_anon_pages", "nr_file_pages", "nr_shmem", "nr_mlock", "nr_slab_reclaimable_pages",
-            "nr_slab_unreclaimable_pages", "nr_kernel_pages", "nr_anon_transparent_hugepages", "nr_swap_used",
+            "nr_slab_unreclaimable_pages", "nr_kernel_pages", "nr_anon_transparent_hugepages",
             "pgfault", "pgmajfault", "pgactivate", "pgdeactivate", "pgrefill", "pgscan_kswapd", "pgscan_direct",
             "pgsteal_kswapd", "pgsteal_direct", "pgscan_anon", "pgscan_file", "pgsteal_anon", "pgsteal_file",
             "pswpin", "pswpout", "slabs_scanned", "pageoutrun", "kswapd_wake", "allocstall_direct",
@@ -26,22 +26,21 @@ public final class VmCounters {
             "nr_vmscan_immediate_reclaim"};
 
     public static final int NR_ANON_PAGES = 0, NR_FILE_PAGES = 1, NR_SHMEM = 2, NR_MLOCK = 3,
-            NR_SLAB_RECLAIMABLE = 4, NR_SLAB_UNRECLAIMABLE = 5, NR_KERNEL_PAGES = 6, NR_ANON_THPS = 7,
-            NR_SWAP_USED = 8, PGFAULT = 9, PGMAJFAULT = 10, PGACTIVATE = 11, PGDEACTIVATE = 12, PGREFILL = 13,
-            PGSCAN_KSWAPD = 14, PGSCAN_DIRECT = 15, PGSTEAL_KSWAPD = 16, PGSTEAL_DIRECT = 17, PGSCAN_ANON = 18,
-            PGSCAN_FILE = 19, PGSTEAL_ANON = 20, PGSTEAL_FILE = 21, PSWPIN = 22, PSWPOUT = 23,
-            SLABS_SCANNED = 24, PAGEOUTRUN = 25, KSWAPD_WAKE = 26, ALLOCSTALL = 27,
-            WORKINGSET_REFAULT_ANON = 28, WORKINGSET_REFAULT_FILE = 29, WORKINGSET_ACTIVATE_ANON = 30,
-            WORKINGSET_ACTIVATE_FILE = 31, WORKINGSET_RESTORE_FILE = 32, OOM_KILL = 33, DROP_PAGECACHE = 34,
-            DROP_SLAB = 35, COMPACT_STALL = 36, COMPACT_FAIL = 37, COMPACT_SUCCESS = 38,
-            COMPACT_MIGRATE_SCANNED = 39, COMPACT_FREE_SCANNED = 40, COMPACT_ISOLATED = 41,
-            COMPACT_DAEMON_WAKE = 42, COMPACT_DAEMON_MIGRATE_SCANNED = 43, COMPACT_DAEMON_FREE_SCANNED = 44,
-            PGMIGRATE_SUCCESS = 45, PGMIGRATE_FAIL = 46, THP_FAULT_ALLOC = 47, THP_FAULT_FALLBACK = 48,
-            THP_SWPOUT = 49, HTLB_BUDDY_ALLOC_SUCCESS = 50, HTLB_BUDDY_ALLOC_FAIL = 51, NR_HUGEPAGES = 52,
-            COMPACTION_TEST_REQUESTED = 53, COMPACTION_TEST_ALLOCATED = 54, COMPACTION_TEST_PASSED = 55,
-            THP_ALLOC_ATTEMPTS = 56, THP_ALLOC_SUCCESS = 57, KERNEL_ALLOC_FAIL = 58, ANON_ALLOC_FAIL = 59,
-            FRAG_THP = 60, NR_DIRTY = 61, NR_WRITEBACK = 62, NR_DIRTIED = 63, NR_WRITTEN = 64, PGROTATED = 65,
-            NR_VMSCAN_IMMEDIATE = 66;
+            NR_SLAB_RECLAIMABLE = 4, NR_SLAB_UNRECLAIMABLE = 5, NR_KERNEL_PAGES = 6, NR_ANON_THPS = 7, PGFAULT = 8,
+            PGMAJFAULT = 9, PGACTIVATE = 10, PGDEACTIVATE = 11, PGREFILL = 12, PGSCAN_KSWAPD = 13,
+            PGSCAN_DIRECT = 14, PGSTEAL_KSWAPD = 15, PGSTEAL_DIRECT = 16, PGSCAN_ANON = 17, PGSCAN_FILE = 18,
+            PGSTEAL_ANON = 19, PGSTEAL_FILE = 20, PSWPIN = 21, PSWPOUT = 22, SLABS_SCANNED = 23, PAGEOUTRUN = 24,
+            KSWAPD_WAKE = 25, ALLOCSTALL = 26, WORKINGSET_REFAULT_ANON = 27, WORKINGSET_REFAULT_FILE = 28,
+            WORKINGSET_ACTIVATE_ANON = 29, WORKINGSET_ACTIVATE_FILE = 30, WORKINGSET_RESTORE_FILE = 31,
+            OOM_KILL = 32, DROP_PAGECACHE = 33, DROP_SLAB = 34, COMPACT_STALL = 35, COMPACT_FAIL = 36,
+            COMPACT_SUCCESS = 37, COMPACT_MIGRATE_SCANNED = 38, COMPACT_FREE_SCANNED = 39, COMPACT_ISOLATED = 40,
+            COMPACT_DAEMON_WAKE = 41, COMPACT_DAEMON_MIGRATE_SCANNED = 42, COMPACT_DAEMON_FREE_SCANNED = 43,
+            PGMIGRATE_SUCCESS = 44, PGMIGRATE_FAIL = 45, THP_FAULT_ALLOC = 46, THP_FAULT_FALLBACK = 47,
+            THP_SWPOUT = 48, HTLB_BUDDY_ALLOC_SUCCESS = 49, HTLB_BUDDY_ALLOC_FAIL = 50, NR_HUGEPAGES = 51,
+            COMPACTION_TEST_REQUESTED = 52, COMPACTION_TEST_ALLOCATED = 53, COMPACTION_TEST_PASSED = 54,
+            THP_ALLOC_ATTEMPTS = 55, THP_ALLOC_SUCCESS = 56, KERNEL_ALLOC_FAIL = 57, ANON_ALLOC_FAIL = 58,
+            FRAG_THP = 59, NR_DIRTY = 60, NR_WRITEBACK = 61, NR_DIRTIED = 62, NR_WRITTEN = 63, PGROTATED = 64,
+            NR_VMSCAN_IMMEDIATE = 65;
 
     private final long[] v = new long[NAMES.length];
 

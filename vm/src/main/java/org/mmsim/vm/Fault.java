@@ -137,7 +137,7 @@ final class Fault {
         refs.set(pfn, (byte) (PageRefs.ANON | PageRefs.ANON_EXCLUSIVE | PageRefs.SWAPBACKED));
         refs.setRmap(pfn, mm.id, vma.linearPageIndex(faultAddr));
         mm.rss[MM_ANONPAGES]++;
-        sys.phys.anonPageAdded(pfn);
+        sys.phys.anonPageAdded(pfn, 0, (vma.flags & VmFlags.VM_LOCKED) != 0);
         return pfn;
     }
 
@@ -158,6 +158,9 @@ final class Fault {
     /** do_read_fault() / do_cow_fault() / do_shared_fault(). */
     private int fileFault(Vma vma, long[] ptes, int i, long addr, boolean write) {
         long index = vma.linearPageIndex(addr);
+        if (sys.pageCache == null || index >= vma.file.sizePages()) {
+            return SIGSEGV;
+        }
         long page = sys.pageCache.findOrRead(vma.file, index);
         if (page < 0) {
             return OOM;
@@ -240,7 +243,7 @@ final class Fault {
             refs.setRefcount(pfn, 0);
             refs.set(pfn, (byte) (PageRefs.ANON | PageRefs.SWAPBACKED));
             sys.events.pswpin++;
-            sys.phys.anonPageAdded(pfn);
+            sys.phys.anonPageAdded(pfn, 0, (vma.flags & VmFlags.VM_LOCKED) != 0);
         }
         refs.get(pfn);
         refs.incMapcount(pfn);
@@ -323,6 +326,7 @@ final class Fault {
         refs.addEntireMapcount(pfn, 1);
         refs.set(pfn, (byte) (PageRefs.ANON | PageRefs.ANON_EXCLUSIVE | PageRefs.SWAPBACKED));
         mm.rss[MM_ANONPAGES] += Paging.HPAGE_PMD_NR;
+        sys.phys.anonPageAdded(pfn, Paging.HPAGE_PMD_ORDER, (vma.flags & VmFlags.VM_LOCKED) != 0);
         pmds[pi] = f.mkHugePmd(pfn, (vma.flags & VmFlags.VM_WRITE) != 0, exec(vma), true, true);
         sys.events.thpFaultAlloc++;
         return OK;

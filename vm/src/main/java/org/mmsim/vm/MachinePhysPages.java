@@ -14,11 +14,16 @@ public final class MachinePhysPages implements PhysPages {
 
     public MachinePhysPages(Machine machine) {
         this.machine = machine;
+        this.maxPfn = maxPfn(machine);
+    }
+
+    /** One past the highest pfn of any node of the machine. */
+    static long maxPfn(Machine machine) {
         long max = 0;
         for (Node n : machine.nodes()) {
             max = Math.max(max, n.nodeStartPfn() + n.spannedPages());
         }
-        this.maxPfn = max;
+        return max;
     }
 
     @Override

@@ -535,19 +535,52 @@ public final class Mm {
         if ((flags & Mman.MAP_NORESERVE) != 0) {
             vmFlags |= VM_NORESERVE;
         }
+        if ((flags & Mman.MAP_LOCKED) != 0) {
+            vmFlags |= VmFlags.VM_LOCKED;
+        }
         if (file == null) {
             if (shared) {
                 pgoff = 0;
-                file = new VmFile("/dev/zero (deleted)", 0, 1, 1000 + sys.allocPid(), true);
+                file = new VmFile("/dev/zero (deleted)", 0, 1, 1000 + sys.allocPid(), true,
+                        alen >>> Paging.PAGE_SHIFT);
             } else {
                 pgoff = addr >>> Paging.PAGE_SHIFT;
             }
         }
         long ret = mmapRegion(file, addr, alen, vmFlags, pgoff);
-        if (!Mman.isError(ret) && (flags & (Mman.MAP_POPULATE)) != 0) {
+        if (!Mman.isError(ret) && ((flags & Mman.MAP_POPULATE) != 0 || (vmFlags & VmFlags.VM_LOCKED) != 0)) {
             populate(ret, ret + alen);
         }
         return ret;
+    }
+
+    /**
+     * mlock2(): VM_LOCKED (and VM_LOCKONFAULT with {@link Mman#MLOCK_ONFAULT}) on the range, splitting VMAs at
+     * its ends (apply_vma_lock_flags() / mlock_fixup()); the pages already mapped become mlocked
+     * (mlock_vma_pages_range()), and without MLOCK_ONFAULT the rest is faulted in (__mm_populate()). Returns 0 or a
+     * negative errno.
+     */
+    public long mlock2(long start, long len, int flags) {
+        long end = (start + len + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+        start &= ~(PAGE_SIZE - 1);
+        if (end <= start) {
+            return len == 0 ? 0 : EINVAL;
+        }
+        long lockFlags = VmFlags.VM_LOCKED | ((flags & Mman.MLOCK_ONFAULT) != 0 ? VmFlags.VM_LOCKONFAULT : 0);
+        long ret = applyFlags(start, end, old -> old | lockFlags, false);
+        if (ret != 0) {
+            return ret;
+        }
+        for (long a = start; a < end; a += PAGE_SIZE) {
+            long pfn = pfnAt(a);
+            if (pfn >= 0 && pfn != sys.zeroPfn && !isHugeMapped(a)) {
+                sys.phys.mlockAnonPage(pfn);
+            }
+        }
+        if ((flags & Mman.MLOCK_ONFAULT) == 0) {
+            populate(start, end);
+        }
+        return 0;
     }
 
     /** accountable_mapping(). */

@@ -12,9 +12,13 @@ public final class Mman {
     public static final int MAP_FIXED = 0x10;
     public static final int MAP_ANONYMOUS = 0x20;
     public static final int MAP_GROWSDOWN = 0x100;
+    public static final int MAP_LOCKED = 0x2000;
     public static final int MAP_NORESERVE = 0x4000;
     public static final int MAP_POPULATE = 0x8000;
     public static final int MAP_FIXED_NOREPLACE = 0x100000;
+
+    /** mlock2() flag: lock pages as they are faulted in, without populating (include/uapi/asm-generic/mman-common.h). */
+    public static final int MLOCK_ONFAULT = 1;
 
     public static final int MREMAP_MAYMOVE = 1;
     public static final int MREMAP_FIXED = 2;

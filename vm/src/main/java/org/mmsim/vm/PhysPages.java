@@ -16,9 +16,15 @@ public interface PhysPages {
     long maxPfn();
 
     /**
-     * lru_cache_add_inactive_or_unevictable() of a new anonymous 4 KiB page, once it is mapped: an allocator
-     * with an LRU (the simulation's) puts it on the inactive anon list so that reclaim can find it.
+     * folio_add_new_anon_rmap() + lru_cache_add_inactive_or_unevictable() of a new anonymous folio (a 4 KiB page,
+     * or a THP's head at order 9), once it is mapped: an allocator with an LRU (the machine's memory model,
+     * {@link MemoryPhysPages}) counts it and puts a base page on the inactive anon list, or on the unevictable one
+     * in a VM_LOCKED vma, so that reclaim and compaction find it.
      */
-    default void anonPageAdded(long pfn) {
+    default void anonPageAdded(long pfn, int order, boolean mlocked) {
+    }
+
+    /** mlock_folio() of a mapped anonymous page of a vma that became VM_LOCKED. */
+    default void mlockAnonPage(long pfn) {
     }
 }

@@ -6,16 +6,28 @@ package org.mmsim.vm;
  */
 public final class Process {
     private final int pid;
+    private final String comm;
     private final Mm mm;
     private boolean exited;
 
-    Process(int pid, Mm mm) {
+    Process(int pid, String comm, Mm mm) {
         this.pid = pid;
+        this.comm = comm;
         this.mm = mm;
     }
 
     public int pid() {
         return pid;
+    }
+
+    /** The command name (task_struct comm), as /proc/PID/status and the OOM killer's message print it. */
+    public String comm() {
+        return comm;
+    }
+
+    /** Whether the process has exited. */
+    public boolean exited() {
+        return exited;
     }
 
     public Mm mm() {
@@ -72,8 +84,7 @@ public final class Process {
      * for its page tables (copy_process() fails with -ENOMEM; what was copied is torn down again).
      */
     public Process fork() {
-        Mm child = mm.dup();
-        return child == null ? null : new Process(mm.sys.allocPid(), child);
+        return mm.sys.fork(this, mm.sys.allocPid(), comm);
     }
 
     /** get_mm_rss() in pages. */
@@ -81,10 +92,11 @@ public final class Process {
         return mm.rss();
     }
 
-    /** Process exit: frees all pages, swap entries and page tables. */
+    /** Process exit: frees all pages, swap entries and page tables (through {@link VmSystem#exit}). */
     public void exit() {
         if (!exited) {
             exited = true;
+            mm.sys.forget(this);
             mm.exit();
         }
     }

@@ -1,8 +1,10 @@
 package org.mmsim.vm;
 
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongPredicate;
 import org.mmsim.page.debug.VmBug;
+import org.mmsim.reclaim.SwapDevice;
 
 /**
  * The vm layer's debug checks, run between two operations of a simulation (never on the hot path). It walks
@@ -35,8 +37,18 @@ public final class RmapChecker {
     private final long[] rss = new long[RssCounters.NR_MM_COUNTERS];
     private final long[] tablesAt = new long[Paging.LEVELS];
 
+    private IntUnaryOperator otherSwapRefs = slot -> 0;
+
     public RmapChecker(VmSystem sys) {
         this.sys = sys;
+    }
+
+    /**
+     * The swap entries of the slot held outside the page tables (the shmem mappings of the memory model, which
+     * share the one swap device), counted into each slot's expected swap_map count.
+     */
+    public void setOtherSwapRefs(IntUnaryOperator refsAtSlot) {
+        this.otherSwapRefs = refsAtSlot;
     }
 
     /**
@@ -172,8 +184,10 @@ public final class RmapChecker {
         PageRefs refs = sys.refs;
         long inUse = 0;
         for (int s = 1; s < swapRefs.length; s++) {
-            if (sw.count(s) != swapRefs[s]) {
-                fail(SWAP, "slot " + s + " has count " + sw.count(s) + " but " + swapRefs[s] + " swap PTEs");
+            int expected = swapRefs[s] + otherSwapRefs.applyAsInt(s);
+            if (sw.count(s) != expected) {
+                fail(SWAP, "slot " + s + " has count " + sw.count(s) + " but " + swapRefs[s] + " swap PTEs and "
+                        + (expected - swapRefs[s]) + " other entries");
             }
             long cached = sw.cachePfn(s);
             if (cached >= 0 && refs.swapSlot(cached) != s) {
@@ -184,8 +198,8 @@ public final class RmapChecker {
                 inUse++;
             }
         }
-        if (inUse != sw.used()) {
-            fail(SWAP, sw.used() + " slots counted in use but " + inUse + " have a count or a cached page");
+        if (inUse != sw.usedPages()) {
+            fail(SWAP, sw.usedPages() + " slots counted in use but " + inUse + " have a count or a cached page");
         }
     }
 

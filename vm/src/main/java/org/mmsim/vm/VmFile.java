@@ -14,8 +14,10 @@ public final class VmFile {
     private final int devMinor;
     private final long inode;
     private final boolean shmem;
+    private final long sizePages;
 
-    public VmFile(String path, int devMajor, int devMinor, long inode, boolean shmem) {
+    /** A file of {@code sizePages} pages (i_size), whose page cache the mappings fault in. */
+    public VmFile(String path, int devMajor, int devMinor, long inode, boolean shmem, long sizePages) {
         synchronized (VmFile.class) {
             this.id = nextId++;
         }
@@ -24,11 +26,12 @@ public final class VmFile {
         this.devMinor = devMinor;
         this.inode = inode;
         this.shmem = shmem;
+        this.sizePages = sizePages;
     }
 
-    /** A regular file on a block device. */
-    public static VmFile regular(String path, long inode) {
-        return new VmFile(path, 8, 1, inode, false);
+    /** A regular file of {@code sizePages} pages on a block device. */
+    public static VmFile regular(String path, long inode, long sizePages) {
+        return new VmFile(path, 8, 1, inode, false, sizePages);
     }
 
     public long id() {
@@ -53,5 +56,10 @@ public final class VmFile {
 
     public boolean shmem() {
         return shmem;
+    }
+
+    /** The file's size in pages (i_size >> PAGE_SHIFT): a fault beyond it gets SIGBUS. */
+    public long sizePages() {
+        return sizePages;
     }
 }

@@ -2,15 +2,23 @@ package org.mmsim.vm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import org.mmsim.page.Gfp;
+import org.mmsim.reclaim.Memory;
+import org.mmsim.reclaim.OomCandidate;
+import org.mmsim.reclaim.Rmap;
+import org.mmsim.reclaim.SwapDevice;
 
 /**
- * The machine-wide state the virtual memory code shares between processes: the page allocator, the
- * per-pfn page state, page-table pages, the page cache, one swap device, the THP settings, vm events, the
- * shared zero page (empty_zero_page; here taken from the allocator once at start) and the huge zero page
- * (mm/huge_memory.c get_huge_zero_page(), allocated on first use and kept).
+ * The machine-wide state the virtual memory code shares between processes: the processes themselves (the task
+ * list), the page allocator, the per-pfn page state, page-table pages, the page cache, the swap device, the THP
+ * settings, vm events, the shared zero page (empty_zero_page; here taken from the allocator once at start) and
+ * the huge zero page (mm/huge_memory.c get_huge_zero_page(), allocated on first use and kept). Over a machine's
+ * memory model ({@link #onMemory}) it is that model's {@link Rmap}: reclaim and compaction reach every mapped
+ * anonymous page through its rmap walk, and the OOM killer chooses among its processes.
  */
-public final class VmSystem {
+public final class VmSystem implements Rmap {
     final Paging paging;
     final PteFormat fmt;
     final PhysPages phys;
@@ -24,29 +32,130 @@ public final class VmSystem {
     long hugeZeroPfn = -1;
     private int nextPid = 1;
     private final List<Mm> mms = new ArrayList<>();
+    private final List<Process> live = new ArrayList<>();
+    private final List<Process> doomed = new ArrayList<>();
 
-    public VmSystem(Paging paging, PhysPages phys, int swapSlots) {
+    /**
+     * A system over this allocator and swap device; {@code pageCache} makes the page cache from the per-pfn page
+     * state (or gives null: file pages cannot be faulted in).
+     */
+    public VmSystem(Paging paging, PhysPages phys, SwapDevice swap, Function<PageRefs, PageCache> pageCache) {
         this.paging = paging;
         this.fmt = paging.format();
         this.phys = phys;
         this.refs = new PageRefs(phys.maxPfn());
         this.tables = new PageTablePages(phys);
-        this.pageCache = new SimplePageCache(phys, refs);
-        this.swap = new SwapDevice(Math.max(2, swapSlots));
+        this.pageCache = pageCache.apply(refs);
+        this.swap = swap;
         this.zeroPfn = phys.allocPages(Gfp.GFP_KERNEL | Gfp.__GFP_ZERO, 0);
         if (zeroPfn < 0) {
             throw new IllegalStateException("no memory for the zero page");
         }
     }
 
-    /** A system over a {@link SimplePhysPages} of the given number of pages and a swap device of as many slots. */
+    /**
+     * A system over a {@link SimplePhysPages} of the given number of pages and a swap device of as many slots,
+     * without a page cache (for the address-space mechanics alone).
+     */
     public static VmSystem simple(Paging paging, int pages) {
-        return new VmSystem(paging, new SimplePhysPages(pages), pages);
+        return new VmSystem(paging, new SimplePhysPages(pages), new SwapDevice(pages), refs -> null);
     }
 
-    /** A new process with an empty address space (after exec, before any mapping). */
+    /**
+     * The processes of a machine's memory model: pages, page cache and swap are the model's, this system becomes
+     * its {@link Rmap} and the OOM killer's task list, and transparent_hugepage/enabled is set. Takes the zero
+     * page from the allocator.
+     */
+    public static VmSystem onMemory(Memory mem, Paging paging, String thpEnabled) {
+        VmSystem sys = new VmSystem(paging, new MemoryPhysPages(mem), mem.swap, refs -> new MemoryPageCache(mem, refs));
+        sys.thp.enabled = ThpSettings.Enabled.valueOf(thpEnabled.toUpperCase(Locale.ROOT));
+        mem.setRmap(sys);
+        mem.setTasks(sys::oomCandidates);
+        return sys;
+    }
+
+    /** A new process with an empty address space (after exec, before any mapping), with the next free pid. */
     public Process newProcess() {
-        return new Process(nextPid++, new Mm(this));
+        return newProcess(nextPid++, "task");
+    }
+
+    /**
+     * A new process of this pid and command name (task_struct comm) with an empty address space.
+     *
+     * @throws VmOutOfMemory when memory for its PGD runs out
+     */
+    public Process newProcess(int pid, String comm) {
+        Process p = new Process(pid, comm, new Mm(this));
+        live.add(p);
+        return p;
+    }
+
+    /** fork() of a live process with the child's pid: null when memory for its page tables runs out. */
+    public Process fork(Process parent, int pid, String comm) {
+        Mm child = parent.mm().dup();
+        if (child == null) {
+            return null;
+        }
+        Process p = new Process(pid, comm, child);
+        live.add(p);
+        return p;
+    }
+
+    /** exit(): all pages, swap entries and page tables of the process go back; it leaves the task list. */
+    public void exit(Process p) {
+        p.exit();
+    }
+
+    /** The process has exited: it leaves the task list. */
+    void forget(Process p) {
+        live.remove(p);
+        doomed.remove(p);
+    }
+
+    /** The live processes, in the order they were made. */
+    public List<Process> processes() {
+        return live;
+    }
+
+    /** The live process of this pid, or null. */
+    public Process process(int pid) {
+        for (Process p : live) {
+            if (p.pid() == pid) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the process is live and not chosen by the OOM killer. */
+    public boolean isRunning(Process p) {
+        return live.contains(p) && !doomed.contains(p);
+    }
+
+    /** Exits the processes the OOM killer chose (the SIGKILL taking effect, then the oom reaper). */
+    public void reapDoomed() {
+        while (!doomed.isEmpty()) {
+            exit(doomed.get(0));
+        }
+    }
+
+    /**
+     * The live processes as select_bad_process() sees them: oom_badness() = RSS + swap entries + page-table pages
+     * (oom_score_adj 0), with the VMAs' size and the anonymous RSS for the kill message.
+     */
+    List<OomCandidate> oomCandidates() {
+        List<OomCandidate> out = new ArrayList<>();
+        for (Process p : live) {
+            Mm mm = p.mm();
+            long points = mm.rss() + mm.counter(RssCounters.MM_SWAPENTS) + mm.pageTablePagesWithPgd();
+            long totalVm = 0;
+            for (Vma v : mm.vmas()) {
+                totalVm += v.pages();
+            }
+            out.add(new OomCandidate(p.pid(), p.comm(), points, totalVm, mm.counter(RssCounters.MM_ANONPAGES),
+                    doomed.contains(p), () -> doomed.add(p)));
+        }
+        return out;
     }
 
     int register(Mm mm) {
@@ -67,7 +176,8 @@ public final class VmSystem {
      * Whether reclaim and compaction may take this page through rmap: an anonymous 4 KiB page, mapped, with no
      * reference beyond its mappings (not in the swap cache, not pinned), whose anon rmap record is known.
      */
-    public boolean isMigratableAnon(long pfn) {
+    @Override
+    public boolean isMigratable(long pfn) {
         return pfn >= 0 && pfn < refs.size() && refs.test(pfn, PageRefs.ANON)
                 && !refs.test(pfn, PageRefs.HEAD) && !refs.test(pfn, PageRefs.TAIL) && refs.pteMapcount(pfn) >= 1
                 && refs.refcount(pfn) == refs.pteMapcount(pfn) && refs.swapSlot(pfn) < 0 && refs.rmapMm(pfn) >= 0;
@@ -116,7 +226,7 @@ public final class VmSystem {
 
     /** The mappings of a page reclaim and compaction may take, or null when it may not be taken. */
     private List<RmapHit> walkable(long pfn) {
-        return isMigratableAnon(pfn) ? rmapWalk(pfn) : null;
+        return isMigratable(pfn) ? rmapWalk(pfn) : null;
     }
 
     /**
@@ -125,7 +235,8 @@ public final class VmSystem {
      * struct page state moves over. The caller frees {@code src}. False, with nothing changed, when the page is
      * not migratable or rmap does not find all its mappings.
      */
-    public boolean migrateAnonPage(long src, long dst) {
+    @Override
+    public boolean migrate(long src, long dst) {
         List<RmapHit> hits = walkable(src);
         if (hits == null) {
             return false;
@@ -144,7 +255,8 @@ public final class VmSystem {
      * (ptep_clear_flush_young). A page rmap cannot walk (in the swap cache, pinned) counts as referenced, so
      * reclaim keeps it.
      */
-    public boolean testAndClearYoung(long pfn) {
+    @Override
+    public boolean folioReferenced(long pfn) {
         List<RmapHit> hits = walkable(pfn);
         if (hits == null) {
             return true;
@@ -165,7 +277,8 @@ public final class VmSystem {
      * with the last one the page leaves the swap cache and is freed through {@link PhysPages#freePages}. False
      * when rmap cannot take it or swap is full.
      */
-    public boolean swapOutAnon(long pfn) {
+    @Override
+    public boolean swapOut(long pfn) {
         List<RmapHit> hits = walkable(pfn);
         if (hits == null) {
             return false;

@@ -25,8 +25,8 @@ class AnonMigrationTest {
         long src = p.mm().pfnAt(addr);
         long before = p.mm().leafEntry(addr);
         long dst = sys.phys().allocPages(0, 0);
-        assertThat(sys.isMigratableAnon(src)).isTrue();
-        assertThat(sys.migrateAnonPage(src, dst)).isTrue();
+        assertThat(sys.isMigratable(src)).isTrue();
+        assertThat(sys.migrate(src, dst)).isTrue();
         sys.phys().freePages(src, 0);
         long after = p.mm().leafEntry(addr);
         assertThat(p.mm().pfnAt(addr)).isEqualTo(dst);
@@ -52,9 +52,9 @@ class AnonMigrationTest {
         long original = parent.mm().pfnAt(a);
         Process child = parent.fork();
         assertThat(sys.refs().mapcount(original)).isEqualTo(2);
-        assertThat(sys.isMigratableAnon(original)).isTrue();
+        assertThat(sys.isMigratable(original)).isTrue();
         long dst = sys.phys().allocPages(0, 0);
-        assertThat(sys.migrateAnonPage(original, dst)).isTrue();
+        assertThat(sys.migrate(original, dst)).isTrue();
         assertThat(parent.mm().pfnAt(a)).isEqualTo(dst);
         assertThat(child.mm().pfnAt(a)).isEqualTo(dst);
         assertThat(sys.refs().refcount(dst)).isEqualTo(2);
@@ -73,9 +73,9 @@ class AnonMigrationTest {
         assertThat(parent.touch(a, true)).isZero();
         long page = parent.mm().pfnAt(a);
         Process child = parent.fork();
-        assertThat(sys.testAndClearYoung(page)).isTrue();
-        assertThat(sys.testAndClearYoung(page)).isFalse();
-        assertThat(sys.swapOutAnon(page)).isTrue();
+        assertThat(sys.folioReferenced(page)).isTrue();
+        assertThat(sys.folioReferenced(page)).isFalse();
+        assertThat(sys.swapOut(page)).isTrue();
         assertThat(parent.mm().counter(RssCounters.MM_SWAPENTS)).isEqualTo(1);
         assertThat(child.mm().counter(RssCounters.MM_SWAPENTS)).isEqualTo(1);
         assertThat(sys.refs().refcount(page)).isZero();
@@ -91,7 +91,7 @@ class AnonMigrationTest {
         Process p = sys.newProcess();
         long a = p.mmap(4096, RW, Mman.MAP_PRIVATE);
         assertThat(p.touch(a, false)).isZero();
-        assertThat(sys.isMigratableAnon(sys.zeroPfn())).isFalse();
-        assertThat(sys.isMigratableAnon(p.mm().pfnAt(a))).isFalse();
+        assertThat(sys.isMigratable(sys.zeroPfn())).isFalse();
+        assertThat(sys.isMigratable(p.mm().pfnAt(a))).isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package org.mmsim.vm;
 
+import org.mmsim.reclaim.SwapDevice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -145,7 +146,7 @@ class CowForkTest {
     @Test
     void forkWithoutMemoryForTablesFailsAndLeavesNothingBehind() {
         SimplePhysPages phys = new SimplePhysPages(1 << 12);
-        VmSystem sys = new VmSystem(Paging.X86_64, phys, 16);
+        VmSystem sys = new VmSystem(Paging.X86_64, phys, new SwapDevice(16), refs -> null);
         Process parent = sys.newProcess();
         long a = parent.mmap(4096, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE);
         assertThat(parent.touch(a, true)).isZero();

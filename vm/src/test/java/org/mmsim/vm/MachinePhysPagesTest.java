@@ -1,5 +1,6 @@
 package org.mmsim.vm;
 
+import org.mmsim.reclaim.SwapDevice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class MachinePhysPagesTest {
     void processPagesComeFromAndReturnToTheBuddyAllocator() {
         Machine m = MemoryInit.boot(MachineFile.preset("x86_64-1G")).machine();
         m.setPcpEnabled(false);
-        VmSystem vm = new VmSystem(Paging.X86_64, new MachinePhysPages(m), 1024);
+        VmSystem vm = new VmSystem(Paging.X86_64, new MachinePhysPages(m), new SwapDevice(1024), refs -> null);
         long before = m.nrFreePages();
         Process p = vm.newProcess();
         long addr = p.mmap(1L << 20, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS);

@@ -41,7 +41,7 @@ class RmapCheckerTest {
         child = parent.fork();
         assertThat(child).isNotNull();
         long shared = parent.mm().pfnAt(small + 3 * PS);
-        assertThat(sys.swapOutAnon(shared)).isTrue();
+        assertThat(sys.swapOut(shared)).isTrue();
         long entry = parent.mm().leafEntry(small + 3 * PS);
         assertThat(sys.fmt.isSwap(entry)).isTrue();
         swapSlot = sys.fmt.swapOffset(entry);

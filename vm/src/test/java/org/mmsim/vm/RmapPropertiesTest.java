@@ -73,9 +73,9 @@ class RmapPropertiesTest {
                 if (kind < 80) {
                     migrate(sys, regions, pfn);
                 } else if (kind < 90) {
-                    sys.testAndClearYoung(pfn);
+                    sys.folioReferenced(pfn);
                 } else {
-                    sys.swapOutAnon(pfn);
+                    sys.swapOut(pfn);
                 }
             }
             checkMapcounts(sys, regions);
@@ -88,7 +88,7 @@ class RmapPropertiesTest {
         if (dst < 0) {
             return;
         }
-        if (!sys.migrateAnonPage(src, dst)) {
+        if (!sys.migrate(src, dst)) {
             sys.phys().freePages(dst, 0);
             return;
         }

@@ -1,5 +1,6 @@
 package org.mmsim.vm;
 
+import org.mmsim.reclaim.SwapDevice;
 import org.mmsim.page.Gfp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +49,7 @@ class SyscallTest {
     @Test
     void faultPathGfpMasks() {
         RecordingPhysPages phys = new RecordingPhysPages();
-        VmSystem sys = new VmSystem(Paging.X86_64, phys, 16);
+        VmSystem sys = new VmSystem(Paging.X86_64, phys, new SwapDevice(16), refs -> null);
         Process p = sys.newProcess();
         p.mmap(4L << 20, RW, Mman.MAP_PRIVATE);
         phys.calls.clear();

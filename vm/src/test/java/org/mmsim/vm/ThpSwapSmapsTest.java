@@ -1,5 +1,6 @@
 package org.mmsim.vm;
 
+import org.mmsim.reclaim.SwapDevice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class ThpSwapSmapsTest {
 
     @Test
     void thpFallbackWhenOrder9Fails() {
-        VmSystem sys = new VmSystem(Paging.X86_64, new NoHugePages(), 64);
+        VmSystem sys = new VmSystem(Paging.X86_64, new NoHugePages(), new SwapDevice(64), refs -> null);
         Process p = sys.newProcess();
         long a = p.mmap(4L << 20, RW, Mman.MAP_PRIVATE);
         p.touch(0x7ffff7c00000L, true);
@@ -160,7 +161,7 @@ class ThpSwapSmapsTest {
         assertThat(sys.events().pswpin).isEqualTo(1);
         assertThat(child.touch(a, true)).isZero();
         assertThat(sys.events().pswpin).isEqualTo(1);
-        assertThat(sys.swap().used()).isZero();
+        assertThat(sys.swap().usedPages()).isZero();
         assertThat(child.mm().pfnAt(a)).isNotEqualTo(p.mm().pfnAt(a));
         child.exit();
         p.exit();
@@ -217,9 +218,10 @@ class ThpSwapSmapsTest {
     /* A file mapping's name starts at column 73 (seq_setwidth(25 + 8*6 - 1) then seq_pad(' ')). */
     @Test
     void mapsFileLinePadding() {
-        VmSystem sys = VmSystem.simple(Paging.X86_64, 1 << 14);
+        SimplePhysPages phys = new SimplePhysPages(1 << 14);
+        VmSystem sys = new VmSystem(Paging.X86_64, phys, new SwapDevice(1 << 14), refs -> new SimplePageCache(phys, refs));
         Process p = sys.newProcess();
-        VmFile file = VmFile.regular("/usr/lib/libc.so.6", 42);
+        VmFile file = VmFile.regular("/usr/lib/libc.so.6", 42, 16);
         long a = p.mmap(0, 4096, Mman.PROT_READ, Mman.MAP_PRIVATE, file, 0x3000);
         String prefix = "7ffff7ffe000-7ffff7fff000 r--p 00003000 08:01 42 ";
         assertThat(ProcMaps.maps(p.mm())).isEqualTo(prefix + " ".repeat(72 - prefix.length()) + " /usr/lib/libc.so.6\n");

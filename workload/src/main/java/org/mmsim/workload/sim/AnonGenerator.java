@@ -1,12 +1,17 @@
 package org.mmsim.workload.sim;
 
 import java.util.SplittableRandom;
-import org.mmsim.reclaim.Mm;
+import org.mmsim.vm.Mman;
+import org.mmsim.vm.Paging;
+import org.mmsim.vm.Process;
 import org.mmsim.workload.scenario.Scenario;
 
 /**
- * anon: processes that map an anonymous region and touch it sequentially or at random at a byte rate (all at
- * once when the rate is 0), with THP faults when asked, until their lifetime ends (exit_mmap).
+ * anon: processes that each mmap a private anonymous region and write to it sequentially or at random at a byte
+ * rate (all at once when the rate is 0), until their lifetime ends (exit_mmap). Without {@code thp: true} the
+ * region is madvise(MADV_NOHUGEPAGE). With it, the region's 2 MiB pieces get THP faults as the system allows:
+ * under transparent_hugepage/enabled always it is left as mapped (GFP_TRANSHUGE_LIGHT with defrag madvise), under
+ * madvise the program asks with MADV_HUGEPAGE. A fault that runs out of memory kills its process.
  */
 final class AnonGenerator extends WorkloadGenerator {
     private final int pages;
@@ -17,7 +22,8 @@ final class AnonGenerator extends WorkloadGenerator {
     private final Pacer pacer;
     private final boolean allAtStart;
     private final SplittableRandom rng;
-    private Mm[] mms;
+    private Process[] procs;
+    private long[] addr;
     private int[] cursor;
     private long end;
 
@@ -36,34 +42,30 @@ final class AnonGenerator extends WorkloadGenerator {
 
     @Override
     long step(SimulationRun run) {
-        if (mms == null) {
-            mms = new Mm[processes];
-            cursor = new int[processes];
-            for (int i = 0; i < processes; i++) {
-                mms[i] = run.mem.newMm(run.nextPid(), spec.getString("name", "anon"), pages, false);
-            }
-            end = lifetime > 0 ? firstStep() + lifetime : Long.MAX_VALUE;
+        if (procs == null) {
+            start(run);
             if (allAtStart) {
-                for (Mm mm : mms) {
-                    for (int v = 0; v < pages && mm.alive(); v++) {
-                        run.mem.touchAnon(mm, v, thpFaults(run));
+                for (int p = 0; p < processes; p++) {
+                    for (int v = 0; v < pages && running(p); v++) {
+                        touch(run, p, v);
                     }
                 }
                 return lifetime > 0 ? end : NO_MORE;
             }
         }
         if (run.now >= end) {
-            for (Mm mm : mms) {
-                run.mem.exitMm(mm);
+            for (Process p : procs) {
+                if (p != null) {
+                    p.exit();
+                }
             }
             return NO_MORE;
         }
         if (!allAtStart) {
             long n = pacer.next();
-            boolean anyAlive = false;
+            boolean anyRunning = false;
             for (int p = 0; p < processes; p++) {
-                Mm mm = mms[p];
-                for (long i = 0; i < n && mm.alive(); i++) {
+                for (long i = 0; i < n && running(p); i++) {
                     int v;
                     if (random && cursor[p] >= pages) {
                         v = rng.nextInt(pages);
@@ -71,19 +73,54 @@ final class AnonGenerator extends WorkloadGenerator {
                         v = cursor[p] % pages;
                         cursor[p]++;
                     }
-                    run.mem.touchAnon(mm, v, thpFaults(run));
+                    touch(run, p, v);
                 }
-                anyAlive |= mm.alive();
+                anyRunning |= running(p);
             }
-            if (!anyAlive) {
+            if (!anyRunning) {
                 return NO_MORE;
             }
         }
         return run.now + QUANTUM_NS;
     }
 
-    /** THP faults for this process: asked for, and not turned off machine-wide (transparent_hugepage never). */
-    private boolean thpFaults(SimulationRun run) {
-        return thp && !"never".equals(run.scenario.thpEnabled());
+    /** exec and mmap of each process's region, with its THP advice. */
+    private void start(SimulationRun run) {
+        procs = new Process[processes];
+        addr = new long[processes];
+        cursor = new int[processes];
+        long len = (long) pages * Paging.PAGE_SIZE;
+        for (int i = 0; i < processes; i++) {
+            Process p = spawn(run, spec.getString("name", "anon"));
+            if (p == null) {
+                continue;
+            }
+            long a = p.mmap(len, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS);
+            if (Mman.isError(a)) {
+                run.note(p.comm() + ": mmap of " + len + " bytes failed (" + a + ")");
+                p.exit();
+                continue;
+            }
+            if (!thp) {
+                p.madvise(a, len, Mman.MADV_NOHUGEPAGE);
+            } else if ("madvise".equals(run.scenario.thpEnabled())) {
+                p.madvise(a, len, Mman.MADV_HUGEPAGE);
+            }
+            procs[i] = p;
+            addr[i] = a;
+        }
+        end = lifetime > 0 ? firstStep() + lifetime : Long.MAX_VALUE;
+    }
+
+    private boolean running(int p) {
+        return procs[p] != null && !procs[p].exited();
+    }
+
+    /** A write to page v of process p's region; a fault out of memory kills the process. */
+    private void touch(SimulationRun run, int p, int v) {
+        int r = procs[p].touch(addr[p] + (long) v * Paging.PAGE_SIZE, true);
+        if (r != 0) {
+            killOnFault(run, procs[p], r);
+        }
     }
 }

@@ -16,16 +16,16 @@ import org.mmsim.vm.VmSystem;
  * {@code mmsim run --debug-vm}: the model's CONFIG_DEBUG_VM. After every event of a run (and once at the start)
  * it runs the checks of every layer: the buddy allocator's ({@link BuddyChecker}: free lists, nr_free,
  * NR_FREE_PAGES, pcp lists and counts), the reclaim layer's ({@link ReclaimChecker}: LRU lists, page owners,
- * node counters, dirty accounting, swap) and, once processes of the vm module exist, the vm layer's
- * ({@link RmapChecker}: mapcounts, refcounts, mm counters, swap map, no freed page in use), then what ties the
- * layers together: the swap slots in use are those of the reclaim layer's processes and files plus the vm
- * module's, and every user page lent to the vm module ({@link PageOwners#EXTERNAL}) is still referenced there.
+ * node counters, dirty accounting, swap) and, once processes exist, the vm layer's ({@link RmapChecker}:
+ * mapcounts, refcounts, mm counters, the swap map with the tmpfs files' entries, no freed page in use), then
+ * what ties the layers together: every anonymous page the memory model counts ({@link PageOwners#ANON}) is
+ * referenced by the processes.
  * A broken invariant stops the run with a {@link VmBug} whose one-line message names the check, the simulated
  * time, the event and the state. A run without the flag never creates this class.
  */
 final class DebugVmChecker {
     /** The check that ties the layers together. */
-    static final String LAYERS = "layers (swap slots, user pages lent to the vm module)";
+    static final String LAYERS = "layers (anonymous pages of the processes)";
 
     /**
      * Test hook, null in real runs: called with the run and the event number just before the checks of that
@@ -63,11 +63,13 @@ final class DebugVmChecker {
         try {
             BuddyChecker.check(run.machine);
             reclaim.check();
-            VmSystem sys = run.view.vmProcesses().existingSystem();
+            VmSystem sys = run.view.existingVm();
             if (sys != null) {
                 if (rmap == null) {
                     rmap = new RmapChecker(sys);
                 }
+                int[] shmemSwap = reclaim.shmemSwapRefs();
+                rmap.setOtherSwapRefs(slot -> shmemSwap[slot]);
                 rmap.check(this::isAllocatedHead);
             }
             checkLayers(sys);
@@ -78,21 +80,12 @@ final class DebugVmChecker {
     }
 
     private void checkLayers(VmSystem sys) {
-        long vmSlots = sys == null ? 0 : sys.swap().used();
-        long used = run.mem.swap.usedPages();
-        if (used != reclaim.swapEntries() + vmSlots) {
-            throw new VmBug(LAYERS, used + " swap slots used but the processes and files hold "
-                    + reclaim.swapEntries() + " and the vm module " + vmSlots);
-        }
         PageOwners po = run.mem.owners;
         for (int s = 0; s < po.size(); s++) {
             long pfn = po.pfn(s);
-            if (po.kind(pfn) == PageOwners.EXTERNAL) {
-                PageRefs refs = sys == null ? null : sys.refs();
-                if (refs == null || refs.refcount(pfn) <= 0) {
-                    throw new VmBug(LAYERS, "user page 0x" + Long.toHexString(pfn)
-                            + " lent to the vm module has no reference there");
-                }
+            if (po.kind(pfn) == PageOwners.ANON && (sys == null || sys.refs().refcount(pfn) <= 0)) {
+                throw new VmBug(LAYERS, "anonymous page 0x" + Long.toHexString(pfn)
+                        + " counted by the memory model has no reference in the processes");
             }
         }
     }

@@ -1,9 +1,14 @@
 package org.mmsim.workload.sim;
 
-import org.mmsim.reclaim.Mm;
+import org.mmsim.vm.Mman;
+import org.mmsim.vm.Paging;
+import org.mmsim.vm.Process;
 import org.mmsim.workload.scenario.Scenario;
 
-/** fork: every so often a child process touches its own anonymous memory and exits after its lifetime. */
+/**
+ * fork: every so often a child process maps and writes its own anonymous memory (madvise(MADV_NOHUGEPAGE): 4 KiB
+ * pages) and exits after its lifetime.
+ */
 final class ForkGenerator extends WorkloadGenerator {
     private final long every;
     private final int pages;
@@ -21,12 +26,23 @@ final class ForkGenerator extends WorkloadGenerator {
 
     @Override
     long step(SimulationRun run) {
-        Mm child = run.mem.newMm(run.nextPid(), spec.getString("name", "child"), pages, false);
-        for (int v = 0; v < pages && child.alive(); v++) {
-            run.mem.touchAnon(child, v, false);
+        Process child = spawn(run, spec.getString("name", "child"));
+        if (child == null) {
+            return run.now + every;
         }
-        if (lifetime > 0) {
-            run.schedule(run.now + lifetime, SimulationRun.EV_EXIT_MM, child.id, 0);
+        long len = (long) pages * Paging.PAGE_SIZE;
+        long addr = child.mmap(len, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS);
+        if (Mman.isError(addr)) {
+            run.note(child.comm() + ": mmap of " + len + " bytes failed (" + addr + ")");
+            child.exit();
+            return run.now + every;
+        }
+        child.madvise(addr, len, Mman.MADV_NOHUGEPAGE);
+        int r = child.touchRange(addr, len, true);
+        if (r != 0) {
+            killOnFault(run, child, r);
+        } else if (lifetime > 0) {
+            run.schedule(run.now + lifetime, SimulationRun.EV_EXIT_MM, child.pid(), 0);
         }
         return run.now + every;
     }

@@ -1,7 +1,9 @@
 package org.mmsim.workload.sim;
 
-import org.mmsim.reclaim.Mm;
 import org.mmsim.reclaim.VmCounters;
+import org.mmsim.vm.Mman;
+import org.mmsim.vm.Paging;
+import org.mmsim.vm.Process;
 import org.mmsim.workload.scenario.Scenario;
 
 /**
@@ -15,6 +17,7 @@ import org.mmsim.workload.scenario.Scenario;
  * and above that the watermarks allow, and leaves the holes.</li>
  * <li>At {@code exit}: exit_group; both mappings are freed.</li>
  * </ol>
+ * One process does all three, with both mappings private, anonymous and MAP_NORESERVE, as frag.c maps them.
  * The number of huge pages taken goes to the counter frag_thp (frag.c's "thp_total").
  */
 final class FragGenerator extends WorkloadGenerator {
@@ -22,8 +25,9 @@ final class FragGenerator extends WorkloadGenerator {
     private final long exit;
     private final long pct;
     private int phase;
-    private Mm holes;
-    private Mm filler;
+    private static final int MAP_FLAGS = Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS | Mman.MAP_NORESERVE;
+    private static final int RW = Mman.PROT_READ | Mman.PROT_WRITE;
+    private Process frag;
 
     FragGenerator(Scenario.Generator g) {
         super(g);
@@ -50,8 +54,9 @@ final class FragGenerator extends WorkloadGenerator {
                 return exit;
             }
             default -> {
-                run.mem.exitMm(filler);
-                run.mem.exitMm(holes);
+                if (frag != null) {
+                    frag.exit();
+                }
                 return NO_MORE;
             }
         }
@@ -59,44 +64,60 @@ final class FragGenerator extends WorkloadGenerator {
 
     private void mapTouchAndPunch(SimulationRun run) {
         long memFreeKb = run.machine.nrFreePages() << (run.machine.arch().pageShift() - 10);
-        long pageSize = 1L << run.machine.arch().pageShift();
         long len = memFreeKb * 1024 / 100 * pct;
-        len &= ~(2 * pageSize - 1);
-        int pages = (int) (len / pageSize);
-        holes = run.mem.newMm(run.nextPid(), "frag", pages, false);
+        len &= ~(2 * Paging.PAGE_SIZE - 1);
+        frag = spawn(run, "frag");
+        if (frag == null) {
+            return;
+        }
+        long p = frag.mmap(len, RW, MAP_FLAGS);
+        if (Mman.isError(p)) {
+            run.note("frag: mmap of " + len + " bytes failed (" + p + ")");
+            return;
+        }
+        frag.madvise(p, len, Mman.MADV_NOHUGEPAGE);
+        int pages = (int) (len / Paging.PAGE_SIZE);
         for (int v = 0; v < pages; v++) {
-            if (!run.mem.touchAnon(holes, v, false)) {
+            if (frag.touch(p + (long) v * Paging.PAGE_SIZE, true) != 0) {
                 run.note("frag: fault failed at page " + v + " of " + pages);
                 break;
             }
         }
-        for (int v = 1; v < pages; v += 2) {
-            run.mem.madviseDontneed(holes, v, 1);
+        for (long off = Paging.PAGE_SIZE; off < len; off += 2 * Paging.PAGE_SIZE) {
+            frag.madvise(p + off, Paging.PAGE_SIZE, Mman.MADV_DONTNEED);
         }
     }
 
     private void fillWithHugePages(SimulationRun run) {
-        int hpage = 1 << run.machine.arch().pageblockOrder();
+        if (frag == null || frag.exited()) {
+            return;
+        }
+        long hpage = Paging.PAGE_SIZE << run.machine.arch().pageblockOrder();
         long memTotalPages = 0;
         for (var z : run.machine.zones()) {
             memTotalPages += z.managedPages();
         }
-        int pages = (int) Math.min(Integer.MAX_VALUE / 2, (memTotalPages + hpage) & -hpage);
-        filler = run.mem.newMm(run.nextPid(), "frag", pages, false);
-        int v = 0;
+        long flen = memTotalPages * Paging.PAGE_SIZE + hpage;
+        long m = frag.mmap(flen + hpage, RW, MAP_FLAGS);
+        if (Mman.isError(m)) {
+            run.note("frag: mmap of " + (flen + hpage) + " bytes failed (" + m + ")");
+            return;
+        }
+        long f = (m + hpage - 1) & -hpage;
+        long fend = f + flen;
         long total = 0;
         int cpuBefore = run.machine.currentCpu();
-        for (int cpu = 0; cpu < run.machine.nrCpus() && v < pages; cpu++) {
+        for (int cpu = 0; cpu < run.machine.nrCpus() && f < fend && !frag.exited(); cpu++) {
             run.machine.setCurrentCpu(cpu);
-            while (v < pages) {
-                run.mem.touchAnon(filler, v, true);
-                if (!run.mem.isThpMapped(filler, v)) {
-                    run.mem.madviseDontneed(filler, v, hpage);
-                    v += hpage;
+            while (f < fend && !frag.exited()) {
+                frag.touch(f, true);
+                if (!frag.mm().isHugeMapped(f)) {
+                    frag.madvise(f, hpage, Mman.MADV_DONTNEED);
+                    f += hpage;
                     break;
                 }
                 total++;
-                v += hpage;
+                f += hpage;
             }
         }
         run.machine.setCurrentCpu(cpuBefore);

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.mmsim.arch.InputError;
 import org.mmsim.vm.Mman;
 import org.mmsim.vm.Paging;
+import org.mmsim.vm.Process;
 import org.mmsim.workload.scenario.Scenario;
 
 /**
@@ -40,10 +41,9 @@ final class ProcessGenerator extends WorkloadGenerator {
     private final long childLifetime;
     private final long munmapAt;
     private final SplittableRandom rng;
-    private final List<VmProcesses.Task> children = new ArrayList<>();
+    private final List<Process> children = new ArrayList<>();
     private final List<Long> childEnds = new ArrayList<>();
-    private VmProcesses vm;
-    private VmProcesses.Task task;
+    private Process task;
     private long addr;
     private int[] touchOrder;
     private int touched;
@@ -94,51 +94,45 @@ final class ProcessGenerator extends WorkloadGenerator {
             if (alive()) {
                 long half = (long) (pages / 2) * Paging.PAGE_SIZE;
                 if (half > 0) {
-                    task.process().munmap(addr + (long) pages * Paging.PAGE_SIZE - half, half);
+                    task.munmap(addr + (long) pages * Paging.PAGE_SIZE - half, half);
                 }
             }
         }
         for (int i = 0; i < children.size(); i++) {
             if (childEnds.get(i) <= now) {
-                vm.exit(children.get(i));
+                children.get(i).exit();
                 children.remove(i);
                 childEnds.remove(i);
                 i--;
             }
         }
         if (alive() && now >= end) {
-            vm.exit(task);
+            task.exit();
             task = null;
         }
         return next(now);
     }
 
     private boolean alive() {
-        return task != null && vm.isLive(task);
+        return task != null && !task.exited();
     }
 
     /** exec + mmap (+ madvise) of the region, and the order in which its pages will be touched. */
     private boolean begin(SimulationRun run) {
-        vm = run.view.vmProcesses();
-        if (vm.system() == null) {
-            throw new InputError(run.scenario.sourceFile() + ":" + spec.line() + ": process: the vm module has no"
-                    + " user paging model for " + run.machine.arch().id() + " (x86_64 and arm64 only)");
-        }
-        task = vm.spawn(run.nextPid(), spec.name());
+        task = spawn(run, spec.name());
         if (task == null) {
-            run.note(spec.name() + ": no memory for a new address space (its PGD)");
             return false;
         }
         long len = (long) pages * Paging.PAGE_SIZE;
-        addr = task.process().mmap(len, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS);
+        addr = task.mmap(len, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS);
         if (Mman.isError(addr)) {
             run.note(spec.name() + ": mmap of " + len + " bytes failed (" + addr + ")");
-            vm.exit(task);
+            task.exit();
             task = null;
             return false;
         }
         if (thp) {
-            task.process().madvise(addr, len, Mman.MADV_HUGEPAGE);
+            task.madvise(addr, len, Mman.MADV_HUGEPAGE);
         }
         if (random) {
             touchOrder = new int[pages];
@@ -162,7 +156,7 @@ final class ProcessGenerator extends WorkloadGenerator {
             if (page >= mappedPages()) {
                 continue;
             }
-            int r = task.process().touch(addr + (long) page * Paging.PAGE_SIZE, write);
+            int r = task.touch(addr + (long) page * Paging.PAGE_SIZE, write);
             if (r != 0) {
                 killOnFault(run, task, r);
                 task = null;
@@ -173,13 +167,13 @@ final class ProcessGenerator extends WorkloadGenerator {
 
     private void forkChildren(SimulationRun run) {
         for (int c = 0; c < forks; c++) {
-            VmProcesses.Task child = vm.fork(task, run.nextPid(), spec.name() + "-child" + (c + 1));
+            Process child = run.view.vm().fork(task, run.nextPid(), spec.name() + "-child" + (c + 1));
             if (child == null) {
                 run.note(spec.name() + ": fork failed, no memory for the child's page tables (-ENOMEM)");
                 continue;
             }
             long len = (long) Math.min(childWritePages, mappedPages()) * Paging.PAGE_SIZE;
-            int r = child.process().touchRange(addr, len, true);
+            int r = child.touchRange(addr, len, true);
             if (r != 0) {
                 killOnFault(run, child, r);
                 continue;
@@ -192,13 +186,6 @@ final class ProcessGenerator extends WorkloadGenerator {
     /** Pages still mapped from the start of the region: all, or the lower half after the munmap. */
     private int mappedPages() {
         return unmapped ? pages - pages / 2 : pages;
-    }
-
-    /** pagefault_out_of_memory() or SIGSEGV: here the faulting task itself is killed. */
-    private void killOnFault(SimulationRun run, VmProcesses.Task t, int fault) {
-        run.note(t.name() + " (" + t.pid() + "): " + (fault == 2 ? "page fault out of memory" : "SIGSEGV")
-                + ", killed");
-        vm.exit(t);
     }
 
     /** The next moment something is due, or NO_MORE. */

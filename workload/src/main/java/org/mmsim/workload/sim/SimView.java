@@ -7,31 +7,55 @@ import java.util.Map;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.reclaim.Lruvec;
 import org.mmsim.reclaim.Memory;
-import org.mmsim.reclaim.Mm;
 import org.mmsim.reclaim.VmCounters;
+import org.mmsim.vm.Paging;
+import org.mmsim.vm.ProcMaps;
+import org.mmsim.vm.Process;
+import org.mmsim.vm.RssCounters;
+import org.mmsim.vm.VmEvents;
+import org.mmsim.vm.VmSystem;
 import org.mmsim.workload.SimulationView;
 
 /**
- * The live view of a run for recorders: the booted machine, the vmstat-named counters, processes (of the
- * reclaim model and of the vm module), slab pages (the slab generator's pages as "reclaimable" /
+ * The live view of a run for recorders: the booted machine, the vmstat-named counters, the processes (one
+ * {@link VmSystem} over the run's memory model, made with the first process, so that runs without processes keep
+ * the machine untouched: it takes the zero page from the allocator), slab pages (the slab generator's pages as "reclaimable" /
  * "unreclaimable", and each SLUB cache's pages under its name).
  */
 final class SimView implements SimulationView {
     private final BootedMachine booted;
     private final Memory mem;
-    private final VmProcesses vmProcesses;
     private final SimKernel kernel;
+    private final String thpEnabled;
+    private VmSystem vm;
 
     SimView(BootedMachine booted, Memory mem, SimKernel kernel, String thpEnabled) {
         this.booted = booted;
         this.mem = mem;
-        this.vmProcesses = new VmProcesses(mem, mem.config.swapPages(), thpEnabled);
         this.kernel = kernel;
+        this.thpEnabled = thpEnabled;
     }
 
-    /** The run's processes of the vm module (process generators). */
-    VmProcesses vmProcesses() {
-        return vmProcesses;
+    /**
+     * The run's processes, made on first use with the machine's 4-level paging; null on an architecture without
+     * a user paging model.
+     */
+    VmSystem vm() {
+        if (vm == null) {
+            Paging paging;
+            try {
+                paging = Paging.forArch(mem.machine.arch());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            vm = VmSystem.onMemory(mem, paging, thpEnabled);
+        }
+        return vm;
+    }
+
+    /** The run's processes if any was ever made, else null (never makes them). */
+    VmSystem existingVm() {
+        return vm;
     }
 
     /** The memory model behind this view (for tests and front ends that know it). */
@@ -64,26 +88,53 @@ final class SimView implements SimulationView {
         long[] dirty = mem.writeback.limits();
         out.put("nr_dirty_background_threshold", dirty[0]);
         out.put("nr_dirty_threshold", dirty[1]);
-        vmProcesses.addCounters(out);
+        out.put("nr_swap_used", mem.swap.usedPages());
+        addProcessCounters(out);
         kernel.addCounters(out);
         return out;
+    }
+
+    /**
+     * The processes' page tables (nr_page_table_pages: PTE and PMD tables, as 6.1's NR_PAGETABLE) and their fault
+     * events: page faults, swap-ins (each a major fault and an anon refault), swap-outs and THP faults.
+     */
+    private void addProcessCounters(Map<String, Long> out) {
+        if (vm == null) {
+            return;
+        }
+        VmEvents e = vm.events();
+        out.merge("nr_page_table_pages", vm.tables().nrPageTablePages(), Long::sum);
+        out.merge("pgfault", e.pgfault, Long::sum);
+        out.merge("pgmajfault", e.pswpin, Long::sum);
+        out.merge("workingset_refault_anon", e.pswpin, Long::sum);
+        out.merge("pswpin", e.pswpin, Long::sum);
+        out.merge("pswpout", e.pswpout, Long::sum);
+        out.merge("thp_fault_alloc", e.thpFaultAlloc, Long::sum);
+        out.merge("thp_fault_fallback", e.thpFaultFallback, Long::sum);
     }
 
     @Override
     public List<ProcessInfo> processes() {
         List<ProcessInfo> out = new ArrayList<>();
-        for (Mm mm : mem.mms()) {
-            if (mm.alive()) {
-                out.add(new ProcessInfo(mm.pid, mm.name, mm.rssPages(), mm.swapPages()));
+        if (vm != null) {
+            for (Process p : vm.processes()) {
+                out.add(new ProcessInfo(p.pid(), p.comm(), p.rss(), p.mm().counter(RssCounters.MM_SWAPENTS)));
             }
         }
-        out.addAll(vmProcesses.infos());
         return out;
     }
 
+    /** /proc/PID/maps and /proc/PID/smaps of every live process, keyed "PID/maps" and "PID/smaps". */
     @Override
     public Map<String, String> processFiles() {
-        return vmProcesses.procFiles();
+        Map<String, String> out = new LinkedHashMap<>();
+        if (vm != null) {
+            for (Process p : vm.processes()) {
+                out.put(p.pid() + "/maps", ProcMaps.maps(p.mm()));
+                out.put(p.pid() + "/smaps", ProcMaps.smaps(p.mm()));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.mmsim.reclaim.Memory;
 import org.mmsim.reclaim.MmConfig;
 import org.mmsim.reclaim.Writeback;
 import org.mmsim.reclaim.MmEnvironment;
+import org.mmsim.vm.Process;
+import org.mmsim.vm.VmSystem;
 import org.mmsim.compaction.Compaction;
 import org.mmsim.workload.Recorder;
 import org.mmsim.workload.RunStopped;
@@ -187,7 +189,10 @@ final class SimulationRun implements MmEnvironment {
 
     private void dispatch(int kind, int ai, long al) {
         dispatchEvent(kind, ai, al);
-        view.vmProcesses().reapDoomed();
+        VmSystem vm = view.existingVm();
+        if (vm != null) {
+            vm.reapDoomed();
+        }
         if (debugVm != null) {
             debugVm.afterEvent(kind, ai);
         }
@@ -226,7 +231,12 @@ final class SimulationRun implements MmEnvironment {
             case EV_FREE_KERNEL -> mem.freeKernel(al);
             case EV_FREE_SLAB -> mem.freeSlab(al, ai);
             case EV_FREE_THP -> mem.freeThp(al);
-            case EV_EXIT_MM -> mem.exitMm(mem.mm(ai));
+            case EV_EXIT_MM -> {
+                Process p = view.existingVm() == null ? null : view.existingVm().process(ai);
+                if (p != null) {
+                    p.exit();
+                }
+            }
             case EV_WRITEBACK -> {
                 machine.setCurrentCpu(0);
                 mem.writeback.run();

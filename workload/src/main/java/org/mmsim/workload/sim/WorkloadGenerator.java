@@ -1,6 +1,9 @@
 package org.mmsim.workload.sim;
 
 import org.mmsim.arch.InputError;
+import org.mmsim.vm.Process;
+import org.mmsim.vm.VmOutOfMemory;
+import org.mmsim.vm.VmSystem;
 import org.mmsim.workload.scenario.Scenario;
 
 /**
@@ -56,6 +59,31 @@ abstract class WorkloadGenerator {
             throw bad("touch must be sequential or random, not " + touch);
         }
         return touch.equals("random");
+    }
+
+    /**
+     * A new process of the run (exec: an empty address space) with the run's next pid; null, with a note, when
+     * memory for its PGD runs out. Refuses the entry on an architecture without a user paging model.
+     */
+    Process spawn(SimulationRun run, String comm) {
+        VmSystem vm = run.view.vm();
+        if (vm == null) {
+            throw bad("the vm module has no user paging model for " + run.machine.arch().id()
+                    + " (x86_64 and arm64 only)");
+        }
+        try {
+            return vm.newProcess(run.nextPid(), comm);
+        } catch (VmOutOfMemory e) {
+            run.note(comm + ": no memory for a new address space (its PGD)");
+            return null;
+        }
+    }
+
+    /** pagefault_out_of_memory() or SIGSEGV: here the faulting task itself is killed. */
+    static void killOnFault(SimulationRun run, Process p, int fault) {
+        run.note(p.comm() + " (" + p.pid() + "): " + (fault == 2 ? "page fault out of memory" : "SIGSEGV")
+                + ", killed");
+        p.exit();
     }
 
     InputError bad(String problem) {

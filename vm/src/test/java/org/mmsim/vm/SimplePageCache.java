@@ -5,19 +5,19 @@ import org.mmsim.page.Gfp;
 import java.util.Arrays;
 
 /**
- * A minimal page cache: an open-addressing hash from (file id, index) to pfn in primitive arrays. A newly
- * read page is allocated with GFP_HIGHUSER_MOVABLE (mapping_gfp_mask() of a regular file), gets the
+ * A test double of the page cache (the machine's one is {@link MemoryPageCache}): an open-addressing hash from
+ * (file id, index) to pfn in primitive arrays. A newly read page is allocated with GFP_HIGHUSER_MOVABLE (mapping_gfp_mask() of a regular file), gets the
  * cache's reference, and is marked swap-backed for shmem files, as filemap_add_folio()/shmem_add_to_page_cache()
  * do. Nothing is ever evicted here.
  */
-public final class SimplePageCache implements PageCache {
+final class SimplePageCache implements PageCache {
     private final PhysPages phys;
     private final PageRefs refs;
     private long[] keys = new long[1024];
     private long[] pfns = new long[1024];
     private int size;
 
-    public SimplePageCache(PhysPages phys, PageRefs refs) {
+    SimplePageCache(PhysPages phys, PageRefs refs) {
         this.phys = phys;
         this.refs = refs;
         Arrays.fill(keys, -1L);
