@@ -138,7 +138,8 @@ class SyscallTest {
      */
     @Test
     void sharedAnonymousAcrossFork() {
-        VmSystem sys = VmSystem.simple(Paging.X86_64, 1 << 14);
+        SimplePhysPages phys = new SimplePhysPages(1 << 14);
+        VmSystem sys = new VmSystem(Paging.X86_64, phys, new SwapDevice(1 << 14), refs -> new SimplePageCache(phys, refs));
         Process parent = sys.newProcess();
         long a = parent.mmap(2 * 4096, RW, Mman.MAP_SHARED);
         parent.touch(a, true);

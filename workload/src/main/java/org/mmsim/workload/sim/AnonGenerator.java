@@ -11,7 +11,7 @@ import org.mmsim.workload.scenario.Scenario;
  * rate (all at once when the rate is 0), until their lifetime ends (exit_mmap). Without {@code thp: true} the
  * region is madvise(MADV_NOHUGEPAGE). With it, the region's 2 MiB pieces get THP faults as the system allows:
  * under transparent_hugepage/enabled always it is left as mapped (GFP_TRANSHUGE_LIGHT with defrag madvise), under
- * madvise the program asks with MADV_HUGEPAGE. A fault that runs out of memory kills its process.
+ * madvise the program asks with MADV_HUGEPAGE. A fault that runs out of memory is retried a quantum later.
  */
 final class AnonGenerator extends WorkloadGenerator {
     private final int pages;
@@ -44,14 +44,6 @@ final class AnonGenerator extends WorkloadGenerator {
     long step(SimulationRun run) {
         if (procs == null) {
             start(run);
-            if (allAtStart) {
-                for (int p = 0; p < processes; p++) {
-                    for (int v = 0; v < pages && running(p); v++) {
-                        touch(run, p, v);
-                    }
-                }
-                return lifetime > 0 ? end : NO_MORE;
-            }
         }
         if (run.now >= end) {
             for (Process p : procs) {
@@ -61,25 +53,28 @@ final class AnonGenerator extends WorkloadGenerator {
             }
             return NO_MORE;
         }
-        if (!allAtStart) {
-            long n = pacer.next();
-            boolean anyRunning = false;
-            for (int p = 0; p < processes; p++) {
-                for (long i = 0; i < n && running(p); i++) {
-                    int v;
-                    if (random && cursor[p] >= pages) {
-                        v = rng.nextInt(pages);
-                    } else {
-                        v = cursor[p] % pages;
-                        cursor[p]++;
-                    }
-                    touch(run, p, v);
+        long n = allAtStart ? Long.MAX_VALUE : pacer.next();
+        boolean anyRunning = false;
+        boolean pending = false;
+        for (int p = 0; p < processes; p++) {
+            for (long i = 0; i < n && running(p) && !(allAtStart && cursor[p] >= pages); i++) {
+                boolean again = random && cursor[p] >= pages;
+                int v = again ? rng.nextInt(pages) : cursor[p] % pages;
+                if (!touch(run, p, v)) {
+                    break;
                 }
-                anyRunning |= running(p);
+                if (!again) {
+                    cursor[p]++;
+                }
             }
-            if (!anyRunning) {
-                return NO_MORE;
-            }
+            anyRunning |= running(p);
+            pending |= running(p) && cursor[p] < pages;
+        }
+        if (!anyRunning) {
+            return NO_MORE;
+        }
+        if (allAtStart && !pending) {
+            return lifetime > 0 ? end : NO_MORE;
         }
         return run.now + QUANTUM_NS;
     }
@@ -116,11 +111,16 @@ final class AnonGenerator extends WorkloadGenerator {
         return procs[p] != null && !procs[p].exited();
     }
 
-    /** A write to page v of process p's region; a fault out of memory kills the process. */
-    private void touch(SimulationRun run, int p, int v) {
+    /**
+     * A write to page v of process p's region. False when the fault ran out of memory: as after
+     * pagefault_out_of_memory(), the task retries it in the next quantum, once the OOM killer's victim is gone
+     * (or is gone itself if it was the victim).
+     */
+    private boolean touch(SimulationRun run, int p, int v) {
         int r = procs[p].touch(addr[p] + (long) v * Paging.PAGE_SIZE, true);
-        if (r != 0) {
+        if (r == 1) {
             killOnFault(run, procs[p], r);
         }
+        return r == 0;
     }
 }

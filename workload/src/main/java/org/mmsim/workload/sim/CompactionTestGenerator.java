@@ -16,7 +16,8 @@ import org.mmsim.workload.scenario.Scenario;
  * came back as huge pages. Differs: two regions are faulted at a time, page by page in turn (two writer threads
  * of the one compaction_test process), so their pages interleave physically and the unmapped half leaves order-0
  * holes that only compaction can merge; each region is therefore locked with mlock2(MLOCK_ONFAULT) rather than
- * mapped MAP_LOCKED, which would populate it at once. The result goes to the counters
+ * mapped MAP_LOCKED, which would populate it at once, and is madvise(MADV_NOHUGEPAGE), so that its pages are 4 KiB
+ * ones whatever transparent_hugepage/enabled says (huge pages would leave whole free 2 MiB blocks behind). The result goes to the counters
  * compaction_test_hugepages_requested / _allocated / _passed.
  */
 final class CompactionTestGenerator extends WorkloadGenerator {
@@ -74,10 +75,11 @@ final class CompactionTestGenerator extends WorkloadGenerator {
         return NO_MORE;
     }
 
-    /** mmap of one region, locked on fault; the address or a negative errno. */
+    /** mmap of one region of 4 KiB pages (MADV_NOHUGEPAGE), locked on fault; the address or a negative errno. */
     private static long lockedRegion(Process test, long len) {
         long a = test.mmap(len, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS);
         if (!Mman.isError(a)) {
+            test.madvise(a, len, Mman.MADV_NOHUGEPAGE);
             test.mm().mlock2(a, len, Mman.MLOCK_ONFAULT);
         }
         return a;

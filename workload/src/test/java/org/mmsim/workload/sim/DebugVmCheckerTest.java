@@ -17,6 +17,7 @@ import org.mmsim.page.debug.VmBug;
 import org.mmsim.reclaim.PageOwners;
 import org.mmsim.reclaim.ReclaimChecker;
 import org.mmsim.reclaim.VmCounters;
+import org.mmsim.vm.RmapChecker;
 import org.mmsim.workload.Recorder;
 import org.mmsim.workload.SimulationView;
 import org.mmsim.workload.scenario.Scenario;
@@ -65,7 +66,7 @@ class DebugVmCheckerTest {
         Map<String, Long> without = run(false).run().counters();
         assertThat(withChecks).isEqualTo(without);
         assertThat(without.get("nr_swap_used") + without.get("pswpout")).isPositive();
-        assertThat(checked.view.vmProcesses().existingSystem()).isNotNull();
+        assertThat(checked.view.existingVm()).isNotNull();
         assertThat(checked.debugVm.eventsChecked()).isGreaterThan(1000);
     }
 
@@ -91,17 +92,17 @@ class DebugVmCheckerTest {
     }
 
     @Test
-    void aSwapSlotNoLayerHoldsIsCaught() {
-        VmBug bug = stoppedBy(200, (r, n) -> r.mem.takeSwapSlot());
-        assertThat(bug.check()).isEqualTo(DebugVmChecker.LAYERS);
-        assertThat(bug.getMessage()).contains("swap slots used");
+    void aSwapSlotNoEntryHoldsIsCaught() {
+        VmBug bug = stoppedBy(200, (r, n) -> r.mem.swap.dup(r.mem.swap.allocSlot()));
+        assertThat(bug.check()).isEqualTo(RmapChecker.SWAP);
+        assertThat(bug.getMessage()).contains("swap PTEs and 0 other entries");
     }
 
     @Test
-    void aUserPageTheVmModuleDoesNotHoldIsCaught() {
-        VmBug bug = stoppedBy(300, (r, n) -> r.mem.markExternal(r.mem.allocPages(Gfp.GFP_KERNEL, 0), 0));
+    void anAnonymousPageNoProcessHoldsIsCaught() {
+        VmBug bug = stoppedBy(300, (r, n) -> r.mem.addNewAnonPage(r.mem.allocPages(Gfp.GFP_HIGHUSER_MOVABLE, 0), 0, false));
         assertThat(bug.check()).isEqualTo(DebugVmChecker.LAYERS);
-        assertThat(bug.getMessage()).contains("has no reference there");
+        assertThat(bug.getMessage()).contains("has no reference in the processes");
     }
 
     @Test

@@ -109,7 +109,7 @@ class ProcessGeneratorTest {
         assertThat(before - s.get(4).free()).isEqualTo(1);
         assertThat(s.get(4).c().get("nr_anon_pages")).isZero();
         assertThat(s.get(4).c().get("nr_page_table_pages")).isZero();
-        assertThat(r.view().vmProcesses().system().events().thpFaultAlloc).isEqualTo(31);
+        assertThat(r.view().vm().events().thpFaultAlloc).isEqualTo(31);
         BuddyChecker.check(r.machine());
     }
 
