@@ -360,26 +360,12 @@ final class VmapFreeTree {
         int child = right[node];
         int tmp = left[node];
         int rebalance;
-        if (tmp == NIL) {
+        if (tmp == NIL || child == NIL) {
+            int only = tmp == NIL ? child : tmp;
             int p = parent[node];
             boolean nodeRed = red[node];
-            changeChild(node, child, p);
-            if (child != NIL) {
-                parent[child] = p;
-                red[child] = nodeRed;
-                rebalance = NIL;
-            } else {
-                rebalance = nodeRed ? NIL : p;
-            }
-            if (p != NIL) {
-                markDirty(p);
-            }
-        } else if (child == NIL) {
-            int p = parent[node];
-            parent[tmp] = p;
-            red[tmp] = red[node];
-            changeChild(node, tmp, p);
-            rebalance = NIL;
+            changeChild(node, only, p);
+            rebalance = hangChild(only, p, nodeRed, nodeRed);
             if (p != NIL) {
                 markDirty(p);
             }
@@ -408,13 +394,7 @@ final class VmapFreeTree {
             int np = parent[node];
             boolean nodeRed = red[node];
             changeChild(node, successor, np);
-            if (child2 != NIL) {
-                parent[child2] = p;
-                red[child2] = false;
-                rebalance = NIL;
-            } else {
-                rebalance = red[successor] ? NIL : p;
-            }
+            rebalance = hangChild(child2, p, false, red[successor]);
             parent[successor] = np;
             red[successor] = nodeRed;
             markDirty(p);
@@ -433,6 +413,21 @@ final class VmapFreeTree {
             freeIds = Arrays.copyOf(freeIds, freeIds.length * 2);
         }
         freeIds[freeIdCount++] = node;
+    }
+
+    /**
+     * Gives {@code child} (or nothing, -1) the parent {@code p} and the colour {@code childRed} in place of a node
+     * that left the tree; returns where ____rb_erase_color() must start, -1 unless a black node left no child.
+     *
+     * @param removedRed whether the node that left its place was red
+     */
+    private int hangChild(int child, int p, boolean childRed, boolean removedRed) {
+        if (child != NIL) {
+            parent[child] = p;
+            red[child] = childRed;
+            return NIL;
+        }
+        return removedRed ? NIL : p;
     }
 
     /**
