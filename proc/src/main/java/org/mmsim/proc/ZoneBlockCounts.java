@@ -35,16 +35,21 @@ public record ZoneBlockCounts(String zoneName, long[] counts) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ZoneBlockCounts z && zoneName.equals(z.zoneName) && Arrays.equals(counts, z.counts);
+        return o instanceof ZoneBlockCounts z && Arrays.deepEquals(components(), z.components());
     }
 
     @Override
     public int hashCode() {
-        return 31 * zoneName.hashCode() + Arrays.hashCode(counts);
+        return Arrays.deepHashCode(components());
     }
 
     @Override
     public String toString() {
-        return "ZoneBlockCounts[" + zoneName + ", " + Arrays.toString(counts) + "]";
+        return "ZoneBlockCounts" + Arrays.deepToString(components());
+    }
+
+    /** The components, for equality, hash and text by the contents of the array (a record compares identity). */
+    private Object[] components() {
+        return new Object[] {zoneName, counts};
     }
 }

@@ -39,16 +39,21 @@ public record ZoneFreeByType(String zoneName, long[][] counts) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ZoneFreeByType z && zoneName.equals(z.zoneName) && Arrays.deepEquals(counts, z.counts);
+        return o instanceof ZoneFreeByType z && Arrays.deepEquals(components(), z.components());
     }
 
     @Override
     public int hashCode() {
-        return 31 * zoneName.hashCode() + Arrays.deepHashCode(counts);
+        return Arrays.deepHashCode(components());
     }
 
     @Override
     public String toString() {
-        return "ZoneFreeByType[" + zoneName + ", " + Arrays.deepToString(counts) + "]";
+        return "ZoneFreeByType" + Arrays.deepToString(components());
+    }
+
+    /** The components, for equality, hash and text by the contents of the array (a record compares identity). */
+    private Object[] components() {
+        return new Object[] {zoneName, counts};
     }
 }

@@ -1,5 +1,7 @@
 package org.mmsim.vm;
 
+import java.util.List;
+
 /**
  * arm64 descriptor bits, 4 KiB granule (arch/arm64/include/asm/pgtable-hwdef.h, pgtable-prot.h, pgtable.h of
  * 6.1): valid bit 0, table/page bit 1 (a PMD block has bits[1:0] = 01), AttrIndx[4:2] (MT_NORMAL = 0), AP[1]
@@ -9,7 +11,7 @@ package org.mmsim.vm;
  * PTE_DIRTY and clears PTE_RDONLY when writable. User tables are PMD_TYPE_TABLE | PMD_TABLE_PXN (bit 59).
  * Swap entries: type at bit 3 (5 bits), offset at bit 8 (__swp_entry()).
  */
-public final class Arm64PteFormat implements PteFormat {
+public final class Arm64PteFormat extends FlagBitsPteFormat {
     public static final long VALID = 1L;
     public static final long TABLE_BIT = 1L << 1;
     public static final long USER = 1L << 6;
@@ -28,7 +30,15 @@ public final class Arm64PteFormat implements PteFormat {
 
     public static final Arm64PteFormat INSTANCE = new Arm64PteFormat();
 
+    private static final List<Flag> LEAF = List.of(new Flag(USER, "user"), new Flag(RDONLY, "rdonly", "rw"),
+            new Flag(AF, "af"), new Flag(NG, "ng"), new Flag(DBM, "dbm(write)"), new Flag(DIRTY, "dirty"),
+            new Flag(SPECIAL, "special"), new Flag(PXN, "pxn"), new Flag(UXN, "uxn"));
+    private static final List<Flag> PAGE = concat(List.of(Flag.word("page")), LEAF);
+    private static final List<Flag> BLOCK = concat(List.of(Flag.word("block")), LEAF);
+    private static final List<Flag> TABLE = List.of(Flag.word("table"), new Flag(TABLE_PXN, "pxntable"));
+
     private Arm64PteFormat() {
+        super(VALID, PROT_NONE, SPECIAL, AF, UXN, ADDR_MASK, "valid", "prot_none");
     }
 
     @Override
@@ -36,14 +46,8 @@ public final class Arm64PteFormat implements PteFormat {
         return (pfn << 12) | VALID | TABLE_BIT | TABLE_PXN;
     }
 
-    private static long leaf(long pfn, boolean write, boolean exec, boolean dirty, boolean young) {
-        long e = (pfn << 12) | VALID | USER | SHARED | NG | PXN;
-        if (!exec) {
-            e |= UXN;
-        }
-        if (young) {
-            e |= AF;
-        }
+    private long leaf(long pfn, boolean write, boolean exec, boolean dirty, boolean young) {
+        long e = leafBase(pfn, exec, young) | VALID | USER | SHARED | NG | PXN;
         if (write) {
             e |= DBM;
             if (!dirty) {
@@ -69,26 +73,6 @@ public final class Arm64PteFormat implements PteFormat {
     }
 
     @Override
-    public long mkSpecial(long e) {
-        return e | SPECIAL;
-    }
-
-    @Override
-    public boolean isSpecial(long e) {
-        return (e & SPECIAL) != 0;
-    }
-
-    @Override
-    public boolean isPresent(long e) {
-        return (e & (VALID | PROT_NONE)) != 0;
-    }
-
-    @Override
-    public boolean hwValid(long e) {
-        return (e & VALID) != 0;
-    }
-
-    @Override
     public long mkProtNone(long e) {
         return ((e & ~(VALID | DBM)) | PROT_NONE | RDONLY);
     }
@@ -104,11 +88,6 @@ public final class Arm64PteFormat implements PteFormat {
     }
 
     @Override
-    public long pfn(long e) {
-        return (e & ADDR_MASK) >>> 12;
-    }
-
-    @Override
     public boolean isWrite(long e) {
         return (e & DBM) != 0;
     }
@@ -116,16 +95,6 @@ public final class Arm64PteFormat implements PteFormat {
     @Override
     public boolean isDirty(long e) {
         return (e & DIRTY) != 0 || (e & (DBM | RDONLY)) == DBM;
-    }
-
-    @Override
-    public boolean isYoung(long e) {
-        return (e & AF) != 0;
-    }
-
-    @Override
-    public boolean isExec(long e) {
-        return (e & UXN) == 0;
     }
 
     @Override
@@ -154,16 +123,6 @@ public final class Arm64PteFormat implements PteFormat {
     }
 
     @Override
-    public long mkYoung(long e) {
-        return e | AF;
-    }
-
-    @Override
-    public long mkOld(long e) {
-        return e & ~AF;
-    }
-
-    @Override
     public long mkSwap(int type, long offset) {
         return ((long) (type & 0x1f) << 3) | (offset << 8);
     }
@@ -179,50 +138,10 @@ public final class Arm64PteFormat implements PteFormat {
     }
 
     @Override
-    public String describe(long e, boolean lastLevel) {
-        if (e == 0) {
-            return "none";
+    List<Flag> flags(long e, boolean lastLevel) {
+        if (lastLevel) {
+            return PAGE;
         }
-        if (!isPresent(e)) {
-            return "swap type=" + swapType(e) + " offset=" + swapOffset(e);
-        }
-        StringBuilder sb = new StringBuilder((e & VALID) != 0 ? "valid" : "prot_none");
-        if (!lastLevel) {
-            sb.append((e & TABLE_BIT) != 0 ? " table" : " block");
-            if ((e & TABLE_BIT) != 0) {
-                if ((e & TABLE_PXN) != 0) {
-                    sb.append(" pxntable");
-                }
-                return sb.toString();
-            }
-        } else {
-            sb.append(" page");
-        }
-        if ((e & USER) != 0) {
-            sb.append(" user");
-        }
-        sb.append((e & RDONLY) != 0 ? " rdonly" : " rw");
-        if ((e & AF) != 0) {
-            sb.append(" af");
-        }
-        if ((e & NG) != 0) {
-            sb.append(" ng");
-        }
-        if ((e & DBM) != 0) {
-            sb.append(" dbm(write)");
-        }
-        if ((e & DIRTY) != 0) {
-            sb.append(" dirty");
-        }
-        if ((e & SPECIAL) != 0) {
-            sb.append(" special");
-        }
-        if ((e & PXN) != 0) {
-            sb.append(" pxn");
-        }
-        if ((e & UXN) != 0) {
-            sb.append(" uxn");
-        }
-        return sb.toString();
+        return (e & TABLE_BIT) != 0 ? TABLE : BLOCK;
     }
 }

@@ -1,12 +1,14 @@
 package org.mmsim.vm;
 
+import java.util.List;
+
 /**
  * x86_64 entry bits (arch/x86/include/asm/pgtable_types.h, pgtable_64.h): _PAGE_PRESENT 0, _PAGE_RW 1,
  * _PAGE_USER 2, _PAGE_ACCESSED 5, _PAGE_DIRTY 6, _PAGE_PSE 7, _PAGE_PROTNONE 8, _PAGE_SPECIAL 9, _PAGE_SOFT_DIRTY 11,
  * _PAGE_NX 63; pfn in bits 12..51. User page tables are populated with _PAGE_TABLE (P|RW|USER|A|D). Swap
  * entries follow 6.1 __swp_entry(): type in the top 5 bits, offset inverted (L1TF) starting at bit 9.
  */
-public final class X86PteFormat implements PteFormat {
+public final class X86PteFormat extends FlagBitsPteFormat {
     public static final long PRESENT = 1L;
     public static final long RW = 1L << 1;
     public static final long USER = 1L << 2;
@@ -29,7 +31,16 @@ public final class X86PteFormat implements PteFormat {
 
     public static final X86PteFormat INSTANCE = new X86PteFormat();
 
+    /** The printout's words: at the upper levels PSE ("huge") stands between these two runs. */
+    private static final List<Flag> HEAD = List.of(new Flag(RW, "rw"), new Flag(USER, "user"),
+            new Flag(ACCESSED, "accessed"), new Flag(DIRTY, "dirty"));
+    private static final List<Flag> TAIL = List.of(new Flag(SPECIAL, "special"), new Flag(SOFT_DIRTY, "soft-dirty"),
+            new Flag(NX, "nx"));
+    private static final List<Flag> LAST_LEVEL = concat(HEAD, TAIL);
+    private static final List<Flag> UPPER_LEVEL = concat(concat(HEAD, List.of(new Flag(PSE, "huge"))), TAIL);
+
     private X86PteFormat() {
+        super(PRESENT, PROTNONE, SPECIAL, ACCESSED, NX, PFN_MASK, "present", "protnone");
     }
 
     @Override
@@ -39,18 +50,12 @@ public final class X86PteFormat implements PteFormat {
 
     @Override
     public long mkPte(long pfn, boolean write, boolean exec, boolean dirty, boolean young) {
-        long e = (pfn << 12) | PRESENT | USER;
+        long e = leafBase(pfn, exec, young) | PRESENT | USER;
         if (write) {
             e |= RW;
         }
-        if (!exec) {
-            e |= NX;
-        }
         if (dirty) {
             e |= DIRTY | SOFT_DIRTY;
-        }
-        if (young) {
-            e |= ACCESSED;
         }
         return e;
     }
@@ -58,26 +63,6 @@ public final class X86PteFormat implements PteFormat {
     @Override
     public long mkHugePmd(long pfn, boolean write, boolean exec, boolean dirty, boolean young) {
         return mkPte(pfn, write, exec, dirty, young) | PSE;
-    }
-
-    @Override
-    public long mkSpecial(long e) {
-        return e | SPECIAL;
-    }
-
-    @Override
-    public boolean isSpecial(long e) {
-        return (e & SPECIAL) != 0;
-    }
-
-    @Override
-    public boolean isPresent(long e) {
-        return (e & (PRESENT | PROTNONE)) != 0;
-    }
-
-    @Override
-    public boolean hwValid(long e) {
-        return (e & PRESENT) != 0;
     }
 
     @Override
@@ -96,11 +81,6 @@ public final class X86PteFormat implements PteFormat {
     }
 
     @Override
-    public long pfn(long e) {
-        return (e & PFN_MASK) >>> 12;
-    }
-
-    @Override
     public boolean isWrite(long e) {
         return (e & RW) != 0;
     }
@@ -108,16 +88,6 @@ public final class X86PteFormat implements PteFormat {
     @Override
     public boolean isDirty(long e) {
         return (e & DIRTY) != 0;
-    }
-
-    @Override
-    public boolean isYoung(long e) {
-        return (e & ACCESSED) != 0;
-    }
-
-    @Override
-    public boolean isExec(long e) {
-        return (e & NX) == 0;
     }
 
     @Override
@@ -141,16 +111,6 @@ public final class X86PteFormat implements PteFormat {
     }
 
     @Override
-    public long mkYoung(long e) {
-        return e | ACCESSED;
-    }
-
-    @Override
-    public long mkOld(long e) {
-        return e & ~ACCESSED;
-    }
-
-    @Override
     public long mkSwap(int type, long offset) {
         return ((~offset) << SWP_OFFSET_SHIFT >>> SWP_TYPE_BITS) | ((long) type << (64 - SWP_TYPE_BITS));
     }
@@ -166,38 +126,7 @@ public final class X86PteFormat implements PteFormat {
     }
 
     @Override
-    public String describe(long e, boolean lastLevel) {
-        if (e == 0) {
-            return "none";
-        }
-        if (!isPresent(e)) {
-            return "swap type=" + swapType(e) + " offset=" + swapOffset(e);
-        }
-        StringBuilder sb = new StringBuilder((e & PRESENT) != 0 ? "present" : "protnone");
-        if ((e & RW) != 0) {
-            sb.append(" rw");
-        }
-        if ((e & USER) != 0) {
-            sb.append(" user");
-        }
-        if ((e & ACCESSED) != 0) {
-            sb.append(" accessed");
-        }
-        if ((e & DIRTY) != 0) {
-            sb.append(" dirty");
-        }
-        if (!lastLevel && (e & PSE) != 0) {
-            sb.append(" huge");
-        }
-        if ((e & SPECIAL) != 0) {
-            sb.append(" special");
-        }
-        if ((e & SOFT_DIRTY) != 0) {
-            sb.append(" soft-dirty");
-        }
-        if ((e & NX) != 0) {
-            sb.append(" nx");
-        }
-        return sb.toString();
+    List<Flag> flags(long e, boolean lastLevel) {
+        return lastLevel ? LAST_LEVEL : UPPER_LEVEL;
     }
 }

@@ -26,18 +26,8 @@ import org.openjdk.jmh.annotations.State;
 public class PageAllocBench {
 
     /** Order-0 alloc + free through the per-CPU lists; one op = one pair. */
-    @State(Scope.Thread)
-    public static class Pcp {
-        Machine m;
-
-        @Setup(Level.Trial)
-        public void setup() {
-            m = PageBenchMachines.fourGiB(true);
-        }
-    }
-
     @Benchmark
-    public long order0PairPcp(Pcp s) {
+    public long order0PairPcp(FreshPcpMachine s) {
         long p = s.m.allocPages(Gfp.GFP_KERNEL, 0);
         s.m.freePages(p, 0);
         return p;

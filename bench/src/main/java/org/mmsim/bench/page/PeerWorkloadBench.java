@@ -41,18 +41,8 @@ public class PeerWorkloadBench {
         };
     }
 
-    @State(Scope.Thread)
-    public static class A {
-        Machine m;
-
-        @Setup(Level.Iteration)
-        public void setup() {
-            m = PageBenchMachines.fourGiB(true);
-        }
-    }
-
     @Benchmark
-    public long workloadA(A s) {
+    public long workloadA(FreshPcpMachine s) {
         Machine m = s.m;
         long sum = 0;
         for (int i = 0; i < PAIRS_A; i++) {

@@ -52,7 +52,11 @@ public final class MemRangeCursor {
         if (done) {
             return false;
         }
-        boolean found = reverse ? nextReverse() : nextForward();
+        if (reverse && fresh) {
+            idxA = typeA.cnt - 1;
+            idxB = typeB != null ? typeB.cnt : 0;
+        }
+        boolean found = nextRange(reverse ? -1 : 1);
         fresh = false;
         if (!found) {
             done = true;
@@ -81,11 +85,16 @@ public final class MemRangeCursor {
         outNid = rnid;
     }
 
-    /** Body of __next_mem_range(). */
-    private boolean nextForward() {
+    /**
+     * Body of __next_mem_range() (step +1) and of __next_mem_range_rev() (step -1): the kernel writes the two
+     * walks out separately, mirror images of each other in the direction of both indices and in which end of
+     * the ranges decides that a range is passed.
+     */
+    private boolean nextRange(int step) {
         MemblockType a = typeA;
         MemblockType b = typeB;
-        for (; idxA < a.cnt; idxA++) {
+        boolean forward = step > 0;
+        for (; idxA >= 0 && idxA < a.cnt; idxA += step) {
             long mStart = a.base[idxA];
             long mEnd = mStart + a.size[idxA];
             int mNid = a.nid[idxA];
@@ -94,61 +103,23 @@ public final class MemRangeCursor {
             }
             if (b == null) {
                 emit(mStart, mEnd, mNid);
-                idxA++;
+                idxA += step;
                 return true;
             }
-            for (; idxB < b.cnt + 1; idxB++) {
+            // idxB walks the gaps of B: gap i lies between region i - 1 and region i
+            for (; idxB >= 0 && idxB <= b.cnt; idxB += step) {
                 long rStart = idxB > 0 ? b.base[idxB - 1] + b.size[idxB - 1] : 0;
                 long rEnd = idxB < b.cnt ? b.base[idxB] : PhysAddr.PHYS_ADDR_MAX;
-                if (PhysAddr.ge(rStart, mEnd)) {
+                if (forward ? PhysAddr.ge(rStart, mEnd) : PhysAddr.le(rEnd, mStart)) {
                     break;
                 }
-                if (PhysAddr.lt(mStart, rEnd)) {
+                if (PhysAddr.lt(mStart, rEnd) && PhysAddr.lt(rStart, mEnd)) {
                     emit(PhysAddr.max(mStart, rStart), PhysAddr.min(mEnd, rEnd), mNid);
-                    if (PhysAddr.le(mEnd, rEnd)) {
-                        idxA++;
+                    boolean regionDone = forward ? PhysAddr.le(mEnd, rEnd) : PhysAddr.ge(mStart, rStart);
+                    if (regionDone) {
+                        idxA += step;
                     } else {
-                        idxB++;
-                    }
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Body of __next_mem_range_rev(). */
-    private boolean nextReverse() {
-        MemblockType a = typeA;
-        MemblockType b = typeB;
-        if (fresh) {
-            idxA = a.cnt - 1;
-            idxB = b != null ? b.cnt : 0;
-        }
-        for (; idxA >= 0; idxA--) {
-            long mStart = a.base[idxA];
-            long mEnd = mStart + a.size[idxA];
-            int mNid = a.nid[idxA];
-            if (memblock.shouldSkipRegion(a, idxA, nid, flags)) {
-                continue;
-            }
-            if (b == null) {
-                emit(mStart, mEnd, mNid);
-                idxA--;
-                return true;
-            }
-            for (; idxB >= 0; idxB--) {
-                long rStart = idxB > 0 ? b.base[idxB - 1] + b.size[idxB - 1] : 0;
-                long rEnd = idxB < b.cnt ? b.base[idxB] : PhysAddr.PHYS_ADDR_MAX;
-                if (PhysAddr.le(rEnd, mStart)) {
-                    break;
-                }
-                if (PhysAddr.gt(mEnd, rStart)) {
-                    emit(PhysAddr.max(mStart, rStart), PhysAddr.min(mEnd, rEnd), mNid);
-                    if (PhysAddr.ge(mStart, rStart)) {
-                        idxA--;
-                    } else {
-                        idxB--;
+                        idxB += step;
                     }
                     return true;
                 }

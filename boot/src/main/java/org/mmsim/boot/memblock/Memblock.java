@@ -158,15 +158,9 @@ public final class Memblock {
             base = obase;
             int nrNew = 0;
             int idx;
-            for (idx = 0; idx < type.cnt; idx++) {
+            for (idx = firstEndingAbove(type, base); idx < type.cnt && lt(type.base[idx], end); idx++) {
                 long rbase = type.base[idx];
                 long rend = rbase + type.size[idx];
-                if (ge(rbase, end)) {
-                    break;
-                }
-                if (le(rend, base)) {
-                    continue;
-                }
                 if (gt(rbase, base)) {
                     nrNew++;
                     if (insert) {
@@ -188,13 +182,34 @@ public final class Memblock {
                 type.mergeRegions();
                 return 0;
             }
-            while (type.cnt + nrNew > type.max) {
-                if (doubleArray(type, obase, size) < 0) {
-                    return -ENOMEM;
-                }
+            if (makeRoom(type, nrNew, obase, size) < 0) {
+                return -ENOMEM;
             }
             insert = true;
         }
+    }
+
+    /**
+     * The first region of {@code type} that ends above {@code base}: where the for_each_memblock_type() loops of
+     * memblock_add_range() and memblock_isolate_range() stop skipping regions wholly below their range. The
+     * regions before it are not touched by either loop, so it is found once, before the loop.
+     */
+    private static int firstEndingAbove(MemblockType type, long base) {
+        int idx = 0;
+        while (idx < type.cnt && le(type.base[idx] + type.size[idx], base)) {
+            idx++;
+        }
+        return idx;
+    }
+
+    /** Doubles the arrays of {@code type} until {@code extra} more regions fit (or -ENOMEM when it cannot). */
+    private int makeRoom(MemblockType type, int extra, long newAreaStart, long newAreaSize) {
+        while (type.cnt + extra > type.max) {
+            if (doubleArray(type, newAreaStart, newAreaSize) < 0) {
+                return -ENOMEM;
+            }
+        }
+        return 0;
     }
 
     /**
@@ -247,20 +262,12 @@ public final class Memblock {
         if (size == 0) {
             return 0;
         }
-        while (type.cnt + 2 > type.max) {
-            if (doubleArray(type, base, size) < 0) {
-                return -ENOMEM;
-            }
+        if (makeRoom(type, 2, base, size) < 0) {
+            return -ENOMEM;
         }
-        for (int idx = 0; idx < type.cnt; idx++) {
+        for (int idx = firstEndingAbove(type, base); idx < type.cnt && lt(type.base[idx], end); idx++) {
             long rbase = type.base[idx];
             long rend = rbase + type.size[idx];
-            if (ge(rbase, end)) {
-                break;
-            }
-            if (le(rend, base)) {
-                continue;
-            }
             int rnid = type.nid[idx];
             int rflags = type.flags[idx];
             if (lt(rbase, base)) {

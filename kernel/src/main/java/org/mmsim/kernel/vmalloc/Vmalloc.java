@@ -88,9 +88,7 @@ public final class Vmalloc {
     private int slotCount;
 
     // vmap_area_list: busy areas sorted by address.
-    private long[] busyStart = new long[64];
-    private int[] busySlot = new int[64];
-    private int busyCount;
+    private final AddressOrderedPairs busy = new AddressOrderedPairs();
 
     /**
      * vmalloc_init() on a machine: the whole address space (1 .. ULONG_MAX) is free but for early areas added with
@@ -319,8 +317,8 @@ public final class Vmalloc {
     private void vmapInitFreeSpace() {
         free.clear();
         long vmapStart = 1;
-        for (int b = 0; b < busyCount; b++) {
-            int slot = busySlot[b];
+        for (int b = 0; b < busy.count(); b++) {
+            int slot = busySlot(b);
             if (Long.compareUnsigned(aStart[slot], vmapStart) > 0) {
                 free.insert(vmapStart, aStart[slot]);
             }
@@ -506,7 +504,7 @@ public final class Vmalloc {
             throw new IllegalArgumentException("Trying to vfree() nonexistent vm area (0x" + Long.toHexString(addr)
                     + ")");
         }
-        unmapArea(busySlot[b], deallocatePages);
+        unmapArea(busySlot(b), deallocatePages);
     }
 
     /** remove_vm_area() + free_unmap_vmap_area() + the page and array freeing of __vunmap(). */
@@ -550,10 +548,10 @@ public final class Vmalloc {
 
     private int findBusy(long addr) {
         int lo = 0;
-        int hi = busyCount - 1;
+        int hi = busy.count() - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            int slot = busySlot[mid];
+            int slot = busySlot(mid);
             if (Long.compareUnsigned(addr, aStart[slot]) < 0) {
                 hi = mid - 1;
             } else if (Long.compareUnsigned(addr, aStart[slot] + aSize[slot]) >= 0) {
@@ -569,32 +567,16 @@ public final class Vmalloc {
         long start = aStart[slot];
         aVmapArea[slot] = lastVmapArea;
         lastVmapArea = 0;
-        int lo = 0;
-        int hi = busyCount;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(busyStart[mid], start) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        if (busyCount == busyStart.length) {
-            busyStart = Arrays.copyOf(busyStart, busyCount * 2);
-            busySlot = Arrays.copyOf(busySlot, busyCount * 2);
-        }
-        System.arraycopy(busyStart, lo, busyStart, lo + 1, busyCount - lo);
-        System.arraycopy(busySlot, lo, busySlot, lo + 1, busyCount - lo);
-        busyStart[lo] = start;
-        busySlot[lo] = slot;
-        busyCount++;
+        busy.insertAt(busy.firstKeyNotBelow(start), start, slot);
+    }
+
+    /** The slot of the {@code b}-th busy area in address order. */
+    private int busySlot(int b) {
+        return (int) busy.value(b);
     }
 
     private void removeBusy(int slot) {
-        int b = findBusy(aStart[slot]);
-        System.arraycopy(busyStart, b + 1, busyStart, b, busyCount - b - 1);
-        System.arraycopy(busySlot, b + 1, busySlot, b, busyCount - b - 1);
-        busyCount--;
+        busy.remove(findBusy(aStart[slot]));
     }
 
     private int newSlot() {
@@ -644,8 +626,8 @@ public final class Vmalloc {
     /** The busy areas in address order, as /proc/vmallocinfo's s_show() lines, then the unpurged ones. */
     public List<VmallocInfo.Line> vmallocinfoLines() {
         List<VmallocInfo.Line> lines = new ArrayList<>();
-        for (int b = 0; b < busyCount; b++) {
-            int slot = busySlot[b];
+        for (int b = 0; b < busy.count(); b++) {
+            int slot = busySlot(b);
             int[] perNode = null;
             if (range.numa() && (aFlags[slot] & VmFlags.VM_UNINITIALIZED) == 0 && aNrPages[slot] > 0
                     && aPages[slot] != null) {
@@ -671,9 +653,9 @@ public final class Vmalloc {
 
     /** The busy areas as [start, end) pairs in address order (for checks). */
     public long[] busyRanges() {
-        long[] r = new long[2 * busyCount];
-        for (int b = 0; b < busyCount; b++) {
-            int slot = busySlot[b];
+        long[] r = new long[2 * busy.count()];
+        for (int b = 0; b < busy.count(); b++) {
+            int slot = busySlot(b);
             r[2 * b] = aStart[slot];
             r[2 * b + 1] = aStart[slot] + aSize[slot];
         }

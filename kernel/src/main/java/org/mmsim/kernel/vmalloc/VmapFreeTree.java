@@ -12,6 +12,8 @@ import java.util.Arrays;
  */
 final class VmapFreeTree {
     private static final int NIL = -1;
+    private static final int LEFT = 0;
+    private static final int RIGHT = 1;
 
     private long[] start = new long[64];
     private long[] end = new long[64];
@@ -146,48 +148,15 @@ final class VmapFreeTree {
 
     /** insert_vmap_area_augment(): a block without merging (vmap_init_free_space()). */
     void insert(long s, long e) {
-        int p = NIL;
-        boolean asRight = false;
-        int n = root;
-        while (n != NIL) {
-            p = n;
-            if (Long.compareUnsigned(e, start[n]) <= 0) {
-                n = left[n];
-                asRight = false;
-            } else if (Long.compareUnsigned(s, end[n]) >= 0) {
-                n = right[n];
-                asRight = true;
-            } else {
-                throw new IllegalStateException("vmalloc bug: overlapping free area");
-            }
-        }
-        link(newNode(s, e), p, asRight);
+        int p = linkParent(s, e);
+        link(newNode(s, e), p, linksRight(p, e));
         fixMaxima();
     }
 
     /** merge_or_add_vmap_area_augment(): merges with the following and/or preceding block, else links a node. */
     void insertMerge(long s, long e) {
-        int p = NIL;
-        boolean asRight = false;
-        int n = root;
-        while (n != NIL) {
-            p = n;
-            if (Long.compareUnsigned(e, start[n]) <= 0) {
-                n = left[n];
-                asRight = false;
-            } else if (Long.compareUnsigned(s, end[n]) >= 0) {
-                n = right[n];
-                asRight = true;
-            } else {
-                throw new IllegalStateException("vmap area [0x" + Long.toHexString(s) + ", 0x" + Long.toHexString(e)
-                        + ") overlaps a free area");
-            }
-        }
-        if (p == NIL) {
-            link(newNode(s, e), NIL, false);
-            fixMaxima();
-            return;
-        }
+        int p = linkParent(s, e);
+        boolean asRight = linksRight(p, e);
         int nextNode = asRight ? next[p] : p;
         int prevNode = nextNode == NIL ? tail : prev[nextNode];
         int merged = NIL;
@@ -210,6 +179,32 @@ final class VmapFreeTree {
             link(newNode(s, e), p, asRight);
         }
         fixMaxima();
+    }
+
+    /**
+     * find_va_links(): the node a new block [s, e) hangs under (-1 in an empty tree), found by descending by
+     * address; an overlap with a block in the tree is a bug.
+     */
+    private int linkParent(long s, long e) {
+        int p = NIL;
+        int n = root;
+        while (n != NIL) {
+            p = n;
+            if (Long.compareUnsigned(e, start[n]) <= 0) {
+                n = left[n];
+            } else if (Long.compareUnsigned(s, end[n]) >= 0) {
+                n = right[n];
+            } else {
+                throw new IllegalStateException("vmap area [0x" + Long.toHexString(s) + ", 0x" + Long.toHexString(e)
+                        + ") overlaps a free area");
+            }
+        }
+        return p;
+    }
+
+    /** Whether a block ending at {@code e} hangs as the right child of {@link #linkParent} {@code p}. */
+    private boolean linksRight(int p, long e) {
+        return p != NIL && Long.compareUnsigned(e, start[p]) > 0;
     }
 
     private int newNode(long s, long e) {
@@ -237,10 +232,7 @@ final class VmapFreeTree {
         parent[node] = p;
         if (p == NIL) {
             root = node;
-            prev[node] = NIL;
-            next[node] = NIL;
-            head = node;
-            tail = node;
+            listInsertAfter(node, NIL);
         } else if (asRight) {
             right[p] = node;
             listInsertAfter(node, p);
@@ -253,34 +245,28 @@ final class VmapFreeTree {
         rbInsert(node);
     }
 
+    /** list_add(): {@code node} right after {@code after} (-1: at the head). */
     private void listInsertAfter(int node, int after) {
         int nx = after == NIL ? head : next[after];
-        prev[node] = after;
-        next[node] = nx;
-        if (after == NIL) {
-            head = node;
-        } else {
-            next[after] = node;
-        }
-        if (nx == NIL) {
-            tail = node;
-        } else {
-            prev[nx] = node;
-        }
+        listJoin(after, node);
+        listJoin(node, nx);
     }
 
     private void listRemove(int node) {
-        int p = prev[node];
-        int n = next[node];
-        if (p == NIL) {
-            head = n;
+        listJoin(prev[node], next[node]);
+    }
+
+    /** Makes {@code b} follow {@code a} on the list; -1 for {@code a} or {@code b} stands for the list's head or tail. */
+    private void listJoin(int a, int b) {
+        if (a == NIL) {
+            head = b;
         } else {
-            next[p] = n;
+            next[a] = b;
         }
-        if (n == NIL) {
-            tail = p;
+        if (b == NIL) {
+            tail = a;
         } else {
-            prev[n] = p;
+            prev[b] = a;
         }
     }
 
@@ -290,23 +276,19 @@ final class VmapFreeTree {
         return n != NIL && red[n];
     }
 
-    private void setLeft(int n, int child) {
-        left[n] = child;
-        markDirty(n);
+    /** The child array of one side: lib/rbtree.c's mirrored cases become one case with the side as a value. */
+    private int[] side(int dir) {
+        return dir == LEFT ? left : right;
     }
 
-    private void setRight(int n, int child) {
-        right[n] = child;
+    private void setChild(int n, int dir, int child) {
+        side(dir)[n] = child;
         markDirty(n);
     }
 
     private void changeChild(int old, int nw, int p) {
         if (p != NIL) {
-            if (left[p] == old) {
-                setLeft(p, nw);
-            } else {
-                setRight(p, nw);
-            }
+            setChild(p, left[p] == old ? LEFT : RIGHT, nw);
         } else {
             root = nw;
         }
@@ -322,7 +304,10 @@ final class VmapFreeTree {
         changeChild(old, nw, p);
     }
 
-    /** __rb_insert(). */
+    /**
+     * __rb_insert(). The kernel spells out the case of a parent that is a left child and its mirror image; here
+     * {@code dir} is the parent's side under the grandparent and {@code other} the opposite one.
+     */
     private void rbInsert(int node) {
         int p = parent[node];
         while (true) {
@@ -334,71 +319,39 @@ final class VmapFreeTree {
                 break;
             }
             int g = parent[p];
-            int tmp = right[g];
-            if (p != tmp) {
-                if (isRed(tmp)) {
-                    red[tmp] = false;
-                    red[p] = false;
-                    node = g;
-                    p = parent[node];
-                    red[node] = true;
-                    continue;
-                }
-                tmp = right[p];
-                if (node == tmp) {
-                    tmp = left[node];
-                    setRight(p, tmp);
-                    setLeft(node, p);
-                    if (tmp != NIL) {
-                        parent[tmp] = p;
-                        red[tmp] = false;
-                    }
-                    parent[p] = node;
-                    red[p] = true;
-                    p = node;
-                    tmp = right[node];
-                }
-                setLeft(g, tmp);
-                setRight(p, g);
-                if (tmp != NIL) {
-                    parent[tmp] = g;
-                    red[tmp] = false;
-                }
-                rotateSetParents(g, p, true);
-                break;
-            } else {
-                tmp = left[g];
-                if (isRed(tmp)) {
-                    red[tmp] = false;
-                    red[p] = false;
-                    node = g;
-                    p = parent[node];
-                    red[node] = true;
-                    continue;
-                }
-                tmp = left[p];
-                if (node == tmp) {
-                    tmp = right[node];
-                    setLeft(p, tmp);
-                    setRight(node, p);
-                    if (tmp != NIL) {
-                        parent[tmp] = p;
-                        red[tmp] = false;
-                    }
-                    parent[p] = node;
-                    red[p] = true;
-                    p = node;
-                    tmp = left[node];
-                }
-                setRight(g, tmp);
-                setLeft(p, g);
-                if (tmp != NIL) {
-                    parent[tmp] = g;
-                    red[tmp] = false;
-                }
-                rotateSetParents(g, p, true);
-                break;
+            int dir = p == right[g] ? RIGHT : LEFT;
+            int other = 1 - dir;
+            int tmp = side(other)[g];
+            if (isRed(tmp)) {
+                red[tmp] = false;
+                red[p] = false;
+                node = g;
+                p = parent[node];
+                red[node] = true;
+                continue;
             }
+            tmp = side(other)[p];
+            if (node == tmp) {
+                tmp = side(dir)[node];
+                setChild(p, other, tmp);
+                setChild(node, dir, p);
+                if (tmp != NIL) {
+                    parent[tmp] = p;
+                    red[tmp] = false;
+                }
+                parent[p] = node;
+                red[p] = true;
+                p = node;
+                tmp = side(other)[node];
+            }
+            setChild(g, dir, tmp);
+            setChild(p, other, g);
+            if (tmp != NIL) {
+                parent[tmp] = g;
+                red[tmp] = false;
+            }
+            rotateSetParents(g, p, true);
+            break;
         }
     }
 
@@ -407,26 +360,12 @@ final class VmapFreeTree {
         int child = right[node];
         int tmp = left[node];
         int rebalance;
-        if (tmp == NIL) {
+        if (tmp == NIL || child == NIL) {
+            int only = tmp == NIL ? child : tmp;
             int p = parent[node];
             boolean nodeRed = red[node];
-            changeChild(node, child, p);
-            if (child != NIL) {
-                parent[child] = p;
-                red[child] = nodeRed;
-                rebalance = NIL;
-            } else {
-                rebalance = nodeRed ? NIL : p;
-            }
-            if (p != NIL) {
-                markDirty(p);
-            }
-        } else if (child == NIL) {
-            int p = parent[node];
-            parent[tmp] = p;
-            red[tmp] = red[node];
-            changeChild(node, tmp, p);
-            rebalance = NIL;
+            changeChild(node, only, p);
+            rebalance = hangChild(only, p, nodeRed, nodeRed);
             if (p != NIL) {
                 markDirty(p);
             }
@@ -445,23 +384,17 @@ final class VmapFreeTree {
                     tmp = left[tmp];
                 } while (tmp != NIL);
                 child2 = right[successor];
-                setLeft(p, child2);
-                setRight(successor, child);
+                setChild(p, LEFT, child2);
+                setChild(successor, RIGHT, child);
                 parent[child] = successor;
             }
             tmp = left[node];
-            setLeft(successor, tmp);
+            setChild(successor, LEFT, tmp);
             parent[tmp] = successor;
             int np = parent[node];
             boolean nodeRed = red[node];
             changeChild(node, successor, np);
-            if (child2 != NIL) {
-                parent[child2] = p;
-                red[child2] = false;
-                rebalance = NIL;
-            } else {
-                rebalance = red[successor] ? NIL : p;
-            }
+            rebalance = hangChild(child2, p, false, red[successor]);
             parent[successor] = np;
             red[successor] = nodeRed;
             markDirty(p);
@@ -482,109 +415,78 @@ final class VmapFreeTree {
         freeIds[freeIdCount++] = node;
     }
 
-    /** ____rb_erase_color(). */
+    /**
+     * Gives {@code child} (or nothing, -1) the parent {@code p} and the colour {@code childRed} in place of a node
+     * that left the tree; returns where ____rb_erase_color() must start, -1 unless a black node left no child.
+     *
+     * @param removedRed whether the node that left its place was red
+     */
+    private int hangChild(int child, int p, boolean childRed, boolean removedRed) {
+        if (child != NIL) {
+            parent[child] = p;
+            red[child] = childRed;
+            return NIL;
+        }
+        return removedRed ? NIL : p;
+    }
+
+    /**
+     * ____rb_erase_color(). As in {@link #rbInsert}, the kernel's two mirrored cases are one: {@code dir} is the
+     * sibling's side and {@code other} the side of the node that lost a black.
+     */
     private void eraseColor(int p) {
         int node = NIL;
         while (true) {
-            int sibling = right[p];
-            if (node != sibling) {
-                if (isRed(sibling)) {
-                    int t1 = left[sibling];
-                    setRight(p, t1);
-                    setLeft(sibling, p);
-                    parent[t1] = p;
-                    red[t1] = false;
-                    rotateSetParents(p, sibling, true);
-                    sibling = t1;
-                }
-                int t1 = right[sibling];
-                if (!isRed(t1)) {
-                    int t2 = left[sibling];
-                    if (!isRed(t2)) {
-                        parent[sibling] = p;
-                        red[sibling] = true;
-                        if (red[p]) {
-                            red[p] = false;
-                        } else {
-                            node = p;
-                            p = parent[node];
-                            if (p != NIL) {
-                                continue;
-                            }
-                        }
-                        break;
-                    }
-                    t1 = right[t2];
-                    setLeft(sibling, t1);
-                    setRight(t2, sibling);
-                    setRight(p, t2);
-                    if (t1 != NIL) {
-                        parent[t1] = sibling;
-                        red[t1] = false;
-                    }
-                    t1 = sibling;
-                    sibling = t2;
-                }
-                int t2 = left[sibling];
-                setRight(p, t2);
-                setLeft(sibling, p);
-                parent[t1] = sibling;
+            int dir = node != right[p] ? RIGHT : LEFT;
+            int other = 1 - dir;
+            int sibling = side(dir)[p];
+            if (isRed(sibling)) {
+                int t1 = side(other)[sibling];
+                setChild(p, dir, t1);
+                setChild(sibling, other, p);
+                parent[t1] = p;
                 red[t1] = false;
-                if (t2 != NIL) {
-                    parent[t2] = p;
-                }
-                rotateSetParents(p, sibling, false);
-                break;
-            } else {
-                sibling = left[p];
-                if (isRed(sibling)) {
-                    int t1 = right[sibling];
-                    setLeft(p, t1);
-                    setRight(sibling, p);
-                    parent[t1] = p;
-                    red[t1] = false;
-                    rotateSetParents(p, sibling, true);
-                    sibling = t1;
-                }
-                int t1 = left[sibling];
-                if (!isRed(t1)) {
-                    int t2 = right[sibling];
-                    if (!isRed(t2)) {
-                        parent[sibling] = p;
-                        red[sibling] = true;
-                        if (red[p]) {
-                            red[p] = false;
-                        } else {
-                            node = p;
-                            p = parent[node];
-                            if (p != NIL) {
-                                continue;
-                            }
-                        }
-                        break;
-                    }
-                    t1 = left[t2];
-                    setRight(sibling, t1);
-                    setLeft(t2, sibling);
-                    setLeft(p, t2);
-                    if (t1 != NIL) {
-                        parent[t1] = sibling;
-                        red[t1] = false;
-                    }
-                    t1 = sibling;
-                    sibling = t2;
-                }
-                int t2 = right[sibling];
-                setLeft(p, t2);
-                setRight(sibling, p);
-                parent[t1] = sibling;
-                red[t1] = false;
-                if (t2 != NIL) {
-                    parent[t2] = p;
-                }
-                rotateSetParents(p, sibling, false);
-                break;
+                rotateSetParents(p, sibling, true);
+                sibling = t1;
             }
+            int t1 = side(dir)[sibling];
+            if (!isRed(t1)) {
+                int t2 = side(other)[sibling];
+                if (!isRed(t2)) {
+                    parent[sibling] = p;
+                    red[sibling] = true;
+                    if (red[p]) {
+                        red[p] = false;
+                    } else {
+                        node = p;
+                        p = parent[node];
+                        if (p != NIL) {
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                t1 = side(dir)[t2];
+                setChild(sibling, other, t1);
+                setChild(t2, dir, sibling);
+                setChild(p, dir, t2);
+                if (t1 != NIL) {
+                    parent[t1] = sibling;
+                    red[t1] = false;
+                }
+                t1 = sibling;
+                sibling = t2;
+            }
+            int t2 = side(other)[sibling];
+            setChild(p, dir, t2);
+            setChild(sibling, other, p);
+            parent[t1] = sibling;
+            red[t1] = false;
+            if (t2 != NIL) {
+                parent[t2] = p;
+            }
+            rotateSetParents(p, sibling, false);
+            break;
         }
     }
 

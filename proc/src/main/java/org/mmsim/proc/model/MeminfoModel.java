@@ -2,6 +2,7 @@ package org.mmsim.proc.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.mmsim.arch.Arch;
 import org.mmsim.arch.ZoneType;
 import org.mmsim.page.Machine;
@@ -29,24 +30,13 @@ public final class MeminfoModel {
      */
     public static Meminfo of(Machine machine, long totalreservePages, ModelCounters c, long swapTotalPages) {
         Arch arch = machine.arch();
-        long totalram = 0;
-        long free = 0;
-        long wmarkLow = 0;
-        long highTotal = 0;
-        long highFree = 0;
-        long cmaTotal = 0;
-        long cmaFree = 0;
-        for (Zone z : machine.zones()) {
-            totalram += z.managedPages();
-            free += z.nrFreePages();
-            wmarkLow += z.lowWmarkPages();
-            cmaTotal += z.cmaPages();
-            cmaFree += z.nrFreeCmaPages();
-            if (z.type() == ZoneType.HIGHMEM) {
-                highTotal += z.managedPages();
-                highFree += z.nrFreePages();
-            }
-        }
+        long totalram = zoneSum(machine, Zone::managedPages);
+        long free = zoneSum(machine, Zone::nrFreePages);
+        long wmarkLow = zoneSum(machine, Zone::lowWmarkPages);
+        long highTotal = zoneSum(machine, z -> z.type() == ZoneType.HIGHMEM ? z.managedPages() : 0);
+        long highFree = zoneSum(machine, z -> z.type() == ZoneType.HIGHMEM ? z.nrFreePages() : 0);
+        long cmaTotal = zoneSum(machine, Zone::cmaPages);
+        long cmaFree = zoneSum(machine, Zone::nrFreeCmaPages);
         long activeAnon = c.get("nr_active_anon");
         long inactiveAnon = c.get("nr_inactive_anon");
         long activeFile = c.get("nr_active_file");
@@ -143,6 +133,15 @@ public final class MeminfoModel {
             case ARM64 -> 133143592960L;
             case I386_PAE -> 122880L;
         };
+    }
+
+    /** One per-zone figure summed over the machine's zones, as the kernel's global counters are. */
+    private static long zoneSum(Machine machine, ToLongFunction<Zone> figure) {
+        long sum = 0;
+        for (Zone z : machine.zones()) {
+            sum += figure.applyAsLong(z);
+        }
+        return sum;
     }
 
     private static void add(List<MeminfoEntry> e, String name, long kb) {

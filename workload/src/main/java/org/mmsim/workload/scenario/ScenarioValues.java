@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mmsim.boot.spec.YamlNode;
@@ -19,6 +20,8 @@ final class ScenarioValues {
     private static final Pattern TIME = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ns|us|ms|s|m)");
     private static final Pattern SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([KMGTkmgt]?)");
     private static final Pattern NUMBER = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
+    /** A count: a number with an empty unit group, as {@link #SIZE} without a suffix. */
+    private static final Pattern COUNT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*()");
     /** Longest scenario: one simulated day. */
     static final long MAX_TIME_NS = 24L * 3600 * 1_000_000_000L;
     /** Largest size: 2^52 bytes, the widest physical address space of any architecture (arm64 with 52-bit PA). */
@@ -55,41 +58,49 @@ final class ScenarioValues {
         }
     }
 
+    /**
+     * A number with a unit, {@code body} matched by {@code pattern} (group 1 the number, group 2 the unit) and
+     * scaled by the unit's factor. A value that does not match or is above {@code max} is refused with
+     * {@code s}, the value as written, and the reason.
+     */
+    private static double scaled(YamlNode n, String what, String s, String body, Pattern pattern,
+            ToLongFunction<String> unitFactor, double max, String notAValue, String tooLarge) {
+        Matcher m = pattern.matcher(body);
+        if (!m.matches()) {
+            throw n.error(what + " '" + s + "' " + notAValue);
+        }
+        double v = Double.parseDouble(m.group(1)) * unitFactor.applyAsLong(m.group(2));
+        if (v > max) {
+            throw n.error(what + " '" + s + "' " + tooLarge);
+        }
+        return v;
+    }
+
     /** A time in nanoseconds. */
     static long time(YamlNode n, String what) {
         String s = text(n, what);
         notNegative(n, s, what);
-        Matcher m = TIME.matcher(s);
-        if (!m.matches()) {
-            throw n.error(what + " '" + s + "' is not a time: a number with a unit ns, us, ms, s or m (e.g. 60s)");
-        }
-        long unit = switch (m.group(2)) {
+        return Math.round(scaled(n, what, s, s, TIME, ScenarioValues::nanosPerUnit, MAX_TIME_NS,
+                "is not a time: a number with a unit ns, us, ms, s or m (e.g. 60s)", "is longer than a day"));
+    }
+
+    private static long nanosPerUnit(String unit) {
+        return switch (unit) {
             case "ns" -> 1L;
             case "us" -> 1_000L;
             case "ms" -> 1_000_000L;
             case "s" -> 1_000_000_000L;
             default -> 60_000_000_000L;
         };
-        double v = Double.parseDouble(m.group(1)) * unit;
-        if (v > MAX_TIME_NS) {
-            throw n.error(what + " '" + s + "' is longer than a day");
-        }
-        return Math.round(v);
     }
 
     /** A size in bytes. */
     static long size(YamlNode n, String what) {
         String s = text(n, what);
         notNegative(n, s, what);
-        Matcher m = SIZE.matcher(s);
-        if (!m.matches()) {
-            throw n.error(what + " '" + s + "' is not a size: bytes, or a number with K, M, G or T (powers of 1024)");
-        }
-        double v = Double.parseDouble(m.group(1)) * multiplier(m.group(2));
-        if (v > MAX_SIZE) {
-            throw n.error(what + " '" + s + "' is too large (at most 4096T, 2^52 bytes)");
-        }
-        return Math.round(v);
+        return Math.round(scaled(n, what, s, s, SIZE, ScenarioValues::multiplier, MAX_SIZE,
+                "is not a size: bytes, or a number with K, M, G or T (powers of 1024)",
+                "is too large (at most 4096T, 2^52 bytes)"));
     }
 
     private static long multiplier(String suffix) {
@@ -107,17 +118,13 @@ final class ScenarioValues {
         String s = text(n, what);
         notNegative(n, s, what);
         String body = s.endsWith("/s") ? s.substring(0, s.length() - 2).trim() : s;
-        Matcher m = SIZE.matcher(body);
-        if (!m.matches() || (!bytes && !m.group(2).isEmpty())) {
-            throw n.error(what + " '" + s + "' is not a rate: " + (bytes
-                    ? "bytes per second, e.g. 512M or 512M/s" : "a number per second, e.g. 2000 or 2000/s"));
+        if (bytes) {
+            return scaled(n, what, s, body, SIZE, ScenarioValues::multiplier, MAX_BYTE_RATE,
+                    "is not a rate: bytes per second, e.g. 512M or 512M/s", "is too high (at most 1T per second)");
         }
-        double v = Double.parseDouble(m.group(1)) * multiplier(m.group(2));
-        if (v > (bytes ? MAX_BYTE_RATE : MAX_RATE)) {
-            throw n.error(what + " '" + s + "' is too high (at most " + (bytes ? "1T per second)"
-                    : "10^9 per second, one per nanosecond)"));
-        }
-        return v;
+        return scaled(n, what, s, body, COUNT, ScenarioValues::multiplier, MAX_RATE,
+                "is not a rate: a number per second, e.g. 2000 or 2000/s",
+                "is too high (at most 10^9 per second, one per nanosecond)");
     }
 
     static boolean bool(YamlNode n, String what) {

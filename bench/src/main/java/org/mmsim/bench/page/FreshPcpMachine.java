@@ -1,0 +1,21 @@
+package org.mmsim.bench.page;
+
+import org.mmsim.page.Machine;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * A fresh 4 GiB machine with the per-CPU lists on, built untimed before every measured iteration: the empty
+ * allocator that peer workload (a) starts from, and the machine of the order-0 pcp pair throughput.
+ */
+@State(Scope.Thread)
+public class FreshPcpMachine {
+    Machine m;
+
+    @Setup(Level.Iteration)
+    public void setup() {
+        m = PageBenchMachines.fourGiB(true);
+    }
+}
