@@ -22,7 +22,7 @@ public final class VmCounters {
             "thp_fault_fallback", "thp_swpout", "htlb_buddy_alloc_success", "htlb_buddy_alloc_fail",
             "nr_hugepages", "compaction_test_hugepages_requested", "compaction_test_hugepages_allocated",
             "compaction_test_passed", "thp_alloc_attempts", "thp_alloc_success", "kernel_alloc_fail",
-            "anon_alloc_fail", "frag_thp", "nr_dirty", "nr_writeback", "nr_dirtied", "nr_written", "pgrotated",
+            "frag_thp", "nr_dirty", "nr_writeback", "nr_dirtied", "nr_written", "pgrotated",
             "nr_vmscan_immediate_reclaim"};
 
     public static final int NR_ANON_PAGES = 0, NR_FILE_PAGES = 1, NR_SHMEM = 2, NR_MLOCK = 3,
@@ -38,9 +38,8 @@ public final class VmCounters {
             PGMIGRATE_SUCCESS = 44, PGMIGRATE_FAIL = 45, THP_FAULT_ALLOC = 46, THP_FAULT_FALLBACK = 47,
             THP_SWPOUT = 48, HTLB_BUDDY_ALLOC_SUCCESS = 49, HTLB_BUDDY_ALLOC_FAIL = 50, NR_HUGEPAGES = 51,
             COMPACTION_TEST_REQUESTED = 52, COMPACTION_TEST_ALLOCATED = 53, COMPACTION_TEST_PASSED = 54,
-            THP_ALLOC_ATTEMPTS = 55, THP_ALLOC_SUCCESS = 56, KERNEL_ALLOC_FAIL = 57, ANON_ALLOC_FAIL = 58,
-            FRAG_THP = 59, NR_DIRTY = 60, NR_WRITEBACK = 61, NR_DIRTIED = 62, NR_WRITTEN = 63, PGROTATED = 64,
-            NR_VMSCAN_IMMEDIATE = 65;
+            THP_ALLOC_ATTEMPTS = 55, THP_ALLOC_SUCCESS = 56, KERNEL_ALLOC_FAIL = 57, FRAG_THP = 58, NR_DIRTY = 59,
+            NR_WRITEBACK = 60, NR_DIRTIED = 61, NR_WRITTEN = 62, PGROTATED = 63, NR_VMSCAN_IMMEDIATE = 64;
 
     private final long[] v = new long[NAMES.length];
 

@@ -1,6 +1,7 @@
 /**
- * The users of memory and the reclaim side: who owns each allocated page, the LRU lists per node, processes'
- * anonymous memory, the page cache and shmem with their xarray nodes, the swap device, kernel and slab pages,
+ * The users of memory and the reclaim side: who owns each allocated page, the LRU lists per node, the accounting of
+ * processes' anonymous pages (which the vm layer maps, and which reclaim and compaction reach only through its
+ * Rmap), the one page cache and shmem with their xarray nodes, the one swap device, kernel and slab pages,
  * hugetlb; page reclaim (direct and kswapd), the workingset shadows, writeback and the dirty limits, page migration
  * and the OOM killer; and the slow-path hooks that plug them into the page allocator. CompactionApi declares what
  * it calls of compaction, which org.mmsim.compaction implements.

@@ -1,7 +1,10 @@
 /**
- * Process address spaces: mm_struct with its VMAs, page tables in the x86_64 and arm64 entry formats, the fault
- * path (anonymous, file, copy-on-write, THP), fork and exit, mmap, munmap, mprotect, mremap and madvise, the page
- * cache and swap as the fault path needs them, the page-table walk, and /proc/PID/maps and smaps.
+ * The processes, the one model of a process's memory: the task list, mm_struct with its VMAs, page tables in the
+ * x86_64 and arm64 entry formats, the fault path (anonymous, file, copy-on-write, THP), fork and exit, mmap, munmap,
+ * mprotect, mremap, madvise and mlock2, the page-table walk, and /proc/PID/maps and smaps. Over a machine's memory
+ * model (VmSystem.onMemory) the pages come from its allocator, file pages from its page cache, swap slots from its
+ * swap device, and VmSystem is its rmap (reclaim and compaction reach mapped anonymous pages only through it) and
+ * the OOM killer's task list.
  *
  * <p>Kernel sources (6.1): mm/memory.c, mm/mmap.c, mm/mprotect.c, mm/mremap.c, mm/huge_memory.c, mm/rmap.c,
  * mm/swapfile.c, mm/pagewalk.c, kernel/fork.c, fs/proc/task_mmu.c, include/linux/mm.h,

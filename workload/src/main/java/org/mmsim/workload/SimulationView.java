@@ -30,6 +30,14 @@ public interface SimulationView {
         return Map.of();
     }
 
+    /**
+     * The page-table walk of a virtual address in a live process at this moment, level by level (entry values,
+     * flags, the page it reaches), or null when no live process has the pid.
+     */
+    default String pageTableWalk(int pid, long address) {
+        return null;
+    }
+
     /** One process as /proc/PID/status would summarise it. */
     record ProcessInfo(int pid, String name, long rssPages, long swapPages) {
     }

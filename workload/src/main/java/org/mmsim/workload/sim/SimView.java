@@ -8,6 +8,7 @@ import org.mmsim.page.init.BootedMachine;
 import org.mmsim.reclaim.Lruvec;
 import org.mmsim.reclaim.Memory;
 import org.mmsim.reclaim.VmCounters;
+import org.mmsim.vm.PageTableWalk;
 import org.mmsim.vm.Paging;
 import org.mmsim.vm.ProcMaps;
 import org.mmsim.vm.Process;
@@ -135,6 +136,12 @@ final class SimView implements SimulationView {
             }
         }
         return out;
+    }
+
+    @Override
+    public String pageTableWalk(int pid, long address) {
+        Process p = vm == null ? null : vm.process(pid);
+        return p == null ? null : PageTableWalk.walk(p.mm(), address);
     }
 
     @Override

@@ -1,7 +1,8 @@
 /**
  * The Linux simulation: the simulated clock and event queue, kswapd and kcompactd, the workload generators (anon,
  * file, shmem, kernel, slab, thp, fork, process, kmalloc, kmem_cache, vmalloc, the one-shot compact_memory,
- * drop_caches, nr_hugepages and snapshot, compaction_test, frag), the kernel allocators and vm processes of a run,
+ * drop_caches, nr_hugepages and snapshot, compaction_test, frag), the kernel allocators and the processes of a run (every generator that runs a program makes a
+ * process of the vm layer),
  * and the live view for recorders.
  *
  * <p>Kernel sources (6.1): mm/slab_common.c, mm/vmalloc.c, include/trace/events/kmem.h,
