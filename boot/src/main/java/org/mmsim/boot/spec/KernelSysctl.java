@@ -148,6 +148,14 @@ public enum KernelSysctl {
         return range[0] + ".." + range[1];
     }
 
+    /**
+     * Whether Debian's 6.1 build for {@code arch} has the sysctl: vm.zone_reclaim_mode exists only with CONFIG_NUMA
+     * (kernel/sysctl.c), which the 686-pae config leaves off (the i386 oracle kernels have no such file).
+     */
+    public boolean configuredOn(Arch arch) {
+        return this != ZONE_RECLAIM_MODE || arch != Arch.I386_PAE;
+    }
+
     /** Whether the file holds one int per zone (the kernel prints them tab-separated). */
     public boolean perZone() {
         return this == LOWMEM_RESERVE_RATIO;

@@ -22,7 +22,8 @@ public final class ProcSysVm {
     }
 
     /**
-     * The files under a /proc snapshot: {@code sys/vm/NAME} for each sysctl of the table, then {@code cmdline}.
+     * The files under a /proc snapshot: {@code sys/vm/NAME} for each sysctl of the table the architecture's build
+     * has ({@link KernelSysctl#configuredOn}), then {@code cmdline}.
      * {@code sysctl} holds the run's checked settings (a scenario's and --set's), over the booted machine's own.
      */
     public static Map<String, String> files(BootedMachine booted, Map<String, String> sysctl) {
@@ -47,6 +48,9 @@ public final class ProcSysVm {
         ZoneTunables tunables = ZoneTunables.of(spec.arch(), spec.sysctl(), spec.name());
         Map<KernelSysctl, List<String>> out = new LinkedHashMap<>();
         for (KernelSysctl s : KernelSysctl.values()) {
+            if (!s.configuredOn(spec.arch())) {
+                continue;
+            }
             out.put(s, switch (s) {
                 case MIN_FREE_KBYTES -> List.of(Long.toString(booted.setup().minFreeKbytes()));
                 case WATERMARK_SCALE_FACTOR -> List.of(Integer.toString(tunables.watermarkScaleFactor()));
