@@ -13,8 +13,9 @@ import org.mmsim.workload.scenario.Scenario;
 
 /**
  * {@code --set NAME=VALUE}: a setting of the table ({@link KernelSysctl}, {@link KernelBootParam}) over the
- * scenario's or the machine's. A sysctl ({@code vm.NAME=VALUE}) overrides the scenario's value; a kernel boot
- * parameter goes onto the machine's command line. Each is checked against the table, and a bad one is one line
+ * scenario's or the machine's. A sysctl ({@code vm.NAME=VALUE}, or {@code sysctl.vm.NAME=VALUE} as on a kernel
+ * command line) overrides the scenario's value; any other kernel boot parameter goes onto the machine's command
+ * line. Each is checked against the table, and a bad one is one line
  * naming the option: {@code mmsim: --set: vm.swappiness=300: sysctl vm.swappiness 300 is outside 0..200 ...}.
  */
 final class SettingOptions {
@@ -34,7 +35,7 @@ final class SettingOptions {
         Map<String, String> sysctl = new LinkedHashMap<>();
         for (String word : settings) {
             String value = checked(word, spec);
-            KernelSysctl s = KernelSysctl.byKey(name(word));
+            KernelSysctl s = sysctl(word);
             if (s == null) {
                 out = MachineFile.withBootParam(out, word, OPTION);
             } else if (bootOnly && !s.boot()) {
@@ -53,16 +54,22 @@ final class SettingOptions {
     }
 
     /**
-     * The scenario's sysctls, under them those the machine's command line gives (sysctl.vm.*, as the kernel applies
-     * boot arguments before any later write), over them the sysctls of --set, for a run on {@code spec}.
+     * The scenario's sysctls, under them the run-time ones the machine's command line gives (sysctl.vm.*, as the
+     * kernel applies boot arguments before any later write; the boot-time ones are already the machine's), over
+     * them the sysctls of --set, for a run on {@code spec}.
      */
     Scenario scenario(Scenario scenario, MachineSpec spec) {
-        Map<String, String> sysctl = new LinkedHashMap<>(spec.cmdline().sysctl());
+        Map<String, String> sysctl = new LinkedHashMap<>();
+        spec.cmdline().sysctl().forEach((key, value) -> {
+            if (!KernelSysctl.byKey(key).boot()) {
+                sysctl.put(key, value);
+            }
+        });
         sysctl.putAll(scenario.sysctl());
         for (String word : settings) {
             String value = checked(word, spec);
-            if (KernelSysctl.byKey(name(word)) != null) {
-                sysctl.put(name(word), value);
+            if (sysctl(word) != null) {
+                sysctl.put(sysctl(word).key(), value);
             }
         }
         return sysctl.equals(scenario.sysctl()) ? scenario : scenario.withSysctl(sysctl);
@@ -76,7 +83,7 @@ final class SettingOptions {
         if (word.indexOf('=') <= 0) {
             throw refuse(word, "give NAME=VALUE");
         }
-        KernelSysctl s = KernelSysctl.byKey(name(word));
+        KernelSysctl s = sysctl(word);
         KernelBootParam p = KernelBootParam.of(word);
         if (s == null && p == null) {
             throw refuse(word, "unknown setting '" + name(word) + "' (sysctls: "
@@ -92,6 +99,13 @@ final class SettingOptions {
         } catch (IllegalArgumentException e) {
             throw refuse(word, e.getMessage());
         }
+    }
+
+    /** The sysctl {@code word} sets, as {@code vm.NAME=VALUE} or {@code sysctl.vm.NAME=VALUE}, or null. */
+    private static KernelSysctl sysctl(String word) {
+        String name = name(word);
+        return KernelSysctl.byKey(KernelBootParam.of(word) == KernelBootParam.SYSCTL
+                ? name.substring("sysctl.".length()).replace('/', '.') : name);
     }
 
     private static String name(String word) {

@@ -48,6 +48,28 @@ class SetOptionTest {
     }
 
     @Test
+    void aSysctlAsOnAKernelCommandLineIsTheSameSetting() {
+        CliRun r = CliRun.of("sysctl", "--set", "sysctl.vm.dirty_ratio=30",
+                "--set", "sysctl/vm/watermark_scale_factor=20");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("vm.dirty_ratio = 30\n", "vm.watermark_scale_factor = 20\n");
+    }
+
+    @Test
+    void theMachinesCommandLineSysctlsLieUnderTheScenarios() throws IOException {
+        Files.writeString(dir.resolve("m.yaml"), "arch: x86_64\nmemory:\n  - { start: 0x100000, size: 1G }\n"
+                + "cmdline: \"sysctl.vm.swappiness=5 sysctl.vm.dirty_ratio=30 sysctl.vm.watermark_scale_factor=20\"\n"
+                + "sysctl: { vm.watermark_scale_factor: 40 }\n");
+        Path sc = dir.resolve("s.yaml");
+        Files.writeString(sc, "machine: m.yaml\nduration: 1s\nsysctl: { vm.dirty_ratio: 25 }\n"
+                + "workload:\n  - slab: { rate: 100 }\n");
+        CliRun r = CliRun.of("sysctl", sc.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("vm.swappiness = 5\n", "vm.dirty_ratio = 25\n",
+                "vm.watermark_scale_factor = 40\n");
+    }
+
+    @Test
     void aSetBootParameterBootsAsTheMachineFilesOwnWord() throws IOException {
         String preset = "x86_64-4G-movablecore1G";
         String text = MachineFile.write(MachineFile.preset(preset));

@@ -69,8 +69,7 @@ public enum KernelSysctl {
     DIRTY_WRITEBACK_CENTISECS("vm.dirty_writeback_centisecs", "centiseconds", 0, Integer.MAX_VALUE, false, 500,
             "mm/page-writeback.c dirty_writeback_centisecs_handler"),
     /** kernel/sysctl.c: extra1 SYSCTL_ZERO, extra2 SYSCTL_TWO; default OVERCOMMIT_GUESS, 0 (mm/util.c). */
-    OVERCOMMIT_MEMORY("vm.overcommit_memory", "mode", 0, 2, false, 0,
-            "mm/util.c overcommit_policy_handler"),
+    OVERCOMMIT_MEMORY("vm.overcommit_memory", "mode", 0, 2, false, 0, "mm/util.c overcommit_policy_handler"),
     /**
      * kernel/sysctl.c: proc_dointvec (a negative ratio would wrap in vm_commit_limit's unsigned arithmetic);
      * default sysctl_overcommit_ratio 50 (mm/util.c).
