@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sysctl", mixinStandardHelpOptions = true,
         description = "Print the vm sysctls in force for a scenario's run, as 'sysctl -a' prints them.")
 final class SysctlCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "scenario file or built-in name (default: default)")
+    @Parameters(arity = "0..1", paramLabel = "SCENARIO",
+            description = "scenario file or built-in name (default: default)")
     String scenarioName = "default";
 
     @Mixin

@@ -137,7 +137,7 @@ public enum KernelSysctl {
         return unit;
     }
 
-    /** The kernel file and function that define and check the value, e.g. {@code mm/util.c overcommit_policy_handler}. */
+    /** The kernel file and function that define and check the value: {@code mm/util.c overcommit_policy_handler}. */
     public String source() {
         return source;
     }
