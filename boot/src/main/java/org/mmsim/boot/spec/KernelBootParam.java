@@ -17,7 +17,10 @@ import java.util.List;
  * in the command line but ignored.
  */
 public enum KernelBootParam {
-    /** A byte count cut at that address (x86) or a limit on memblock.memory (arm64); mem=0 is refused and ignored. */
+    /**
+     * The RAM above that address is dropped (x86) or memblock.memory is limited to that size (arm64); x86 refuses
+     * mem=0 (-EINVAL) and mmsim takes 0 as not given on both.
+     */
     MEM("mem", Kind.SIZE, "bytes", List.of(), "all memory",
             "arch/x86/kernel/e820.c parse_memopt; arch/arm64/mm/init.c early_mem"),
     /** The memory kept for unmovable allocations: the rest of each node's span may become ZONE_MOVABLE. */

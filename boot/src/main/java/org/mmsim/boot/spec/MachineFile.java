@@ -206,8 +206,8 @@ public final class MachineFile {
         boolean thp = true;
         if (root.get("thp") != null) {
             String t = root.get("thp").asText("thp").toLowerCase(Locale.ROOT);
-            if (!Set.of("always", "madvise", "never").contains(t)) {
-                throw root.get("thp").error("thp must be always, madvise or never");
+            if (!KernelBootParam.TRANSPARENT_HUGEPAGE.choices().contains(t)) {
+                throw root.get("thp").error("thp must be " + KernelBootParam.TRANSPARENT_HUGEPAGE.accepted());
             }
             thp = !t.equals("never");
         }
