@@ -25,12 +25,16 @@ import picocli.CommandLine.Option;
  * {@code mmsim boot}: boots a machine as Linux 6.1 would and prints the boot-log lines about memory, then the
  * /proc files asked for, as they stand right after boot: the page allocator's, and slabinfo and vmallocinfo of
  * the kernel allocators mm_init() sets up ({@link KernelBoot}: the kmalloc caches and vmalloc's vmap_area cache).
+ * {@code --set} adds a boot parameter or a boot-time sysctl ({@link SettingOptions}).
  */
 @Command(name = "boot", mixinStandardHelpOptions = true,
         description = "Boot a machine (machine file, preset or real boot log) and print its memory boot log and /proc files.")
 final class BootCommand implements Callable<Integer> {
     @Mixin
     MachineOptions machine = new MachineOptions();
+
+    @Mixin
+    SettingOptions set = new SettingOptions();
 
     @Option(names = "--zoneinfo", paramLabel = "FILE",
             description = "with --from-dmesg: the real machine's /proc/zoneinfo; its managed pages are used (twin mode)")
@@ -57,7 +61,7 @@ final class BootCommand implements Callable<Integer> {
         if (saveMachine != null) {
             OutputFile.check(saveMachine);
         }
-        MachineSpec spec = machine.spec();
+        MachineSpec spec = set.machine(machine.spec(), true);
         long[][] twin = null;
         if (zoneinfo != null) {
             if (machine.dmesg == null) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             TranslateCommand.class,
             WalkCommand.class,
             RunCommand.class,
+            SysctlCommand.class,
         })
 public final class Mmsim implements Runnable {
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
  * simulation and writes proc/ snapshots, trace.txt, summary.json and report.html into the output directory,
  * which appears only when the run succeeds. Progress goes to stderr ({@link ProgressDisplay}); a run estimated to
  * exceed its bounds is refused before it starts ({@link RunLimits}); SIGINT or SIGTERM stops it cleanly
- * ({@link RunInterruption}).
+ * ({@link RunInterruption}). {@code --set} overrides a sysctl or adds a boot parameter ({@link SettingOptions}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a scenario and write /proc snapshots, a trace, summary.json and report.html."})
@@ -48,6 +48,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "slab, tmpfs, anonymous) is allocated before the workload runs")
     Path meminfo;
 
+    @Mixin
+    SettingOptions set = new SettingOptions();
+
     @Option(names = "--seed", paramLabel = "N", description = "override the scenario's seed")
     Long seed;
 
@@ -62,12 +65,12 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Scenario scenario = ScenarioFile.load(scenarioName);
         if (seed != null) {
-            scenario = new Scenario(scenario.name(), scenario.sourceFile(), scenario.machine(), seed,
-                    scenario.durationNs(), scenario.hz(), scenario.sysctl(), scenario.swapBytes(), scenario.compaction(),
-                    scenario.writebackDelayNs(), scenario.thpEnabled(), scenario.generators(), scenario.record());
+            scenario = scenario.withSeed(seed);
         }
         RunOutput.check(out);
-        MachineSpec spec = withSysctls(MachineFile.load(scenario.machine()), scenario);
+        MachineSpec machine = set.machine(MachineFile.load(scenario.machine()), false);
+        scenario = set.scenario(scenario, machine);
+        MachineSpec spec = withSysctls(machine, scenario);
         BootResidue residue = meminfo == null ? BootResidue.NONE
                 : BootResidueMeminfo.read(meminfo, spec.arch().pageShift());
         BootExhaustion.Inputs inputs = new BootExhaustion.Inputs(scenario.machine(), null, meminfo,
@@ -114,7 +117,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The machine with the scenario's sysctls that shape boot-time watermarks and reserves ({@link KernelSysctl#boot()}). */
-    private static MachineSpec withSysctls(MachineSpec spec, Scenario scenario) {
+    static MachineSpec withSysctls(MachineSpec spec, Scenario scenario) {
         Map<String, String> sysctl = new LinkedHashMap<>(spec.sysctl());
         for (Map.Entry<String, String> e : scenario.sysctl().entrySet()) {
             KernelSysctl known = KernelSysctl.byKey(e.getKey());
@@ -122,8 +125,6 @@ public final class RunCommand implements Callable<Integer> {
                 sysctl.put(e.getKey(), e.getValue());
             }
         }
-        return new MachineSpec(spec.name(), spec.arch(), spec.cpus(), spec.cmdline(), spec.firmware(), spec.numa(),
-                spec.reservations(), spec.lateFrees(), sysctl, spec.image(), spec.cmaBytes(), spec.thpEnabled(),
-                spec.facts());
+        return spec.withSysctl(sysctl);
     }
 }

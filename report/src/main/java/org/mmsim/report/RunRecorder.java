@@ -17,6 +17,7 @@ import org.mmsim.page.Node;
 import org.mmsim.page.Zone;
 import org.mmsim.proc.model.ModelCounters;
 import org.mmsim.proc.model.ProcFiles;
+import org.mmsim.proc.model.ProcSysVm;
 import org.mmsim.proc.frag.ContigPageInfo;
 import org.mmsim.proc.frag.FragmentationIndex;
 import org.mmsim.workload.Recorder;
@@ -25,7 +26,8 @@ import org.mmsim.workload.scenario.Scenario;
 
 /**
  * The recorder of {@code mmsim run}: writes the asked /proc files of every snapshot under
- * {@code proc/<label>/} (start, end, or t&lt;seconds&gt;s), at the end also {@code proc/end/PID/maps} and
+ * {@code proc/<label>/} (start, end, or t&lt;seconds&gt;s) with the settings in force ({@code sys/vm/NAME} and
+ * {@code cmdline}, {@link ProcSysVm}), at the end also {@code proc/end/PID/maps} and
  * {@code smaps} of the processes with real address spaces, spools trace lines for trace.txt, keeps the
  * samples, notes and pageblock pictures the report and summary are made of. Reads the model only.
  */
@@ -87,8 +89,9 @@ public final class RunRecorder implements Recorder, AutoCloseable {
             for (String name : scenario.record().procFiles()) {
                 Files.writeString(snap.resolve(name), files.render(name), StandardCharsets.UTF_8);
             }
+            writeFiles(snap, ProcSysVm.files(view.booted(), scenario.sysctl() == null ? Map.of() : scenario.sysctl()));
             if (label.equals("end")) {
-                writeProcessFiles(snap, view);
+                writeFiles(snap, view.processFiles());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -111,9 +114,12 @@ public final class RunRecorder implements Recorder, AutoCloseable {
 
     private long worstAt;
 
-    /** proc/end/PID/maps and PID/smaps of the processes alive at the end that have real address spaces. */
-    private static void writeProcessFiles(Path snap, SimulationView view) throws IOException {
-        for (Map.Entry<String, String> e : view.processFiles().entrySet()) {
+    /**
+     * Files under {@code snap} by relative name: sys/vm/NAME and cmdline of every snapshot, and at the end
+     * PID/maps and PID/smaps of the processes alive that have real address spaces.
+     */
+    private static void writeFiles(Path snap, Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> e : files.entrySet()) {
             Path f = snap.resolve(e.getKey());
             Files.createDirectories(f.getParent());
             Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);

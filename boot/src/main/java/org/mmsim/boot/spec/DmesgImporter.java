@@ -2,7 +2,6 @@ package org.mmsim.boot.spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -93,12 +92,7 @@ public final class DmesgImporter {
             log.reservations.add(0, IomemKernelImage.read(iomemFile, iomemText, log.arch == Arch.ARM64
                     ? log.nodeRanges : log.e820));
         }
-        Map<String, String> sysctl = new LinkedHashMap<>();
-        for (String w : cl.text().split("\\s+")) {
-            if (w.startsWith("sysctl.") && w.contains("=")) {
-                sysctl.put(w.substring(7, w.indexOf('=')), w.substring(w.indexOf('=') + 1));
-            }
-        }
+        Map<String, String> sysctl = cl.bootSysctl();
         boolean thp = cl.transparentHugepage() == null || !cl.transparentHugepage().equals("never");
         Path parent = Path.of(file).getParent();
         String name = parent != null && parent.getFileName() != null ? parent.getFileName().toString() : file;

@@ -1,17 +1,21 @@
 package org.mmsim.boot.spec;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.mmsim.arch.InputError;
 
 /**
- * The memory-related parameters of a kernel command line: {@code mem=} (arch/x86/kernel/e820.c
- * parse_memopt), {@code kernelcore=} and {@code movablecore=} (mm/page_alloc.c cmdline_parse_core, which
- * takes a size or a percentage), {@code memblock=debug}, {@code transparent_hugepage=} and
- * {@code numa=off}. Other words are kept but ignored.
+ * The memory-related parameters of a kernel command line, each read and checked through its entry in
+ * {@link KernelBootParam} (which names the kernel function that parses it and the values it accepts): mem=,
+ * kernelcore=, movablecore=, memblock=debug, transparent_hugepage=, numa=off, cma= and sysctl.vm.*. Other words
+ * are kept but ignored.
  */
 public record KernelCommandLine(String text, long memLimit, Core kernelcore, Core movablecore,
-        boolean kernelcoreMirror, boolean memblockDebug, String transparentHugepage, boolean numaOff) {
+        boolean kernelcoreMirror, boolean memblockDebug, String transparentHugepage, boolean numaOff, long cmaBytes,
+        Map<String, String> sysctl) {
 
     /** A size in bytes or a percentage of total memory (0 = not given). */
     public record Core(long bytes, int percent) {
@@ -33,61 +37,80 @@ public record KernelCommandLine(String text, long memLimit, Core kernelcore, Cor
         boolean memblockDebug = false;
         String thp = null;
         boolean numaOff = false;
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String word : text.trim().split("\\s+")) {
-            if (word.isEmpty()) {
+        long cma = 0;
+        Map<String, String> sysctl = new LinkedHashMap<>();
+        for (String word : words(text)) {
+            KernelBootParam param = KernelBootParam.of(word);
+            if (param == null) {
                 continue;
             }
-            int eq = word.indexOf('=');
-            String key = eq < 0 ? word : word.substring(0, eq);
-            String val = eq < 0 ? "" : word.substring(eq + 1);
-            params.put(key, val);
+            String val = word.substring(word.indexOf('=') + 1);
             try {
-                switch (key) {
-                    case "mem":
-                        mem = Sizes.memparse(val);
-                        break;
-                    case "kernelcore":
-                        if (val.equals("mirror")) {
-                            mirror = true;
-                        } else {
-                            kernelcore = parseCore(val);
-                        }
-                        break;
-                    case "movablecore":
-                        movablecore = parseCore(val);
-                        break;
-                    case "memblock":
-                        memblockDebug = val.equals("debug");
-                        break;
-                    case "transparent_hugepage":
-                        thp = val;
-                        break;
-                    case "numa":
-                        numaOff = val.equals("off");
-                        break;
-                    default:
-                        break;
+                param.check(word);
+                switch (param) {
+                    case MEM -> mem = param.size(val);
+                    case KERNELCORE -> {
+                        mirror = val.equals("mirror");
+                        kernelcore = param.core(val);
+                    }
+                    case MOVABLECORE -> movablecore = param.core(val);
+                    case MEMBLOCK -> memblockDebug = true;
+                    case TRANSPARENT_HUGEPAGE -> thp = val;
+                    case NUMA -> numaOff = true;
+                    case CMA -> cma = param.size(val);
+                    case SYSCTL -> {
+                        KernelSysctl s = KernelBootParam.sysctl(word.substring(0, word.indexOf('=')));
+                        sysctl.put(s.key(), s.check(val, KernelSysctl.MOST_ZONES));
+                    }
+                    default -> throw new IllegalStateException(param.name());
                 }
             } catch (IllegalArgumentException e) {
                 throw InputError.at(file, line, "kernel command line '" + word + "': " + e.getMessage());
             }
         }
-        return new KernelCommandLine(text.trim(), mem, kernelcore, movablecore, mirror, memblockDebug, thp, numaOff);
+        return new KernelCommandLine(text.trim(), mem, kernelcore, movablecore, mirror, memblockDebug, thp, numaOff,
+                cma, Collections.unmodifiableMap(sysctl));
     }
 
-    private static Core parseCore(String val) {
-        if (val.endsWith("%")) {
-            String digits = val.substring(0, val.length() - 1);
-            if (!digits.matches("[0-9]{1,3}")) {
-                throw new IllegalArgumentException("not a percentage 0..100");
+    /**
+     * This command line with {@code word} added, replacing the words that set the same parameter (the kernel reads
+     * words in order, so the last one would win anyway); errors name {@code file} and {@code line}.
+     */
+    public KernelCommandLine with(String word, String file, int line) {
+        String key = key(word);
+        List<String> kept = new ArrayList<>();
+        for (String w : words(text)) {
+            if (!key(w).equals(key)) {
+                kept.add(w);
             }
-            int pct = Integer.parseInt(digits);
-            if (pct < 0 || pct > 100) {
-                throw new IllegalArgumentException("percentage out of range");
-            }
-            return new Core(0, pct);
         }
-        return new Core(Sizes.memparse(val), 0);
+        kept.add(word);
+        return parse(String.join(" ", kept), file, line);
+    }
+
+    /** The boot-time sysctls given as sysctl.vm.* ({@link KernelSysctl#boot()}), for the machine's own settings. */
+    public Map<String, String> bootSysctl() {
+        Map<String, String> out = new LinkedHashMap<>();
+        sysctl.forEach((k, v) -> {
+            if (KernelSysctl.byKey(k).boot()) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : text.trim().split("\\s+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static String key(String word) {
+        int eq = word.indexOf('=');
+        return eq < 0 ? word : word.substring(0, eq);
     }
 }

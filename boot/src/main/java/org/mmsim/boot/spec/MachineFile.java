@@ -33,8 +33,10 @@ import org.mmsim.arch.InputFiles;
  *   - { what: initrd, size: 1008K, start: 0xbfee4000 }
  * sysctl: { vm.min_free_kbytes: 90112 }
  * thp: always               # always, madvise or never
- * cma: 64M
+ * cma: 64M                  # or cma=64M on the command line
  * </pre>
+ * The command line's parameters and the sysctls are checked against the settings table ({@link KernelBootParam},
+ * {@link KernelSysctl}); sysctl.vm.* words of the command line that shape boot come before the sysctl: key.
  * Presets named like {@code x86_64-4G} are built in ({@link #preset}).
  */
 public final class MachineFile {
@@ -150,11 +152,9 @@ public final class MachineFile {
         }
         long usable = memory.stream().filter(r -> r.type() == FirmwareRange.Type.USABLE)
                 .mapToLong(r -> r.end() - r.start()).sum();
-        long memLimit = cmdline.memLimit();
-        if (arch != Arch.ARM64 && memLimit > 0 && memory.stream()
-                .noneMatch(r -> r.type() == FirmwareRange.Type.USABLE && r.start() < memLimit)) {
-            throw root.get("cmdline").error("mem=" + memLimit + " removes all usable RAM (on x86 mem= drops the RAM"
-                    + " above that address: parse_memopt() in arch/x86/kernel/e820.c)");
+        String memProblem = memLimitProblem(arch, memory, cmdline.memLimit());
+        if (memProblem != null) {
+            throw root.get("cmdline").error(memProblem);
         }
         List<NumaRange> numa = new ArrayList<>();
         if (root.get("numa") != null) {
@@ -192,7 +192,7 @@ public final class MachineFile {
                 late.add(new LateFree(required(n, "what").asText("what"), bytes >> 10, start, before));
             }
         }
-        Map<String, String> sysctl = new LinkedHashMap<>();
+        Map<String, String> sysctl = new LinkedHashMap<>(cmdline.bootSysctl());
         if (root.get("sysctl") != null) {
             for (Map.Entry<String, YamlNode> e : root.get("sysctl").asMap("sysctl").entrySet()) {
                 KernelSysctl k = KernelSysctl.byKey(e.getKey());
@@ -206,18 +206,21 @@ public final class MachineFile {
         boolean thp = true;
         if (root.get("thp") != null) {
             String t = root.get("thp").asText("thp").toLowerCase(Locale.ROOT);
-            if (!Set.of("always", "madvise", "never").contains(t)) {
-                throw root.get("thp").error("thp must be always, madvise or never");
+            if (!KernelBootParam.TRANSPARENT_HUGEPAGE.choices().contains(t)) {
+                throw root.get("thp").error("thp must be " + KernelBootParam.TRANSPARENT_HUGEPAGE.accepted());
             }
             thp = !t.equals("never");
         }
         if (cmdline.transparentHugepage() != null && cmdline.transparentHugepage().equals("never")) {
             thp = false;
         }
-        long cma = root.get("cma") == null ? 0 : size(root.get("cma"), "cma");
-        if (cma > usable) {
-            throw root.get("cma").error("cma of " + (cma >> 20) + "M is more than the usable memory ("
-                    + (usable >> 20) + "M): the kernel reserves CMA out of memory");
+        long cma = root.get("cma") == null ? cmdline.cmaBytes() : size(root.get("cma"), "cma");
+        if (root.get("cma") != null && cmdline.cmaBytes() != 0 && cma != cmdline.cmaBytes()) {
+            throw root.get("cma").error("cma: " + cma + " bytes differs from the command line's cma="
+                    + cmdline.cmaBytes() + " bytes: give the size once");
+        }
+        if (cmaProblem(cma, usable) != null) {
+            throw (root.get("cma") != null ? root.get("cma") : root.get("cmdline")).error(cmaProblem(cma, usable));
         }
         KernelImage image = arch == Arch.ARM64 ? KernelImage.DEBIAN_ARM64
                 : arch == Arch.I386_PAE ? KernelImage.DEBIAN_686_PAE : KernelImage.DEBIAN_AMD64;
@@ -238,6 +241,45 @@ public final class MachineFile {
                     e.get("inode_hash") == null ? -1 : part(e, "inode_hash", usable));
         }
         return new MachineSpec(name, arch, cpus, cmdline, memory, numa, reserved, late, sysctl, image, cma, thp, facts);
+    }
+
+    /**
+     * {@code spec} with the kernel command-line word {@code word} added (replacing an earlier word for the same
+     * parameter), checked as a machine file's command line is; a problem is one error naming {@code where}.
+     */
+    public static MachineSpec withBootParam(MachineSpec spec, String word, String where) {
+        KernelCommandLine cmdline = spec.cmdline().with(word, where, 0);
+        String problem = memLimitProblem(spec.arch(), spec.firmware(), cmdline.memLimit());
+        long usable = spec.firmware().stream().filter(r -> r.type() == FirmwareRange.Type.USABLE)
+                .mapToLong(r -> r.end() - r.start()).sum();
+        problem = problem != null ? problem : cmaProblem(cmdline.cmaBytes(), usable);
+        if (problem != null) {
+            throw InputError.at(where, 0, word + ": " + problem);
+        }
+        KernelBootParam param = KernelBootParam.of(word);
+        boolean thp = param == KernelBootParam.TRANSPARENT_HUGEPAGE ? !cmdline.transparentHugepage().equals("never")
+                : spec.thpEnabled();
+        long cma = param == KernelBootParam.CMA ? cmdline.cmaBytes() : spec.cmaBytes();
+        Map<String, String> sysctl = new LinkedHashMap<>(spec.sysctl());
+        sysctl.putAll(KernelCommandLine.parse(word, where, 0).bootSysctl());
+        return new MachineSpec(spec.name(), spec.arch(), spec.cpus(), cmdline, spec.firmware(), spec.numa(),
+                spec.reservations(), spec.lateFrees(), sysctl, spec.image(), cma, thp, spec.facts());
+    }
+
+    /** Why mem= cannot be applied (on x86 it would remove all usable RAM), or null. */
+    private static String memLimitProblem(Arch arch, List<FirmwareRange> memory, long memLimit) {
+        if (arch != Arch.ARM64 && memLimit > 0 && memory.stream()
+                .noneMatch(r -> r.type() == FirmwareRange.Type.USABLE && r.start() < memLimit)) {
+            return "mem=" + memLimit + " removes all usable RAM (on x86 mem= drops the RAM above that address:"
+                    + " parse_memopt() in arch/x86/kernel/e820.c)";
+        }
+        return null;
+    }
+
+    /** Why a CMA area of {@code cma} bytes cannot be reserved out of {@code usable} bytes, or null. */
+    private static String cmaProblem(long cma, long usable) {
+        return cma <= usable ? null : "cma of " + (cma >> 20) + "M is more than the usable memory (" + (usable >> 20)
+                + "M): the kernel reserves CMA out of memory";
     }
 
     /** Writes {@code spec} as a machine file that {@link #parse} reads back to an equal spec. */

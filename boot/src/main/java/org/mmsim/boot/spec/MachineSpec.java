@@ -31,4 +31,10 @@ public record MachineSpec(String name, Arch arch, int cpus, KernelCommandLine cm
         lateFrees = List.copyOf(lateFrees);
         sysctl = Map.copyOf(sysctl);
     }
+
+    /** This machine with other boot-time sysctls (a scenario's or --set's over the machine file's). */
+    public MachineSpec withSysctl(Map<String, String> newSysctl) {
+        return new MachineSpec(name, arch, cpus, cmdline, firmware, numa, reservations, lateFrees, newSysctl, image,
+                cmaBytes, thpEnabled, facts);
+    }
 }

@@ -10,7 +10,8 @@ import org.mmsim.boot.spec.KernelSysctl;
  * The vm sysctls that shape watermarks and reserves, with 6.1's defaults: vm.min_free_kbytes (computed
  * unless the user sets it), vm.watermark_scale_factor (10), vm.lowmem_reserve_ratio (256 for DMA and DMA32,
  * 32 for Normal, 0 above: sysctl_lowmem_reserve_ratio in mm/page_alloc.c) and
- * vm.percpu_pagelist_high_fraction (0: pcp high follows the low watermark).
+ * vm.percpu_pagelist_high_fraction (0: pcp high follows the low watermark). Values are checked against
+ * {@link KernelSysctl}'s ranges.
  */
 public record ZoneTunables(long userMinFreeKbytes, int watermarkScaleFactor, int[] lowmemReserveRatio,
         int percpuPagelistHighFraction) {
@@ -34,49 +35,26 @@ public record ZoneTunables(long userMinFreeKbytes, int watermarkScaleFactor, int
         int fraction = t.percpuPagelistHighFraction;
         for (Map.Entry<String, String> e : sysctl.entrySet()) {
             String key = e.getKey().replace('/', '.');
-            String v = e.getValue().trim();
             KernelSysctl known = KernelSysctl.byKey(key);
             if (known == null || !known.boot()) {
                 throw InputError.at(file, 0, "unknown sysctl '" + e.getKey() + "'");
             }
+            String[] v;
             try {
-                switch (known) {
-                    case MIN_FREE_KBYTES:
-                        minFree = Long.parseLong(v);
-                        if (minFree < 0) {
-                            throw new NumberFormatException("negative");
-                        }
-                        break;
-                    case WATERMARK_SCALE_FACTOR:
-                        wsf = Integer.parseInt(v);
-                        if (wsf < 1 || wsf > 3000) {
-                            throw new NumberFormatException("must be 1..3000");
-                        }
-                        break;
-                    case LOWMEM_RESERVE_RATIO: {
-                        String[] w = v.split("[\\s,]+");
-                        int k = 0;
-                        for (ZoneType z : arch.zoneTypes()) {
-                            if (k < w.length) {
-                                ratio[z.ordinal()] = Integer.parseInt(w[k++]);
-                                if (ratio[z.ordinal()] < 0) {
-                                    throw new NumberFormatException("negative");
-                                }
-                            }
-                        }
-                        break;
+                v = known.check(e.getValue(), arch.zoneTypes().size()).split(" ");
+            } catch (IllegalArgumentException ex) {
+                throw InputError.at(file, 0, ex.getMessage());
+            }
+            switch (known) {
+                case MIN_FREE_KBYTES -> minFree = Long.parseLong(v[0]);
+                case WATERMARK_SCALE_FACTOR -> wsf = Integer.parseInt(v[0]);
+                case LOWMEM_RESERVE_RATIO -> {
+                    for (int k = 0; k < v.length; k++) {
+                        ratio[arch.zoneTypes().get(k).ordinal()] = Integer.parseInt(v[k]);
                     }
-                    case PERCPU_PAGELIST_HIGH_FRACTION:
-                        fraction = Integer.parseInt(v);
-                        if (fraction != 0 && fraction < 8) {
-                            throw new NumberFormatException("must be 0 or at least 8");
-                        }
-                        break;
-                    default:
-                        throw new IllegalStateException("boot sysctl " + known + " has no tunable");
                 }
-            } catch (NumberFormatException ex) {
-                throw InputError.at(file, 0, "sysctl " + e.getKey() + " = '" + v + "': " + ex.getMessage());
+                case PERCPU_PAGELIST_HIGH_FRACTION -> fraction = Integer.parseInt(v[0]);
+                default -> throw new IllegalStateException("boot sysctl " + known + " has no tunable");
             }
         }
         return new ZoneTunables(minFree, wsf, ratio, fraction);

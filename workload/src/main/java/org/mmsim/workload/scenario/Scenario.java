@@ -1,5 +1,7 @@
 package org.mmsim.workload.scenario;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +24,19 @@ public record Scenario(String name, String sourceFile, String machine, long seed
     public static final List<String> THP_ENABLED = List.of("always", "madvise", "never");
     /** The time the disk takes to write back a dirty page-cache page, unless the scenario says otherwise. */
     public static final long DEFAULT_WRITEBACK_DELAY_NS = 100_000_000L;
+
+    /** This scenario with another seed (mmsim run --seed). */
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(name, sourceFile, machine, newSeed, durationNs, hz, sysctl, swapBytes, compaction,
+                writebackDelayNs, thpEnabled, generators, record);
+    }
+
+    /** This scenario with other sysctls, checked values by {@code vm.NAME} (mmsim run --set). */
+    public Scenario withSysctl(Map<String, String> newSysctl) {
+        return new Scenario(name, sourceFile, machine, seed, durationNs, hz,
+                Collections.unmodifiableMap(new LinkedHashMap<>(newSysctl)), swapBytes, compaction, writebackDelayNs,
+                thpEnabled, generators, record);
+    }
 
     /** What to record: the snapshot interval, the /proc files to snapshot, and the trace events to write. */
     public record Record(long intervalNs, List<String> procFiles, List<String> traceEvents) {

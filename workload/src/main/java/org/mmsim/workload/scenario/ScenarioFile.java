@@ -29,9 +29,6 @@ public final class ScenarioFile {
     private static final Set<String> RECORD = Set.of("interval", "proc", "trace");
     private static final List<Long> HZ = List.of(100L, 250L, 300L, 1000L);
     private static final int MAX_ORDER = 11;
-    /** The most zones any architecture configures: the longest vm.lowmem_reserve_ratio a scenario may give. */
-    private static final int MAX_ZONES = java.util.Arrays.stream(org.mmsim.arch.Arch.values())
-            .mapToInt(a -> a.zoneTypes().size()).max().orElse(1);
 
     private ScenarioFile() {
     }
@@ -169,7 +166,7 @@ public final class ScenarioFile {
                 throw InputErrors.at(n, n.keyLine(e.getKey()), "unknown sysctl '" + e.getKey() + "' (known: "
                         + String.join(", ", new java.util.TreeSet<>(KernelSysctl.keys(false))) + ")");
             }
-            out.put(k.key(), k.check(e.getValue(), MAX_ZONES));
+            out.put(k.key(), k.check(e.getValue(), KernelSysctl.MOST_ZONES));
         }
         return out;
     }

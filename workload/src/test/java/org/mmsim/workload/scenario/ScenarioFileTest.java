@@ -43,6 +43,24 @@ class ScenarioFileTest {
         assertThat(g.get(2).params()).containsEntry("at", 40_000_000_000L).containsEntry("value", 3L);
     }
 
+    /**
+     * A scenario's sysctls are checked against the settings table: kernel/sysctl.c bounds extfrag_threshold by
+     * SYSCTL_ZERO..SYSCTL_ONE_THOUSAND, and a lowmem_reserve_ratio may have as many ratios as the architecture
+     * with the most zones (x86_64's five: DMA, DMA32, Normal, Movable, Device).
+     */
+    @Test
+    void sysctlsAreCheckedWithTheTablesRange() {
+        String head = "machine: " + System.getProperty("java.home") + "/release\nduration: 1s\n"
+                + "workload: [ {kernel: {rate: 1}} ]\nsysctl:\n";
+        assertThatThrownBy(() -> ScenarioFile.parse("a.yaml", head + "  vm.extfrag_threshold: 1001\n"))
+                .isInstanceOf(InputError.class)
+                .hasMessage("a.yaml:5: sysctl vm.extfrag_threshold 1001 is outside 0..1000 (what Linux 6.1 accepts)");
+        assertThat(ScenarioFile.parse("a.yaml", head + "  vm.lowmem_reserve_ratio: [1, 2, 3, 4, 5]\n").sysctl())
+                .containsEntry("vm.lowmem_reserve_ratio", "1 2 3 4 5");
+        assertThatThrownBy(() -> ScenarioFile.parse("a.yaml", head + "  vm.lowmem_reserve_ratio: [1, 2, 3, 4, 5, 6]\n"))
+                .hasMessageContaining("one ratio per zone (5 on this architecture)");
+    }
+
     @Test
     void unitsAreStrict() {
         String head = "machine: " + System.getProperty("java.home") + "/release\nduration: ";
