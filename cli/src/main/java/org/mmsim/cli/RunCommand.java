@@ -63,32 +63,50 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario scenario = ScenarioFile.load(scenarioName);
-        if (seed != null) {
-            scenario = scenario.withSeed(seed);
-        }
+        Scenario scenario = scenario();
         RunOutput.check(out);
-        MachineSpec machine = set.machine(MachineFile.load(scenario.machine()), false);
-        scenario = set.scenario(scenario, machine);
+        Booted b = boot(scenario);
+        limits.check(b.scenario(), b.machine());
+        long freeAtBoot = b.machine().machine().nrFreePages();
+        try (RunInterruption interruption = RunInterruption.install()) {
+            return simulate(b.scenario(), b.machine(), interruption);
+        } catch (BootOutOfMemory e) {
+            throw BootExhaustion.explain(e, b.machine().machine(), b.spec(), b.inputs(), freeAtBoot);
+        }
+    }
+
+    /** A scenario as --set changed it, its machine, the machine booted from it, and what an exhaustion names. */
+    record Booted(Scenario scenario, MachineSpec spec, BootedMachine machine, BootExhaustion.Inputs inputs) {
+    }
+
+    /** The scenario, with --seed. */
+    Scenario scenario() {
+        Scenario scenario = ScenarioFile.load(scenarioName);
+        return seed == null ? scenario : scenario.withSeed(seed);
+    }
+
+    /** The scenario's machine with --set and --meminfo, booted. */
+    Booted boot(Scenario loaded) {
+        MachineSpec machine = set.machine(MachineFile.load(loaded.machine()), false);
+        Scenario scenario = set.scenario(loaded, machine);
         MachineSpec spec = withSysctls(machine, scenario);
         BootResidue residue = meminfo == null ? BootResidue.NONE
                 : BootResidueMeminfo.read(meminfo, spec.arch().pageShift());
         BootExhaustion.Inputs inputs = new BootExhaustion.Inputs(scenario.machine(), null, meminfo,
                 scenario.sourceFile(), scenario.sysctl().containsKey(KernelSysctl.MIN_FREE_KBYTES.key())
                         ? ScenarioFile.locate(scenario, "sysctl", KernelSysctl.MIN_FREE_KBYTES.key()) : null);
-        BootedMachine booted;
         try {
-            booted = MemoryInit.boot(spec, null, residue);
+            return new Booted(scenario, spec, MemoryInit.boot(spec, null, residue), inputs);
         } catch (BootOutOfMemory e) {
             throw BootExhaustion.explain(e, null, spec, inputs, -1);
         }
-        limits.check(scenario, booted);
-        long freeAtBoot = booted.machine().nrFreePages();
-        try (RunInterruption interruption = RunInterruption.install()) {
-            return simulate(scenario, booted, interruption);
-        } catch (BootOutOfMemory e) {
-            throw BootExhaustion.explain(e, booted.machine(), spec, inputs, freeAtBoot);
-        }
+    }
+
+    /** What this run is made from, for {@link RunInputs}. */
+    private RunInputs inputs(Scenario scenario, SimulationView end) {
+        return new RunInputs(RunInputs.scenarioRef(scenarioName), scenario.seed(),
+                meminfo == null ? null : meminfo.toAbsolutePath().normalize().toString(), set.settings,
+                end.counters().getOrDefault("nr_free_pages", -1L), end.counters().getOrDefault("pgfault", -1L));
     }
 
     /**
@@ -103,6 +121,7 @@ public final class RunCommand implements Callable<Integer> {
             SimulationView end = Simulations.create(debugVm).run(scenario, booted,
                     new InterruptibleRecorder(recorder, interruption));
             recorder.finish(end);
+            inputs(scenario, end).write(output.dir());
             progress.done();
             if (interruption.requested()) {
                 throw new RunStopped(scenario.durationNs());

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.mmsim.arch.InputError;
 import org.mmsim.arch.InputFiles;
@@ -12,16 +14,18 @@ import org.mmsim.arch.InputFiles;
 /**
  * What a finished run was made from, kept in its output folder as {@code run-inputs.txt} so that the model can be
  * brought back to any of its moments: the scenario (a file's absolute path, or a built-in's name), the seed, the
- * --meminfo file, and a fingerprint of the end (free pages and page faults) that a replay must meet. The model
+ * --meminfo file, the --set settings, and a fingerprint of the end (free pages and page faults) that a replay must meet. The model
  * is deterministic, so running the same inputs again gives the same state at every moment.
  *
  * @param scenario     the scenario file's absolute path, or the built-in's name
  * @param seed         the seed the run used
  * @param meminfo      the --meminfo file's absolute path, or null
+ * @param settings     the --set NAME=VALUE settings, in order
  * @param endFreePages nr_free_pages at the end of the run
  * @param endPgfault   pgfault at the end of the run
  */
-record RunInputs(String scenario, long seed, String meminfo, long endFreePages, long endPgfault) {
+record RunInputs(String scenario, long seed, String meminfo, List<String> settings, long endFreePages,
+        long endPgfault) {
     static final String FILE = "run-inputs.txt";
 
     /** The inputs of a run of this scenario name (a file or a built-in). */
@@ -35,6 +39,9 @@ record RunInputs(String scenario, long seed, String meminfo, long endFreePages, 
         b.append("scenario=").append(scenario).append('\n');
         b.append("seed=").append(seed).append('\n');
         b.append("meminfo=").append(meminfo == null ? "" : meminfo).append('\n');
+        for (String setting : settings) {
+            b.append("set=").append(setting).append('\n');
+        }
         b.append("end_nr_free_pages=").append(endFreePages).append('\n');
         b.append("end_pgfault=").append(endPgfault).append('\n');
         try {
@@ -51,18 +58,23 @@ record RunInputs(String scenario, long seed, String meminfo, long endFreePages, 
             throw InputError.at(runDir.toString(), 0, "not the output folder of a run (no " + FILE + ")");
         }
         Map<String, String> v = new LinkedHashMap<>();
+        List<String> settings = new ArrayList<>();
         String[] lines = InputFiles.readText(f).split("\n");
         for (int i = 0; i < lines.length; i++) {
             int eq = lines[i].indexOf('=');
             if (eq < 0) {
                 throw InputError.at(f.toString(), i + 1, "expected key=value, not '" + lines[i] + "'");
             }
-            v.put(lines[i].substring(0, eq), lines[i].substring(eq + 1));
+            if (lines[i].startsWith("set=")) {
+                settings.add(lines[i].substring(eq + 1));
+            } else {
+                v.put(lines[i].substring(0, eq), lines[i].substring(eq + 1));
+            }
         }
         try {
             String meminfo = v.getOrDefault("meminfo", "");
             return new RunInputs(required(v, "scenario", f), Long.parseLong(required(v, "seed", f)),
-                    meminfo.isEmpty() ? null : meminfo, Long.parseLong(required(v, "end_nr_free_pages", f)),
+                    meminfo.isEmpty() ? null : meminfo, settings, Long.parseLong(required(v, "end_nr_free_pages", f)),
                     Long.parseLong(required(v, "end_pgfault", f)));
         } catch (NumberFormatException e) {
             throw InputError.at(f.toString(), 0, "a number is damaged: " + e.getMessage());

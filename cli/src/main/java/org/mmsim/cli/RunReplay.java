@@ -23,8 +23,14 @@ final class RunReplay {
     /** The page-table walk of {@code address} in process {@code pid} at the run's moment {@code moment}. */
     static String walk(Path runDir, String moment, int pid, long address) {
         RunInputs in = RunInputs.read(runDir);
-        Scenario scenario = RunCommand.withSeed(RunCommand.loadScenario(in.scenario()), in.seed());
-        BootedMachine booted = RunCommand.bootFor(scenario, in.meminfo() == null ? null : Path.of(in.meminfo()));
+        RunCommand again = new RunCommand();
+        again.scenarioName = in.scenario();
+        again.seed = in.seed();
+        again.meminfo = in.meminfo() == null ? null : Path.of(in.meminfo());
+        again.set.settings.addAll(in.settings());
+        RunCommand.Booted b = again.boot(again.scenario());
+        Scenario scenario = b.scenario();
+        BootedMachine booted = b.machine();
         List<String> moments = new ArrayList<>();
         List<Integer> pids = new ArrayList<>();
         String[] walk = new String[1];

@@ -73,7 +73,7 @@ public final class RunRecorder implements Recorder, AutoCloseable {
     }
 
     /** The directory name of a snapshot: its label, or the simulated time for interval snapshots. */
-    static String snapshotName(long timeNs, String label) {
+    public static String snapshotName(long timeNs, String label) {
         if (!label.equals("interval")) {
             return label;
         }
