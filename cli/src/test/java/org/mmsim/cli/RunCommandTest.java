@@ -73,12 +73,15 @@ class RunCommandTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.status()).isZero();
         assertThat(Files.list(out).map(p -> p.getFileName().toString()).sorted().toList())
-                .containsExactly("proc", "report.html", "summary.json", "trace.txt");
+                .containsExactly("proc", "report.html", "run-inputs.txt", "summary.json", "trace.txt");
         assertThat(Files.list(out.resolve("proc")).map(p -> p.getFileName().toString()).sorted().toList())
                 .containsExactly("end", "start", "t0001.000s", "t0002.000s");
         Path end = out.resolve("proc/end");
-        // The seven /proc files asked for, cmdline and the sys/ directory of the settings in force.
-        assertThat(Files.list(end).count()).isEqualTo(9);
+        // The seven /proc files asked for, cmdline, the sys/ directory of the settings in force, and the anon
+        // entry's process (pid 1000) with its maps and smaps.
+        assertThat(Files.list(end).count()).isEqualTo(10);
+        assertThat(end.resolve("1000/maps")).exists();
+        assertThat(end.resolve("1000/smaps")).exists();
         // The written files read back with the kernel-format parsers and agree with each other.
         var buddy = BuddyInfoFormat.parse("b", Files.readString(end.resolve("buddyinfo")));
         var zi = ZoneInfoFormat.parse("z", Files.readString(end.resolve("zoneinfo")));
