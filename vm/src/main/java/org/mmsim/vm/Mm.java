@@ -561,6 +561,9 @@ public final class Mm {
      * negative errno.
      */
     public long mlock2(long start, long len, int flags) {
+        if ((flags & ~Mman.MLOCK_ONFAULT) != 0) {
+            return EINVAL;
+        }
         long end = (start + len + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
         start &= ~(PAGE_SIZE - 1);
         if (end <= start) {
