@@ -137,9 +137,9 @@ public final class Memory {
 
     /**
      * folio_add_new_anon_rmap() + lru_cache_add_inactive_or_unevictable() of a freshly faulted anonymous folio
-     * (a base page, or a THP's head): counted in NR_ANON_PAGES (and NR_ANON_THPS); a base page goes to the
-     * inactive anon list, or to the unevictable one in a VM_LOCKED vma (NR_MLOCK). Differs: a THP stays off the
-     * LRU, so reclaim never splits and swaps it (6.1 does, through split_folio_to_list()).
+     * (a base page, or a THP's head): counted in NR_ANON_PAGES (and NR_ANON_THPS), and put on the inactive anon
+     * list, or on the unevictable one in a VM_LOCKED vma (NR_MLOCK). Reclaim swaps a THP whole through
+     * {@link Rmap#swapOut}; compaction leaves it.
      */
     public void addNewAnonPage(long pfn, int order, boolean mlocked) {
         owners.set(pfn, PageOwners.ANON, order, 0, 0);
@@ -147,12 +147,11 @@ public final class Memory {
         counters.add(VmCounters.NR_ANON_PAGES, n);
         if (order > 0) {
             counters.inc(VmCounters.NR_ANON_THPS);
-            return;
         }
         int s = owners.slot(pfn);
         if (mlocked) {
             owners.flags[s] |= PageOwners.F_UNEVICTABLE;
-            counters.inc(VmCounters.NR_MLOCK);
+            counters.add(VmCounters.NR_MLOCK, n);
             lruvecOf(pfn).addHead(s, Lruvec.UNEVICTABLE);
         } else {
             lruvecOf(pfn).addHead(s, Lruvec.INACTIVE_ANON);
@@ -160,17 +159,16 @@ public final class Memory {
     }
 
     /**
-     * mlock_folio() of an anonymous base page of a vma that became VM_LOCKED: PG_mlocked, NR_MLOCK, and from its
+     * mlock_folio() of an anonymous folio (a base page or a THP's head) of a vma that became VM_LOCKED: PG_mlocked, NR_MLOCK, and from its
      * LRU list to the unevictable one (unless reclaim has it isolated; putback will find it unevictable).
      */
     public void mlockAnonPage(long pfn) {
         int s = owners.slot(pfn);
-        if (owners.kind[s] != PageOwners.ANON || owners.order[s] != 0
-                || (owners.flags[s] & PageOwners.F_UNEVICTABLE) != 0) {
+        if (owners.kind[s] != PageOwners.ANON || (owners.flags[s] & PageOwners.F_UNEVICTABLE) != 0) {
             return;
         }
         owners.flags[s] |= PageOwners.F_UNEVICTABLE;
-        counters.inc(VmCounters.NR_MLOCK);
+        counters.add(VmCounters.NR_MLOCK, 1L << owners.order[s]);
         if ((owners.flags[s] & PageOwners.F_LRU) != 0) {
             Lruvec lv = lruvecOf(pfn);
             lv.del(s);

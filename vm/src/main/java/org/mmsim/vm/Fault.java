@@ -325,6 +325,7 @@ final class Fault {
         refs.setRefcount(pfn, 1);
         refs.addEntireMapcount(pfn, 1);
         refs.set(pfn, (byte) (PageRefs.ANON | PageRefs.ANON_EXCLUSIVE | PageRefs.SWAPBACKED));
+        refs.setRmap(pfn, mm.id, vma.linearPageIndex(addr & Paging.PMD_MASK));
         mm.rss[MM_ANONPAGES] += Paging.HPAGE_PMD_NR;
         sys.phys.anonPageAdded(pfn, Paging.HPAGE_PMD_ORDER, (vma.flags & VmFlags.VM_LOCKED) != 0);
         pmds[pi] = f.mkHugePmd(pfn, (vma.flags & VmFlags.VM_WRITE) != 0, exec(vma), true, true);

@@ -576,8 +576,8 @@ public final class Mm {
         }
         for (long a = start; a < end; a += PAGE_SIZE) {
             long pfn = pfnAt(a);
-            if (pfn >= 0 && pfn != sys.zeroPfn && !isHugeMapped(a)) {
-                sys.phys.mlockAnonPage(pfn);
+            if (pfn >= 0 && pfn != sys.zeroPfn && pfn != sys.hugeZeroPfn) {
+                sys.phys.mlockAnonPage(sys.refs.head(pfn));
             }
         }
         if ((flags & Mman.MLOCK_ONFAULT) == 0) {

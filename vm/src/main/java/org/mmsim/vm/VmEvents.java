@@ -9,6 +9,8 @@ public final class VmEvents {
     public long thpZeroPageAlloc;
     public long pswpin;
     public long pswpout;
+    /** THPs swapped out whole (thp_swpout). */
+    public long thpSwpout;
     public long cowCopies;
     /** Anonymous pages compaction moved (pgmigrate_success of the vm module's pages). */
     public long pgmigrateSuccess;

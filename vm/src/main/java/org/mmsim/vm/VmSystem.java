@@ -257,6 +257,9 @@ public final class VmSystem implements Rmap {
      */
     @Override
     public boolean folioReferenced(long pfn) {
+        if (refs.test(pfn, PageRefs.HEAD)) {
+            return hugeFolioReferenced(pfn);
+        }
         List<RmapHit> hits = walkable(pfn);
         if (hits == null) {
             return true;
@@ -272,6 +275,99 @@ public final class VmSystem implements Rmap {
         return young;
     }
 
+    /** One huge PMD mapping a THP whole: its table, the slot in it, and the mm and address. */
+    private record PmdHit(Mm mm, long[] pmds, int index, long addr) {
+    }
+
+    /**
+     * rmap_walk_anon() of an anonymous THP that only huge PMDs map (none of its subpages mapped by a pte, no
+     * reference beyond the mappings): every PMD that maps it, where an anonymous VMA of a live mm puts the head's
+     * linear index at a PMD-aligned address. Null unless it finds them all.
+     */
+    private List<PmdHit> hugeRmapWalk(long head) {
+        int mapped = refs.entireMapcount(head);
+        if (!refs.test(head, PageRefs.ANON) || refs.rmapMm(head) < 0 || mapped < 1 || refs.refcount(head) != mapped) {
+            return null;
+        }
+        for (long p = head; p < head + Paging.HPAGE_PMD_NR; p++) {
+            if (refs.pteMapcount(p) != 0) {
+                return null;
+            }
+        }
+        long index = refs.rmapIndex(head);
+        List<PmdHit> hits = new ArrayList<>(1);
+        for (Mm mm : mms) {
+            if (mm == null) {
+                continue;
+            }
+            for (int v = 0; v < mm.nrVmas; v++) {
+                Vma vma = mm.vmas[v];
+                if (vma.anonVma == null || index < vma.pgoff || index >= vma.pgoff + vma.pages()) {
+                    continue;
+                }
+                long addr = vma.start + ((index - vma.pgoff) << Paging.PAGE_SHIFT);
+                int pmdT = (addr & ~Paging.PMD_MASK) == 0 ? mm.pt.lookup(addr, 2) : -1;
+                if (pmdT < 0) {
+                    continue;
+                }
+                long[] pmds = tables.entries(pmdT);
+                int i = Paging.index(addr, 2);
+                if (fmt.isHuge(pmds[i]) && fmt.pfn(pmds[i]) == head) {
+                    hits.add(new PmdHit(mm, pmds, i, addr));
+                }
+            }
+        }
+        return hits.size() == mapped ? hits : null;
+    }
+
+    /** folio_referenced() of a PMD-mapped THP: the huge PMDs' accessed bits, cleared (pmdp_clear_flush_young). */
+    private boolean hugeFolioReferenced(long head) {
+        List<PmdHit> hits = hugeRmapWalk(head);
+        if (hits == null) {
+            return true;
+        }
+        boolean young = false;
+        for (PmdHit hit : hits) {
+            long e = hit.pmds()[hit.index()];
+            if (fmt.isYoung(e)) {
+                young = true;
+                hit.pmds()[hit.index()] = fmt.mkOld(e);
+            }
+        }
+        return young;
+    }
+
+    /**
+     * add_to_swap() + try_to_unmap(TTU_SPLIT_HUGE_PMD) of a THP one huge PMD maps (CONFIG_THP_SWAP): the folio
+     * takes 512 swap slots and is written whole (thp_swpout), the PMD is split onto its deposited page table and
+     * each pte becomes a swap entry, and the folio is freed with its last mapping. Differs: the slots are any free
+     * ones, where 6.1 takes one aligned cluster and else splits the folio (thp_swpout_fallback); a THP that
+     * several mms map after fork is kept.
+     */
+    private boolean hugeSwapOut(long head) {
+        List<PmdHit> hits = hugeRmapWalk(head);
+        if (hits == null || hits.size() != 1 || swap.freePages() < Paging.HPAGE_PMD_NR) {
+            return false;
+        }
+        PmdHit hit = hits.get(0);
+        long[] slots = new long[Paging.HPAGE_PMD_NR];
+        for (int k = 0; k < slots.length; k++) {
+            slots[k] = swap.allocSlot();
+        }
+        Mm mm = hit.mm();
+        mm.pt.splitHugePmd(hit.pmds(), hit.index());
+        long[] ptes = tables.entries(mm.pt.lookup(hit.addr(), 3));
+        for (int k = 0; k < slots.length; k++) {
+            swap.dup(slots[k]);
+            ptes[k] = fmt.mkSwap(0, slots[k]);
+            mm.rss[RssCounters.MM_SWAPENTS]++;
+            mm.pt.unmapPage(head + k);
+        }
+        events.pswpout += Paging.HPAGE_PMD_NR;
+        events.thpSwpout++;
+        return true;
+    }
+
     /**
      * shrink_folio_list()'s add_to_swap() + try_to_unmap() of such a page: each PTE becomes a swap entry, and
      * with the last one the page leaves the swap cache and is freed through {@link PhysPages#freePages}. False
@@ -279,6 +375,9 @@ public final class VmSystem implements Rmap {
      */
     @Override
     public boolean swapOut(long pfn) {
+        if (refs.test(pfn, PageRefs.HEAD)) {
+            return hugeSwapOut(pfn);
+        }
         List<RmapHit> hits = walkable(pfn);
         if (hits == null) {
             return false;

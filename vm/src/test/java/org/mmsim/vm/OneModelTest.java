@@ -34,13 +34,17 @@ class OneModelTest {
 
     @BeforeEach
     void machine() {
+        machine("never");
+    }
+
+    private void machine(String thp) {
         Machine m = SimpleMachine.build(Arch.X86_64, 1, List.of(new SimpleMachine.ZoneSpec(ZoneType.NORMAL, 0x1000, 16384)));
         for (Zone z : m.zones()) {
             z.setWatermarks(128, 256, 384);
             z.setPcpHighBatch(0, 1);
         }
         mem = new Memory(m, new MmConfig(60, 1024, true, 0, 500, true), MmEnvironment.NONE, Compaction::new);
-        sys = VmSystem.onMemory(mem, Paging.X86_64, "never");
+        sys = VmSystem.onMemory(mem, Paging.X86_64, thp);
     }
 
     private long lru(int list) {
@@ -132,5 +136,38 @@ class OneModelTest {
         sys.reapDoomed();
         assertThat(big.exited()).isTrue();
         assertThat(sys.processes()).containsExactly(small);
+    }
+
+    @Test
+    void aThpIsOnTheLruAgedByItsPmdAndSwappedOutWhole() {
+        machine("always");
+        Process p = sys.newProcess(1000, "thp");
+        long m = p.mmap(4L << 20, RW, PRIVATE_ANON);
+        long a = (m + (2L << 20) - 1) & -(2L << 20);
+        assertThat(p.touch(a + 5 * 4096, true)).isZero();
+        assertThat(p.mm().isHugeMapped(a)).isTrue();
+        long head = p.mm().pfnAt(a);
+        assertThat(lru(Lruvec.INACTIVE_ANON)).isEqualTo(512);
+        assertThat(mem.counters.get(VmCounters.NR_ANON_THPS)).isEqualTo(1);
+        // The fault left the PMD young; the first look clears it, the second finds it old.
+        assertThat(sys.folioReferenced(head)).isTrue();
+        assertThat(sys.folioReferenced(head)).isFalse();
+        assertThat(p.touch(a + 300 * 4096, false)).isZero();
+        assertThat(sys.folioReferenced(head)).isTrue();
+        // add_to_swap of the whole folio, the PMD split onto 512 swap ptes, the folio freed.
+        assertThat(sys.swapOut(head)).isTrue();
+        assertThat(sys.events().thpSwpout).isEqualTo(1);
+        assertThat(sys.events().pswpout).isEqualTo(512);
+        assertThat(mem.swap.usedPages()).isEqualTo(512);
+        assertThat(p.mm().counter(RssCounters.MM_SWAPENTS)).isEqualTo(512);
+        assertThat(p.rss()).isZero();
+        assertThat(mem.counters.get(VmCounters.NR_ANON_PAGES)).isZero();
+        assertThat(mem.counters.get(VmCounters.NR_ANON_THPS)).isZero();
+        assertThat(p.mm().isHugeMapped(a)).isFalse();
+        // A later access swaps one 4 KiB page back in (do_swap_page).
+        assertThat(p.touch(a + 7 * 4096, false)).isZero();
+        assertThat(mem.swap.usedPages()).isEqualTo(511);
+        assertThat(p.rss()).isEqualTo(1);
+        new RmapChecker(sys).check(null);
     }
 }
