@@ -8,7 +8,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * A fresh 4 GiB machine with the per-CPU lists on, built untimed before every measured iteration: the empty
- * allocator that peer workload (a) starts from, and the machine of the order-0 pcp pair throughput.
+ * allocator that peer workload (a) starts from.
  */
 @State(Scope.Thread)
 public class FreshPcpMachine {
