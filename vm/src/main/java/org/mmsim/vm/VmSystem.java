@@ -183,16 +183,17 @@ public final class VmSystem implements Rmap {
                 && refs.refcount(pfn) == refs.pteMapcount(pfn) && refs.swapSlot(pfn) < 0 && refs.rmapMm(pfn) >= 0;
     }
 
-    /** One PTE mapping a page: its table, the slot in it, and the mm and address. */
-    private record RmapHit(Mm mm, long[] ptes, int index, long addr) {
+    /** One entry mapping a page (a PTE, or the huge PMD of a THP): its table, the slot in it, the mm and address. */
+    private record RmapHit(Mm mm, long[] table, int index, long addr) {
     }
 
     /**
-     * rmap_walk_anon(): every PTE that maps this page. A page keeps the linear index of its first mapping, and
-     * fork() copies VMAs with their pgoff, so each process sharing it maps it where one of its anonymous VMAs
-     * puts that index; the walk looks there in every live mm. Null unless it finds all of the page's mappings.
+     * rmap_walk_anon(): every entry that maps this page, PTEs, or for a THP's head the huge PMDs that map it whole.
+     * A page keeps the linear index of its first mapping, and fork() copies VMAs with their pgoff, so each process
+     * sharing it maps it where one of its anonymous VMAs puts that index; the walk looks there in every live mm.
+     * Null unless it finds all of the page's mappings.
      */
-    private List<RmapHit> rmapWalk(long pfn) {
+    private List<RmapHit> rmapWalk(long pfn, boolean huge) {
         long index = refs.rmapIndex(pfn);
         List<RmapHit> hits = new ArrayList<>(1);
         for (Mm mm : mms) {
@@ -205,28 +206,58 @@ public final class VmSystem implements Rmap {
                     continue;
                 }
                 long addr = vma.start + ((index - vma.pgoff) << Paging.PAGE_SHIFT);
-                int pmdT = mm.pt.lookup(addr, 2);
-                if (pmdT < 0) {
-                    continue;
-                }
-                long pmd = tables.entries(pmdT)[Paging.index(addr, 2)];
-                if (!fmt.isTable(pmd)) {
-                    continue;
-                }
-                long[] ptes = tables.entries(tables.tableAt(fmt.pfn(pmd)));
-                int i = Paging.index(addr, 3);
-                long e = ptes[i];
-                if (fmt.hwValid(e) && !fmt.isSpecial(e) && fmt.pfn(e) == pfn) {
-                    hits.add(new RmapHit(mm, ptes, i, addr));
+                RmapHit hit = huge ? hugePmdAt(mm, addr, pfn) : pteAt(mm, addr, pfn);
+                if (hit != null) {
+                    hits.add(hit);
                 }
             }
         }
-        return hits.size() == refs.pteMapcount(pfn) ? hits : null;
+        return hits.size() == (huge ? refs.entireMapcount(pfn) : refs.pteMapcount(pfn)) ? hits : null;
+    }
+
+    /** The PTE of mm at addr if it maps pfn, else null. */
+    private RmapHit pteAt(Mm mm, long addr, long pfn) {
+        int pmdT = mm.pt.lookup(addr, 2);
+        if (pmdT < 0) {
+            return null;
+        }
+        long pmd = tables.entries(pmdT)[Paging.index(addr, 2)];
+        if (!fmt.isTable(pmd)) {
+            return null;
+        }
+        long[] ptes = tables.entries(tables.tableAt(fmt.pfn(pmd)));
+        int i = Paging.index(addr, 3);
+        long e = ptes[i];
+        return fmt.hwValid(e) && !fmt.isSpecial(e) && fmt.pfn(e) == pfn ? new RmapHit(mm, ptes, i, addr) : null;
+    }
+
+    /** The huge PMD of mm at a PMD-aligned addr if it maps the THP at head, else null. */
+    private RmapHit hugePmdAt(Mm mm, long addr, long head) {
+        int pmdT = (addr & ~Paging.PMD_MASK) == 0 ? mm.pt.lookup(addr, 2) : -1;
+        if (pmdT < 0) {
+            return null;
+        }
+        long[] pmds = tables.entries(pmdT);
+        int i = Paging.index(addr, 2);
+        return fmt.isHuge(pmds[i]) && fmt.pfn(pmds[i]) == head ? new RmapHit(mm, pmds, i, addr) : null;
+    }
+
+    /** Whether any of the entries was young (accessed), clearing them all (ptep/pmdp_clear_flush_young). */
+    private boolean clearYoung(List<RmapHit> hits) {
+        boolean young = false;
+        for (RmapHit hit : hits) {
+            long e = hit.table()[hit.index()];
+            if (fmt.isYoung(e)) {
+                young = true;
+                hit.table()[hit.index()] = fmt.mkOld(e);
+            }
+        }
+        return young;
     }
 
     /** The mappings of a page reclaim and compaction may take, or null when it may not be taken. */
     private List<RmapHit> walkable(long pfn) {
-        return isMigratable(pfn) ? rmapWalk(pfn) : null;
+        return isMigratable(pfn) ? rmapWalk(pfn, false) : null;
     }
 
     /**
@@ -242,8 +273,8 @@ public final class VmSystem implements Rmap {
             return false;
         }
         for (RmapHit hit : hits) {
-            long e = hit.ptes()[hit.index()];
-            hit.ptes()[hit.index()] = fmt.mkPte(dst, fmt.isWrite(e), fmt.isExec(e), fmt.isDirty(e), fmt.isYoung(e));
+            long e = hit.table()[hit.index()];
+            hit.table()[hit.index()] = fmt.mkPte(dst, fmt.isWrite(e), fmt.isExec(e), fmt.isDirty(e), fmt.isYoung(e));
         }
         refs.moveTo(src, dst);
         events.pgmigrateSuccess++;
@@ -257,34 +288,15 @@ public final class VmSystem implements Rmap {
      */
     @Override
     public boolean folioReferenced(long pfn) {
-        if (refs.test(pfn, PageRefs.HEAD)) {
-            return hugeFolioReferenced(pfn);
-        }
-        List<RmapHit> hits = walkable(pfn);
-        if (hits == null) {
-            return true;
-        }
-        boolean young = false;
-        for (RmapHit hit : hits) {
-            long e = hit.ptes()[hit.index()];
-            if (fmt.isYoung(e)) {
-                young = true;
-                hit.ptes()[hit.index()] = fmt.mkOld(e);
-            }
-        }
-        return young;
-    }
-
-    /** One huge PMD mapping a THP whole: its table, the slot in it, and the mm and address. */
-    private record PmdHit(Mm mm, long[] pmds, int index, long addr) {
+        List<RmapHit> hits = refs.test(pfn, PageRefs.HEAD) ? hugeWalkable(pfn) : walkable(pfn);
+        return hits == null || clearYoung(hits);
     }
 
     /**
-     * rmap_walk_anon() of an anonymous THP that only huge PMDs map (none of its subpages mapped by a pte, no
-     * reference beyond the mappings): every PMD that maps it, where an anonymous VMA of a live mm puts the head's
-     * linear index at a PMD-aligned address. Null unless it finds them all.
+     * The huge PMDs of an anonymous THP that only they map (none of its subpages mapped by a pte, no reference
+     * beyond the mappings), or null when reclaim may not take it.
      */
-    private List<PmdHit> hugeRmapWalk(long head) {
+    private List<RmapHit> hugeWalkable(long head) {
         int mapped = refs.entireMapcount(head);
         if (!refs.test(head, PageRefs.ANON) || refs.rmapMm(head) < 0 || mapped < 1 || refs.refcount(head) != mapped) {
             return null;
@@ -294,47 +306,7 @@ public final class VmSystem implements Rmap {
                 return null;
             }
         }
-        long index = refs.rmapIndex(head);
-        List<PmdHit> hits = new ArrayList<>(1);
-        for (Mm mm : mms) {
-            if (mm == null) {
-                continue;
-            }
-            for (int v = 0; v < mm.nrVmas; v++) {
-                Vma vma = mm.vmas[v];
-                if (vma.anonVma == null || index < vma.pgoff || index >= vma.pgoff + vma.pages()) {
-                    continue;
-                }
-                long addr = vma.start + ((index - vma.pgoff) << Paging.PAGE_SHIFT);
-                int pmdT = (addr & ~Paging.PMD_MASK) == 0 ? mm.pt.lookup(addr, 2) : -1;
-                if (pmdT < 0) {
-                    continue;
-                }
-                long[] pmds = tables.entries(pmdT);
-                int i = Paging.index(addr, 2);
-                if (fmt.isHuge(pmds[i]) && fmt.pfn(pmds[i]) == head) {
-                    hits.add(new PmdHit(mm, pmds, i, addr));
-                }
-            }
-        }
-        return hits.size() == mapped ? hits : null;
-    }
-
-    /** folio_referenced() of a PMD-mapped THP: the huge PMDs' accessed bits, cleared (pmdp_clear_flush_young). */
-    private boolean hugeFolioReferenced(long head) {
-        List<PmdHit> hits = hugeRmapWalk(head);
-        if (hits == null) {
-            return true;
-        }
-        boolean young = false;
-        for (PmdHit hit : hits) {
-            long e = hit.pmds()[hit.index()];
-            if (fmt.isYoung(e)) {
-                young = true;
-                hit.pmds()[hit.index()] = fmt.mkOld(e);
-            }
-        }
-        return young;
+        return rmapWalk(head, true);
     }
 
     /**
@@ -345,17 +317,17 @@ public final class VmSystem implements Rmap {
      * several mms map after fork is kept.
      */
     private boolean hugeSwapOut(long head) {
-        List<PmdHit> hits = hugeRmapWalk(head);
+        List<RmapHit> hits = hugeWalkable(head);
         if (hits == null || hits.size() != 1 || swap.freePages() < Paging.HPAGE_PMD_NR) {
             return false;
         }
-        PmdHit hit = hits.get(0);
+        RmapHit hit = hits.get(0);
         long[] slots = new long[Paging.HPAGE_PMD_NR];
         for (int k = 0; k < slots.length; k++) {
             slots[k] = swap.allocSlot();
         }
         Mm mm = hit.mm();
-        mm.pt.splitHugePmd(hit.pmds(), hit.index());
+        mm.pt.splitHugePmd(hit.table(), hit.index());
         long[] ptes = tables.entries(mm.pt.lookup(hit.addr(), 3));
         for (int k = 0; k < slots.length; k++) {
             swap.dup(slots[k]);
