@@ -14,12 +14,13 @@ import org.mmsim.page.Zone;
 
 /**
  * The memory users and the reclaim side of a simulated machine: who owns every allocated page
- * ({@link PageOwners}), the per-node LRU lists, processes' anonymous memory, files' page cache and shmem, the
- * swap device, kernel and slab allocations, hugetlb pages; and the reclaim, kswapd, compaction and OOM models
- * plugged into the page allocator's slow path. The operations model the kernel paths that allocate and free
- * these pages: do_anonymous_page / do_huge_pmd_anonymous_page / do_swap_page (mm/memory.c,
- * mm/huge_memory.c), filemap_read and folio_mark_accessed (mm/filemap.c, mm/swap.c), shmem_get_folio
- * (mm/shmem.c), exit_mmap, truncate_inode_pages, drop_caches (fs/drop_caches.c), set_max_huge_pages
+ * ({@link PageOwners}), the per-node LRU lists, the accounting of the processes' anonymous folios (which the vm
+ * layer maps and which reclaim and compaction reach only through its {@link Rmap}), the one page cache and shmem,
+ * the one swap device, kernel and slab allocations, hugetlb pages; and the reclaim, kswapd, compaction and OOM
+ * models plugged into the page allocator's slow path. The operations model the kernel paths that add and free
+ * these pages: folio_add_new_anon_rmap and lru_cache_add_inactive_or_unevictable (mm/rmap.c, mm/swap.c),
+ * mlock_folio (mm/mlock.c), filemap_read, filemap_fault and folio_mark_accessed (mm/filemap.c, mm/swap.c),
+ * shmem_get_folio (mm/shmem.c), truncate_inode_pages, drop_caches (fs/drop_caches.c), set_max_huge_pages
  * (mm/hugetlb.c).
  */
 public final class Memory {
