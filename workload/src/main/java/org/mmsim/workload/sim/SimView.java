@@ -97,8 +97,8 @@ final class SimView implements SimulationView {
 
     /**
      * The processes' page tables (nr_page_table_pages: PTE and PMD tables, as 6.1's NR_PAGETABLE) and their fault
-     * events: page faults, swap-ins (each a major fault and an anon refault), swap-outs (THPs whole among them)
-     * and THP faults.
+     * events: page faults, swap-ins (each a major fault and an anon refault), swap-outs (THPs whole among them),
+     * THP faults and PMD splits.
      */
     private void addProcessCounters(Map<String, Long> out) {
         if (vm == null) {
@@ -112,6 +112,7 @@ final class SimView implements SimulationView {
         out.merge("pswpin", e.pswpin, Long::sum);
         out.merge("pswpout", e.pswpout, Long::sum);
         out.merge("thp_swpout", e.thpSwpout, Long::sum);
+        out.merge("thp_split_pmd", e.thpSplitPmd, Long::sum);
         out.merge("thp_fault_alloc", e.thpFaultAlloc, Long::sum);
         out.merge("thp_fault_fallback", e.thpFaultFallback, Long::sum);
     }

@@ -54,6 +54,26 @@ class DebugVmCheckerTest {
         return new SimulationRun(busy(), ScenarioFixtures.boot("x86_64-256M"), NOTHING, debugVm);
     }
 
+    /**
+     * Anonymous memory beyond RAM in THPs: reclaim takes cold THPs through rmap and swaps each out whole (512 swap
+     * ptes from one split PMD), and every layer's invariants hold after every event.
+     */
+    @Test
+    void thpsSwappedOutWholeKeepEveryInvariant() {
+        Scenario sc = new Scenario("thp-swap", "thp-swap.yaml", "test", 5, 2 * S, 250, Map.of(), 256 * MIB, true,
+                Scenario.DEFAULT_WRITEBACK_DELAY_NS, "always", List.of(
+                        gen("anon", "name", "cold", "size", 120 * MIB, "rate", 0.0, "thp", Boolean.TRUE),
+                        gen("anon", "name", "warm", "size", 160 * MIB, "start", S / 2, "touch", "random",
+                                "rate", 200.0 * MIB, "thp", Boolean.TRUE)),
+                new Scenario.Record(S, List.of(), List.of()));
+        SimulationRun r = new SimulationRun(sc, ScenarioFixtures.boot("x86_64-256M"), NOTHING, true);
+        Map<String, Long> c = r.run().counters();
+        assertThat(c.get("thp_swpout")).isPositive();
+        assertThat(c.get("pswpout")).isGreaterThanOrEqualTo(512 * c.get("thp_swpout"));
+        assertThat(c.get("thp_split_pmd")).isGreaterThanOrEqualTo(c.get("thp_swpout"));
+        assertThat(r.debugVm.eventsChecked()).isGreaterThan(100);
+    }
+
     @AfterEach
     void noHook() {
         DebugVmChecker.beforeCheckForTest = null;
