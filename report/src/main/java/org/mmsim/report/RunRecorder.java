@@ -27,8 +27,8 @@ import org.mmsim.workload.scenario.Scenario;
 /**
  * The recorder of {@code mmsim run}: writes the asked /proc files of every snapshot under
  * {@code proc/<label>/} (start, end, or t&lt;seconds&gt;s) with the settings in force ({@code sys/vm/NAME} and
- * {@code cmdline}, {@link ProcSysVm}), at the end also {@code proc/end/PID/maps} and
- * {@code smaps} of the processes with real address spaces, spools trace lines for trace.txt, keeps the
+ * {@code cmdline}, {@link ProcSysVm}) and {@code PID/maps} and {@code PID/smaps} of every process alive then,
+ * spools trace lines for trace.txt, keeps the
  * samples, notes and pageblock pictures the report and summary are made of. Reads the model only.
  */
 public final class RunRecorder implements Recorder, AutoCloseable {
@@ -90,9 +90,7 @@ public final class RunRecorder implements Recorder, AutoCloseable {
                 Files.writeString(snap.resolve(name), files.render(name), StandardCharsets.UTF_8);
             }
             writeFiles(snap, ProcSysVm.files(view.booted(), scenario.sysctl() == null ? Map.of() : scenario.sysctl()));
-            if (label.equals("end")) {
-                writeFiles(snap, view.processFiles());
-            }
+            writeFiles(snap, view.processFiles());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,8 +113,8 @@ public final class RunRecorder implements Recorder, AutoCloseable {
     private long worstAt;
 
     /**
-     * Files under {@code snap} by relative name: sys/vm/NAME and cmdline of every snapshot, and at the end
-     * PID/maps and PID/smaps of the processes alive that have real address spaces.
+     * Files under {@code snap} by relative name: sys/vm/NAME and cmdline, and PID/maps and PID/smaps of every
+     * process alive at that moment.
      */
     private static void writeFiles(Path snap, Map<String, String> files) throws IOException {
         for (Map.Entry<String, String> e : files.entrySet()) {
