@@ -1,8 +1,8 @@
 package org.mmsim.workload.sim;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import org.mmsim.kernel.slab.KmemCache;
+import org.mmsim.kernel.slab.SlabFlags;
+import org.mmsim.kernel.slab.Slub;
 import org.mmsim.page.Gfp;
 import org.mmsim.page.Machine;
 import org.mmsim.page.init.BootOutOfMemory;
@@ -20,14 +20,20 @@ import org.mmsim.vm.VmSystem;
 /**
  * Hands the typed pages of a /proc/meminfo residue ({@link BootResiduePages}) over to the run's memory model
  * before the workload starts, so the run's meminfo shows the real machine's Slab, Shmem, Cached and AnonPages and
- * not only its MemFree. Boot allocated each page with the gfp of its kind; here each is given back and at once
- * allocated again as the thing it is, from the same per-CPU list: a slab page (allocate_slab()), a page of a
- * tmpfs file (shmem_get_folio(), the initramfs root and /dev/shm), a page-cache page (filemap_read()), and last,
- * as userspace runs after the kernel's init, an anonymous page a process faults in (do_anonymous_page()). Slab the
- * model already holds (its boot caches, the page cache's xarray nodes) is not allocated twice: those boot pages
- * are only given back. On an
- * architecture without a user paging model (i386) the anonymous pages are faulted for no process
- * (folio_add_new_anon_rmap() alone): reclaim and compaction leave them, as they would a pinned page.
+ * not only its MemFree. Boot allocated each page with the gfp of its kind; here each is given back to the buddy
+ * lists (the per-CPU lists are off meanwhile, so MemFree and their contents stay as boot left them) and at once
+ * allocated again as the thing it is:
+ * <ul>
+ * <li>tmpfs pages (the initramfs root, /dev/shm) as a tmpfs file's pages (shmem_get_folio()), the rest of the
+ * page cache as a file's (filemap_read()); their xarray nodes grow reclaimable slab as the kernel's did;</li>
+ * <li>then slab, topped up to the file's figures: unreclaimable slab pages (allocate_slab()), and reclaimable
+ * slab as dentries (dcache_init()'s cache), objects in use that drop_caches cannot free, as the real machine's
+ * (its SReclaimable hardly moves across drop_caches); a boot page beyond the figure, which the model's own
+ * caches already hold, is only given back;</li>
+ * <li>last, as userspace runs after the kernel's init, anonymous pages one process faults in
+ * (do_anonymous_page()). On an architecture without a user paging model (i386) they are faulted for no process
+ * (folio_add_new_anon_rmap() alone): reclaim and compaction leave them, as they would a pinned page.</li>
+ * </ul>
  */
 final class BootResidueHandover {
     /** The process that holds the residue's anonymous pages, as the real machine's userspace does. */
@@ -37,20 +43,18 @@ final class BootResidueHandover {
     private final Memory mem;
     private final Machine machine;
     private final BootResiduePages pages;
-    private AddressSpace shmem;
-    private AddressSpace cache;
-    private int shmemIndex;
-    private int cacheIndex;
+    private final BootResidue residue;
     private final long[] slabPfn = new long[1];
-    /** The reclaimable slab pages handed over, as pfn and slab id pairs, for {@link #trimReclaimableSlab()}. */
-    private long[] reclaimableSlabs = new long[0];
-    private int nrReclaimableSlabs;
+    private KmemCache dentry;
+    /** Boot pages of reclaimable slab given back and not yet replaced by dentry slabs. */
+    private long reclaimableOwed;
 
     private BootResidueHandover(SimulationRun run, BootResiduePages pages) {
         this.run = run;
         this.mem = run.mem;
         this.machine = run.machine;
         this.pages = pages;
+        this.residue = pages.residue();
     }
 
     /** Hands {@code run}'s boot residue over to its memory model; nothing without one. */
@@ -62,82 +66,81 @@ final class BootResidueHandover {
     }
 
     private void run() {
-        BootResidue r = pages.residue();
-        shmem = r.shmem() == 0 ? null : mem.newAddressSpace("Shmem", Math.toIntExact(r.shmem()), true);
-        cache = r.cache() == 0 ? null : mem.newAddressSpace("Cached", Math.toIntExact(r.cache()), false);
         int cpu = machine.currentCpu();
+        boolean pcp = machine.pcpEnabled();
         machine.setCurrentCpu(0);
-        for (int i = 0; i < pages.size(); i++) {
-            if (pages.kind(i) != BootResidueKind.ANON) {
-                kernelPage(pages.pfn(i), pages.kind(i));
-            }
-        }
-        trimReclaimableSlab();
-        anonPages(r.anon());
+        machine.setPcpEnabled(false);
+        pageCache();
+        slab();
+        anonPages();
+        machine.setPcpEnabled(pcp);
         machine.setCurrentCpu(cpu);
     }
 
-    /** One page of the kernel's own kinds, given back and allocated again as that kind. */
-    private void kernelPage(long pfn, BootResidueKind kind) {
-        switch (kind) {
-            case SLAB_UNRECLAIMABLE -> {
-                machine.freePages(pfn, 0);
-                if (slabHeld(false) < pages.residue().slabUnreclaimable()) {
-                    check(mem.allocSlab(false, slabPfn) != 0);
-                }
-            }
-            case SLAB_RECLAIMABLE -> {
-                machine.freePages(pfn, 0);
-                if (slabHeld(true) < pages.residue().slabReclaimable()) {
-                    int id = mem.allocSlab(true, slabPfn);
-                    check(id != 0);
-                    if (2 * nrReclaimableSlabs == reclaimableSlabs.length) {
-                        reclaimableSlabs = Arrays.copyOf(reclaimableSlabs, Math.max(16, 4 * nrReclaimableSlabs));
-                    }
-                    reclaimableSlabs[2 * nrReclaimableSlabs] = slabPfn[0];
-                    reclaimableSlabs[2 * nrReclaimableSlabs++ + 1] = id;
-                }
-            }
-            case SHMEM -> {
-                machine.freePages(pfn, 0);
+    /** The tmpfs and page-cache pages, in boot's order. */
+    private void pageCache() {
+        AddressSpace shmem = residue.shmem() == 0 ? null
+                : mem.newAddressSpace("Shmem", Math.toIntExact(residue.shmem()), true);
+        AddressSpace cache = residue.cache() == 0 ? null
+                : mem.newAddressSpace("Cached", Math.toIntExact(residue.cache()), false);
+        int shmemIndex = 0;
+        int cacheIndex = 0;
+        for (int i = 0; i < pages.size(); i++) {
+            BootResidueKind kind = pages.kind(i);
+            if (kind == BootResidueKind.SHMEM) {
+                machine.freePages(pages.pfn(i), 0);
                 check(mem.writeShmem(shmem, shmemIndex++));
-            }
-            case CACHE -> {
-                machine.freePages(pfn, 0);
+            } else if (kind == BootResidueKind.CACHE) {
+                machine.freePages(pages.pfn(i), 0);
                 check(mem.readFile(cache, cacheIndex++));
             }
-            default -> throw new IllegalStateException("not a kernel kind: " + kind);
+        }
+    }
+
+    /** The slab pages, in boot's order, each kind up to the file's figure. */
+    private void slab() {
+        for (int i = 0; i < pages.size(); i++) {
+            BootResidueKind kind = pages.kind(i);
+            if (kind == BootResidueKind.SLAB_UNRECLAIMABLE) {
+                machine.freePages(pages.pfn(i), 0);
+                if (run.kernel.slabPages(false) < residue.slabUnreclaimable()) {
+                    check(mem.allocSlab(false, slabPfn) != 0);
+                }
+            } else if (kind == BootResidueKind.SLAB_RECLAIMABLE) {
+                machine.freePages(pages.pfn(i), 0);
+                reclaimableOwed++;
+                dentries();
+            }
         }
     }
 
     /**
-     * The slab pages the model already holds of one kind: its boot caches and, for reclaimable slab, the page
-     * cache's xarray nodes (radix_tree_node), which the handed-over tmpfs and page-cache pages grow as the
-     * kernel's did. A boot page beyond the residue's figure is only given back: the model allocated it already.
+     * Dentries until the given-back pages are replaced by dentry slabs or reclaimable slab reaches the file's
+     * figure: dcache_init()'s cache, struct dentry of 192 bytes on 64-bit and 128 on 32-bit, with its inline
+     * name (DNAME_INLINE_LEN: 32 and 36 bytes) as the usercopy region, so it merges with no other cache.
      */
-    private long slabHeld(boolean reclaimable) {
-        Map<String, Long> held = new HashMap<>();
-        run.kernel.addCounters(held);
-        return held.getOrDefault(reclaimable ? "nr_slab_reclaimable" : "nr_slab_unreclaimable", 0L);
-    }
-
-    /**
-     * The xarray nodes of the pages handed over after the reclaimable slab ran out grew it past the residue's
-     * figure: the last slab pages handed over go back, as many as it is over.
-     */
-    private void trimReclaimableSlab() {
-        long over = slabHeld(true) - pages.residue().slabReclaimable();
-        while (over > 0 && nrReclaimableSlabs > 0) {
-            nrReclaimableSlabs--;
-            if (mem.freeSlab(reclaimableSlabs[2 * nrReclaimableSlabs],
-                    (int) reclaimableSlabs[2 * nrReclaimableSlabs + 1])) {
-                over--;
+    private void dentries() {
+        Slub slub = run.kernel.slub();
+        if (dentry == null) {
+            boolean wide = slub.params().pointerSize() == 8;
+            dentry = slub.kmemCacheCreate("dentry", wide ? 192 : 128, slub.params().pointerSize(),
+                    SlabFlags.SLAB_RECLAIM_ACCOUNT | SlabFlags.SLAB_PANIC | SlabFlags.SLAB_MEM_SPREAD
+                            | SlabFlags.SLAB_ACCOUNT, false, wide ? 32 : 36);
+        }
+        long held = run.kernel.slabPages(true);
+        while (reclaimableOwed > 0 && held < residue.slabReclaimable()) {
+            long before = held;
+            while (held == before) {
+                check(slub.kmemCacheAlloc(dentry, Gfp.GFP_KERNEL, machine.currentCpu()) != 0);
+                held = run.kernel.slabPages(true);
             }
+            reclaimableOwed -= held - before;
         }
     }
 
     /** The anonymous pages: one process's private mapping, written page by page, each after its boot page is back. */
-    private void anonPages(long count) {
+    private void anonPages() {
+        long count = residue.anon();
         if (count == 0) {
             return;
         }
@@ -176,7 +179,7 @@ final class BootResidueHandover {
     private void check(boolean allocated) {
         if (!allocated) {
             throw new BootOutOfMemory(BootOutOfMemory.Source.MEMINFO, "the memory /proc/meminfo shows in use",
-                    pages.residue().total(), machine.nrFreePages());
+                    residue.total(), machine.nrFreePages());
         }
     }
 }
