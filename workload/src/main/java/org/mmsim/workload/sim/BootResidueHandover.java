@@ -31,8 +31,8 @@ import org.mmsim.vm.VmSystem;
  * (its SReclaimable hardly moves across drop_caches); a boot page beyond the figure, which the model's own
  * caches already hold, is only given back;</li>
  * <li>last, as userspace runs after the kernel's init, anonymous pages one process faults in
- * (do_anonymous_page()). On an architecture without a user paging model (i386) they are faulted for no process
- * (folio_add_new_anon_rmap() alone): reclaim and compaction leave them, as they would a pinned page.</li>
+ * (do_anonymous_page()). On an architecture without a user paging model (i386) they stay boot's movable
+ * pages: the model keeps anonymous pages only in processes, so AnonPages stays 0 there.</li>
  * </ul>
  */
 final class BootResidueHandover {
@@ -138,40 +138,33 @@ final class BootResidueHandover {
         }
     }
 
-    /** The anonymous pages: one process's private mapping, written page by page, each after its boot page is back. */
+    /**
+     * The anonymous pages: one process's private mapping, written page by page, each after its boot page is back.
+     * Without a user paging model for the architecture there is no process to hold them, and the model keeps no
+     * anonymous page outside a process: they stay boot's movable pages, uncounted.
+     */
     private void anonPages() {
         long count = residue.anon();
-        if (count == 0) {
+        VmSystem vm = count == 0 ? null : run.view.vm();
+        if (vm == null) {
             return;
         }
-        VmSystem vm = run.view.vm();
+        long len = count * Paging.PAGE_SIZE;
         Process p = null;
-        long addr = 0;
-        if (vm != null) {
-            long len = count * Paging.PAGE_SIZE;
-            try {
-                p = vm.newProcess(run.nextPid(), ANON_COMM);
-            } catch (VmOutOfMemory e) {
-                check(false);
-            }
-            addr = p.mmap(len, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS);
-            check(!Mman.isError(addr));
-            p.madvise(addr, len, Mman.MADV_NOHUGEPAGE);
+        try {
+            p = vm.newProcess(run.nextPid(), ANON_COMM);
+        } catch (VmOutOfMemory e) {
+            check(false);
         }
+        long addr = p.mmap(len, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS);
+        check(!Mman.isError(addr));
+        p.madvise(addr, len, Mman.MADV_NOHUGEPAGE);
         long n = 0;
         for (int i = 0; i < pages.size(); i++) {
-            if (pages.kind(i) != BootResidueKind.ANON) {
-                continue;
+            if (pages.kind(i) == BootResidueKind.ANON) {
+                machine.freePages(pages.pfn(i), 0);
+                check(p.touch(addr + n++ * Paging.PAGE_SIZE, true) == 0);
             }
-            machine.freePages(pages.pfn(i), 0);
-            if (p != null) {
-                check(p.touch(addr + n * Paging.PAGE_SIZE, true) == 0);
-            } else {
-                long pfn = mem.allocPages(Gfp.GFP_HIGHUSER_MOVABLE, 0);
-                check(pfn >= 0);
-                mem.addNewAnonPage(pfn, 0, false);
-            }
-            n++;
         }
     }
 
