@@ -1,23 +1,30 @@
 package org.mmsim.page.init;
 
-import java.util.Arrays;
-
 /**
  * The pages boot allocated for a {@link BootResidue}'s typed kinds (all but kernel memory), in the order it
  * allocated them: a run hands each over to its memory model as the thing it is (a slab page, a tmpfs or page-cache
- * page, an anonymous page), so the run's counters show what the real machine's meminfo shows.
+ * page, an anonymous page), so the run's counters show what the real machine's meminfo shows. Without a run
+ * ({@code mmsim boot}) there is no memory model to take them: they stay boot's pages in their kinds'
+ * migratetypes, which is what MemFree and the pageblock mix depend on, and the printed meminfo breaks down only
+ * what the model's own allocators hold.
  */
 public final class BootResiduePages {
     /** No typed pages: a boot without a residue. */
     public static final BootResiduePages NONE = new BootResiduePages(BootResidue.NONE);
 
+    private static final BootResidueKind[] KINDS = BootResidueKind.values();
+
     private final BootResidue residue;
-    private long[] pfns = new long[0];
-    private BootResidueKind[] kinds = new BootResidueKind[0];
+    private final long[] pfns;
+    /** Each page's {@link BootResidueKind} ordinal: a byte a page, as a residue may run to millions of pages. */
+    private final byte[] kinds;
     private int size;
 
+    /** Room for the residue's typed pages, which boot then adds. */
     BootResiduePages(BootResidue residue) {
         this.residue = residue;
+        this.pfns = new long[Math.toIntExact(residue.typed())];
+        this.kinds = new byte[pfns.length];
     }
 
     /** The residue these pages were allocated for. */
@@ -26,13 +33,8 @@ public final class BootResiduePages {
     }
 
     void add(long pfn, BootResidueKind kind) {
-        if (size == pfns.length) {
-            int n = Math.max(16, size * 2);
-            pfns = Arrays.copyOf(pfns, n);
-            kinds = Arrays.copyOf(kinds, n);
-        }
         pfns[size] = pfn;
-        kinds[size++] = kind;
+        kinds[size++] = (byte) kind.ordinal();
     }
 
     public int size() {
@@ -44,6 +46,6 @@ public final class BootResiduePages {
     }
 
     public BootResidueKind kind(int i) {
-        return kinds[i];
+        return KINDS[kinds[i]];
     }
 }
