@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.mmsim.boot.spec.KernelSysctl;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.boot.spec.MachineSpec;
+import org.mmsim.boot.zone.EarlyBoot;
 import org.mmsim.page.init.BootResidue;
 import org.mmsim.proc.model.BootResidueMeminfo;
 import org.mmsim.page.init.BootOutOfMemory;
@@ -91,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
         Scenario scenario = set.scenario(loaded, machine);
         MachineSpec spec = withSysctls(machine, scenario);
         BootResidue residue = meminfo == null ? BootResidue.NONE
-                : BootResidueMeminfo.read(meminfo, spec.arch().pageShift());
+                : BootResidueMeminfo.read(meminfo, spec.arch().pageShift(), EarlyBoot.layout(spec).physpages());
         BootExhaustion.Inputs inputs = new BootExhaustion.Inputs(scenario.machine(), null, meminfo,
                 scenario.sourceFile(), scenario.sysctl().containsKey(KernelSysctl.MIN_FREE_KBYTES.key())
                         ? ScenarioFile.locate(scenario, "sysctl", KernelSysctl.MIN_FREE_KBYTES.key()) : null);

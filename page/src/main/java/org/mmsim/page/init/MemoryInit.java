@@ -55,8 +55,10 @@ public final class MemoryInit {
 
     /**
      * Boots {@code spec} and then allocates {@code residue}, what the real machine held when its /proc files were
-     * read, interleaving the four kinds in proportion as boot and early userspace do (order-0 pages:
-     * GFP_KERNEL, GFP_KERNEL|__GFP_RECLAIMABLE and GFP_HIGHUSER_MOVABLE for tmpfs and anonymous pages).
+     * read, interleaving the kinds in proportion as boot and early userspace do (order-0 pages: GFP_KERNEL for
+     * kernel memory and unreclaimable slab, GFP_KERNEL|__GFP_RECLAIMABLE for reclaimable slab and
+     * GFP_HIGHUSER_MOVABLE for tmpfs, page cache and anonymous pages). The typed pages are recorded in the result's
+     * {@link BootResiduePages}, for a run to hand over to its memory model.
      * The residue is allocated before the late "Freeing ... memory" pages come back, as in the kernel, where
      * those pages are freed through the per-CPU lists and stay there (on the x86_64 oracle machines the 2,263
      * late-freed pages are exactly the DMA32 pcp count right after boot). Pages left on the lists are free, so
@@ -103,53 +105,58 @@ public final class MemoryInit {
         DmaAtomicPools.allocate(m);
         m.setPcpEnabled(pcp);
         long[] late = lateFreePfns(layout, mb, m);
-        BootResidue beforeLate = residue.withoutUnmovable(late.length);
-        allocateResidue(m, beforeLate);
+        BootResidue beforeLate = residue.withoutKernel(late.length);
+        BootResiduePages typed = residue.typed() == 0 ? BootResiduePages.NONE : new BootResiduePages(residue);
+        allocateResidue(m, beforeLate, typed);
         long pcpBefore = pcpPages(m);
         for (long pfn : late) {
             m.zoneOf(pfn).freeReservedPage(pfn);
         }
         long leftOnPcp = pcpPages(m) - pcpBefore;
-        long stillOwed = residue.unmovable() - beforeLate.unmovable() - leftOnPcp;
-        allocateResidue(m, new BootResidue(Math.max(0, stillOwed), 0, 0, 0));
+        long stillOwed = residue.kernel() - beforeLate.kernel() - leftOnPcp;
+        allocateResidue(m, BootResidue.kernelOnly(Math.max(0, stillOwed)), typed);
         for (ZoneReserveState s : setup.zones()) {
             m.node(s.nid).zone(s.type).setManagedPages(s.managed);
         }
         List<String> log = new ArrayList<>(BootLog.lines(layout));
         log.add(BootLog.memoryLine(layout, mb, twinManaged));
-        return new BootedMachine(m, layout, mb, setup, log);
+        return new BootedMachine(m, layout, mb, setup, log, typed);
     }
 
     /**
      * Allocates the residue in proportional round-robin, so the kinds interleave in memory as at boot; a residue
-     * the machine cannot hold is a {@link BootOutOfMemory} (the meminfo belongs to a larger machine).
+     * the machine cannot hold is a {@link BootOutOfMemory} (the meminfo belongs to a larger machine). The three
+     * gfp classes interleave by their sizes, and within a class its kinds by theirs; the typed pages go to
+     * {@code typed} in that order.
      */
-    static void allocateResidue(Machine m, BootResidue r) {
+    static void allocateResidue(Machine m, BootResidue r, BootResiduePages typed) {
         long total = r.total();
         if (total == 0) {
             return;
         }
-        long[] want = {r.unmovable(), r.reclaimable(), r.shmem() + r.anon()};
-        long[] left = want.clone();
+        ProportionalInterleave classes = new ProportionalInterleave(r.unmovable(), r.reclaimable(), r.movable());
+        BootResidueKind[][] kinds = {{BootResidueKind.KERNEL, BootResidueKind.SLAB_UNRECLAIMABLE},
+            {BootResidueKind.SLAB_RECLAIMABLE}, {BootResidueKind.SHMEM, BootResidueKind.CACHE, BootResidueKind.ANON}};
+        ProportionalInterleave[] within = new ProportionalInterleave[kinds.length];
+        for (int c = 0; c < kinds.length; c++) {
+            long[] want = new long[kinds[c].length];
+            for (int k = 0; k < want.length; k++) {
+                want[k] = r.pages(kinds[c][k]);
+            }
+            within[c] = new ProportionalInterleave(want);
+        }
         int[] gfp = {Gfp.GFP_KERNEL, Gfp.GFP_KERNEL | Gfp.__GFP_RECLAIMABLE, Gfp.GFP_HIGHUSER_MOVABLE};
-        long[] credit = new long[3];
         long free = m.nrFreePages();
         for (long i = 0; i < total; i++) {
-            int best = -1;
-            for (int k = 0; k < 3; k++) {
-                if (left[k] == 0) {
-                    continue;
-                }
-                credit[k] += want[k];
-                if (best < 0 || credit[k] > credit[best]) {
-                    best = k;
-                }
-            }
-            credit[best] -= total;
-            left[best]--;
-            if (m.allocPages(gfp[best] | Gfp.__GFP_NOWARN, 0) < 0) {
+            int c = classes.next();
+            BootResidueKind kind = kinds[c][within[c].next()];
+            long pfn = m.allocPages(gfp[c] | Gfp.__GFP_NOWARN, 0);
+            if (pfn < 0) {
                 throw new BootOutOfMemory(BootOutOfMemory.Source.MEMINFO, "the memory /proc/meminfo shows in use",
                         total, free);
+            }
+            if (kind != BootResidueKind.KERNEL) {
+                typed.add(pfn, kind);
             }
         }
     }

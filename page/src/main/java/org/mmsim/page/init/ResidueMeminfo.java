@@ -7,5 +7,5 @@ package org.mmsim.page.init;
  * @param file the meminfo file's name, for messages
  */
 public record ResidueMeminfo(String file, MeminfoFigure memTotal, MeminfoFigure memFree, MeminfoFigure shmem,
-        MeminfoFigure anonPages, MeminfoFigure sReclaimable) {
+        MeminfoFigure anonPages, MeminfoFigure sReclaimable, MeminfoFigure sUnreclaim, MeminfoFigure cached) {
 }

@@ -26,7 +26,8 @@ public final class BootResidueMeminfo {
             throw InputError.at(file, 0, "no MemTotal or MemFree line: not a /proc/meminfo");
         }
         return new ResidueMeminfo(file, figure(info, "MemTotal"), figure(info, "MemFree"), figure(info, "Shmem"),
-                figure(info, "AnonPages"), figure(info, "SReclaimable"));
+                figure(info, "AnonPages"), figure(info, "SReclaimable"), figure(info, "SUnreclaim"),
+                figure(info, "Cached"));
     }
 
     /** Reads {@code file} for a machine of {@code machinePages} pages (see {@link BootResidue#of}). */

@@ -92,15 +92,20 @@ final class SimKernel {
 
     /** Adds SLUB's slab pages to the old-style slab counters, and vmalloc's pages, under their vmstat names. */
     void addCounters(Map<String, Long> out) {
-        long reclaimable = mem.counters.get(VmCounters.NR_SLAB_RECLAIMABLE);
-        long unreclaimable = mem.counters.get(VmCounters.NR_SLAB_UNRECLAIMABLE);
         if (kernel != null) {
-            reclaimable += kernel.slub().nrSlabReclaimable();
-            unreclaimable += kernel.slub().nrSlabUnreclaimable();
             out.put("nr_vmalloc", kernel.vmalloc().nrVmallocPages());
         }
-        out.put("nr_slab_reclaimable", reclaimable);
-        out.put("nr_slab_unreclaimable", unreclaimable);
+        out.put("nr_slab_reclaimable", slabPages(true));
+        out.put("nr_slab_unreclaimable", slabPages(false));
+    }
+
+    /** The slab pages of one kind (NR_SLAB_RECLAIMABLE_B or NR_SLAB_UNRECLAIMABLE_B, in pages): SLUB's and the slab generator's. */
+    long slabPages(boolean reclaimable) {
+        long n = mem.counters.get(reclaimable ? VmCounters.NR_SLAB_RECLAIMABLE : VmCounters.NR_SLAB_UNRECLAIMABLE);
+        if (kernel != null) {
+            n += reclaimable ? kernel.slub().nrSlabReclaimable() : kernel.slub().nrSlabUnreclaimable();
+        }
+        return n;
     }
 
     /** Pages held by each slab cache that has any, by the name slabinfo shows. */

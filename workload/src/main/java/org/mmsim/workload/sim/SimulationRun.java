@@ -93,6 +93,7 @@ final class SimulationRun implements MmEnvironment {
         this.kernel = new SimKernel(booted, mem);
         mem.setXaNodeAllocator(kernel.radixTreeNodes());
         this.view = new SimView(booted, mem, kernel, scenario.thpEnabled());
+        BootResidueHandover.handOver(this);
         if (traceEvents.stream().anyMatch(e -> e.startsWith("mm_page_"))) {
             machine.setTracer(ftrace);
         }
