@@ -13,13 +13,18 @@ public final class FragmentationReport {
     private FragmentationReport() {
     }
 
-    /** The report; pagetypeinfo and zoneinfo may be null. */
+    /** The report under the default extfrag_threshold; pagetypeinfo and zoneinfo may be null. */
     public static String render(BuddyInfo buddy, PageTypeInfo pagetypes, ZoneInfo zoneinfo) {
+        return render(buddy, pagetypes, zoneinfo, FragmentationDiagnosis.EXTFRAG_THRESHOLD);
+    }
+
+    /** The report under extfrag_threshold {@code threshold} (0..1000). */
+    public static String render(BuddyInfo buddy, PageTypeInfo pagetypes, ZoneInfo zoneinfo, int threshold) {
         return "# /sys/kernel/debug/extfrag/extfrag_index\n"
                 + FragmentationIndexFormat.extfragIndex(buddy)
                 + "# /sys/kernel/debug/extfrag/unusable_index\n"
                 + FragmentationIndexFormat.unusableIndex(buddy)
                 + "\n"
-                + FragmentationDiagnosis.diagnose(buddy, pagetypes, zoneinfo);
+                + FragmentationDiagnosis.diagnose(buddy, pagetypes, zoneinfo, threshold);
     }
 }
