@@ -17,6 +17,7 @@ import org.mmsim.proc.ZoneInfoFormat;
 import org.mmsim.proc.analyze.FragmentationReport;
 import org.mmsim.proc.analyze.ProcFileConsistency;
 import org.mmsim.proc.analyze.ProcFileKind;
+import org.mmsim.proc.frag.FragmentationIndexFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Parameters;
  * zoneinfo and /proc/sys/vm/extfrag_threshold, told apart by content), prints the extfrag_index and unusable_index
  * the kernel's debugfs would show, and explains in plain English what they mean for huge-page allocations. The files
  * may come from any kernel from 4.19 to 6.18; extfrag_threshold is the kernel's default, 500, unless its file or
- * {@code --extfrag-threshold} gives the machine's own.
+ * {@code --extfrag-threshold} gives the machine's own. extfrag_index is printed as 6.1 prints it, or as kernels up to
+ * 5.15 print it when the zoneinfo given is one of theirs (no boost line): mm/vmstat.c {@code extfrag_show_print()}
+ * padded its whole part and zoneinfo gained its boost line after 5.15 (patches of October and September 2021).
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Fragmentation analysis of a machine's /proc/buddyinfo (required),",
@@ -75,7 +78,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             ProcFileConsistency.checkZoneInfo(buddyFile, buddyText, buddy, name(paths, ProcFileKind.ZONEINFO),
                     texts.get(ProcFileKind.ZONEINFO), zoneinfo);
         }
-        System.out.print(FragmentationReport.render(buddy, pagetypes, zoneinfo, threshold(texts, paths)));
+        int extfragWidth = zoneinfo == null || ZoneInfoFormat.printsBoost(texts.get(ProcFileKind.ZONEINFO))
+                ? FragmentationIndexFormat.PADDED : FragmentationIndexFormat.UNPADDED;
+        System.out.print(FragmentationReport.render(buddy, pagetypes, zoneinfo, threshold(texts, paths),
+                extfragWidth));
         System.out.flush();
         return 0;
     }

@@ -8,20 +8,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mmsim.testdata.Oracle;
 import org.mmsim.testdata.OtherKernels;
 
 /**
- * {@code mmsim analyze} on the real buddyinfo, pagetypeinfo and zoneinfo of kernels other than 6.1: 5.8 (no boost
- * or cma line in zoneinfo), 6.12 (a promo line) and 6.18 (a promo line, pagesets with high_min and high_max). Its
- * indices must equal the kernel's own debugfs files where they were captured (6.12, 6.18) and the mm/vmstat.c
- * formulas worked by hand otherwise (5.8). The 6.1 cases are {@link AnalyzeCommandTest}'s.
+ * {@code mmsim analyze} on the real buddyinfo, pagetypeinfo and zoneinfo of kernels other than 6.1: 5.8 and 5.10 (no
+ * boost or cma line in zoneinfo, extfrag_index without padding), 6.12 (a promo line) and 6.18 (a promo line,
+ * pagesets with high_min and high_max). Its indices must equal the kernel's own debugfs files where they were
+ * captured (5.10, 6.12, 6.18) and the mm/vmstat.c formulas worked by hand otherwise (5.8). The 6.1 cases are
+ * {@link AnalyzeCommandTest}'s.
  */
 class AnalyzeKernelVersionsTest {
     private static final String EXTFRAG_HEADER = "# /sys/kernel/debug/extfrag/extfrag_index\n";
     private static final String UNUSABLE_HEADER = "# /sys/kernel/debug/extfrag/unusable_index\n";
     private static final String LINUX_5_8 = "linux-5.8-x86_64-jc";
     private static final String LINUX_6_18 = "linux-6.18-x86_64-this-machine";
+    private static final String LINUX_5_10 = "linux-5.10-x86_64-2G";
 
     @TempDir
     Path tmp;
@@ -40,11 +44,16 @@ class AnalyzeKernelVersionsTest {
     }
 
     private static CliRun analyze(String machine, String... more) {
+        return analyzeAt(machine, "", more);
+    }
+
+    /** Analyzes the three files in {@code dir} (a moment's folder, or "") of a machine, and {@code more}. */
+    private static CliRun analyzeAt(String machine, String dir, String... more) {
         String[] args = new String[4 + more.length];
         args[0] = "analyze";
-        args[1] = OtherKernels.file(machine, "zoneinfo").toString();
-        args[2] = OtherKernels.file(machine, "pagetypeinfo").toString();
-        args[3] = OtherKernels.file(machine, "buddyinfo").toString();
+        args[1] = OtherKernels.file(machine, dir + "zoneinfo").toString();
+        args[2] = OtherKernels.file(machine, dir + "pagetypeinfo").toString();
+        args[3] = OtherKernels.file(machine, dir + "buddyinfo").toString();
         System.arraycopy(more, 0, args, 4, more.length);
         CliRun r = CliRun.of(args);
         assertThat(r.err()).isEmpty();
@@ -60,6 +69,27 @@ class AnalyzeKernelVersionsTest {
         // watermarks from the 6.18 zoneinfo, read past its promo line and its wide pagesets
         assertThat(diagnosis(r)).contains("Zoneinfo counts 772845 free pages against watermarks min 3145, low 3931,"
                 + " high 4717").contains("Its 1528 pageblocks are 100.0% Movable");
+    }
+
+    /** At boot, and with free memory cut into order-0 holes (extfrag_index 0.999 and 1.000 in DMA32). */
+    @ParameterizedTest
+    @ValueSource(strings = {"boot", "holes"})
+    void linux510FilesGiveThatKernelsOwnIndexFilesInItsLayout(String moment) {
+        String dir = moment + "/";
+        CliRun r = analyzeAt(LINUX_5_10, dir, OtherKernels.file(LINUX_5_10, dir + "extfrag_threshold").toString());
+        assertThat(extfrag(r)).isEqualTo(OtherKernels.read(LINUX_5_10, dir + "extfrag_index"));
+        assertThat(unusable(r)).isEqualTo(OtherKernels.read(LINUX_5_10, dir + "unusable_index"));
+    }
+
+    /** Without a zoneinfo to tell the kernel, extfrag_index has 6.1's layout: the same figures, padded. */
+    @Test
+    void linux510BuddyinfoAloneGivesTheSameFiguresIn61Layout() {
+        CliRun r = CliRun.of("analyze", OtherKernels.file(LINUX_5_10, "holes/buddyinfo").toString());
+        assertThat(r.status()).isZero();
+        assertThat(extfrag(r)).contains(" 0.999  1.000 \n");
+        assertThat(extfrag(r).replaceAll(" +", " "))
+                .isEqualTo(OtherKernels.read(LINUX_5_10, "holes/extfrag_index").replaceAll(" +", " "));
+        assertThat(diagnosis(r)).contains("fragmentation index 0.999 is above extfrag_threshold 0.500");
     }
 
     @Test
@@ -84,8 +114,8 @@ class AnalyzeKernelVersionsTest {
         CliRun r = analyze(LINUX_5_8);
         // order 9: 1000 - (1000 + 5068 * 1000 / 512) / 68 = 1000 - 10898 / 68 = 1000 - 160 = 840;
         // order 10: 1000 - (1000 + 5068 * 1000 / 1024) / 68 = 1000 - 5949 / 68 = 1000 - 87 = 913;
-        // orders 0..8 have a free block at or above them (13 of order 8): -1000
-        assertThat(extfrag(r).lines()).contains("Node 0, zone   Normal " + "-1.000 ".repeat(9) + " 0.840  0.913 ");
+        // orders 0..8 have a free block at or above them (13 of order 8): -1000; unpadded, as 5.8 prints them
+        assertThat(extfrag(r).lines()).contains("Node 0, zone   Normal" + " -1.000".repeat(9) + " 0.840 0.913 ");
         // unusable = free pages in blocks below the order * 1000 / 5068:
         // order 2: 44 -> 8; 3: 76 -> 14; 4: 156 -> 30; 5: 172 -> 33; 6: 204 -> 40; 7: 332 -> 65; 8: 1740 -> 343;
         // orders 9 and 10: all 5068 -> 1000

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  * page counts above 2^52, present above spanned, managed or cma above present, watermarks out of order, protection
  * arrays without one entry per zone, cpus from NR_CPUS up or out of order, thresholds above 125, repeated counters.
  *
- * <p>Parsing also reads the layouts of the kernels from 4.19 to 6.18: without the {@code boost} line (added in 5.16)
- * or the {@code cma} line (added in 5.12), with a {@code promo} line (6.12), and with the wider pageset layout that
- * adds {@code high_min} and {@code high_max} (6.18). Absent boost and cma read as 0, and high_min and high_max are
- * checked but not kept. {@link #render} writes the 6.1 layout.
+ * <p>Parsing also reads the layouts of the kernels from 4.19 to 6.18: without the {@code boost} line (added after
+ * 5.15) or the {@code cma} line (added in 5.12), with a {@code promo} line (6.12), and with the wider pageset
+ * layout that adds {@code high_min} and {@code high_max} (6.18). Absent boost and cma read as 0, and high_min and
+ * high_max are checked but not kept. {@link #render} writes the 6.1 layout.
  */
 public final class ZoneInfoFormat {
     private static final Pattern ZONE_HEADER = Pattern.compile("Node +(\\S+), zone +(\\S+)");
@@ -270,7 +270,7 @@ public final class ZoneInfoFormat {
 
     /**
      * True when the next line starts with {@code nextLabel}: the optional line expected here is absent, as an older
-     * kernel prints it (no {@code boost} before 5.16, no {@code cma} before 5.12). At the end of the file or before
+     * kernel prints it (no {@code boost} up to 5.15, no {@code cma} before 5.12). At the end of the file or before
      * any other line the optional line is taken as missing, so the error names it.
      */
     private static boolean absentBefore(TextLines in, String nextLabel) {
@@ -310,6 +310,14 @@ public final class ZoneInfoFormat {
             out[i] = in.pages(parts[i], "protection[" + i + "]");
         }
         return out;
+    }
+
+    /**
+     * Whether a zoneinfo text prints the {@code boost} watermark line, as 6.1 and later do; one without it comes from
+     * a kernel up to 5.15.
+     */
+    public static boolean printsBoost(String text) {
+        return text.contains("\n        boost    ");
     }
 
     /**

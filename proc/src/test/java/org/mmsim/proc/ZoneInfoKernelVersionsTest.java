@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.mmsim.arch.InputError;
+import org.mmsim.testdata.Oracle;
 import org.mmsim.testdata.OtherKernels;
 
 /**
@@ -40,6 +41,15 @@ class ZoneInfoKernelVersionsTest {
         assertThat(dma32.pagesets()).containsExactly(new Pageset(0, 0, 1965, 63, 24), new Pageset(1, 0, 1965, 63, 24));
         assertThat(zi.node(0).zone("Normal").startPfn()).isEqualTo(1048576);
         assertThat(zi.node(0).zones()).hasSize(5);
+    }
+
+    @Test
+    void theBoostLineTellsKernelsUpTo515FromLaterOnes() {
+        assertThat(ZoneInfoFormat.printsBoost(OtherKernels.read("linux-5.10-x86_64-2G", "boot/zoneinfo"))).isFalse();
+        assertThat(ZoneInfoFormat.printsBoost(OtherKernels.read("linux-5.8-x86_64-jc", "zoneinfo"))).isFalse();
+        assertThat(ZoneInfoFormat.printsBoost(Oracle.read("x86_64-4G", "zoneinfo"))).isTrue();
+        assertThat(ZoneInfoFormat.printsBoost(OtherKernels.read("linux-6.18-x86_64-this-machine", "zoneinfo")))
+                .isTrue();
     }
 
     @Test

@@ -15,13 +15,18 @@ public final class FragmentationReport {
 
     /** The report under the default extfrag_threshold; pagetypeinfo and zoneinfo may be null. */
     public static String render(BuddyInfo buddy, PageTypeInfo pagetypes, ZoneInfo zoneinfo) {
-        return render(buddy, pagetypes, zoneinfo, FragmentationDiagnosis.EXTFRAG_THRESHOLD);
+        return render(buddy, pagetypes, zoneinfo, FragmentationDiagnosis.EXTFRAG_THRESHOLD,
+                FragmentationIndexFormat.PADDED);
     }
 
-    /** The report under extfrag_threshold {@code threshold} (0..1000). */
-    public static String render(BuddyInfo buddy, PageTypeInfo pagetypes, ZoneInfo zoneinfo, int threshold) {
+    /**
+     * The report under extfrag_threshold {@code threshold} (0..1000), with extfrag_index's whole part in the
+     * layout of the machine's kernel ({@link FragmentationIndexFormat#PADDED} or {@code UNPADDED}).
+     */
+    public static String render(BuddyInfo buddy, PageTypeInfo pagetypes, ZoneInfo zoneinfo, int threshold,
+            int extfragWholeWidth) {
         return "# /sys/kernel/debug/extfrag/extfrag_index\n"
-                + FragmentationIndexFormat.extfragIndex(buddy)
+                + FragmentationIndexFormat.extfragIndex(buddy, extfragWholeWidth)
                 + "# /sys/kernel/debug/extfrag/unusable_index\n"
                 + FragmentationIndexFormat.unusableIndex(buddy)
                 + "\n"
