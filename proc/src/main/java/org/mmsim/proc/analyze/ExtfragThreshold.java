@@ -1,7 +1,8 @@
-package org.mmsim.proc;
+package org.mmsim.proc.analyze;
 
 import org.mmsim.arch.InputError;
 import org.mmsim.boot.spec.KernelSysctl;
+import org.mmsim.proc.TextLines;
 
 /**
  * {@code vm.extfrag_threshold} as a user gives it to {@code mmsim analyze}: the fragmentation index above which
