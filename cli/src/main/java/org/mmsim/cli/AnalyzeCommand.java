@@ -13,24 +13,37 @@ import org.mmsim.proc.PageTypeInfo;
 import org.mmsim.proc.PageTypeInfoFormat;
 import org.mmsim.proc.ZoneInfo;
 import org.mmsim.proc.ZoneInfoFormat;
+import org.mmsim.proc.analyze.ExtfragThreshold;
 import org.mmsim.proc.analyze.FragmentationReport;
 import org.mmsim.proc.analyze.ProcFileConsistency;
 import org.mmsim.proc.analyze.ProcFileKind;
+import org.mmsim.proc.frag.FragmentationIndexFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code mmsim analyze}: reads a real machine's /proc/buddyinfo (and optionally pagetypeinfo and
- * zoneinfo, told apart by content), prints the extfrag_index and unusable_index the kernel's debugfs
- * would show, and explains in plain English what they mean for huge-page allocations.
+ * {@code mmsim analyze}: reads a real machine's /proc/buddyinfo (and optionally pagetypeinfo,
+ * zoneinfo and /proc/sys/vm/extfrag_threshold, told apart by content), prints the extfrag_index and unusable_index
+ * the kernel's debugfs would show, and explains in plain English what they mean for huge-page allocations. The files
+ * may come from any kernel from 4.19 to 6.18; extfrag_threshold is the kernel's default, 500, unless its file or
+ * {@code --extfrag-threshold} gives the machine's own. extfrag_index is printed as 6.1 prints it, or as kernels up to
+ * 5.15 print it when the zoneinfo given is one of theirs (no boost line): mm/vmstat.c {@code extfrag_show_print()}
+ * padded its whole part and zoneinfo gained its boost line after 5.15 (patches of October and September 2021).
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Fragmentation analysis of a machine's /proc/buddyinfo (required),",
-            "with /proc/pagetypeinfo and /proc/zoneinfo if given, in any order."})
+            "with /proc/pagetypeinfo, /proc/zoneinfo and /proc/sys/vm/extfrag_threshold if given, in any order.",
+            "Reads the files of Linux 4.19 to 6.18."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..3", paramLabel = "FILE", description = "buddyinfo, pagetypeinfo, zoneinfo copies")
+    @Parameters(arity = "1..4", paramLabel = "FILE",
+            description = "buddyinfo, pagetypeinfo, zoneinfo, extfrag_threshold copies")
     List<Path> files;
+
+    @Option(names = "--extfrag-threshold", paramLabel = "N",
+            description = "the machine's vm.extfrag_threshold, 0..1000 (default: its file if given, else 500)")
+    String extfragThreshold;
 
     @Override
     public Integer call() {
@@ -65,9 +78,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
             ProcFileConsistency.checkZoneInfo(buddyFile, buddyText, buddy, name(paths, ProcFileKind.ZONEINFO),
                     texts.get(ProcFileKind.ZONEINFO), zoneinfo);
         }
-        System.out.print(FragmentationReport.render(buddy, pagetypes, zoneinfo));
+        int extfragWidth = zoneinfo == null || ZoneInfoFormat.printsBoost(texts.get(ProcFileKind.ZONEINFO))
+                ? FragmentationIndexFormat.PADDED : FragmentationIndexFormat.UNPADDED;
+        System.out.print(FragmentationReport.render(buddy, pagetypes, zoneinfo, threshold(texts, paths),
+                extfragWidth));
         System.out.flush();
         return 0;
+    }
+
+    /** The flag's threshold, the file's, or the kernel's default; both given is a mistake. */
+    private int threshold(Map<ProcFileKind, String> texts, Map<ProcFileKind, Path> paths) {
+        String text = texts.get(ProcFileKind.EXTFRAG_THRESHOLD);
+        if (text != null && extfragThreshold != null) {
+            throw InputError.at("--extfrag-threshold", 0, "given beside the file "
+                    + name(paths, ProcFileKind.EXTFRAG_THRESHOLD) + "; give one or the other");
+        }
+        if (extfragThreshold != null) {
+            return ExtfragThreshold.of("--extfrag-threshold", extfragThreshold);
+        }
+        return text == null ? ExtfragThreshold.kernelDefault()
+                : ExtfragThreshold.parse(name(paths, ProcFileKind.EXTFRAG_THRESHOLD), text);
     }
 
     private static String name(Map<ProcFileKind, Path> paths, ProcFileKind kind) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmsim.testdata.Oracle;
+import org.mmsim.testdata.OtherKernels;
 
 /**
  * The bad-input corpus: every file under {@code src/test/resources/bad-input/*.yaml} is a list of cases, each a set
@@ -38,6 +39,7 @@ import org.mmsim.testdata.Oracle;
  * {@code valid} is an edge case that is not an error: it must exit 0 (and match {@code stdout} when given).
  *
  * <p>Case keys: {@code name}, {@code why}, {@code files} (name to one of {@code text}, {@code oracle: CASE/FILE},
+ * {@code kernel: MACHINE/FILE} (testdata/kernels),
  * {@code hex}, {@code repeat} + {@code count}, {@code fifo: true}, {@code dir: true}; then optionally
  * {@code replace: [[old, new], ...]} (each old must occur; all occurrences replaced), {@code cut-after: TEXT}
  * (drop every line after the first containing TEXT), {@code drop-lines: REGEX}, {@code append: TEXT}),
@@ -161,10 +163,14 @@ class BadInputCorpusTest {
             String ref = spec.get("oracle").asText();
             int slash = ref.indexOf('/');
             text = Oracle.read(ref.substring(0, slash), ref.substring(slash + 1));
+        } else if (spec.has("kernel")) {
+            String ref = spec.get("kernel").asText();
+            int slash = ref.indexOf('/');
+            text = OtherKernels.read(ref.substring(0, slash), ref.substring(slash + 1));
         } else if (spec.has("repeat")) {
             text = spec.get("repeat").asText().repeat(spec.path("count").asInt(1));
         } else {
-            throw new IllegalArgumentException("a file needs text, oracle, hex, repeat, fifo or dir: " + spec);
+            throw new IllegalArgumentException("a file needs text, oracle, kernel, hex, repeat, fifo or dir: " + spec);
         }
         for (JsonNode r : spec.path("replace")) {
             String old = r.get(0).asText();

@@ -16,6 +16,11 @@ import java.util.regex.Pattern;
  * the per-cpu pagesets, node_unreclaimable and start_pfn. Parsing refuses what no kernel prints ({@link KernelLimits}):
  * page counts above 2^52, present above spanned, managed or cma above present, watermarks out of order, protection
  * arrays without one entry per zone, cpus from NR_CPUS up or out of order, thresholds above 125, repeated counters.
+ *
+ * <p>Parsing also reads the layouts of the kernels from 4.19 to 6.18: without the {@code boost} line (added after
+ * 5.15) or the {@code cma} line (added in 5.12), with a {@code promo} line (6.12), and with the wider pageset
+ * layout that adds {@code high_min} and {@code high_max} (6.18). Absent boost and cma read as 0, and high_min and
+ * high_max are checked but not kept. {@link #render} writes the 6.1 layout.
  */
 public final class ZoneInfoFormat {
     private static final Pattern ZONE_HEADER = Pattern.compile("Node +(\\S+), zone +(\\S+)");
@@ -23,6 +28,8 @@ public final class ZoneInfoFormat {
     private static final Pattern PROTECTION = Pattern.compile(" {8}protection: \\((.*)\\)");
     private static final String PER_NODE = "  per-node stats";
     private static final String PAGESETS = "  pagesets";
+    /** The count label of kernels that also print each pageset's high_min and high_max (6.18; 6.12 does not). */
+    private static final String WIDE_COUNT = "              count:    ";
 
     private ZoneInfoFormat() {
     }
@@ -187,7 +194,8 @@ public final class ZoneInfoFormat {
 
     private static ZoneInfoZone parseZone(TextLines in, String name) {
         long free = labelled(in, "  pages free     ", "pages free", KernelLimits.MAX_PAGES);
-        long boost = labelled(in, "        boost    ", "boost", KernelLimits.MAX_PAGES);
+        long boost = absentBefore(in, "        min ") ? 0
+                : labelled(in, "        boost    ", "boost", KernelLimits.MAX_PAGES);
         long min = labelled(in, "        min      ", "min", KernelLimits.MAX_PAGES);
         long low = labelled(in, "        low      ", "low", KernelLimits.MAX_PAGES);
         long high = labelled(in, "        high     ", "high", KernelLimits.MAX_PAGES);
@@ -203,7 +211,8 @@ public final class ZoneInfoFormat {
         long spanned = labelled(in, "        spanned  ", "spanned", KernelLimits.MAX_PAGES);
         long present = labelled(in, "        present  ", "present", KernelLimits.MAX_PAGES);
         long managed = labelled(in, "        managed  ", "managed", KernelLimits.MAX_PAGES);
-        long cma = labelled(in, "        cma      ", "cma", KernelLimits.MAX_PAGES);
+        long cma = absentBefore(in, "        protection:") ? 0
+                : labelled(in, "        cma      ", "cma", KernelLimits.MAX_PAGES);
         if (present > spanned) {
             throw in.error("zone " + name + " has " + present + " present pages but spans only " + spanned);
         }
@@ -233,9 +242,16 @@ public final class ZoneInfoFormat {
                 throw in.error("cpu " + cpu + " after cpu " + pagesets.get(pagesets.size() - 1).cpu()
                         + "; the kernel lists each online cpu once, in ascending order");
             }
-            int count = (int) labelled(in, "              count: ", "count", Integer.MAX_VALUE);
-            int pcpHigh = (int) labelled(in, "              high:  ", "high", Integer.MAX_VALUE);
-            int batch = (int) labelled(in, "              batch: ", "batch", Integer.MAX_VALUE);
+            boolean wide = in.peek() != null && in.peek().startsWith(WIDE_COUNT);
+            int count = (int) labelled(in, wide ? WIDE_COUNT : "              count: ", "count", Integer.MAX_VALUE);
+            int pcpHigh = (int) labelled(in, wide ? "              high:     " : "              high:  ", "high",
+                    Integer.MAX_VALUE);
+            int batch = (int) labelled(in, wide ? "              batch:    " : "              batch: ", "batch",
+                    Integer.MAX_VALUE);
+            if (wide) {
+                labelled(in, "              high_min: ", "high_min", Integer.MAX_VALUE);
+                labelled(in, "              high_max: ", "high_max", Integer.MAX_VALUE);
+            }
             int threshold = (int) labelled(in, "  vm stats threshold: ", "vm stats threshold",
                     KernelLimits.MAX_STAT_THRESHOLD);
             pagesets.add(new Pageset(cpu, count, pcpHigh, batch, threshold));
@@ -250,6 +266,15 @@ public final class ZoneInfoFormat {
         }
         return new ZoneInfoZone(name, free, boost, min, low, high, promo, spanned, present, managed, cma, protection,
                 stats, pagesets, unreclaimable == 1, startPfn);
+    }
+
+    /**
+     * True when the next line starts with {@code nextLabel}: the optional line expected here is absent, as an older
+     * kernel prints it (no {@code boost} up to 5.15, no {@code cma} before 5.12). At the end of the file or before
+     * any other line the optional line is taken as missing, so the error names it.
+     */
+    private static boolean absentBefore(TextLines in, String nextLabel) {
+        return in.peek() != null && in.peek().startsWith(nextLabel);
     }
 
     private static long labelled(TextLines in, String label, String what) {
@@ -285,6 +310,14 @@ public final class ZoneInfoFormat {
             out[i] = in.pages(parts[i], "protection[" + i + "]");
         }
         return out;
+    }
+
+    /**
+     * Whether a zoneinfo text prints the {@code boost} watermark line, as 6.1 and later do; one without it comes from
+     * a kernel up to 5.15.
+     */
+    public static boolean printsBoost(String text) {
+        return text.contains("\n        boost    ");
     }
 
     /**

@@ -20,8 +20,8 @@ import org.mmsim.proc.frag.FragmentationIndexFormat;
  * A plain-English reading of a machine's free memory for huge-page sized (pageblock order) allocations.
  * It applies the kernel's own tests: a free block of the order means the allocation succeeds
  * ({@code __fragmentation_index() == -1000}); otherwise mm/compaction.c {@code compaction_suitable()}
- * compacts only when the fragmentation index exceeds {@code sysctl_extfrag_threshold} (500), and treats
- * a lower index as a lack of memory, for reclaim. Watermarks are read as mm/page_alloc.c
+ * compacts only when the fragmentation index exceeds {@code sysctl_extfrag_threshold} (500 unless the user gives
+ * the machine's own), and treats a lower index as a lack of memory, for reclaim. Watermarks are read as mm/page_alloc.c
  * {@code zone_watermark_ok()} and kswapd use them. Without a pagetypeinfo the pageblock order is taken as 9, or
  * MAX_ORDER-1 when that is lower (include/linux/pageblock-flags.h). Sizes in bytes assume 4 KiB pages, so they are
  * given only for a buddyinfo with the 11 orders of such kernels.
@@ -38,8 +38,13 @@ public final class FragmentationDiagnosis {
     private FragmentationDiagnosis() {
     }
 
-    /** The diagnosis paragraph; pagetypeinfo and zoneinfo may be null. */
+    /** The diagnosis paragraph under the default extfrag_threshold; pagetypeinfo and zoneinfo may be null. */
     public static String diagnose(BuddyInfo buddy, PageTypeInfo pagetypes, ZoneInfo zoneinfo) {
+        return diagnose(buddy, pagetypes, zoneinfo, EXTFRAG_THRESHOLD);
+    }
+
+    /** The diagnosis paragraph under extfrag_threshold {@code threshold} (0..1000). */
+    public static String diagnose(BuddyInfo buddy, PageTypeInfo pagetypes, ZoneInfo zoneinfo, int threshold) {
         int order = DEFAULT_ORDER;
         if (pagetypes != null && !pagetypes.nodes().isEmpty()) {
             order = pagetypes.nodes().get(0).pageblockOrder();
@@ -51,7 +56,7 @@ public final class FragmentationDiagnosis {
         int fragmented = 0;
         for (ZoneFreeArea z : buddy.zones()) {
             StringBuilder s = new StringBuilder();
-            ZoneVerdict v = zoneSentence(s, z, order);
+            ZoneVerdict v = zoneSentence(s, z, order, threshold);
             if (v != ZoneVerdict.SUCCEEDS) {
                 failing++;
             }
@@ -87,7 +92,7 @@ public final class FragmentationDiagnosis {
 
     private enum ZoneVerdict { SUCCEEDS, FRAGMENTED, SHORT_OF_MEMORY, EMPTY }
 
-    private static ZoneVerdict zoneSentence(StringBuilder s, ZoneFreeArea z, int order) {
+    private static ZoneVerdict zoneSentence(StringBuilder s, ZoneFreeArea z, int order, int threshold) {
         long[] nrFree = z.nrFree();
         ContigPageInfo info = ContigPageInfo.of(nrFree, order);
         s.append("Node").append(NO_BREAK).append(z.nodeId()).append(NO_BREAK).append(z.zoneName()).append(": ");
@@ -111,15 +116,16 @@ public final class FragmentationDiagnosis {
                 .append("%) sit in blocks below order ").append(order).append(". ");
         int index = FragmentationIndex.fragmentationIndex(order, info);
         String indexText = FragmentationIndexFormat.thousandths(new StringBuilder(), index, 1).toString();
+        String thresholdText = FragmentationIndexFormat.thousandths(new StringBuilder(), threshold, 1).toString();
         if (index == FragmentationIndex.ALLOCATION_WOULD_SUCCEED) {
             s.append("Order-").append(order).append(" allocations succeed from the free lists (")
                     .append(info.freeBlocksSuitable()).append(" free order-").append(order).append(" blocks).");
             return ZoneVerdict.SUCCEEDS;
         }
-        if (index > EXTFRAG_THRESHOLD) {
+        if (index > threshold) {
             s.append("Order-").append(order).append(" allocations would fail because of fragmentation: its"
-                    + " fragmentation index ").append(indexText).append(" is above extfrag_threshold 0.500,"
-                    + " so compaction, not reclaim, would make room.");
+                    + " fragmentation index ").append(indexText).append(" is above extfrag_threshold ")
+                    .append(thresholdText).append(", so compaction, not reclaim, would make room.");
             return ZoneVerdict.FRAGMENTED;
         }
         if (index < 0) {
@@ -128,8 +134,8 @@ public final class FragmentationDiagnosis {
             return ZoneVerdict.SHORT_OF_MEMORY;
         }
         s.append("Order-").append(order).append(" allocations would fail for lack of memory: its fragmentation"
-                + " index ").append(indexText).append(" is at most extfrag_threshold 0.500, so the kernel would"
-                + " reclaim rather than compact.");
+                + " index ").append(indexText).append(" is at most extfrag_threshold ").append(thresholdText)
+                .append(", so the kernel would reclaim rather than compact.");
         return ZoneVerdict.SHORT_OF_MEMORY;
     }
 

@@ -13,13 +13,23 @@ public final class FragmentationReport {
     private FragmentationReport() {
     }
 
-    /** The report; pagetypeinfo and zoneinfo may be null. */
+    /** The report under the default extfrag_threshold; pagetypeinfo and zoneinfo may be null. */
     public static String render(BuddyInfo buddy, PageTypeInfo pagetypes, ZoneInfo zoneinfo) {
+        return render(buddy, pagetypes, zoneinfo, FragmentationDiagnosis.EXTFRAG_THRESHOLD,
+                FragmentationIndexFormat.PADDED);
+    }
+
+    /**
+     * The report under extfrag_threshold {@code threshold} (0..1000), with extfrag_index's whole part in the
+     * layout of the machine's kernel ({@link FragmentationIndexFormat#PADDED} or {@code UNPADDED}).
+     */
+    public static String render(BuddyInfo buddy, PageTypeInfo pagetypes, ZoneInfo zoneinfo, int threshold,
+            int extfragWholeWidth) {
         return "# /sys/kernel/debug/extfrag/extfrag_index\n"
-                + FragmentationIndexFormat.extfragIndex(buddy)
+                + FragmentationIndexFormat.extfragIndex(buddy, extfragWholeWidth)
                 + "# /sys/kernel/debug/extfrag/unusable_index\n"
                 + FragmentationIndexFormat.unusableIndex(buddy)
                 + "\n"
-                + FragmentationDiagnosis.diagnose(buddy, pagetypes, zoneinfo);
+                + FragmentationDiagnosis.diagnose(buddy, pagetypes, zoneinfo, threshold);
     }
 }

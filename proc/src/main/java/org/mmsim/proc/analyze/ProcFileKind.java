@@ -7,15 +7,18 @@ import org.mmsim.proc.TextLines;
 /**
  * Which /proc file a text is, told from its content, so {@code mmsim analyze} takes files in any order
  * and under any name: pagetypeinfo starts with "Page block order:", zoneinfo with a bare
- * "Node N, zone NAME" line, buddyinfo with that label followed by free counts.
+ * "Node N, zone NAME" line, buddyinfo with that label followed by free counts, and a copy of
+ * /proc/sys/vm/extfrag_threshold is a single number.
  */
 public enum ProcFileKind {
     BUDDYINFO("buddyinfo"),
     PAGETYPEINFO("pagetypeinfo"),
-    ZONEINFO("zoneinfo");
+    ZONEINFO("zoneinfo"),
+    EXTFRAG_THRESHOLD("extfrag_threshold");
 
     private static final Pattern ZONE_LABEL = Pattern.compile("Node +\\S+, zone +\\S+");
     private static final Pattern ZONE_LABEL_WITH_COLUMNS = Pattern.compile("Node +\\S+, zone +\\S+ +\\S.*");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+");
     private static final Pattern INDEX_LINE = Pattern.compile("Node +\\S+, zone +\\S+ +-?\\d+\\.-?\\d+ .*");
 
     private final String fileName;
@@ -24,7 +27,7 @@ public enum ProcFileKind {
         this.fileName = fileName;
     }
 
-    /** The file's name under /proc. */
+    /** The file's name under /proc (or /proc/sys/vm). */
     public String fileName() {
         return fileName;
     }
@@ -42,6 +45,9 @@ public enum ProcFileKind {
         TextLines.requirePrintable(file, lineNo, first);
         if (first.startsWith("Page block order:")) {
             return PAGETYPEINFO;
+        }
+        if (NUMBER.matcher(first).matches()) {
+            return EXTFRAG_THRESHOLD;
         }
         if (ZONE_LABEL.matcher(first).matches()) {
             return ZONEINFO;

@@ -1,7 +1,7 @@
 /**
  * What mmsim analyze prints for a machine's /proc files: the extfrag_index and unusable_index the kernel would show
- * for that buddyinfo, and a plain-English diagnosis for pageblock-order allocations; files are recognised by
- * content.
+ * for that buddyinfo, and a plain-English diagnosis for pageblock-order allocations under the machine's
+ * extfrag_threshold; files are recognised by content.
  *
  * <p>Kernel sources (6.1): mm/vmstat.c, mm/page_alloc.c, mm/compaction.c (the tests the diagnosis applies).
  *
