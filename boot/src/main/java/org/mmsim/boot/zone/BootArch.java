@@ -7,16 +7,17 @@ import org.mmsim.arch.Arch;
  * FLATMEM (i386), the section size (SECTION_SIZE_BITS), and sizeof(struct page): 64 bytes on 64-bit, 40 on
  * i386 with PAE (found from the 686-pae boot log's "Total pages", which only this size reproduces).
  */
-public record BootArch(boolean sparsemem, int sectionSizeBits, int structPageSize) {
+public record BootArch(boolean sparsemem, int sectionSizeBits, int structPageSize, int memSectionSize,
+        int memSectionUsageSize) {
 
     public static BootArch of(Arch arch) {
         switch (arch) {
             case X86_64:
-                return new BootArch(true, 27, 64);
+                return new BootArch(true, 27, 64, 32, 24);
             case ARM64:
-                return new BootArch(true, 27, 64);
+                return new BootArch(true, 27, 64, 16, 0);
             case I386_PAE:
-                return new BootArch(false, 29, 40);
+                return new BootArch(false, 29, 40, 16, 0);
             default:
                 throw new IllegalStateException(arch.toString());
         }
