@@ -44,10 +44,15 @@ public record ZoneInfoZone(String name, long pagesFree, long boost, long min, lo
                 pagesets, nodeUnreclaimable, startPfn);
     }
 
-    /** An unpopulated zone of a 6.1 kernel: everything zero but its protection array. */
-    public static ZoneInfoZone unpopulated(String name, long[] protection) {
-        return new ZoneInfoZone(name, 0, 0, 0, 0, 0, 0, 0, 0, 0, protection, NamedCounters.empty(), List.of(),
-                false, 0);
+    /**
+     * An unpopulated zone of a 6.1 kernel: no free, present or managed pages, but its watermarks, span and
+     * protection array as set. The watermarks need not be zero: __setup_per_zone_wmarks() gives a highmem zone
+     * (and a ZONE_MOVABLE carved from HighMem) a min of at least SWAP_CLUSTER_MAX even with no managed pages.
+     */
+    public static ZoneInfoZone unpopulated(String name, long min, long low, long high, long spanned,
+            long[] protection) {
+        return new ZoneInfoZone(name, 0, 0, min, low, high, spanned, 0, 0, 0, protection, NamedCounters.empty(),
+                List.of(), false, 0);
     }
 
     /** {@code populated_zone()}: the zone has present pages, so zoneinfo prints its stats. */

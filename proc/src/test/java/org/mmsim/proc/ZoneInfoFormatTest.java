@@ -48,7 +48,7 @@ class ZoneInfoFormatTest {
         List<ZoneInfoZone> zones = new ArrayList<>();
         for (ZoneInfoZone z : parsed.zones()) {
             if (!z.populated()) {
-                zones.add(ZoneInfoZone.unpopulated(z.name(), z.protection()));
+                zones.add(ZoneInfoZone.unpopulated(z.name(), z.min(), z.low(), z.high(), z.spanned(), z.protection()));
             } else {
                 NamedCounters.Builder stats = NamedCounters.builder();
                 for (int i = 0; i < z.stats().size(); i++) {

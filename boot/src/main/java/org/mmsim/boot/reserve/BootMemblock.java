@@ -56,13 +56,22 @@ public final class BootMemblock {
         if (spec.reservations().stream().noneMatch(r -> r.what().equals("kernel"))) {
             b.reserve(EarlyAllocations.defaultKernelImage(layout));
         }
+        boolean mapsFirst = !replay && spec.arch() == Arch.X86_64;
+        List<Reservation> afterMapping = new ArrayList<>();
         for (Reservation r : spec.reservations()) {
             if (r.free()) {
                 mb.physFree(r.start(), r.size());
                 b.made.add(r);
+            } else if (mapsFirst && !reservedBeforeInitMemMapping(r)) {
+                afterMapping.add(r);
             } else {
                 b.reserve(r);
             }
+        }
+        if (mapsFirst) {
+            b.made.stream().filter(r -> r.what().equals("kernel")).findFirst()
+                    .ifPresent(k -> new X86DirectMapTables(layout, b, k.end()).run());
+            afterMapping.forEach(b::reserve);
         }
         if (!replay) {
             if (spec.arch() == org.mmsim.arch.Arch.ARM64) {
@@ -74,6 +83,14 @@ public final class BootMemblock {
         return b;
     }
 
+    /**
+     * Whether setup_arch() reserves {@code r} before init_mem_mapping() places its page tables: the kernel
+     * image and the initrd (early_reserve_memory); the ACPI tables, NODE_DATA, swiotlb and CMA come after.
+     */
+    private static boolean reservedBeforeInitMemMapping(Reservation r) {
+        return r.what().equals("kernel") || r.what().equals("initrd");
+    }
+
     void reserve(Reservation r) {
         memblock.reserve(r.start(), r.size());
         made.add(r);
@@ -83,6 +100,16 @@ public final class BootMemblock {
     long alloc(long size, long align, long minAddr, long maxAddr, int nid, boolean exactNid, String what) {
         long base = exactNid ? memblock.allocExactNidRaw(size, align, minAddr, maxAddr, nid)
                 : memblock.allocTryNid(size, align, minAddr, maxAddr, nid);
+        if (base == 0) {
+            return -1;
+        }
+        made.add(Reservation.reserve(base, base + size, what));
+        return base;
+    }
+
+    /** memblock_phys_alloc_range(); returns the base, or -1 when nothing fits. */
+    long physAllocRange(long size, long align, long start, long end, String what) {
+        long base = memblock.physAllocRange(size, align, start, end);
         if (base == 0) {
             return -1;
         }

@@ -1,5 +1,9 @@
 package org.mmsim.boot.reserve;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.mmsim.arch.Arch;
 import org.mmsim.boot.memblock.Memblock;
 import org.mmsim.boot.spec.EarlyFacts;
@@ -30,7 +34,7 @@ final class EarlyAllocations {
     /** The x86_64 brk area the memblock=debug oracle shows right after the kernel image. */
     private static final long X86_BRK_BYTES = 0x11000;
     /** The x86_64 percpu first chunk Debian's kernel embeds per CPU ("Embedded 62 pages/cpu"). */
-    private static final long X86_64_PERCPU_PAGES = 62;
+    static final long X86_64_PERCPU_PAGES = 62;
     private static final long ARM64_PERCPU_PAGES = 31;
     private static final long I386_PERCPU_PAGES = 33;
     private static final long SWIOTLB_BYTES = 64 * MB;
@@ -40,6 +44,8 @@ final class EarlyAllocations {
     private final MachineSpec spec;
     private final Arch arch;
     private final int shift;
+    /** The vmemmap PUD (even keys) and PMD (odd keys) tables made so far. */
+    private final Set<Long> vmemmapTables = new HashSet<>();
 
     EarlyAllocations(BootLayout layout, BootMemblock b) {
         this.layout = layout;
@@ -71,6 +77,17 @@ final class EarlyAllocations {
         } else {
             flatMemMap();
         }
+        if (arch == Arch.X86_64) {
+            X86BootAllocations x86 = new X86BootAllocations(layout, b);
+            x86.setupArchResources();
+            x86.commandLine();
+            x86.percpuEmbedFirstChunk();
+            x86.bootCpumasks();
+            hashTables();
+            x86.cpuEntryAreaTables();
+            x86.swiotlbAreas(swiotlb());
+            return;
+        }
         percpu();
         hashTables();
         swiotlb();
@@ -101,7 +118,7 @@ final class EarlyAllocations {
     /** sparse_init(): section roots, one index page per used root, and per node usemaps, memmap and vmemmap tables. */
     private void sparseInit() {
         long perSection = BootMemblock.pagesPerSection(arch);
-        long sectionsPerRoot = pageSize() / 16;
+        long sectionsPerRoot = pageSize() / BootArch.of(arch).memSectionSize();
         long nrSectionRoots = (1L << (arch.physAddrBits() - BootArch.of(arch).sectionSizeBits())) / sectionsPerRoot;
         b.alloc(nrSectionRoots * 8, 64, 0, accessibleLimit(), Memblock.NUMA_NO_NODE, false, "mem_section roots");
         long lastRoot = -1;
@@ -116,11 +133,12 @@ final class EarlyAllocations {
         }
         long memmapPerSection = perSection * BootArch.of(arch).structPageSize();
         for (NodeSpan n : layout.nodes()) {
-            long sections = presentSections(n.nid(), perSection);
+            long sections = presentSectionNumbers(n.nid(), perSection).size();
             if (sections == 0) {
                 continue;
             }
-            long usemap = sections * ((4 * (perSection >> arch.pageblockOrder()) + 63) / 64 * 8);
+            long usemap = sections * (BootArch.of(arch).memSectionUsageSize()
+                    + (4 * (perSection >> arch.pageblockOrder()) + 63) / 64 * 8);
             b.alloc(Math.max(64, usemap), 64, 0, accessibleLimit(), n.nid(), false, "usemap");
             long pmd = 2 * MB;
             long buffer = b.alloc(sections * memmapPerSection, pmd, 16 * MB, accessibleLimit(), n.nid(), true,
@@ -130,31 +148,37 @@ final class EarlyAllocations {
                     b.alloc(memmapPerSection, pmd, 16 * MB, accessibleLimit(), n.nid(), false, "memmap");
                 }
             }
-            long vmemmapBytes = sections * memmapPerSection;
-            long pmdTables = (vmemmapBytes + (1L << 30) - 1) >> 30;
-            long pudTables = (vmemmapBytes + (512L << 30) - 1) >> 39;
-            for (long t = 0; t < pmdTables + pudTables; t++) {
-                b.alloc(pageSize(), pageSize(), 16 * MB, accessibleLimit(), n.nid(), false, "vmemmap page table");
+            for (long sec : presentSectionNumbers(n.nid(), perSection)) {
+                long va = sec * memmapPerSection;
+                for (long table : new long[] {(va >> 39) << 1, ((va >> 30) << 1) | 1}) {
+                    if (vmemmapTables.add(table)) {
+                        b.alloc(pageSize(), pageSize(), 16 * MB, accessibleLimit(), n.nid(), false, "vmemmap page table");
+                    }
+                }
             }
         }
     }
 
-    private long presentSections(int nid, long perSection) {
-        long count = 0;
-        long last = -1;
+    /**
+     * The present sections of a node, ascending, as sparse_init_nid() populates them; each section's memmap
+     * lies at its own place in the vmemmap, so nodes share the PUD and PMD tables (vmemmap_populate_hugepages:
+     * one PMD table per GiB of vmemmap, one PUD table per 512 GiB) and only the first to need one allocates it.
+     */
+    private List<Long> presentSectionNumbers(int nid, long perSection) {
+        List<Long> out = new ArrayList<>();
         for (MemRange r : layout.memory()) {
             if (r.nid() != nid) {
                 continue;
             }
             for (long sec = r.startPfn() / perSection; sec * perSection < r.endPfn(); sec++) {
-                if (sec != last) {
-                    count++;
-                    last = sec;
+                if (out.isEmpty() || out.get(out.size() - 1) != sec) {
+                    out.add(sec);
                 }
             }
         }
-        return count;
+        return out;
     }
+
 
     /** alloc_node_mem_map(): FLATMEM's struct page array for the node's span, MAX_ORDER aligned, in lowmem. */
     private void flatMemMap() {
@@ -219,10 +243,10 @@ final class EarlyAllocations {
      * swiotlb_init_remap(): a 64 MiB bounce buffer below 4 GiB when memory reaches above 4 GiB, and its slot
      * array (struct io_tlb_slot per 2 KiB slab: 24 bytes on 64-bit, 16 on 32-bit), page-aligned.
      */
-    private void swiotlb() {
+    private boolean swiotlb() {
         boolean logged = spec.reservations().stream().anyMatch(r -> r.what().equals("swiotlb"));
         if (!logged && layout.maxPfn() <= ((4L << 30) >> shift)) {
-            return;
+            return false;
         }
         if (!logged) {
             b.alloc(SWIOTLB_BYTES, pageSize(), 0, 0xffffffffL, Memblock.NUMA_NO_NODE, false, "swiotlb");
@@ -231,6 +255,7 @@ final class EarlyAllocations {
         long slotBytes = arch == Arch.I386_PAE ? 16 : 24;
         long size = (slots * slotBytes + pageSize() - 1) & -pageSize();
         b.alloc(size, pageSize(), 0, accessibleLimit(), Memblock.NUMA_NO_NODE, false, "swiotlb slots");
+        return true;
     }
 
     /** IO_TLB_SHIFT: swiotlb slabs of 2 KiB. */

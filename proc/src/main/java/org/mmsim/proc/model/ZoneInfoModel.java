@@ -33,7 +33,8 @@ public final class ZoneInfoModel {
             boolean anyPopulated = false;
             for (Zone z : node.zones()) {
                 if (!z.populated()) {
-                    zones.add(ZoneInfoZone.unpopulated(z.name(), z.lowmemReserve()));
+                    zones.add(ZoneInfoZone.unpopulated(z.name(), z.minWmarkPages(), z.lowWmarkPages(),
+                            z.highWmarkPages(), z.spannedPages(), z.lowmemReserve()));
                     continue;
                 }
                 anyPopulated = true;

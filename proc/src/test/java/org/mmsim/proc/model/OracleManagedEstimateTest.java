@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mmsim.arch.Arch;
 import org.mmsim.arch.ZoneType;
 import org.mmsim.boot.reserve.BootMemblock;
 import org.mmsim.boot.zone.BootLayout;
@@ -20,7 +21,8 @@ import org.mmsim.testdata.Oracle;
 /**
  * Issue 2, acceptance 2 (managed pages without --zoneinfo): from the memory map and the reservations the boot
  * log shows, mmsim computes each zone's managed pages. Exact on the memblock=debug case (every reservation
- * logged); elsewhere the error per zone stays under 0.5 % and is written to target/managed-estimate.txt.
+ * logged) and, since issue 15 models the allocations 6.1 makes without logging them, on every x86_64 case;
+ * elsewhere the error per zone stays under 0.5 % and is written to target/managed-estimate.txt.
  */
 class OracleManagedEstimateTest {
     private static final List<String> REPORT = new ArrayList<>();
@@ -47,7 +49,7 @@ class OracleManagedEstimateTest {
             double err = 100.0 * (mine - z.managed()) / z.managed();
             REPORT.add(String.format("%-26s node %d %-8s kernel %8d mmsim %8d error %+.3f %%", name, z.nid(), z.zone(),
                     z.managed(), mine, err));
-            if (name.endsWith("memblockdebug")) {
+            if (name.endsWith("memblockdebug") || layout.spec().arch() == Arch.X86_64) {
                 assertThat(mine).as("%s node %d %s managed", name, z.nid(), z.zone()).isEqualTo(z.managed());
             } else {
                 assertThat(Math.abs(err)).as("%s node %d %s managed %d vs kernel %d", name, z.nid(), z.zone(), mine,
