@@ -101,7 +101,7 @@ public final class PageTablePages {
         return tableOfPfn[(int) pfn];
     }
 
-    /** Physical pages held by all page tables of all address spaces (PGD, PUD, PMD and PTE pages; not PAE's slab PGDs). */
+    /** Physical pages held by all page tables of all address spaces (PGD, PUD, PMD, PTE pages; not PAE's slab PGD). */
     public long tablePagesAllocated() {
         return tablePagesAllocated;
     }
