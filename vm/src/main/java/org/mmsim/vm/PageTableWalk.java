@@ -17,6 +17,9 @@ public final class PageTableWalk {
         Paging paging = mm.sys.paging;
         StringBuilder sb = new StringBuilder();
         int top = paging.topLevel();
+        if (paging.longBits() == 32 && (addr >>> 32) != 0) {
+            return String.format("VA 0x%x (%s): not a 32-bit address%n", addr, paging.name().toLowerCase());
+        }
         sb.append(String.format("VA 0x%0" + paging.longBits() / 4 + "x (%s): ", addr, paging.name().toLowerCase()));
         for (int l = top; l < Paging.LEVELS; l++) {
             sb.append(String.format("%s[%d] bits %d:%d = %d, ", paging.levelName(l), Paging.index(addr, l),

@@ -137,6 +137,7 @@ class PaePagingTest {
         assertThat(walk).containsPattern("PGD\\[   2\\] = 0x0{8}[0-9a-f]{5}001 \\(present\\) -> PMD table")
                 .contains("-> 2 MiB page");
         assertThat(ProcMaps.smaps(p.mm())).contains("AnonHugePages:      2048 kB\n");
+        assertThat(PageTableWalk.walk(p.mm(), 1L << 32)).isEqualTo("VA 0x100000000 (i386_pae): not a 32-bit address\n");
         p.exit();
         assertThat(allocated(sys)).isEqualTo(1);
     }
