@@ -16,6 +16,11 @@ import org.mmsim.arch.Arch;
 class PaePagingTest {
     private static final int RW = Mman.PROT_READ | Mman.PROT_WRITE;
 
+    /** A system of 4096 pages with PAE paging. */
+    private static VmSystem pae() {
+        return VmSystem.simple(Paging.I386_PAE, 1 << 12);
+    }
+
     private static long allocated(VmSystem sys) {
         return ((SimplePhysPages) sys.phys()).allocatedPages();
     }
@@ -52,7 +57,7 @@ class PaePagingTest {
      */
     @Test
     void firstMmapAndBrkOfA32BitProcess() {
-        VmSystem sys = VmSystem.simple(Paging.I386_PAE, 1 << 12);
+        VmSystem sys = pae();
         Process p = sys.newProcess();
         assertThat(p.mm().mmapBase()).isEqualTo(0xb8000000L);
         assertThat(p.mmap(4096, RW, Mman.MAP_PRIVATE)).isEqualTo(0xb7fff000L);
@@ -75,7 +80,7 @@ class PaePagingTest {
      */
     @Test
     void pageTablePagesAfterTouchingPages() {
-        VmSystem sys = VmSystem.simple(Paging.I386_PAE, 1 << 12);
+        VmSystem sys = pae();
         Process p = sys.newProcess();
         Mm mm = p.mm();
         assertThat(mm.nrPmds()).isEqualTo(3);
@@ -118,7 +123,7 @@ class PaePagingTest {
      */
     @Test
     void thpFaultOnPae() {
-        VmSystem sys = VmSystem.simple(Paging.I386_PAE, 1 << 12);
+        VmSystem sys = pae();
         Process p = sys.newProcess();
         long a = p.mmap(4L << 20, RW, Mman.MAP_PRIVATE);
         assertThat(a).isEqualTo(0xb7c00000L);
@@ -151,7 +156,7 @@ class PaePagingTest {
      */
     @Test
     void forkAndCopyOnWriteOnPae() {
-        VmSystem sys = VmSystem.simple(Paging.I386_PAE, 1 << 12);
+        VmSystem sys = pae();
         Process parent = sys.newProcess();
         long a = parent.mmap(4096, RW, Mman.MAP_PRIVATE);
         assertThat(parent.touch(a, true)).isZero();
