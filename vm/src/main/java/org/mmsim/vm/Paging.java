@@ -1,6 +1,7 @@
 package org.mmsim.vm;
 
 import org.mmsim.arch.Arch;
+import org.mmsim.arch.layout.I386Config;
 
 /**
  * Page-table geometry of a user address space. The model's tables are 4 levels of 512 entries (9 index bits each)
@@ -24,7 +25,7 @@ public enum Paging {
      * CPU) and pgd_alloc() preallocates the PMDs of the 3 user PGD entries (PREALLOCATED_PMDS =
      * KERNEL_PGD_BOUNDARY, arch/x86/mm/pgtable.c). ELF_ET_DYN_BASE is 0x400000 (mmap_is_ia32(), asm/elf.h).
      */
-    I386_PAE(X86PteFormat.PAE, 0xC0000000L, false, new String[] {"P4D", "PGD", "PMD", "PTE"}, 1, Paging.PGD_IN_SLAB, 3,
+    I386_PAE(X86PteFormat.PAE, I386Config.debian686Pae().pageOffset(), false, new String[] {"P4D", "PGD", "PMD", "PTE"}, 1, Paging.PGD_IN_SLAB, 3,
             0x400000L, 32);
 
     public static final int LEVELS = 4;
