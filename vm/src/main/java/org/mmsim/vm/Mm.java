@@ -39,6 +39,11 @@ public final class Mm {
     /** The default RLIMIT_STACK, 8 MiB. */
     public static final long RLIMIT_STACK = 8L << 20;
     private static final long SIZE_128M = 128L << 20;
+    /**
+     * The size of the model's PIE executable image (text, data and bss, 5 pages): the initial program break is
+     * its end, ELF_ET_DYN_BASE plus this, as load_elf_binary() leaves it without brk randomisation.
+     */
+    static final long EXECUTABLE_SIZE = 5 * PAGE_SIZE;
 
     final VmSystem sys;
     /** This mm's number in {@link VmSystem}, which rmap records in the pages it maps. */
@@ -65,15 +70,20 @@ public final class Mm {
         this.sys = sys;
         this.id = sys.register(this);
         this.f = sys.fmt;
-        this.pgdOrder = sys.paging == Paging.X86_64 ? 1 : 0;
-        this.pgd = sys.tables.alloc(0, pgdOrder);
+        this.pgdOrder = sys.paging.pgdOrder();
+        this.pgd = sys.tables.alloc(sys.paging.topLevel(), pgdOrder);
         if (pgd < 0) {
             throw new VmOutOfMemory("out of memory for a PGD");
         }
         this.pt = new PageTableOps(this);
         this.fault = new Fault(this);
+        if (!pt.preallocatePmds()) {
+            sys.tables.free(pgd, sys.paging.topLevel(), pgdOrder);
+            sys.unregister(id);
+            throw new VmOutOfMemory("out of memory for the preallocated PMDs");
+        }
         this.mmapBase = mmapBase(sys.paging.taskSize(), RLIMIT_STACK);
-        this.startBrk = 0x555555559000L;
+        this.startBrk = sys.paging.elfEtDynBase() + EXECUTABLE_SIZE;
         this.brk = startBrk;
     }
 
@@ -130,9 +140,9 @@ public final class Mm {
         return nrPtes + nrPmds + nrPuds;
     }
 
-    /** Physical pages of this mm's page tables including the PGD (2 pages on x86_64 with PTI). */
+    /** Physical pages of this mm's page tables including the PGD (2 pages on x86_64 with PTI, none on PAE). */
     public long pageTablePagesWithPgd() {
-        return pgtablesPages() + (1L << pgdOrder);
+        return pgtablesPages() + sys.paging.pgdPages();
     }
 
     public long nrPtes() {
@@ -1112,7 +1122,7 @@ public final class Mm {
         while (nrDeposits > 0) {
             pt.freeTable(withdrawDeposit(), 3);
         }
-        sys.tables.free(pgd, 0, pgdOrder);
+        sys.tables.free(pgd, sys.paging.topLevel(), pgdOrder);
         sys.unregister(id);
     }
 

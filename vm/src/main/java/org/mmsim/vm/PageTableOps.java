@@ -18,6 +18,9 @@ final class PageTableOps {
     private final PteFormat f;
     private final PageTablePages tp;
     private final PageRefs refs;
+    private final Paging paging;
+    /** The level of the table at mm->pgd: 0, or 1 on PAE. */
+    private final int top;
 
     PageTableOps(Mm mm) {
         this.mm = mm;
@@ -25,6 +28,31 @@ final class PageTableOps {
         this.f = sys.fmt;
         this.tp = sys.tables;
         this.refs = sys.refs;
+        this.paging = sys.paging;
+        this.top = paging.topLevel();
+    }
+
+    /**
+     * preallocate_pmds() and pgd_prepopulate_pmd() of pgd_alloc() (arch/x86/mm/pgtable.c): on PAE the PMD tables
+     * of the user PGD entries are allocated with the PGD, so that the top-level entries never change later
+     * (which would need a CR3 reload). Each counts as a PMD table (pgtable_pmd_page_ctor(), mm_inc_nr_pmds()).
+     * False, with nothing left allocated, when memory runs out.
+     */
+    boolean preallocatePmds() {
+        long[] pgdEntries = tp.entries(mm.pgd);
+        for (int i = 0; i < paging.preallocatedPmds(); i++) {
+            int pmd = tp.alloc(top + 1, 0);
+            if (pmd < 0) {
+                for (int k = 0; k < i; k++) {
+                    freeTable(tp.tableAt(f.pfn(pgdEntries[k])), top + 1);
+                    pgdEntries[k] = 0;
+                }
+                return false;
+            }
+            mm.accountTable(top + 1, 1);
+            pgdEntries[i] = paging.mkTable(top, tp.pfnOf(pmd));
+        }
+        return true;
     }
 
     // ---- allocation and lookup -------------------------------------------------------------------
@@ -32,7 +60,7 @@ final class PageTableOps {
     /** The table id of the level-{@code level} table covering addr, allocating missing upper tables; -1 on OOM or a huge PMD in the way. */
     int tableFor(long addr, int level) {
         int id = mm.pgd;
-        for (int l = 0; l < level; l++) {
+        for (int l = top; l < level; l++) {
             long[] t = tp.entries(id);
             int i = Paging.index(addr, l);
             long e = t[i];
@@ -42,7 +70,7 @@ final class PageTableOps {
                     return -1;
                 }
                 mm.accountTable(l + 1, 1);
-                t[i] = f.mkTable(tp.pfnOf(child));
+                t[i] = paging.mkTable(l, tp.pfnOf(child));
                 id = child;
             } else if (f.isTable(e)) {
                 id = tp.tableAt(f.pfn(e));
@@ -56,7 +84,7 @@ final class PageTableOps {
     /** The table id of the level-{@code level} table covering addr, or -1 if absent (no allocation). */
     int lookup(long addr, int level) {
         int id = mm.pgd;
-        for (int l = 0; l < level; l++) {
+        for (int l = top; l < level; l++) {
             long e = tp.entries(id)[Paging.index(addr, l)];
             if (!f.isTable(e)) {
                 return -1;
@@ -180,7 +208,7 @@ final class PageTableOps {
 
     /** zap_page_range() over [start, end) inside one VMA: unmaps pages and swap entries, keeps the tables. */
     void zap(long start, long end) {
-        zapLevel(mm.pgd, 0, 0, start, end);
+        zapLevel(mm.pgd, top, 0, start, end);
     }
 
     private void zapLevel(int id, int level, long base, long start, long end) {
@@ -253,7 +281,7 @@ final class PageTableOps {
      * (ceiling 0 = no limit), the gap left between the neighbouring VMAs.
      */
     void freePgtables(long start, long end, long floor, long ceiling) {
-        freeLevel(mm.pgd, 0, 0, start, end, floor, ceiling);
+        freeLevel(mm.pgd, top, 0, start, end, floor, ceiling);
     }
 
     private void freeLevel(int id, int level, long base, long start, long end, long floor, long ceiling) {
@@ -282,7 +310,7 @@ final class PageTableOps {
 
     /** Frees every table below the PGD (exit_mmap() after all VMAs are gone). */
     void freeAllTables() {
-        freeLevel(mm.pgd, 0, 0, 0, mm.sys.paging.taskSize(), 0, 0);
+        freeLevel(mm.pgd, top, 0, 0, paging.taskSize(), 0, 0);
     }
 
     // ---- THP split -----------------------------------------------------------------------------------
@@ -337,7 +365,7 @@ final class PageTableOps {
 
     /** copy_page_range() for one VMA from this (parent) mm into the child. */
     void copyRange(Mm child, Vma vma) {
-        copyLevel(child, mm.pgd, 0, 0, vma);
+        copyLevel(child, mm.pgd, top, 0, vma);
     }
 
     private void copyLevel(Mm child, int id, int level, long base, Vma vma) {

@@ -11,7 +11,10 @@ import java.util.Arrays;
  * (pte_alloc_one()/pmd_alloc_one()/pud_alloc_one()/pgd_alloc() in 6.1). As in 6.1, only PTE and PMD tables
  * run pgtable_*_page_ctor() and so count in NR_PAGETABLE (nr_page_table_pages); PUD tables and the PGD are
  * plain pages. The PGD is an order-1 block on x86_64 with page table isolation (PGD_ALLOCATION_ORDER 1,
- * Debian's config): the second page is the PTI user copy, which this model does not fill.
+ * Debian's config): the second page is the PTI user copy, which this model does not fill. PAE's 32-byte PGD is
+ * an object of the pgd_cache slab (_pgd_alloc()): it holds no page here ({@link Paging#PGD_IN_SLAB}, pfn -1), and
+ * the slab page it lives in is not modelled. Table pages are never from highmem: GFP_PGTABLE_USER has no
+ * __GFP_HIGHMEM and this model assumes no CONFIG_HIGHPTE.
  */
 public final class PageTablePages {
     private final PhysPages phys;
@@ -32,12 +35,16 @@ public final class PageTablePages {
 
     /**
      * Allocates a zeroed table page for the given level (0 = PGD .. 3 = PTE) with the given allocation order
-     * (non-zero only for the PGD); returns its id, or -1 when out of memory.
+     * (non-zero only for the PGD; {@link Paging#PGD_IN_SLAB} for a PGD without a page of its own); returns its
+     * id, or -1 when out of memory.
      */
     public int alloc(int level, int order) {
-        long pfn = phys.allocPages(Gfp.GFP_PGTABLE_USER, order);
-        if (pfn < 0) {
-            return -1;
+        long pfn = -1;
+        if (order != Paging.PGD_IN_SLAB) {
+            pfn = phys.allocPages(Gfp.GFP_PGTABLE_USER, order);
+            if (pfn < 0) {
+                return -1;
+            }
         }
         int id;
         if (freeTop > 0) {
@@ -52,19 +59,24 @@ public final class PageTablePages {
             tables[id] = new long[Paging.ENTRIES];
         }
         pfnOfTable[id] = pfn;
-        tableOfPfn[(int) pfn] = id;
+        if (pfn >= 0) {
+            tableOfPfn[(int) pfn] = id;
+            tablePagesAllocated += 1L << order;
+        }
         if (level >= 2) {
             nrPageTablePages++;
         }
-        tablePagesAllocated += 1L << order;
         return id;
     }
 
     /** Frees a table page back to the allocator; its entries must already be cleared or moved. */
     public void free(int id, int level, int order) {
         long pfn = pfnOfTable[id];
-        tableOfPfn[(int) pfn] = -1;
-        phys.freePages(pfn, order);
+        if (pfn >= 0) {
+            tableOfPfn[(int) pfn] = -1;
+            phys.freePages(pfn, order);
+            tablePagesAllocated -= 1L << order;
+        }
         if (freeTop == freeIds.length) {
             freeIds = Arrays.copyOf(freeIds, freeTop * 2);
         }
@@ -72,7 +84,6 @@ public final class PageTablePages {
         if (level >= 2) {
             nrPageTablePages--;
         }
-        tablePagesAllocated -= 1L << order;
     }
 
     /** The 512 entries of a table (live array, not a copy). */
@@ -80,6 +91,7 @@ public final class PageTablePages {
         return tables[id];
     }
 
+    /** The pfn of a table's page, or -1 for a PGD in a slab object. */
     public long pfnOf(int id) {
         return pfnOfTable[id];
     }
@@ -89,7 +101,7 @@ public final class PageTablePages {
         return tableOfPfn[(int) pfn];
     }
 
-    /** Physical pages held by all page tables of all address spaces (PGD, PUD, PMD and PTE pages). */
+    /** Physical pages held by all page tables of all address spaces (PGD, PUD, PMD, PTE pages; not PAE's slab PGD). */
     public long tablePagesAllocated() {
         return tablePagesAllocated;
     }

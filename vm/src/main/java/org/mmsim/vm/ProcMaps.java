@@ -72,12 +72,20 @@ public final class ProcMaps {
             name = "[heap]";
         }
         if (name != null) {
-            while (sb.length() - lineStart < 72) {
+            while (sb.length() - lineStart < nameColumn(mm)) {
                 sb.append(' ');
             }
             sb.append(' ').append(name);
         }
         sb.append('\n');
+    }
+
+    /**
+     * The width show_vma_header_prefix() sets with seq_setwidth() before the name: 25 + 6 characters per byte of
+     * a pointer, minus 1 (72 on 64-bit kernels, 48 on 32-bit ones).
+     */
+    private static int nameColumn(Mm mm) {
+        return 25 + mm.sys.paging.longBits() / 8 * 6 - 1;
     }
 
     /** struct mem_size_stats. */

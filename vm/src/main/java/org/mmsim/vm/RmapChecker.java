@@ -90,7 +90,7 @@ public final class RmapChecker {
     private void walkMm(Mm mm) {
         Arrays.fill(rss, 0);
         Arrays.fill(tablesAt, 0);
-        walk(mm, mm.pgd, 0);
+        walk(mm, mm.pgd, sys.paging.topLevel());
         int who = mm.id;
         expectRss(who, "MM_FILEPAGES", mm.rss[RssCounters.MM_FILEPAGES], rss[RssCounters.MM_FILEPAGES]);
         expectRss(who, "MM_ANONPAGES", mm.rss[RssCounters.MM_ANONPAGES], rss[RssCounters.MM_ANONPAGES]);

@@ -6,7 +6,9 @@ import java.util.List;
  * x86_64 entry bits (arch/x86/include/asm/pgtable_types.h, pgtable_64.h): _PAGE_PRESENT 0, _PAGE_RW 1,
  * _PAGE_USER 2, _PAGE_ACCESSED 5, _PAGE_DIRTY 6, _PAGE_PSE 7, _PAGE_PROTNONE 8, _PAGE_SPECIAL 9, _PAGE_SOFT_DIRTY 11,
  * _PAGE_NX 63; pfn in bits 12..51. User page tables are populated with _PAGE_TABLE (P|RW|USER|A|D). Swap
- * entries follow 6.1 __swp_entry(): type in the top 5 bits, offset inverted (L1TF) starting at bit 9.
+ * entries follow 6.1 __swp_entry(): type in the top 5 bits, offset inverted (L1TF) starting at bit 9. i386 PAE
+ * entries (pgtable-3level_types.h, pgtable-3level.h) are the same 64-bit layout and swap encoding, but without
+ * CONFIG_MEM_SOFT_DIRTY _PAGE_SOFT_DIRTY is 0 ({@link #PAE}).
  */
 public final class X86PteFormat extends FlagBitsPteFormat {
     public static final long PRESENT = 1L;
@@ -29,18 +31,28 @@ public final class X86PteFormat extends FlagBitsPteFormat {
     private static final int SWP_TYPE_BITS = 5;
     private static final int SWP_OFFSET_SHIFT = 9 + SWP_TYPE_BITS;
 
-    public static final X86PteFormat INSTANCE = new X86PteFormat();
-
     /** The printout's words: at the upper levels PSE ("huge") stands between these two runs. */
     private static final List<Flag> HEAD = List.of(new Flag(RW, "rw"), new Flag(USER, "user"),
             new Flag(ACCESSED, "accessed"), new Flag(DIRTY, "dirty"));
-    private static final List<Flag> TAIL = List.of(new Flag(SPECIAL, "special"), new Flag(SOFT_DIRTY, "soft-dirty"),
-            new Flag(NX, "nx"));
-    private static final List<Flag> LAST_LEVEL = concat(HEAD, TAIL);
-    private static final List<Flag> UPPER_LEVEL = concat(concat(HEAD, List.of(new Flag(PSE, "huge"))), TAIL);
 
-    private X86PteFormat() {
+    /** x86_64 entries, with _PAGE_SOFT_DIRTY. */
+    public static final X86PteFormat INSTANCE = new X86PteFormat(SOFT_DIRTY);
+    /** i386 PAE entries: no CONFIG_MEM_SOFT_DIRTY on 32-bit, so _PAGE_SOFT_DIRTY is 0. */
+    public static final X86PteFormat PAE = new X86PteFormat(0);
+
+    /** The _PAGE_SOFT_DIRTY bit that pte_mkdirty() sets, or 0 without CONFIG_MEM_SOFT_DIRTY. */
+    private final long softDirty;
+    private final List<Flag> lastLevel;
+    private final List<Flag> upperLevel;
+
+    private X86PteFormat(long softDirty) {
         super(PRESENT, PROTNONE, SPECIAL, ACCESSED, NX, PFN_MASK, "present", "protnone");
+        this.softDirty = softDirty;
+        List<Flag> tail = softDirty != 0
+                ? List.of(new Flag(SPECIAL, "special"), new Flag(SOFT_DIRTY, "soft-dirty"), new Flag(NX, "nx"))
+                : List.of(new Flag(SPECIAL, "special"), new Flag(NX, "nx"));
+        this.lastLevel = concat(HEAD, tail);
+        this.upperLevel = concat(concat(HEAD, List.of(new Flag(PSE, "huge"))), tail);
     }
 
     @Override
@@ -55,7 +67,7 @@ public final class X86PteFormat extends FlagBitsPteFormat {
             e |= RW;
         }
         if (dirty) {
-            e |= DIRTY | SOFT_DIRTY;
+            e |= DIRTY | softDirty;
         }
         return e;
     }
@@ -102,7 +114,7 @@ public final class X86PteFormat extends FlagBitsPteFormat {
 
     @Override
     public long mkDirty(long e) {
-        return e | DIRTY | SOFT_DIRTY;
+        return e | DIRTY | softDirty;
     }
 
     @Override
@@ -126,7 +138,7 @@ public final class X86PteFormat extends FlagBitsPteFormat {
     }
 
     @Override
-    List<Flag> flags(long e, boolean lastLevel) {
-        return lastLevel ? LAST_LEVEL : UPPER_LEVEL;
+    List<Flag> flags(long e, boolean last) {
+        return last ? lastLevel : upperLevel;
     }
 }
