@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mmsim.arch.Arch;
 import org.mmsim.boot.spec.DmesgImporter;
 import org.mmsim.boot.spec.MachineSpec;
 import org.mmsim.boot.zone.EarlyBoot;
@@ -31,9 +30,7 @@ import org.mmsim.workload.sim.ScenarioFixtures;
  * breakdown at its start snapshot: Shmem, Slab (and its SReclaimable and SUnreclaim), Cached and AnonPages within
  * 2 % of the file's figures, and MemFree too. Every 6.1 oracle case is booted from its own dmesg and run with its
  * meminfo right after boot and with the one after the oracle's tmpfs fill (workload/after-alloc: half the memory
- * in Shmem). The expected values are the files' own numbers; the figures go to target/meminfo-residue.txt. The
- * vm layer has no user paging model for i386, and the model keeps anonymous pages only in processes: there the
- * residue's anonymous pages stay uncounted boot pages, so AnonPages is 0 (and asserted so) while MemFree holds.
+ * in Shmem). The expected values are the files' own numbers; the figures go to target/meminfo-residue.txt.
  */
 class MeminfoResidueTest {
     private static final String[] FIELDS = {"MemFree", "Shmem", "Cached", "AnonPages", "Slab", "SReclaimable",
@@ -73,7 +70,7 @@ class MeminfoResidueTest {
         }
         REPORT.add(row.toString());
         for (String f : FIELDS) {
-            long k = f.equals("AnonPages") && spec.arch() == Arch.I386_PAE ? 0 : kernel.get(f);
+            long k = kernel.get(f);
             assertThat((double) Math.abs(start[0].get(f) - k)).as("%s %s: expected %d kB", meminfo, f, k)
                     .isLessThanOrEqualTo(0.02 * k);
         }

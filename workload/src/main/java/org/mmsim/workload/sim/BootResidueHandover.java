@@ -31,8 +31,8 @@ import org.mmsim.vm.VmSystem;
  * (its SReclaimable hardly moves across drop_caches); a boot page beyond the figure, which the model's own
  * caches already hold, is only given back;</li>
  * <li>last, as userspace runs after the kernel's init, anonymous pages one process faults in
- * (do_anonymous_page()). On an architecture without a user paging model (i386) they stay boot's movable
- * pages: the model keeps anonymous pages only in processes, so AnonPages stays 0 there.</li>
+ * (do_anonymous_page()). On an architecture without a user paging model (plain 2-level i386) they stay boot's
+ * movable pages: the model keeps anonymous pages only in processes, so AnonPages stays 0 there.</li>
  * </ul>
  */
 final class BootResidueHandover {

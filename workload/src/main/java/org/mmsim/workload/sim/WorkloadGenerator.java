@@ -69,7 +69,7 @@ abstract class WorkloadGenerator {
         VmSystem vm = run.view.vm();
         if (vm == null) {
             throw bad("the vm module has no user paging model for " + run.machine.arch().id()
-                    + " (x86_64 and arm64 only)");
+                    + " (x86_64, arm64 and i386 PAE only)");
         }
         try {
             return vm.newProcess(run.nextPid(), comm);
