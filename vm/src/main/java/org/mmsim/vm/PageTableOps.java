@@ -59,8 +59,16 @@ final class PageTableOps {
 
     /** The table id of the level-{@code level} table covering addr, allocating missing upper tables; -1 on OOM or a huge PMD in the way. */
     int tableFor(long addr, int level) {
+        return top == 0 ? tableFrom(0, addr, level) : tableFrom(top, addr, level);
+    }
+
+    /**
+     * {@link #tableFor} from the PGD's level {@code from}: called with the constant 0 on 4-level paging, so that the
+     * compiler unrolls the walk as it did before PAE's folded level.
+     */
+    private int tableFrom(int from, long addr, int level) {
         int id = mm.pgd;
-        for (int l = top; l < level; l++) {
+        for (int l = from; l < level; l++) {
             long[] t = tp.entries(id);
             int i = Paging.index(addr, l);
             long e = t[i];
@@ -83,8 +91,13 @@ final class PageTableOps {
 
     /** The table id of the level-{@code level} table covering addr, or -1 if absent (no allocation). */
     int lookup(long addr, int level) {
+        return top == 0 ? lookupFrom(0, addr, level) : lookupFrom(top, addr, level);
+    }
+
+    /** {@link #lookup} from the PGD's level {@code from} (the constant 0 on 4-level paging, as {@link #tableFrom}). */
+    private int lookupFrom(int from, long addr, int level) {
         int id = mm.pgd;
-        for (int l = top; l < level; l++) {
+        for (int l = from; l < level; l++) {
             long e = tp.entries(id)[Paging.index(addr, l)];
             if (!f.isTable(e)) {
                 return -1;
