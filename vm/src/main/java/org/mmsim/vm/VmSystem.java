@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.mmsim.page.Gfp;
 import org.mmsim.reclaim.Memory;
 import org.mmsim.reclaim.OomCandidate;
+import org.mmsim.reclaim.OomKiller;
 import org.mmsim.reclaim.Rmap;
 import org.mmsim.reclaim.SwapDevice;
 
@@ -147,7 +148,8 @@ public final class VmSystem implements Rmap {
         List<OomCandidate> out = new ArrayList<>();
         for (Process p : live) {
             Mm mm = p.mm();
-            long points = mm.rss() + mm.counter(RssCounters.MM_SWAPENTS) + mm.pageTablePagesWithPgd();
+            long points = OomKiller.oomBadness(mm.rss(), mm.counter(RssCounters.MM_SWAPENTS),
+                    mm.pageTablePagesWithPgd() * Paging.PAGE_SIZE, 0, 0);
             long totalVm = 0;
             for (Vma v : mm.vmas()) {
                 totalVm += v.pages();

@@ -8,7 +8,6 @@ import org.mmsim.page.debug.BuddyChecker;
 import org.mmsim.page.debug.VmBug;
 import org.mmsim.reclaim.PageOwners;
 import org.mmsim.reclaim.ReclaimChecker;
-import org.mmsim.vm.PageRefs;
 import org.mmsim.vm.RmapChecker;
 import org.mmsim.vm.VmSystem;
 

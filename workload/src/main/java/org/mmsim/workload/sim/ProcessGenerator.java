@@ -3,7 +3,6 @@ package org.mmsim.workload.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.mmsim.arch.InputError;
 import org.mmsim.vm.Mman;
 import org.mmsim.vm.Paging;
 import org.mmsim.vm.Process;
