@@ -16,7 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * <p>The order follows the kernel's own: the architecture's constants and layouts, then boot (firmware map,
  * memblock, zone sizing), the page allocator, reclaim, compaction (its own module, built on reclaim's page owners
  * and migration), the kernel's own allocators (slab, vmalloc, highmem), process address spaces, the workload
- * simulation, and last the front ends that print what the model did.
+ * simulation, and last the front ends that print what the model did: the report, the runs and studies made of
+ * it, and the command line.
  * Bench may use everything and nothing may use it; testdata is test support that main code never imports.
  */
 @AnalyzeClasses(packages = "org.mmsim",
@@ -37,6 +38,7 @@ class LayerTest {
             .layer("workload").definedBy("org.mmsim.workload..")
             .layer("proc").definedBy("org.mmsim.proc..")
             .layer("report").definedBy("org.mmsim.report..")
+            .layer("study").definedBy("org.mmsim.study..")
             .layer("cli").definedBy("org.mmsim.cli..")
             .layer("bench").definedBy("org.mmsim.bench..")
             .layer("testdata").definedBy("org.mmsim.testdata..")
@@ -51,8 +53,11 @@ class LayerTest {
             .whereLayer("proc").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload")
             .whereLayer("report").mayOnlyAccessLayers(
                     "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc")
-            .whereLayer("cli").mayOnlyAccessLayers(
+            .whereLayer("study").mayOnlyAccessLayers(
                     "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc", "report")
+            .whereLayer("cli").mayOnlyAccessLayers(
+                    "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc", "report",
+                    "study")
             .whereLayer("bench").mayNotBeAccessedByAnyLayer()
             .whereLayer("testdata").mayNotBeAccessedByAnyLayer()
             .whereLayer("testdata").mayNotAccessAnyLayer();

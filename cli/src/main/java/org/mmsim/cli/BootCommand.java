@@ -17,6 +17,7 @@ import org.mmsim.page.init.BootOutOfMemory;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
 import org.mmsim.proc.model.ProcFiles;
+import org.mmsim.study.BootExhaustion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,7 +62,7 @@ final class BootCommand implements Callable<Integer> {
         if (saveMachine != null) {
             OutputFile.check(saveMachine);
         }
-        MachineSpec spec = set.machine(machine.spec(), true);
+        MachineSpec spec = set.settings().machine(machine.spec(), true);
         long[][] twin = null;
         if (zoneinfo != null) {
             if (machine.dmesg == null) {

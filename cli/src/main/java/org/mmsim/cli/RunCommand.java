@@ -1,25 +1,14 @@
 package org.mmsim.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mmsim.boot.spec.KernelSysctl;
-import org.mmsim.boot.spec.MachineFile;
-import org.mmsim.boot.spec.MachineSpec;
-import org.mmsim.boot.zone.EarlyBoot;
-import org.mmsim.page.init.BootResidue;
-import org.mmsim.proc.model.BootResidueMeminfo;
-import org.mmsim.page.init.BootOutOfMemory;
-import org.mmsim.page.init.BootedMachine;
-import org.mmsim.page.init.MemoryInit;
 import org.mmsim.report.RunOutput;
 import org.mmsim.report.RunRecorder;
+import org.mmsim.study.RunRequest;
+import org.mmsim.study.ScenarioRun;
 import org.mmsim.workload.RunStopped;
 import org.mmsim.workload.SimulationView;
 import org.mmsim.workload.scenario.Scenario;
-import org.mmsim.workload.scenario.ScenarioFile;
-import org.mmsim.workload.sim.Simulations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,43 +53,19 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario scenario = scenario();
+        RunRequest request = request();
+        Scenario scenario = ScenarioRun.scenario(request);
         RunOutput.check(out);
-        Booted b = boot(scenario);
+        ScenarioRun.Booted b = ScenarioRun.boot(request, scenario);
         limits.check(b.scenario(), b.machine());
-        long freeAtBoot = b.machine().machine().nrFreePages();
         try (RunInterruption interruption = RunInterruption.install()) {
-            return simulate(b.scenario(), b.machine(), interruption);
-        } catch (BootOutOfMemory e) {
-            throw BootExhaustion.explain(e, b.machine().machine(), b.spec(), b.inputs(), freeAtBoot);
+            return simulate(b, interruption);
         }
     }
 
-    /** A scenario as --set changed it, its machine, the machine booted from it, and what an exhaustion names. */
-    record Booted(Scenario scenario, MachineSpec spec, BootedMachine machine, BootExhaustion.Inputs inputs) {
-    }
-
-    /** The scenario, with --seed. */
-    Scenario scenario() {
-        Scenario scenario = ScenarioFile.load(scenarioName);
-        return seed == null ? scenario : scenario.withSeed(seed);
-    }
-
-    /** The scenario's machine with --set and --meminfo, booted. */
-    Booted boot(Scenario loaded) {
-        MachineSpec machine = set.machine(MachineFile.load(loaded.machine()), false);
-        Scenario scenario = set.scenario(loaded, machine);
-        MachineSpec spec = withSysctls(machine, scenario);
-        BootResidue residue = meminfo == null ? BootResidue.NONE
-                : BootResidueMeminfo.read(meminfo, spec.arch().pageShift(), EarlyBoot.layout(spec).physpages());
-        BootExhaustion.Inputs inputs = new BootExhaustion.Inputs(scenario.machine(), null, meminfo,
-                scenario.sourceFile(), scenario.sysctl().containsKey(KernelSysctl.MIN_FREE_KBYTES.key())
-                        ? ScenarioFile.locate(scenario, "sysctl", KernelSysctl.MIN_FREE_KBYTES.key()) : null);
-        try {
-            return new Booted(scenario, spec, MemoryInit.boot(spec, null, residue), inputs);
-        } catch (BootOutOfMemory e) {
-            throw BootExhaustion.explain(e, null, spec, inputs, -1);
-        }
+    /** What the options ask to run. */
+    RunRequest request() {
+        return new RunRequest(scenarioName, set.settings(), seed, meminfo, debugVm);
     }
 
     /** What this run is made from, for {@link RunInputs}. */
@@ -114,13 +79,14 @@ public final class RunCommand implements Callable<Integer> {
      * Runs the simulation into the output folder; on an interruption, says so once the temporary output is gone
      * and before the interruption lets the JVM exit.
      */
-    private int simulate(Scenario scenario, BootedMachine booted, RunInterruption interruption) {
+    private int simulate(ScenarioRun.Booted booted, RunInterruption interruption) {
+        Scenario scenario = booted.scenario();
         ProgressDisplay progress = ProgressDisplay.onStderr();
         try (RunOutput output = RunOutput.create(out);
                 RunRecorder recorder = new RunRecorder(scenario, output.dir(), progress::update)) {
             interruption.watch(output);
-            SimulationView end = Simulations.create(debugVm).run(scenario, booted,
-                    new InterruptibleRecorder(recorder, interruption));
+            SimulationView end = ScenarioRun.simulate(booted, new InterruptibleRecorder(recorder, interruption),
+                    debugVm);
             recorder.finish(end);
             inputs(scenario, end).write(output.dir());
             progress.done();
@@ -134,17 +100,5 @@ public final class RunCommand implements Callable<Integer> {
         }
         System.out.println("mmsim: wrote " + out.resolve("report.html"));
         return 0;
-    }
-
-    /** The machine with the scenario's sysctls that shape boot-time watermarks and reserves ({@link KernelSysctl#boot()}). */
-    static MachineSpec withSysctls(MachineSpec spec, Scenario scenario) {
-        Map<String, String> sysctl = new LinkedHashMap<>(spec.sysctl());
-        for (Map.Entry<String, String> e : scenario.sysctl().entrySet()) {
-            KernelSysctl known = KernelSysctl.byKey(e.getKey());
-            if (known != null && known.boot()) {
-                sysctl.put(e.getKey(), e.getValue());
-            }
-        }
-        return spec.withSysctl(sysctl);
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import org.mmsim.arch.InputError;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.report.RunRecorder;
+import org.mmsim.study.RunRequest;
+import org.mmsim.study.RunSettings;
+import org.mmsim.study.ScenarioRun;
 import org.mmsim.workload.Recorder;
 import org.mmsim.workload.SimulationView;
 import org.mmsim.workload.scenario.Scenario;
@@ -23,12 +26,9 @@ final class RunReplay {
     /** The page-table walk of {@code address} in process {@code pid} at the run's moment {@code moment}. */
     static String walk(Path runDir, String moment, int pid, long address) {
         RunInputs in = RunInputs.read(runDir);
-        RunCommand again = new RunCommand();
-        again.scenarioName = in.scenario();
-        again.seed = in.seed();
-        again.meminfo = in.meminfo() == null ? null : Path.of(in.meminfo());
-        again.set.settings.addAll(in.settings());
-        RunCommand.Booted b = again.boot(again.scenario());
+        RunRequest again = new RunRequest(in.scenario(), new RunSettings(in.settings(), SettingOptions.OPTION, 0),
+                in.seed(), in.meminfo() == null ? null : Path.of(in.meminfo()), false);
+        ScenarioRun.Booted b = ScenarioRun.boot(again, ScenarioRun.scenario(again));
         Scenario scenario = b.scenario();
         BootedMachine booted = b.machine();
         List<String> moments = new ArrayList<>();

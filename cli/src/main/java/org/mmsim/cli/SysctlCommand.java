@@ -9,6 +9,9 @@ import org.mmsim.page.init.BootResidue;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
 import org.mmsim.proc.model.ProcSysVm;
+import org.mmsim.study.BootExhaustion;
+import org.mmsim.study.RunSettings;
+import org.mmsim.study.ScenarioRun;
 import org.mmsim.workload.scenario.Scenario;
 import org.mmsim.workload.scenario.ScenarioFile;
 import picocli.CommandLine.Command;
@@ -33,9 +36,10 @@ final class SysctlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario scenario = ScenarioFile.load(scenarioName);
-        MachineSpec machine = set.machine(MachineFile.load(scenario.machine()), false);
-        scenario = set.scenario(scenario, machine);
-        MachineSpec spec = RunCommand.withSysctls(machine, scenario);
+        RunSettings settings = set.settings();
+        MachineSpec machine = settings.machine(MachineFile.load(scenario.machine()), false);
+        scenario = settings.scenario(scenario, machine);
+        MachineSpec spec = ScenarioRun.withSysctls(machine, scenario);
         BootedMachine booted;
         try {
             booted = MemoryInit.boot(spec, null, BootResidue.NONE);

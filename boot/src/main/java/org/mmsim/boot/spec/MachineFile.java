@@ -248,13 +248,18 @@ public final class MachineFile {
      * parameter), checked as a machine file's command line is; a problem is one error naming {@code where}.
      */
     public static MachineSpec withBootParam(MachineSpec spec, String word, String where) {
-        KernelCommandLine cmdline = spec.cmdline().with(word, where, 0);
+        return withBootParam(spec, word, where, 0);
+    }
+
+    /** {@link #withBootParam(MachineSpec, String, String)} naming line {@code line} of {@code where} in an error. */
+    public static MachineSpec withBootParam(MachineSpec spec, String word, String where, int line) {
+        KernelCommandLine cmdline = spec.cmdline().with(word, where, line);
         String problem = memLimitProblem(spec.arch(), spec.firmware(), cmdline.memLimit());
         long usable = spec.firmware().stream().filter(r -> r.type() == FirmwareRange.Type.USABLE)
                 .mapToLong(r -> r.end() - r.start()).sum();
         problem = problem != null ? problem : cmaProblem(cmdline.cmaBytes(), usable);
         if (problem != null) {
-            throw InputError.at(where, 0, word + ": " + problem);
+            throw InputError.at(where, line, word + ": " + problem);
         }
         KernelBootParam param = KernelBootParam.of(word);
         boolean thp = param == KernelBootParam.TRANSPARENT_HUGEPAGE ? !cmdline.transparentHugepage().equals("never")

@@ -1,4 +1,4 @@
-package org.mmsim.cli;
+package org.mmsim.study;
 
 import java.nio.file.Path;
 import org.mmsim.arch.InputError;
@@ -16,12 +16,12 @@ import org.mmsim.page.init.BootOutOfMemory;
  * vm.min_free_kbytes whose min watermarks swallow the free memory (named where it is set: the scenario, else the
  * machine file), a mem= limit, else the machine's reservations or its size.
  */
-final class BootExhaustion {
+public final class BootExhaustion {
     /**
      * The inputs a command booted from, null where a command has none of them: the machine file or preset, the boot
      * log, the meminfo, the scenario file and where the scenario sets vm.min_free_kbytes.
      */
-    record Inputs(String machine, Path dmesg, Path meminfo, String scenario, String scenarioMinFreeAt) {
+    public record Inputs(String machine, Path dmesg, Path meminfo, String scenario, String scenarioMinFreeAt) {
     }
 
     private BootExhaustion() {
@@ -33,7 +33,7 @@ final class BootExhaustion {
      * outside a run) is what the machine had free right after boot, and when that was above the min watermarks it
      * is the scenario's workload that took the memory.
      */
-    static InputError explain(BootOutOfMemory e, Machine m, MachineSpec spec, Inputs in, long freeAtBoot) {
+    public static InputError explain(BootOutOfMemory e, Machine m, MachineSpec spec, Inputs in, long freeAtBoot) {
         long free = e.freePages() >= 0 || m == null ? e.freePages() : m.nrFreePages();
         long min = 0;
         for (Zone z : m == null ? java.util.List.<Zone>of() : m.zones()) {

@@ -1,0 +1,11 @@
+/**
+ * Runs of scenarios under settings: one run as {@code mmsim run} makes it ({@link org.mmsim.study.ScenarioRun},
+ * {@link org.mmsim.study.RunSettings}), and many as a what-if study, their figures and time series kept in a
+ * results store. Reads the model only through the workload's simulation and the report's recorder.
+ *
+ * <p>Kernel sources (6.1): none modelled here; the settings are those of kernel/sysctl.c and the boot parameters
+ * of Documentation/admin-guide/kernel-parameters.txt, through the boot layer's table.
+ *
+ * <p>Layer study: may import the model layers, proc and report. Checked by LayerTest in the architecture module.
+ */
+package org.mmsim.study;
