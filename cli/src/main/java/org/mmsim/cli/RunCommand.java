@@ -3,7 +3,7 @@ package org.mmsim.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mmsim.report.RunOutput;
-import org.mmsim.report.RunRecorder;
+import org.mmsim.study.PointRun;
 import org.mmsim.study.RunRequest;
 import org.mmsim.study.ScenarioRun;
 import org.mmsim.workload.RunStopped;
@@ -82,12 +82,10 @@ public final class RunCommand implements Callable<Integer> {
     private int simulate(ScenarioRun.Booted booted, RunInterruption interruption) {
         Scenario scenario = booted.scenario();
         ProgressDisplay progress = ProgressDisplay.onStderr();
-        try (RunOutput output = RunOutput.create(out);
-                RunRecorder recorder = new RunRecorder(scenario, output.dir(), progress::update)) {
+        try (RunOutput output = RunOutput.create(out)) {
             interruption.watch(output);
-            SimulationView end = ScenarioRun.simulate(booted, new InterruptibleRecorder(recorder, interruption),
-                    debugVm);
-            recorder.finish(end);
+            SimulationView end = PointRun.run(booted, debugVm, output.dir(), progress::update,
+                    recorder -> new InterruptibleRecorder(recorder, interruption)).end();
             inputs(scenario, end).write(output.dir());
             progress.done();
             if (interruption.requested()) {

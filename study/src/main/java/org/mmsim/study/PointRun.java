@@ -1,0 +1,44 @@
+package org.mmsim.study;
+
+import java.nio.file.Path;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+import org.mmsim.report.RunData;
+import org.mmsim.report.RunRecorder;
+import org.mmsim.workload.Recorder;
+import org.mmsim.workload.SimulationView;
+
+/**
+ * One whole run into a directory, as {@code mmsim run} writes it (proc/, trace.txt, summary.json, report.html):
+ * the request's scenario booted and simulated, and what the report and the results store are made of.
+ */
+public final class PointRun {
+    private PointRun() {
+    }
+
+    /** What a finished run leaves besides its files: the recorded data and the end. */
+    public record Result(RunData data, SimulationView end) {
+    }
+
+    /**
+     * Runs {@code request} writing into {@code dir}.
+     *
+     * @param progress receives (simulated ns, duration ns); may be null
+     * @param wrap     wraps the recorder (e.g. to stop at an interruption); identity when not needed
+     */
+    public static Result run(RunRequest request, Path dir, BiConsumer<Long, Long> progress,
+            UnaryOperator<Recorder> wrap) {
+        ScenarioRun.Booted booted = ScenarioRun.boot(request, ScenarioRun.scenario(request));
+        return run(booted, request.debugVm(), dir, progress, wrap);
+    }
+
+    /** Runs an already booted scenario writing into {@code dir}. */
+    public static Result run(ScenarioRun.Booted booted, boolean debugVm, Path dir, BiConsumer<Long, Long> progress,
+            UnaryOperator<Recorder> wrap) {
+        try (RunRecorder recorder = new RunRecorder(booted.scenario(), dir, progress)) {
+            SimulationView end = ScenarioRun.simulate(booted, wrap.apply(recorder), debugVm);
+            recorder.finish(end);
+            return new Result(recorder.data(end), end);
+        }
+    }
+}
