@@ -32,6 +32,12 @@ public final class PointRun {
         return run(booted, request.debugVm(), dir, progress, wrap);
     }
 
+    /** Runs a study's point writing into {@code dir}; its figures and samples. */
+    public static PointResult result(StudyPoint point, String source, Path dir) {
+        RunData data = run(point.request(source), dir, null, UnaryOperator.identity()).data();
+        return new PointResult(point, RunFigures.of(data), SampleTable.rows(data));
+    }
+
     /** Runs an already booted scenario writing into {@code dir}. */
     public static Result run(ScenarioRun.Booted booted, boolean debugVm, Path dir, BiConsumer<Long, Long> progress,
             UnaryOperator<Recorder> wrap) {
