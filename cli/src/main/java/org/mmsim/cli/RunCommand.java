@@ -1,14 +1,18 @@
 package org.mmsim.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.mmsim.report.RunOutput;
 import org.mmsim.study.PointRun;
 import org.mmsim.study.RunRequest;
+import org.mmsim.study.RunSettings;
 import org.mmsim.study.ScenarioRun;
 import org.mmsim.workload.RunStopped;
 import org.mmsim.workload.SimulationView;
 import org.mmsim.workload.scenario.Scenario;
+import org.mmsim.workload.scenario.ScenarioFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,13 +20,16 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code mmsim run}: reads a scenario, boots its machine (with the scenario's watermark sysctls), runs the
- * simulation and writes proc/ snapshots, trace.txt, summary.json and report.html into the output directory,
- * which appears only when the run succeeds. Progress goes to stderr ({@link ProgressDisplay}); a run estimated to
- * exceed its bounds is refused before it starts ({@link RunLimits}); SIGINT or SIGTERM stops it cleanly
- * ({@link RunInterruption}). {@code --set} overrides a sysctl or adds a boot parameter ({@link SettingOptions}).
+ * simulation and writes proc/ snapshots, trace.txt, summary.json, report.html and samples.parquet into the output
+ * directory, which appears only when the run succeeds. Progress goes to stderr ({@link ProgressDisplay}); a run
+ * estimated to exceed its bounds is refused before it starts ({@link RunLimits}); SIGINT or SIGTERM stops it
+ * cleanly ({@link RunInterruption}). {@code --set} overrides a sysctl or a scenario field or adds a boot parameter
+ * ({@link SettingOptions}); {@code --duration} and {@code --machine} override the scenario's; {@code --list}
+ * lists the built-in scenarios.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a scenario and write /proc snapshots, a trace, summary.json and report.html."})
+        description = {"Run a scenario and write /proc snapshots, a trace, summary.json, report.html and "
+                + "samples.parquet."})
 public final class RunCommand implements Callable<Integer> {
     /** The exit status of an interrupted run, as a shell reports SIGINT's (the JVM exits with the signal's own). */
     static final int INTERRUPTED = 130;
@@ -41,6 +48,17 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SettingOptions set = new SettingOptions();
 
+    @Option(names = "--duration", paramLabel = "TIME",
+            description = "override the scenario's duration, written as in a scenario file (5s, 500ms, 2m)")
+    String duration;
+
+    @Option(names = "--machine", paramLabel = "FILE|PRESET",
+            description = "override the scenario's machine: a machine file or a preset (e.g. x86_64-1G)")
+    String machine;
+
+    @Option(names = "--list", description = "list the built-in scenarios, one line each, and exit")
+    boolean list;
+
     @Option(names = "--seed", paramLabel = "N", description = "override the scenario's seed")
     Long seed;
 
@@ -53,25 +71,50 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (list) {
+            printBuiltins();
+            return 0;
+        }
         RunRequest request = request();
         Scenario scenario = ScenarioRun.scenario(request);
         RunOutput.check(out);
         ScenarioRun.Booted b = ScenarioRun.boot(request, scenario);
         limits.check(b.scenario(), b.machine());
         try (RunInterruption interruption = RunInterruption.install()) {
-            return simulate(b, interruption);
+            return simulate(b, interruption, request.settings());
         }
     }
 
-    /** What the options ask to run. */
+    /** The built-in scenarios, a line each: the name and its description. */
+    private static void printBuiltins() {
+        List<String> names = ScenarioFile.builtins();
+        int width = names.stream().mapToInt(String::length).max().orElse(0);
+        for (String name : names) {
+            System.out.println(String.format("%-" + width + "s  %s", name, ScenarioFile.description(name)).strip());
+        }
+    }
+
+    /**
+     * What the options ask to run: --set's words, then --machine's (a file by its absolute path, so that a replay
+     * from elsewhere finds it) and --duration's.
+     */
     RunRequest request() {
-        return new RunRequest(scenarioName, set.settings(), seed, meminfo, debugVm);
+        RunSettings settings = set.settings();
+        if (machine != null) {
+            Path file = Path.of(machine);
+            settings = settings.withField("machine", Files.isRegularFile(file)
+                    ? file.toAbsolutePath().normalize().toString() : machine, "--machine");
+        }
+        if (duration != null) {
+            settings = settings.withField("duration", duration, "--duration");
+        }
+        return new RunRequest(scenarioName, settings, seed, meminfo, debugVm);
     }
 
     /** What this run is made from, for {@link RunInputs}. */
-    private RunInputs inputs(Scenario scenario, SimulationView end) {
+    private RunInputs inputs(Scenario scenario, SimulationView end, RunSettings settings) {
         return new RunInputs(RunInputs.scenarioRef(scenarioName), scenario.seed(),
-                meminfo == null ? null : meminfo.toAbsolutePath().normalize().toString(), set.settings,
+                meminfo == null ? null : meminfo.toAbsolutePath().normalize().toString(), settings.settings(),
                 end.counters().getOrDefault("nr_free_pages", -1L), end.counters().getOrDefault("pgfault", -1L));
     }
 
@@ -79,14 +122,14 @@ public final class RunCommand implements Callable<Integer> {
      * Runs the simulation into the output folder; on an interruption, says so once the temporary output is gone
      * and before the interruption lets the JVM exit.
      */
-    private int simulate(ScenarioRun.Booted booted, RunInterruption interruption) {
+    private int simulate(ScenarioRun.Booted booted, RunInterruption interruption, RunSettings settings) {
         Scenario scenario = booted.scenario();
         ProgressDisplay progress = ProgressDisplay.onStderr();
         try (RunOutput output = RunOutput.create(out)) {
             interruption.watch(output);
             SimulationView end = PointRun.run(booted, debugVm, output.dir(), progress::update,
                     recorder -> new InterruptibleRecorder(recorder, interruption)).end();
-            inputs(scenario, end).write(output.dir());
+            inputs(scenario, end, settings).write(output.dir());
             progress.done();
             if (interruption.requested()) {
                 throw new RunStopped(scenario.durationNs());

@@ -13,7 +13,6 @@ import org.mmsim.study.BootExhaustion;
 import org.mmsim.study.RunSettings;
 import org.mmsim.study.ScenarioRun;
 import org.mmsim.workload.scenario.Scenario;
-import org.mmsim.workload.scenario.ScenarioFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -35,8 +34,8 @@ final class SysctlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario scenario = ScenarioFile.load(scenarioName);
         RunSettings settings = set.settings();
+        Scenario scenario = settings.load(scenarioName);
         MachineSpec machine = settings.machine(MachineFile.load(scenario.machine()), false);
         scenario = settings.scenario(scenario, machine);
         MachineSpec spec = ScenarioRun.withSysctls(machine, scenario);

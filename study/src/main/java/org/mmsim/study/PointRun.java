@@ -1,6 +1,7 @@
 package org.mmsim.study;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import org.mmsim.report.RunData;
@@ -9,7 +10,8 @@ import org.mmsim.workload.Recorder;
 import org.mmsim.workload.SimulationView;
 
 /**
- * One whole run into a directory, as {@code mmsim run} writes it (proc/, trace.txt, summary.json, report.html):
+ * One whole run into a directory, as {@code mmsim run} writes it (proc/, trace.txt, summary.json, report.html,
+ * samples.parquet):
  * the request's scenario booted and simulated, and what the report and the results store are made of.
  */
 public final class PointRun {
@@ -38,13 +40,22 @@ public final class PointRun {
         return new PointResult(point, RunFigures.of(data), SampleTable.rows(data));
     }
 
-    /** Runs an already booted scenario writing into {@code dir}. */
+    /**
+     * Runs an already booted scenario writing into {@code dir}: the recorder's files, the kernel allocators' /proc
+     * files the scenario records ({@link KernelFilesRecorder}) and the samples as Parquet ({@link SamplesParquet}).
+     */
     public static Result run(ScenarioRun.Booted booted, boolean debugVm, Path dir, BiConsumer<Long, Long> progress,
             UnaryOperator<Recorder> wrap) {
         try (RunRecorder recorder = new RunRecorder(booted.scenario(), dir, progress)) {
-            SimulationView end = ScenarioRun.simulate(booted, wrap.apply(recorder), debugVm);
+            List<String> kernelFiles = booted.scenario().record() == null ? List.of()
+                    : booted.scenario().record().kernelFiles();
+            Recorder all = kernelFiles.isEmpty() ? recorder
+                    : new KernelFilesRecorder(recorder, kernelFiles, dir.resolve("proc"));
+            SimulationView end = ScenarioRun.simulate(booted, wrap.apply(all), debugVm);
             recorder.finish(end);
-            return new Result(recorder.data(end), end);
+            RunData data = recorder.data(end);
+            SamplesParquet.write(SampleTable.rows(data), dir.resolve(SamplesParquet.FILE));
+            return new Result(data, end);
         }
     }
 }

@@ -122,17 +122,7 @@ public final class ResultsStore implements AutoCloseable {
         try (PreparedStatement ps = connection.prepareStatement(sql.append(")").toString())) {
             for (Object[] s : samples) {
                 ps.setString(1, pointKey);
-                for (int i = 0; i < s.length; i++) {
-                    Object v = s[i];
-                    if (v instanceof long[] list) {
-                        Long[] boxed = new Long[list.length];
-                        for (int k = 0; k < list.length; k++) {
-                            boxed[k] = list[k];
-                        }
-                        v = connection.createArrayOf("BIGINT", boxed);
-                    }
-                    ps.setObject(i + 2, v);
-                }
+                SampleTable.bind(connection, ps, 2, s);
                 ps.addBatch();
             }
             ps.executeBatch();

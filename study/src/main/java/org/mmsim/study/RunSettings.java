@@ -1,5 +1,6 @@
 package org.mmsim.study;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,18 +10,31 @@ import org.mmsim.boot.spec.KernelSysctl;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.boot.spec.MachineSpec;
 import org.mmsim.workload.scenario.Scenario;
+import org.mmsim.workload.scenario.ScenarioEdit;
+import org.mmsim.workload.scenario.ScenarioFile;
 
 /**
- * Settings over a run's scenario and machine, as {@code mmsim run --set NAME=VALUE} and a study's axes give them: a setting of the table ({@link KernelSysctl}, {@link KernelBootParam}) over the
- * scenario's or the machine's. A sysctl ({@code vm.NAME=VALUE}, or {@code sysctl.vm.NAME=VALUE} as on a kernel
- * command line) overrides the scenario's value; any other kernel boot parameter goes onto the machine's command
- * line. Each is checked against the table, and a bad one is one line
- * naming where it came from: {@code mmsim: --set: vm.swappiness=300: sysctl vm.swappiness 300 is outside 0..200 ...}.
+ * Settings over a run's scenario and machine, as {@code mmsim run --set NAME=VALUE} and a study's axes give them.
+ * A sysctl of the table ({@link KernelSysctl}: {@code vm.NAME=VALUE}, or {@code sysctl.vm.NAME=VALUE} as on a
+ * kernel command line) overrides the scenario's value; a kernel boot parameter ({@link KernelBootParam}) goes onto
+ * the machine's command line; a scenario field ({@link ScenarioEdit}: {@code duration=5s}, {@code machine=x86_64-1G},
+ * {@code workload.db.size=2G}) changes the scenario file's tree before it is checked, so every check of a scenario
+ * file applies. {@code transparent_hugepage=MODE} is both a boot parameter and the scenario's THP mode, and sets
+ * both. Each is checked, and a bad one is one line naming where it came from:
+ * {@code mmsim: --set: vm.swappiness=300: sysctl vm.swappiness 300 is outside 0..200 ...}.
  */
 public final class RunSettings {
-    private final List<String> settings;
-    private final String source;
-    private final int line;
+    /**
+     * One NAME=VALUE word and where it came from: an option or a file ({@code source}) and its line (0: none), and
+     * what an error shows of it ({@code --duration 5s} shows {@code 5s}, {@code --set duration=5s} the word).
+     */
+    private record Setting(String word, String source, int line, String shown) {
+        String origin() {
+            return (line > 0 ? source + ":" + line : source) + ": " + shown;
+        }
+    }
+
+    private final List<Setting> settings;
 
     /**
      * @param settings the NAME=VALUE words, in order (a later one wins)
@@ -28,14 +42,46 @@ public final class RunSettings {
      * @param line     the line of {@code source} an error names (0: none)
      */
     public RunSettings(List<String> settings, String source, int line) {
+        List<Setting> out = new ArrayList<>();
+        for (String word : settings) {
+            out.add(new Setting(word, source, line, word));
+        }
+        this.settings = List.copyOf(out);
+    }
+
+    private RunSettings(List<Setting> settings) {
         this.settings = List.copyOf(settings);
-        this.source = source;
-        this.line = line;
+    }
+
+    /**
+     * These settings, then the scenario field {@code field} set to {@code value} by an option of its own
+     * ({@code --duration 5s}), which a mistake names with the value.
+     */
+    public RunSettings withField(String field, String value, String option) {
+        List<Setting> out = new ArrayList<>(settings);
+        out.add(new Setting(field + "=" + value, option, 0, value));
+        return new RunSettings(out);
     }
 
     /** The NAME=VALUE words. */
     public List<String> settings() {
-        return settings;
+        List<String> out = new ArrayList<>();
+        for (Setting s : settings) {
+            out.add(s.word());
+        }
+        return out;
+    }
+
+    /** The scenario file or built-in {@code pathOrBuiltin} with the scenario fields of these settings. */
+    public Scenario load(String pathOrBuiltin) {
+        List<ScenarioEdit> edits = new ArrayList<>();
+        for (Setting s : settings) {
+            if (ScenarioEdit.isField(name(s.word()))) {
+                edits.add(new ScenarioEdit(name(s.word()), s.word().substring(s.word().indexOf('=') + 1),
+                        s.origin()));
+            }
+        }
+        return ScenarioFile.load(pathOrBuiltin, edits);
     }
 
     /**
@@ -45,13 +91,21 @@ public final class RunSettings {
     public MachineSpec machine(MachineSpec spec, boolean bootOnly) {
         MachineSpec out = spec;
         Map<String, String> sysctl = new LinkedHashMap<>();
-        for (String word : settings) {
-            String value = checked(word, spec);
+        for (Setting setting : settings) {
+            String word = setting.word();
+            if (scenarioOnly(word)) {
+                if (bootOnly) {
+                    throw refuse(setting, name(word) + " is a field of the scenario: it matters only to a run"
+                            + " (mmsim run)");
+                }
+                continue;
+            }
+            String value = checked(setting, spec);
             KernelSysctl s = sysctl(word);
             if (s == null) {
-                out = MachineFile.withBootParam(out, word, source, line);
+                out = MachineFile.withBootParam(out, word, setting.source(), setting.line());
             } else if (bootOnly && !s.boot()) {
-                throw refuse(word, s.key() + " matters only to a run (mmsim run); at boot only "
+                throw refuse(setting, s.key() + " matters only to a run (mmsim run); at boot only "
                         + String.join(", ", KernelSysctl.keys(true)) + " do");
             } else if (bootOnly) {
                 sysctl.put(s.key(), value);
@@ -78,10 +132,13 @@ public final class RunSettings {
             }
         });
         sysctl.putAll(scenario.sysctl());
-        for (String word : settings) {
-            String value = checked(word, spec);
-            if (sysctl(word) != null) {
-                sysctl.put(sysctl(word).key(), value);
+        for (Setting setting : settings) {
+            if (scenarioOnly(setting.word())) {
+                continue;
+            }
+            String value = checked(setting, spec);
+            if (sysctl(setting.word()) != null) {
+                sysctl.put(sysctl(setting.word()).key(), value);
             }
         }
         return sysctl.equals(scenario.sysctl()) ? scenario : scenario.withSysctl(sysctl);
@@ -91,16 +148,17 @@ public final class RunSettings {
      * The value of a sysctl {@code word} as the kernel stores it (checked for {@code spec}'s zones), or the boot
      * parameter word checked; anything else is refused naming the option.
      */
-    private String checked(String word, MachineSpec spec) {
+    private String checked(Setting setting, MachineSpec spec) {
+        String word = setting.word();
         if (word.indexOf('=') <= 0) {
-            throw refuse(word, "give NAME=VALUE");
+            throw refuse(setting, "give NAME=VALUE");
         }
         KernelSysctl s = sysctl(word);
         KernelBootParam p = KernelBootParam.of(word);
         if (s == null && p == null) {
-            throw refuse(word, "unknown setting '" + name(word) + "' (sysctls: "
+            throw refuse(setting, "unknown setting '" + name(word) + "' (sysctls: "
                     + String.join(", ", KernelSysctl.keys(false)) + "; boot parameters: "
-                    + String.join(", ", KernelBootParam.names()) + ")");
+                    + String.join(", ", KernelBootParam.names()) + "; scenario fields: " + ScenarioEdit.forms() + ")");
         }
         try {
             if (s != null) {
@@ -109,7 +167,7 @@ public final class RunSettings {
             p.check(word);
             return word;
         } catch (IllegalArgumentException e) {
-            throw refuse(word, e.getMessage());
+            throw refuse(setting, e.getMessage());
         }
     }
 
@@ -124,7 +182,12 @@ public final class RunSettings {
         return word.substring(0, Math.max(0, word.indexOf('=')));
     }
 
-    private InputError refuse(String word, String problem) {
-        return InputError.at(source, line, word + ": " + problem);
+    /** A word that sets a field of the scenario only (not also a boot parameter, as transparent_hugepage is). */
+    private static boolean scenarioOnly(String word) {
+        return ScenarioEdit.isField(name(word)) && KernelBootParam.of(word) == null;
+    }
+
+    private static InputError refuse(Setting setting, String problem) {
+        return InputError.at(setting.origin(), 0, problem);
     }
 }

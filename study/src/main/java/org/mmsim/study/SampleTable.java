@@ -1,5 +1,8 @@
 package org.mmsim.study;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.mmsim.report.RunData;
@@ -42,6 +45,24 @@ public final class SampleTable {
         out.addAll(RunRecorder.WRITEBACK_LEVELS);
         out.addAll(List.of("nr_dirtied", "nr_written", "pswpout"));
         return out;
+    }
+
+    /**
+     * Sets the parameters of {@code ps} from {@code first} on to the values of {@code row} (one of {@link #rows}),
+     * the list column as a SQL array of BIGINT.
+     */
+    static void bind(Connection c, PreparedStatement ps, int first, Object[] row) throws SQLException {
+        for (int i = 0; i < row.length; i++) {
+            Object v = row[i];
+            if (v instanceof long[] list) {
+                Long[] boxed = new Long[list.length];
+                for (int k = 0; k < list.length; k++) {
+                    boxed[k] = list[k];
+                }
+                v = c.createArrayOf("BIGINT", boxed);
+            }
+            ps.setObject(first + i, v);
+        }
     }
 
     /** The rows of {@code data}, each an array in {@link #COLUMNS}' order (the list column a long[]). */

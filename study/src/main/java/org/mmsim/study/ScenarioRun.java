@@ -30,9 +30,9 @@ public final class ScenarioRun {
     public record Booted(Scenario scenario, MachineSpec spec, BootedMachine machine, BootExhaustion.Inputs inputs) {
     }
 
-    /** The request's scenario, with its seed. */
+    /** The request's scenario, with the scenario fields of its settings and its seed. */
     public static Scenario scenario(RunRequest request) {
-        Scenario scenario = ScenarioFile.load(request.scenario());
+        Scenario scenario = request.settings().load(request.scenario());
         return request.seed() == null ? scenario : scenario.withSeed(request.seed());
     }
 

@@ -31,6 +31,14 @@ public interface SimulationView {
     }
 
     /**
+     * One of the kernel allocators' /proc files at this moment, in the kernel's format: {@code slabinfo}
+     * (slabinfo 2.1 of SLUB's caches) or {@code vmallocinfo}; null when the run has no kernel allocators.
+     */
+    default String kernelFile(String name) {
+        return null;
+    }
+
+    /**
      * The page-table walk of a virtual address in a live process at this moment, level by level (entry values,
      * flags, the page it reaches), or null when no live process has the pid.
      */

@@ -58,6 +58,19 @@ public final class YamlNode {
      * file expand into a huge tree), duplicate keys, and a second document after {@code ---}.
      */
     public static YamlNode parse(String file, String text) {
+        return parse(file, text, true);
+    }
+
+    /**
+     * A value given outside any file, such as {@code 2G} or {@code [buddyinfo, slabinfo]} of a command-line
+     * override, read as YAML: it and its errors name {@code origin} (the option and word) and no line, so that a
+     * value a scenario's check refuses is reported as the override's mistake.
+     */
+    public static YamlNode value(String origin, String text) {
+        return parse(origin, text, false);
+    }
+
+    private static YamlNode parse(String file, String text, boolean withLines) {
         if (text.length() > MAX_CHARS) {
             throw InputError.at(file, 0, "too large for a YAML file: " + text.length() + " characters (at most "
                     + MAX_CHARS + ")");
@@ -65,12 +78,12 @@ public final class YamlNode {
         try (JsonParser p = factory().createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
-                throw InputError.at(file, 1, "empty document");
+                throw InputError.at(file, withLines ? 1 : 0, "empty document");
             }
-            YamlNode root = read(file, p, t, 1);
+            YamlNode root = read(file, p, t, 1, withLines);
             if (p.nextToken() != null) {
-                throw InputError.at(file, lineOf(p.currentTokenLocation()), "a second YAML document (after '---'):"
-                        + " the file must hold exactly one");
+                throw InputError.at(file, withLines ? lineOf(p.currentTokenLocation()) : 0,
+                        "a second YAML document (after '---'): the file must hold exactly one");
             }
             return root;
         } catch (IOException | RuntimeException e) {
@@ -78,7 +91,7 @@ public final class YamlNode {
                 throw ie;
             }
             int line = 0;
-            if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
+            if (withLines && e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
                 line = jpe.getLocation().getLineNr();
             }
             throw InputError.at(file, line, "YAML syntax: " + firstLine(e.getMessage()));
@@ -123,8 +136,9 @@ public final class YamlNode {
         return from > 0 ? first.substring(0, from) : first;
     }
 
-    private static YamlNode read(String file, JsonParser p, JsonToken t, int depth) throws IOException {
-        int line = lineOf(p.currentTokenLocation());
+    private static YamlNode read(String file, JsonParser p, JsonToken t, int depth, boolean withLines)
+            throws IOException {
+        int line = withLines ? lineOf(p.currentTokenLocation()) : 0;
         if (p instanceof YAMLParser y && (y.isCurrentAlias() || y.getCurrentAnchor() != null)) {
             throw InputError.at(file, line, "YAML anchors and aliases ('&', '*') are not supported: write the"
                     + " value out");
@@ -138,11 +152,11 @@ public final class YamlNode {
                 Map<String, Integer> kl = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
-                    int keyLine = lineOf(p.currentTokenLocation());
+                    int keyLine = withLines ? lineOf(p.currentTokenLocation()) : 0;
                     if (m.containsKey(key)) {
                         throw InputError.at(file, keyLine, "duplicate key '" + key + "'");
                     }
-                    YamlNode v = read(file, p, p.nextToken(), depth + 1);
+                    YamlNode v = read(file, p, p.nextToken(), depth + 1, withLines);
                     m.put(key, v);
                     kl.put(key, keyLine);
                 }
@@ -152,7 +166,7 @@ public final class YamlNode {
                 List<YamlNode> l = new ArrayList<>();
                 JsonToken n;
                 while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
-                    l.add(read(file, p, n, depth + 1));
+                    l.add(read(file, p, n, depth + 1, withLines));
                 }
                 return new YamlNode(file, line, Kind.LIST, null, null, null, l);
             }
@@ -217,6 +231,25 @@ public final class YamlNode {
     public int keyLine(String key) {
         Integer l = keyLines == null ? null : keyLines.get(key);
         return l == null ? line : l;
+    }
+
+    /**
+     * This map with {@code key} set to {@code value}: replaced where the map has it (the key keeps its line), else
+     * added at the end (with the value's line). An error if this node is not a map.
+     */
+    public YamlNode with(String key, YamlNode value) {
+        Map<String, YamlNode> m = new LinkedHashMap<>(asMap("the value of '" + key + "'"));
+        Map<String, Integer> kl = new LinkedHashMap<>(keyLines);
+        m.put(key, value);
+        kl.putIfAbsent(key, value.line);
+        return new YamlNode(file, line, Kind.MAP, null, m, kl, null);
+    }
+
+    /** This list with its item {@code index} replaced by {@code value}. */
+    public YamlNode withItem(int index, YamlNode value) {
+        List<YamlNode> l = new ArrayList<>(asList("a list"));
+        l.set(index, value);
+        return new YamlNode(file, line, Kind.LIST, null, null, null, l);
     }
 
     /** Rejects keys outside {@code allowed}, naming the first unknown key and its line. */

@@ -10,8 +10,12 @@ public final class Recordables {
     private Recordables() {
     }
 
+    /** The page allocator's files, all recorded when a scenario names none. */
     public static final List<String> PROC_FILES = List.of("buddyinfo", "pagetypeinfo", "zoneinfo", "meminfo",
             "vmstat", "extfrag_index", "unusable_index");
+
+    /** The kernel allocators' files (SLUB's /proc/slabinfo, /proc/vmallocinfo), recorded only when named. */
+    public static final List<String> KERNEL_FILES = List.of("slabinfo", "vmallocinfo");
 
     public static final List<String> TRACE_EVENTS = List.of(
             "mm_page_alloc", "mm_page_free", "mm_page_free_batched", "mm_page_alloc_zone_locked",

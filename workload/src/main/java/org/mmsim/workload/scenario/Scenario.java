@@ -38,8 +38,17 @@ public record Scenario(String name, String sourceFile, String machine, long seed
                 thpEnabled, generators, record);
     }
 
-    /** What to record: the snapshot interval, the /proc files to snapshot, and the trace events to write. */
-    public record Record(long intervalNs, List<String> procFiles, List<String> traceEvents) {
+    /**
+     * What to record: the snapshot interval, the page allocator's /proc files to snapshot ({@link
+     * Recordables#PROC_FILES}), the trace events to write, and the kernel allocators' /proc files to snapshot
+     * ({@link Recordables#KERNEL_FILES}: slabinfo, vmallocinfo).
+     */
+    public record Record(long intervalNs, List<String> procFiles, List<String> traceEvents,
+            List<String> kernelFiles) {
+        /** A record of the page allocator's files only. */
+        public Record(long intervalNs, List<String> procFiles, List<String> traceEvents) {
+            this(intervalNs, procFiles, traceEvents, List.of());
+        }
     }
 
     /**

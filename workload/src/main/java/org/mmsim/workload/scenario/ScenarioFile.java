@@ -24,9 +24,10 @@ import org.mmsim.boot.spec.YamlNode;
  * {@link InputError} "FILE:LINE: problem". Built-in scenarios live in the resources under scenarios/NAME.yaml.
  */
 public final class ScenarioFile {
-    private static final Set<String> TOP = Set.of("name", "machine", "seed", "duration", "hz", "swap", "compaction",
-            "writeback_delay", "transparent_hugepage", "sysctl", "record", "workload");
-    private static final Set<String> RECORD = Set.of("interval", "proc", "trace");
+    private static final Set<String> TOP = Set.of("name", "description", "machine", "seed", "duration", "hz", "swap",
+            "compaction", "writeback_delay", "transparent_hugepage", "sysctl", "record", "workload");
+    /** The keys of the record section. */
+    static final Set<String> RECORD = Set.of("interval", "proc", "trace");
     private static final List<Long> HZ = List.of(100L, 250L, 300L, 1000L);
     private static final int MAX_ORDER = 11;
 
@@ -35,16 +36,31 @@ public final class ScenarioFile {
 
     /** Reads a scenario file, or a built-in scenario when no file of that name exists. */
     public static Scenario load(String pathOrBuiltin) {
+        return load(pathOrBuiltin, List.of());
+    }
+
+    /** Reads a scenario file or built-in scenario with {@code edits} made to it before it is checked. */
+    public static Scenario load(String pathOrBuiltin, List<ScenarioEdit> edits) {
         Path p = Path.of(pathOrBuiltin);
         if (Files.exists(p) && !Files.isDirectory(p)) {
-            return parse(p.toString(), InputFiles.readText(p));
+            return parse(p.toString(), InputFiles.readText(p), edits);
         }
-        String text = builtinText(pathOrBuiltin);
+        return parse("scenario:" + pathOrBuiltin, builtinTextOrError(pathOrBuiltin), edits);
+    }
+
+    private static String builtinTextOrError(String name) {
+        String text = builtinText(name);
         if (text == null) {
-            throw InputError.at(pathOrBuiltin, 0, Files.isDirectory(p) ? "is a directory, not a scenario file"
+            throw InputError.at(name, 0, Files.isDirectory(Path.of(name)) ? "is a directory, not a scenario file"
                     : "no such scenario file or built-in scenario (built-in: " + String.join(", ", builtins()) + ")");
         }
-        return parse("scenario:" + pathOrBuiltin, text);
+        return text;
+    }
+
+    /** The one-line {@code description:} of the built-in scenario {@code name}. */
+    public static String description(String name) {
+        YamlNode d = YamlNode.parse("scenario:" + name, builtinTextOrError(name)).get("description");
+        return d == null ? "" : description(d);
     }
 
     /**
@@ -83,8 +99,49 @@ public final class ScenarioFile {
 
     /** Parses scenario text; {@code file} names it in errors and anchors a relative machine path. */
     public static Scenario parse(String file, String text) {
+        return parse(file, text, List.of());
+    }
+
+    /**
+     * Parses scenario text with {@code edits} made to its tree first. A value an edit brings that a check refuses
+     * is an error naming the edit; so is a check between fields that fails only because of the edits (a workload
+     * moment after an edited duration): then the error names the edits, then the file's line.
+     */
+    public static Scenario parse(String file, String text, List<ScenarioEdit> edits) {
         YamlNode root = YamlNode.parse(file, text);
         root.requireOnlyKeys("scenario", TOP);
+        if (edits.isEmpty()) {
+            return check(file, root);
+        }
+        YamlNode edited = root;
+        for (ScenarioEdit edit : edits) {
+            edited = edit.apply(edited);
+        }
+        try {
+            return check(file, edited);
+        } catch (InputError e) {
+            List<String> origins = new ArrayList<>();
+            for (ScenarioEdit edit : edits) {
+                if (e.getMessage().startsWith(edit.origin() + ":")) {
+                    throw e;
+                }
+                origins.add(edit.origin());
+            }
+            check(file, root);
+            throw new InputError(String.join(", ", origins) + ": " + e.getMessage());
+        }
+    }
+
+    /** The default name of a workload entry without a {@code name:}: its kind and rank among that kind (anon2). */
+    static String defaultEntryName(String kind, int rank) {
+        return kind + rank;
+    }
+
+    /** A scenario's tree, checked. */
+    private static Scenario check(String file, YamlNode root) {
+        if (root.get("description") != null) {
+            description(root.get("description"));
+        }
         String name = root.get("name") == null ? defaultName(file) : ScenarioValues.name(root.get("name"), "name");
         String machine = machine(file, required(root, "machine"));
         long seed = root.get("seed") == null ? 42 : ScenarioValues.whole(root.get("seed"), "seed", 0, Long.MAX_VALUE);
@@ -119,6 +176,15 @@ public final class ScenarioFile {
                 generators, record);
     }
 
+    /** A description: one line of 1 to 200 printable characters. */
+    private static String description(YamlNode n) {
+        String s = ScenarioValues.text(n, "description");
+        if (s.isEmpty() || s.length() > 200 || s.chars().anyMatch(Character::isISOControl)) {
+            throw n.error("description must be one line of 1 to 200 printable characters");
+        }
+        return s;
+    }
+
     private static String defaultName(String file) {
         String base = Path.of(file.replaceFirst("^scenario:", "")).getFileName().toString();
         return base.endsWith(".yaml") ? base.substring(0, base.length() - 5) : base;
@@ -138,7 +204,8 @@ public final class ScenarioFile {
         if (m.isEmpty() || m.chars().anyMatch(Character::isISOControl)) {
             throw n.error("machine must be a file name or preset, without control characters");
         }
-        if (!file.startsWith("scenario:")) {
+        boolean inFile = !file.startsWith("scenario:") && n.file().equals(file);
+        if (inFile) {
             Path dir = Path.of(file).toAbsolutePath().getParent();
             Path p = dir.resolve(m).normalize();
             if (Files.isRegularFile(p)) {
@@ -150,7 +217,7 @@ public final class ScenarioFile {
         if (MachineFile.presets().contains(m)) {
             return m;
         }
-        throw n.error("machine '" + m + "': no such machine file" + (file.startsWith("scenario:") ? "" : " (relative"
+        throw n.error("machine '" + m + "': no such machine file" + (!inFile ? "" : " (relative"
                 + " to the scenario's directory)") + " or preset" + (MachineFile.presets().isEmpty() ? ""
                 : " (presets: " + String.join(", ", MachineFile.presets()) + ")"));
     }
@@ -189,13 +256,19 @@ public final class ScenarioFile {
                 throw in.error("record interval is longer than the duration");
             }
         }
+        List<String> kernel = new ArrayList<>();
         if (n.get("proc") != null) {
-            proc = names(n.get("proc"), "record proc", Recordables.PROC_FILES, "/proc file");
+            List<String> known = new ArrayList<>(Recordables.PROC_FILES);
+            known.addAll(Recordables.KERNEL_FILES);
+            proc = names(n.get("proc"), "record proc", known, "/proc file");
+            kernel = new ArrayList<>(proc);
+            kernel.retainAll(Recordables.KERNEL_FILES);
+            proc.removeAll(Recordables.KERNEL_FILES);
         }
         if (n.get("trace") != null) {
             trace = names(n.get("trace"), "record trace", Recordables.TRACE_EVENTS, "trace event");
         }
-        return new Scenario.Record(interval, proc, trace);
+        return new Scenario.Record(interval, proc, trace, kernel);
     }
 
     private static List<String> names(YamlNode n, String what, List<String> known, String noun) {
@@ -241,7 +314,7 @@ public final class ScenarioFile {
             YamlNode settings = m.get(kindName);
             Map<String, Object> params = params(kind, settings, duration);
             int index = perKind.merge(kind.key(), 1, Integer::sum);
-            String name = params.containsKey("name") ? (String) params.get("name") : kind.key() + index;
+            String name = params.containsKey("name") ? (String) params.get("name") : defaultEntryName(kind.key(), index);
             if (!names.add(name)) {
                 throw InputErrors.at(entry, entry.keyLine(kindName), "workload name '" + name + "' is used twice");
             }

@@ -5,8 +5,10 @@ import org.mmsim.kernel.init.KernelBoot;
 import org.mmsim.kernel.MachinePageSource;
 import org.mmsim.kernel.slab.KmemCache;
 import org.mmsim.kernel.slab.SlabFlags;
+import org.mmsim.kernel.slab.SlabInfo;
 import org.mmsim.kernel.slab.Slub;
 import org.mmsim.kernel.vmalloc.Vmalloc;
+import org.mmsim.kernel.vmalloc.VmallocInfo;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.Gfp;
 import org.mmsim.reclaim.Memory;
@@ -118,6 +120,22 @@ final class SimKernel {
                 out.merge(s.name(), s.pages(), Long::sum);
             }
         }
+    }
+
+    /**
+     * /proc/slabinfo (SLUB's caches, as cache_show() prints them) or /proc/vmallocinfo (s_show(), pointers as the
+     * oracle kernels print them before the hashing key is ready, as {@code mmsim boot --print} does); null before
+     * the allocators are booted or for another name.
+     */
+    String file(String name) {
+        if (kernel == null) {
+            return null;
+        }
+        return switch (name) {
+            case "slabinfo" -> SlabInfo.render(kernel.slub());
+            case "vmallocinfo" -> VmallocInfo.render(kernel.vmalloc(), VmallocInfo.PointerStyle.PLACEHOLDER);
+            default -> null;
+        };
     }
 
     /** Counts a failed allocation of a kernel allocator (the run's kernel_alloc_fail counter). */

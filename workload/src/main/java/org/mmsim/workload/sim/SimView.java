@@ -142,6 +142,11 @@ final class SimView implements SimulationView {
     }
 
     @Override
+    public String kernelFile(String name) {
+        return kernel.file(name);
+    }
+
+    @Override
     public String pageTableWalk(int pid, long address) {
         Process p = vm == null ? null : vm.process(pid);
         return p == null ? null : PageTableWalk.walk(p.mm(), address);
