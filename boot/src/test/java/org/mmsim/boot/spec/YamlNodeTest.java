@@ -43,4 +43,23 @@ class YamlNodeTest {
         assertThat(YamlNode.locate("f.yaml", text, "sysctl", "absent")).isEqualTo("f.yaml");
         assertThat(YamlNode.locate("f.yaml", text, "sysctl")).isEqualTo("f.yaml:2");
     }
+
+    /** A value from outside a file has its origin and no line; a map or list with a new child keeps the others. */
+    @Test
+    void aValueFromAnOptionIsNamedByItsOriginAndReplacesAChild() {
+        assertThatThrownBy(() -> YamlNode.value("--set: a=[1", "[1")).isInstanceOf(InputError.class)
+                .hasMessageStartingWith("--set: a=[1: YAML syntax: ");
+        YamlNode list = YamlNode.value("--set: a=[1, 2]", "[1, 2]");
+        assertThat(list.line()).isZero();
+        assertThat(list.asList("a").get(1).error("bad").getMessage()).isEqualTo("--set: a=[1, 2]: bad");
+        YamlNode root = YamlNode.parse("f.yaml", "a: 1\nb: [x, y]\n");
+        YamlNode edited = root.with("a", YamlNode.value("o", "2")).with("c", YamlNode.value("o", "3"));
+        assertThat(edited.get("a").asText("a")).isEqualTo("2");
+        assertThat(edited.keyLine("a")).isEqualTo(1);
+        assertThat(edited.get("c").asText("c")).isEqualTo("3");
+        assertThat(edited.asMap("r").keySet()).containsExactly("a", "b", "c");
+        assertThat(root.get("a").asText("a")).isEqualTo("1");
+        YamlNode items = root.get("b").withItem(1, YamlNode.value("o", "z"));
+        assertThat(items.asList("b")).extracting(n -> n.asText("i")).containsExactly("x", "z");
+    }
 }
