@@ -73,7 +73,7 @@ class RunCommandTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.status()).isZero();
         assertThat(Files.list(out).map(p -> p.getFileName().toString()).sorted().toList())
-                .containsExactly("proc", "report.html", "run-inputs.txt", "summary.json", "trace.txt");
+                .containsExactly("proc", "report.html", "run-inputs.txt", "samples.parquet", "summary.json", "trace.txt");
         assertThat(Files.list(out.resolve("proc")).map(p -> p.getFileName().toString()).sorted().toList())
                 .containsExactly("end", "start", "t0001.000s", "t0002.000s");
         Path end = out.resolve("proc/end");
