@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.mmsim.report.RunRecorder;
+import org.mmsim.workload.ForwardingRecorder;
 import org.mmsim.workload.Recorder;
 import org.mmsim.workload.SimulationView;
 
@@ -16,8 +17,7 @@ import org.mmsim.workload.SimulationView;
  * allocator's, in the kernel's format ({@link SimulationView#kernelFile}: slabinfo 2.1 as mm/slab_common.c's
  * cache_show() prints it, vmallocinfo as mm/vmalloc.c's s_show()).
  */
-final class KernelFilesRecorder implements Recorder {
-    private final Recorder inner;
+final class KernelFilesRecorder extends ForwardingRecorder {
     private final List<String> names;
     private final Path procDir;
 
@@ -26,14 +26,14 @@ final class KernelFilesRecorder implements Recorder {
      * @param procDir the run's proc/ folder, which holds one folder per snapshot
      */
     KernelFilesRecorder(Recorder inner, List<String> names, Path procDir) {
-        this.inner = inner;
+        super(inner);
         this.names = List.copyOf(names);
         this.procDir = procDir;
     }
 
     @Override
     public void snapshot(long timeNs, String label, SimulationView view) {
-        inner.snapshot(timeNs, label, view);
+        super.snapshot(timeNs, label, view);
         Path snap = procDir.resolve(RunRecorder.snapshotName(timeNs, label));
         try {
             Files.createDirectories(snap);
@@ -46,25 +46,5 @@ final class KernelFilesRecorder implements Recorder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public void trace(String line) {
-        inner.trace(line);
-    }
-
-    @Override
-    public void progress(long simulatedNs, long durationNs) {
-        inner.progress(simulatedNs, durationNs);
-    }
-
-    @Override
-    public void note(long timeNs, String text) {
-        inner.note(timeNs, text);
-    }
-
-    @Override
-    public boolean stopRequested() {
-        return inner.stopRequested();
     }
 }

@@ -1,6 +1,7 @@
 /**
  * What a front end sees of a simulation: Simulation (runs a scenario on a booted machine), Recorder (what the
- * simulation reports as it runs) and SimulationView (the read-only live model).
+ * simulation reports as it runs; ForwardingRecorder, the base of one that adds to another) and SimulationView (the
+ * read-only live model).
  *
  * <p>Kernel sources (6.1): none: the simulation's interface to its front ends.
  *
