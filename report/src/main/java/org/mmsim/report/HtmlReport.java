@@ -248,7 +248,7 @@ public final class HtmlReport {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "<div class=\"note\">%s: %d pageblocks from pfn 0x%x%s</div>"
                 + "<svg width=\"%d\" height=\"%d\">", Html.esc(picture.zone()), blocks, picture.startPfn(),
-                k == 1 ? "" : String.format(Locale.ROOT, ", %d squares of %d", n, k), cols * cell, rows * cell));
+                k == 1 ? "" : String.format(Locale.ROOT, ", %d square%s of %d", n, n == 1 ? "" : "s", k), cols * cell, rows * cell));
         for (int i = 0; i < n; i++) {
             int mt = p.migratetypes()[i];
             String color = mt == PageblockPicture.HOLE ? HOLE_COLOR : MT_COLORS[mt % MT_COLORS.length];

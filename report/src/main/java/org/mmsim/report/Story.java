@@ -9,7 +9,7 @@ import org.mmsim.proc.frag.FragmentationIndex;
  * The report's few generated sentences about a run, from its scenario, samples, counters and notes: the free
  * memory and its worst moment ({@link WorstMoment}, as summary.json's min_free_at_s and the worst pageblock
  * picture), the watermarks crossed, THP, compaction and migration by their vmstat counters (as summary.json has
- * them), reclaim, writeback, OOM kills, the highest order-9 fragmentation index, and every workload entry
+ * them), reclaim, slab, writeback, OOM kills, the highest order-9 fragmentation index, and every workload entry
  * ({@link WorkloadStory}). A zone's free pages
  * are compared with the watermarks of the same snapshot: they include watermark_boost (as min_wmark_pages()
  * does), so they move during a run. Only an extfrag_index of exactly -1.000 means an order-9 block was free: 0
@@ -74,6 +74,18 @@ final class Story {
             b.append(String.format(Locale.ROOT, "Reclaim scanned %d pages in kswapd and %d in direct reclaim. ", kswapd,
                     direct));
         }
+        Sample slabPeak = s.get(0);
+        for (Sample x : s) {
+            if (slab(x) > slab(slabPeak)) {
+                slabPeak = x;
+            }
+        }
+        if (slab(slabPeak) > 0) {
+            b.append(String.format(Locale.ROOT, "Slab peaked at %s at %.1f s (%s reclaimable, %s unreclaimable) and"
+                    + " ended at %s. ", mib(slab(slabPeak)), slabPeak.timeNs() / 1e9,
+                    mib(slabPeak.counters().getOrDefault("nr_slab_reclaimable", 0L)),
+                    mib(slabPeak.counters().getOrDefault("nr_slab_unreclaimable", 0L)), mib(slab(last))));
+        }
         long dirtied = last.counters().getOrDefault("nr_dirtied", 0L);
         if (dirtied > 0) {
             b.append(String.format(Locale.ROOT, "Writers dirtied %s of page cache; the flusher wrote %s back, and %s"
@@ -89,9 +101,9 @@ final class Story {
         double idx = (Double) worst.get("index");
         if (idx > FragmentationIndex.ALLOCATION_WOULD_SUCCEED / 1000.0) {
             b.append(String.format(Locale.ROOT, "The highest order-9 extfrag_index was %.3f (%.1f s, %s): an order-9"
-                    + " allocation would have failed then for %s. ", idx, (Double) worst.get("at_s"),
+                    + " allocation would have failed then, %s. ", idx, (Double) worst.get("at_s"),
                     Html.esc(String.valueOf(worst.get("zone"))),
-                    idx > 0.5 ? "fragmentation, not lack of memory" : "mostly lack of memory"));
+                    idx > 0.5 ? "for fragmentation, not lack of memory" : "mostly for lack of memory"));
         } else {
             b.append("An order-9 block stayed free in every zone at every snapshot. ");
         }
@@ -106,7 +118,14 @@ final class Story {
         return b.toString();
     }
 
-    private static String mib(long pages) {
-        return String.format(Locale.ROOT, "%.1f MiB", pages / 256.0);
+    /** Slab pages of both kinds (meminfo's Slab). */
+    private static long slab(Sample x) {
+        return x.counters().getOrDefault("nr_slab_reclaimable", 0L) + x.counters().getOrDefault("nr_slab_unreclaimable", 0L);
+    }
+
+    /** Pages (4 KiB) in MiB, or in GiB from 10 GiB on (a 1 TiB machine's free memory). */
+    static String mib(long pages) {
+        return pages >= 10L << 18 ? String.format(Locale.ROOT, "%.1f GiB", pages / 262144.0)
+                : String.format(Locale.ROOT, "%.1f MiB", pages / 256.0);
     }
 }

@@ -56,7 +56,7 @@ final class WorkloadStory {
                         peak(d, "slab pages", x -> x.slabPages().getOrDefault(key, 0L)));
             }
             case "kmalloc" -> String.format(Locale.ROOT, " (%s objects, %.0f/s%s)%s", size(g.getLong("size", 0)),
-                    g.getDouble("rate", 0), from(g), peak(d, "the kmalloc-* caches", WorkloadStory::kmallocPages));
+                    g.getDouble("rate", 0), from(g), peak(d, "all kmalloc-* caches together", WorkloadStory::kmallocPages));
             case "kmem_cache" -> {
                 String cache = g.getString("name", g.kind());
                 yield String.format(Locale.ROOT, " (%s objects, %.0f/s%s%s)%s", size(g.getLong("object_size", 0)),
@@ -152,6 +152,6 @@ final class WorkloadStory {
     }
 
     private static String mib(long pages) {
-        return String.format(Locale.ROOT, "%.1f MiB", pages / 256.0);
+        return Story.mib(pages);
     }
 }
