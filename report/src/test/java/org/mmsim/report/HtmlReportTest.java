@@ -241,6 +241,44 @@ class HtmlReportTest {
         assertThat(squares.get(n - 1)).startsWith(String.valueOf((n - 1) % 137 * 8), String.valueOf((n - 1) / 137 * 8));
     }
 
+    @Test
+    void aTerabyteMachinesPicturesAreDrawnInCellsAndTheReportStaysUnderFiveMegabytes() {
+        // the x86_64-1T preset's zones: DMA 8, DMA32 2040 and Normal 522752 pageblocks, three moments, 21
+        // snapshots; mixed migratetypes and free shares so that no two neighbouring squares are alike
+        String dma = "Node 0, zone DMA";
+        int[] blocks = {8, 2040, 522_752};
+        java.util.Random rnd = new java.util.Random(1);
+        RunBuilder b = new RunBuilder().machine("x86_64-1T").durationSeconds(20).zones(dma, DMA32, NORMAL);
+        for (int i = 0; i <= 20; i++) {
+            b.sample(SampleBuilder.at(i).zone(3000 - i, 1, 2, 3).zone(700_000 - i, 100, 200, 300)
+                    .zone(260_000_000 - i, 60_000, 75_000, 90_000));
+        }
+        for (String moment : List.of("start", "worst", "end")) {
+            PageblockPicture[] pics = new PageblockPicture[3];
+            String[] zones = {dma, DMA32, NORMAL};
+            for (int z = 0; z < 3; z++) {
+                int[] mt = new int[blocks[z]];
+                float[] free = new float[blocks[z]];
+                for (int k = 0; k < mt.length; k++) {
+                    mt[k] = rnd.nextInt(TYPES.length);
+                    free[k] = rnd.nextFloat();
+                }
+                pics[z] = new PageblockPicture(zones[z], 0, mt, free, TYPES);
+            }
+            b.picture(moment, pics);
+        }
+        String html = HtmlReport.render(b.worstAtSeconds(20).build());
+        assertThat(html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(5_000_000);
+        String section = section(html, "Physical memory by pageblock");
+        // 524800 pageblocks / 6144 = 85.4: 128 per square; Normal's 522752 / 128 = 4084 squares
+        assertThat(section).contains("One square per 128 pageblocks (256 MiB), coloured by the migratetype most of"
+                + " them have").contains(NORMAL + ": 522752 pageblocks from pfn 0x0, 4084 squares of 128")
+                .contains(DMA32 + ": 2040 pageblocks from pfn 0x0, 16 squares of 128")
+                .contains(dma + ": 8 pageblocks from pfn 0x0, 1 square of 128");
+        String end = section.substring(section.indexOf("<h3>end</h3>"));
+        assertThat(squares(end)).hasSize(1 + 16 + 4084);
+    }
+
     /** The text of an h2 section, up to the next h2 or the end of the body. */
     private static String section(String html, String title) {
         int from = html.indexOf("<h2>" + title + "</h2>");
