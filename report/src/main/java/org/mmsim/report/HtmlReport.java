@@ -20,7 +20,8 @@ public final class HtmlReport {
     private static final String[] MT_COLORS = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#7f7f7f"};
     private static final String CSS = "body{font-family:sans-serif;margin:24px;color:#222;max-width:1160px}"
             + "h1{font-size:24px}h2{font-size:19px;margin-top:32px;border-bottom:1px solid #ccc}h3{font-size:15px}"
-            + "table{border-collapse:collapse}th{white-space:nowrap}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left}"
+            + "table{border-collapse:collapse}th{white-space:nowrap}"
+            + "td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left}"
             + ".chart{display:block;margin:8px 0 18px 0}.ct{font-size:15px;font-weight:bold}"
             + ".yt{font-size:11px;text-anchor:end}.xt{font-size:11px;text-anchor:middle}"
             + ".xl{font-size:12px;text-anchor:middle}.lg{font-size:12px}.grid{stroke:#e4e4e4}.tick{stroke:#555}"
@@ -113,9 +114,10 @@ public final class HtmlReport {
             b.append("<h2>Physical memory by pageblock</h2>\n<p class=\"note\">")
                     .append(k == 1 ? "One square per pageblock (2 MiB), coloured by its migratetype; the lighter the"
                             + " square, the more of it is free"
-                            : "One square per " + k + " pageblocks (" + k * 2 + " MiB), coloured by the migratetype most"
-                            + " of them have; the lighter the square, the more of them is free")
-                    .append(" (white rim: fully free). Worst moment: lowest free memory (the earliest such snapshot), at ")
+                            : "One square per " + k + " pageblocks (" + k * 2 + " MiB), coloured by the migratetype"
+                            + " most of them have; the lighter the square, the more of them is free")
+                    .append(" (white rim: fully free). Worst moment: lowest free memory (the earliest such snapshot),"
+                            + " at ")
                     .append(fmtS(d.worstAtNs())).append(".</p>\n");
             legend(b, any.typeNames());
             for (String moment : List.of("start", "worst", "end")) {
@@ -248,7 +250,8 @@ public final class HtmlReport {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "<div class=\"note\">%s: %d pageblocks from pfn 0x%x%s</div>"
                 + "<svg width=\"%d\" height=\"%d\">", Html.esc(picture.zone()), blocks, picture.startPfn(),
-                k == 1 ? "" : String.format(Locale.ROOT, ", %d square%s of %d", n, n == 1 ? "" : "s", k), cols * cell, rows * cell));
+                k == 1 ? "" : String.format(Locale.ROOT, ", %d square%s of %d", n, n == 1 ? "" : "s", k), cols * cell,
+                rows * cell));
         for (int i = 0; i < n; i++) {
             int mt = p.migratetypes()[i];
             String color = mt == PageblockPicture.HOLE ? HOLE_COLOR : MT_COLORS[mt % MT_COLORS.length];

@@ -29,7 +29,8 @@ import org.mmsim.workload.scenario.Scenario;
  * {@code proc/<label>/} (start, end, or t&lt;seconds&gt;s) with the settings in force ({@code sys/vm/NAME} and
  * {@code cmdline}, {@link ProcSysVm}) and {@code PID/maps} and {@code PID/smaps} of every process alive then,
  * spools trace lines for trace.txt, keeps the
- * samples, notes and pageblock pictures the report and summary are made of. Reads the model only.
+ * samples (the counters read as /proc/vmstat reads them, through {@link ModelCounters}), notes and pageblock
+ * pictures (the worst one at the {@link WorstMoment}) the report and summary are made of. Reads the model only.
  */
 public final class RunRecorder implements Recorder, AutoCloseable {
     /**
@@ -66,6 +67,7 @@ public final class RunRecorder implements Recorder, AutoCloseable {
     private final List<String[]> notes = new ArrayList<>();
     private final Map<String, PageblockPicture[]> pictures = new LinkedHashMap<>();
     private long worstFree = Long.MAX_VALUE;
+    private long worstAt;
     private final Map<String, Integer> pids = new LinkedHashMap<>();
 
     /**
@@ -132,7 +134,6 @@ public final class RunRecorder implements Recorder, AutoCloseable {
         }
     }
 
-    private long worstAt;
 
     /**
      * Files under {@code snap} by relative name: sys/vm/NAME and cmdline, and PID/maps and PID/smaps of every

@@ -27,7 +27,8 @@ final class Story {
         Map<String, Object> f = Summary.figures(d);
         StringBuilder b = new StringBuilder("<p>");
         b.append(String.format(Locale.ROOT, "Over %.1f simulated seconds on %s, free memory went from %s to %s"
-                + " (lowest %s at %.1f s, the worst moment). ", d.scenario().durationNs() / 1e9, Html.esc(d.scenario().machine()),
+                + " (lowest %s at %.1f s, the worst moment). ", d.scenario().durationNs() / 1e9,
+                Html.esc(d.scenario().machine()),
                 mib(first.totalFree()), mib(last.totalFree()), mib((Long) f.get("min_free_pages")),
                 (Double) f.get("min_free_at_s")));
         for (int z = 0; z < d.zones().size(); z++) {
@@ -120,7 +121,8 @@ final class Story {
 
     /** Slab pages of both kinds (meminfo's Slab). */
     private static long slab(Sample x) {
-        return x.counters().getOrDefault("nr_slab_reclaimable", 0L) + x.counters().getOrDefault("nr_slab_unreclaimable", 0L);
+        return x.counters().getOrDefault("nr_slab_reclaimable", 0L)
+                + x.counters().getOrDefault("nr_slab_unreclaimable", 0L);
     }
 
     /** Pages (4 KiB) in MiB, or in GiB from 10 GiB on (a 1 TiB machine's free memory). */

@@ -8,10 +8,11 @@ import org.mmsim.workload.scenario.Scenario;
 
 /**
  * The story's account of the workload: one clause per entry of the scenario, naming its kind as the scenario
- * file does (and its name when the file gives one) (anon, file, shmem, kernel, slab, thp, fork, process, kmalloc, kmem_cache, vmalloc, compact_memory,
- * drop_caches, nr_hugepages, snapshot, compaction_test, frag), its main settings and, where the run's samples
- * hold one, what it came to: the peak RSS of its processes, the peak page cache, the peak pages of its slab
- * cache (kmalloc's: the kmalloc-* caches together), vmalloc's peak pages, a compaction test's result.
+ * file does (anon, file, shmem, kernel, slab, thp, fork, process, kmalloc, kmem_cache, vmalloc, compact_memory,
+ * drop_caches, nr_hugepages, snapshot, compaction_test, frag) and its name when the file gives one, its main
+ * settings and, where the run's samples hold one, what it came to: the peak RSS of its processes, the peak page
+ * cache, the peak pages of its slab cache (kmalloc's: the kmalloc-* caches together), vmalloc's peak pages, a
+ * compaction test's result. The figures are the recorder's samples, so a peak between two snapshots is not seen.
  */
 final class WorkloadStory {
     private WorkloadStory() {
@@ -48,7 +49,8 @@ final class WorkloadStory {
                             x -> x.counters().getOrDefault("nr_file_pages", 0L)));
             case "shmem" -> String.format(Locale.ROOT, " (%s of tmpfs%s)%s", size(g.getLong("size", 0)), from(g),
                     peak(d, "page cache", x -> x.counters().getOrDefault("nr_file_pages", 0L)));
-            case "kernel" -> String.format(Locale.ROOT, " (%.0f page allocations/s%s)", g.getDouble("rate", 0), from(g));
+            case "kernel" -> String.format(Locale.ROOT, " (%.0f page allocations/s%s)", g.getDouble("rate", 0),
+                    from(g));
             case "slab" -> {
                 boolean rec = g.getBool("reclaimable", false);
                 String key = rec ? "reclaimable" : "unreclaimable";
@@ -56,7 +58,8 @@ final class WorkloadStory {
                         peak(d, "slab pages", x -> x.slabPages().getOrDefault(key, 0L)));
             }
             case "kmalloc" -> String.format(Locale.ROOT, " (%s objects, %.0f/s%s)%s", size(g.getLong("size", 0)),
-                    g.getDouble("rate", 0), from(g), peak(d, "all kmalloc-* caches together", WorkloadStory::kmallocPages));
+                    g.getDouble("rate", 0), from(g),
+                    peak(d, "all kmalloc-* caches together", WorkloadStory::kmallocPages));
             case "kmem_cache" -> {
                 String cache = g.getString("name", g.kind());
                 yield String.format(Locale.ROOT, " (%s objects, %.0f/s%s%s)%s", size(g.getLong("object_size", 0)),
