@@ -8,18 +8,20 @@ import java.util.Set;
 
 /**
  * report.html: one self-contained page (inline CSS and SVG, no scripts, fonts or images) with the headline
- * figures, a generated account of what happened, and charts over time: free pages per order and against the
- * watermarks per zone, the order-9 fragmentation indices, the reclaim/compaction/THP/OOM counters, per-process
- * RSS and slab pages; and pictures of physical memory (one square per pageblock, coloured by migratetype,
- * lighter the more of it is free) at the start, the worst moment and the end. A section whose data the run
- * lacks (no file written, no slab cache, no notes, no picture) is left out.
+ * figures, a generated account of what happened, and charts over time: free pages per order and, on a log axis,
+ * against the watermarks per zone, the order-9 fragmentation indices, the reclaim/compaction/THP/OOM counters
+ * (one chart per magnitude, {@link CounterGroups}), per-process RSS and slab pages; and pictures of physical
+ * memory (one square per pageblock, or per run of pageblocks on a large machine ({@link PictureCells}), coloured
+ * by migratetype, lighter the more of it is free) at the start, the worst moment ({@link WorstMoment}) and the
+ * end. A section whose data the run lacks (no file written, no slab cache, no notes, no picture) is left out.
  */
 public final class HtmlReport {
     private static final String HOLE_COLOR = "#e8e8e8";
     private static final String[] MT_COLORS = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#7f7f7f"};
     private static final String CSS = "body{font-family:sans-serif;margin:24px;color:#222;max-width:1160px}"
             + "h1{font-size:24px}h2{font-size:19px;margin-top:32px;border-bottom:1px solid #ccc}h3{font-size:15px}"
-            + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left}"
+            + "table{border-collapse:collapse}th{white-space:nowrap}"
+            + "td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left}"
             + ".chart{display:block;margin:8px 0 18px 0}.ct{font-size:15px;font-weight:bold}"
             + ".yt{font-size:11px;text-anchor:end}.xt{font-size:11px;text-anchor:middle}"
             + ".xl{font-size:12px;text-anchor:middle}.lg{font-size:12px}.grid{stroke:#e4e4e4}.tick{stroke:#555}"
@@ -52,8 +54,8 @@ public final class HtmlReport {
                 byOrder.add("order " + o, series(s, x -> (double) (x.nrFree()[zi][oo] << oo)));
             }
             b.append(byOrder.render()).append('\n');
-            SvgChart wm = new SvgChart(d.zones().get(z) + ": free pages against the watermarks", "simulated time (s)",
-                    "pages (4 KiB)", t, false);
+            SvgChart wm = new SvgChart(d.zones().get(z) + ": free pages against the watermarks (log scale)",
+                    "simulated time (s)", "pages (4 KiB), log scale", t, false).logY();
             wm.add("free", series(s, x -> (double) x.freePages()[zi]), "#1f77b4", false);
             wm.add("high", series(s, x -> (double) x.watermarks()[zi][2]), "#2ca02c", true);
             wm.add("low", series(s, x -> (double) x.watermarks()[zi][1]), "#ff7f0e", true);
@@ -76,13 +78,23 @@ public final class HtmlReport {
         }
         b.append(ef.render()).append('\n').append(un.render()).append('\n');
 
-        b.append("<h2>Reclaim, compaction, THP and OOM counters</h2>\n");
-        SvgChart counters = new SvgChart("vmstat counters (cumulative)", "simulated time (s)", "events / pages", t,
-                false);
-        for (String c : RunRecorder.CHARTED_COUNTERS) {
-            counters.add(c, series(s, x -> (double) x.counters().get(c)));
+        b.append("<h2>Reclaim, compaction, THP and OOM counters</h2>\n<p class=\"note\">Cumulative /proc/vmstat"
+                + " counters, one chart per magnitude: a chart's counters end within a factor of "
+                + CounterGroups.SPREAD + " of each other.</p>\n");
+        CounterGroups groups = CounterGroups.of(RunRecorder.CHARTED_COUNTERS, s.get(s.size() - 1).counters());
+        for (CounterGroups.Group g : groups.groups()) {
+            SvgChart counters = new SvgChart("vmstat counters ending at " + SvgChart.fmt(g.smallest())
+                    + (g.smallest() == g.largest() ? "" : " to " + SvgChart.fmt(g.largest())) + " (cumulative)",
+                    "simulated time (s)", "events / pages", t, false);
+            for (String c : g.finals().keySet()) {
+                counters.add(c, series(s, x -> (double) x.counters().get(c)));
+            }
+            b.append(counters.render()).append('\n');
         }
-        b.append(counters.render()).append('\n');
+        if (!groups.zeros().isEmpty()) {
+            b.append("<p class=\"note\">Stayed 0 through the run: ").append(String.join(", ", groups.zeros()))
+                    .append(".</p>\n");
+        }
 
         if (s.get(s.size() - 1).counters().getOrDefault("nr_dirtied", 0L) > 0) {
             b.append("<h2>Page cache and writeback</h2>\n<p class=\"note\">Dirty pages wait for the flusher;"
@@ -98,9 +110,15 @@ public final class HtmlReport {
 
         PageblockPicture any = anyPicture(d);
         if (any != null) {
-            b.append("<h2>Physical memory by pageblock</h2>\n<p class=\"note\">One square per pageblock (2 MiB),"
-                    + " coloured by its migratetype; the lighter the square, the more of it is free (white rim: fully"
-                    + " free). Worst moment: lowest free memory, at ").append(fmtS(d.worstAtNs())).append(".</p>\n");
+            int k = blocksPerCell(d);
+            b.append("<h2>Physical memory by pageblock</h2>\n<p class=\"note\">")
+                    .append(k == 1 ? "One square per pageblock (2 MiB), coloured by its migratetype; the lighter the"
+                            + " square, the more of it is free"
+                            : "One square per " + k + " pageblocks (" + k * 2 + " MiB), coloured by the migratetype"
+                            + " most of them have; the lighter the square, the more of them is free")
+                    .append(" (white rim: fully free). Worst moment: lowest free memory (the earliest such snapshot),"
+                            + " at ")
+                    .append(fmtS(d.worstAtNs())).append(".</p>\n");
             legend(b, any.typeNames());
             for (String moment : List.of("start", "worst", "end")) {
                 PageblockPicture[] pics = d.pictures().get(moment);
@@ -110,7 +128,7 @@ public final class HtmlReport {
                 b.append("<h3>").append(moment.equals("worst") ? "worst moment (" + fmtS(d.worstAtNs()) + ")" : moment)
                         .append("</h3>\n");
                 for (PageblockPicture p : pics) {
-                    b.append(picture(p));
+                    b.append(picture(p, k));
                 }
             }
         }
@@ -159,16 +177,20 @@ public final class HtmlReport {
         row(b, "machine", d.scenario().machine() + " (" + d.arch() + ")");
         row(b, "seed / duration", d.scenario().seed() + " / " + fmtS(d.scenario().durationNs()));
         row(b, "free pages: final / minimum", f.get("final_free_pages") + " / " + f.get("min_free_pages") + " (at "
-                + f.get("min_free_at_s") + " s)");
+                + f.get("min_free_at_s") + " s, the worst moment)");
         Sample last = d.samples().get(d.samples().size() - 1);
         Map<String, Long> c = last.counters();
         row(b, "THP faults: huge page / fallback", c.get("thp_fault_alloc") + " / " + c.get("thp_fault_fallback"));
-        row(b, "compaction: stall / success / fail", c.get("compact_stall") + " / " + c.get("compact_success") + " / "
-                + c.get("compact_fail"));
+        Map<?, ?> compaction = (Map<?, ?>) f.get("compaction");
+        StringBuilder cv = new StringBuilder();
+        for (Map.Entry<?, ?> e : compaction.entrySet()) {
+            cv.append(cv.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
+        }
+        row(b, "compaction and migration (vmstat)", cv.toString());
         row(b, "pages scanned: kswapd / direct reclaim", c.get("pgscan_kswapd") + " / " + c.get("pgscan_direct"));
         row(b, "OOM kills", String.valueOf(c.get("oom_kill")));
         Map<?, ?> w = (Map<?, ?>) f.get("worst_extfrag_order9");
-        row(b, "worst extfrag_index at order 9", String.format(Locale.ROOT, "%.3f in %s at %.3f s", w.get("index"),
+        row(b, "highest extfrag_index at order 9", String.format(Locale.ROOT, "%.3f in %s at %.3f s", w.get("index"),
                 w.get("zone"), w.get("at_s")));
         b.append("</table>\n");
     }
@@ -205,15 +227,31 @@ public final class HtmlReport {
         b.append("</svg>\n");
     }
 
-    private static String picture(PageblockPicture p) {
+    /** The pageblocks per square for the run's pictures: one count for every moment, from the largest. */
+    private static int blocksPerCell(RunData d) {
+        long most = 0;
+        for (PageblockPicture[] pics : d.pictures().values()) {
+            long blocks = 0;
+            for (PageblockPicture p : pics) {
+                blocks += p.migratetypes().length;
+            }
+            most = Math.max(most, blocks);
+        }
+        return PictureCells.blocksPerCell(most);
+    }
+
+    private static String picture(PageblockPicture picture, int k) {
+        PictureCells p = PictureCells.of(picture, k);
+        int blocks = picture.migratetypes().length;
         int n = p.migratetypes().length;
         int cell = n > 4096 ? 5 : n > 1024 ? 8 : 12;
         int cols = Math.max(1, Math.min(n, 1100 / cell));
         int rows = (n + cols - 1) / cols;
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "<div class=\"note\">%s: %d pageblocks from pfn 0x%x</div>"
-                + "<svg width=\"%d\" height=\"%d\">", Html.esc(p.zone()), n,
-                p.startPfn(), cols * cell, rows * cell));
+        b.append(String.format(Locale.ROOT, "<div class=\"note\">%s: %d pageblocks from pfn 0x%x%s</div>"
+                + "<svg width=\"%d\" height=\"%d\">", Html.esc(picture.zone()), blocks, picture.startPfn(),
+                k == 1 ? "" : String.format(Locale.ROOT, ", %d square%s of %d", n, n == 1 ? "" : "s", k), cols * cell,
+                rows * cell));
         for (int i = 0; i < n; i++) {
             int mt = p.migratetypes()[i];
             String color = mt == PageblockPicture.HOLE ? HOLE_COLOR : MT_COLORS[mt % MT_COLORS.length];

@@ -29,15 +29,30 @@ import org.mmsim.workload.scenario.Scenario;
  * {@code proc/<label>/} (start, end, or t&lt;seconds&gt;s) with the settings in force ({@code sys/vm/NAME} and
  * {@code cmdline}, {@link ProcSysVm}) and {@code PID/maps} and {@code PID/smaps} of every process alive then,
  * spools trace lines for trace.txt, keeps the
- * samples, notes and pageblock pictures the report and summary are made of. Reads the model only.
+ * samples (the counters read as /proc/vmstat reads them, through {@link ModelCounters}), notes and pageblock
+ * pictures (the worst one at the {@link WorstMoment}) the report and summary are made of. Reads the model only.
  */
 public final class RunRecorder implements Recorder, AutoCloseable {
-    /** Counters the report charts over time. */
-    public static final List<String> CHARTED_COUNTERS = List.of("compact_stall", "compact_success", "compact_fail",
-            "pgscan_kswapd", "pgscan_direct", "thp_fault_alloc", "thp_fault_fallback", "oom_kill");
+    /**
+     * The compaction and migration counters of /proc/vmstat (mm/vmstat.c's vmstat_text): direct compaction's
+     * stalls and outcomes, the pages both scanners looked at and isolated, kcompactd's wakes and scans, and the
+     * migrations (compaction's among them). summary.json shows them by these names.
+     */
+    public static final List<String> COMPACTION_COUNTERS = List.of("compact_stall", "compact_success",
+            "compact_fail", "compact_migrate_scanned", "compact_free_scanned", "compact_isolated",
+            "compact_daemon_wake", "compact_daemon_migrate_scanned", "compact_daemon_free_scanned",
+            "pgmigrate_success", "pgmigrate_fail");
+    /** Counters the report charts over time (cumulative vmstat events), each in a chart of its magnitude. */
+    public static final List<String> CHARTED_COUNTERS = charted();
     /** Page-cache and writeback levels the report charts when the run wrote files (pages, not cumulative). */
     public static final List<String> WRITEBACK_LEVELS = List.of("nr_file_pages", "nr_dirty", "nr_writeback",
             "nr_dirty_background_threshold", "nr_dirty_threshold");
+    /** Levels the story gives figures of: slab pages of both kinds and vmalloc's pages. */
+    public static final List<String> WORKLOAD_LEVELS = List.of("nr_slab_reclaimable", "nr_slab_unreclaimable",
+            "nr_vmalloc");
+    /** The results of a compaction_test entry, kept when the run has one. */
+    public static final List<String> COMPACTION_TEST_RESULTS = List.of("compaction_test_hugepages_requested",
+            "compaction_test_hugepages_allocated", "compaction_test_hugepages_passed");
     static final int HPAGE_ORDER = 9;
 
     private final Scenario scenario;
@@ -52,6 +67,7 @@ public final class RunRecorder implements Recorder, AutoCloseable {
     private final List<String[]> notes = new ArrayList<>();
     private final Map<String, PageblockPicture[]> pictures = new LinkedHashMap<>();
     private long worstFree = Long.MAX_VALUE;
+    private long worstAt;
     private final Map<String, Integer> pids = new LinkedHashMap<>();
 
     /**
@@ -70,6 +86,14 @@ public final class RunRecorder implements Recorder, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The counters charted first as before, then the rest of compaction's, then reclaim's, THP's and OOM's. */
+    private static List<String> charted() {
+        List<String> out = new ArrayList<>(COMPACTION_COUNTERS.subList(0, 3));
+        out.addAll(List.of("pgscan_kswapd", "pgscan_direct", "thp_fault_alloc", "thp_fault_fallback", "oom_kill"));
+        out.addAll(COMPACTION_COUNTERS.subList(3, COMPACTION_COUNTERS.size()));
+        return List.copyOf(out);
     }
 
     /** The directory name of a snapshot: its label, or the simulated time for interval snapshots. */
@@ -100,7 +124,7 @@ public final class RunRecorder implements Recorder, AutoCloseable {
         if (label.equals("start")) {
             pictures.put("start", pictures(m));
         }
-        if (s.totalFree() < worstFree) {
+        if (WorstMoment.isWorse(s.totalFree(), worstFree)) {
             worstFree = s.totalFree();
             pictures.put("worst", pictures(m));
             worstAt = timeNs;
@@ -110,7 +134,6 @@ public final class RunRecorder implements Recorder, AutoCloseable {
         }
     }
 
-    private long worstAt;
 
     /**
      * Files under {@code snap} by relative name: sys/vm/NAME and cmdline, and PID/maps and PID/smaps of every
@@ -177,6 +200,14 @@ public final class RunRecorder implements Recorder, AutoCloseable {
         c.put("nr_dirtied", counters.get("nr_dirtied"));
         c.put("nr_written", counters.get("nr_written"));
         c.put("pswpout", counters.get("pswpout"));
+        for (String name : WORKLOAD_LEVELS) {
+            c.put(name, counters.get(name));
+        }
+        for (String name : COMPACTION_TEST_RESULTS) {
+            if (counters.has(name)) {
+                c.put(name, counters.get(name));
+            }
+        }
         Map<String, Long> rss = new LinkedHashMap<>();
         for (SimulationView.ProcessInfo p : view.processes()) {
             String key = p.name() + " (" + p.pid() + ")";

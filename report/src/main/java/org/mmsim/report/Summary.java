@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * summary.json: the headline figures of a run (scenario, machine, seed, duration, final and minimum free pages,
- * THP successes and fallbacks, compaction stalls/successes/failures, kswapd and direct reclaim scans, OOM kills,
- * the worst order-9 fragmentation index and when, each process's peak RSS, the notes). The event counters are
- * the end snapshot's cumulative vmstat values: the simulation counts them from the run's start (its start
- * snapshot holds 0), so they are the run's events. dirty_at_end is a level, nr_dirty at the end.
+ * summary.json: the headline figures of a run (scenario, machine, seed, duration, final and minimum free pages
+ * with the worst moment, THP successes and fallbacks, the compaction and migration counters by their vmstat
+ * names, kswapd and direct reclaim scans, OOM kills, the highest order-9 fragmentation index and when, each
+ * process's peak RSS, the notes). The event counters are the end snapshot's cumulative vmstat values, as
+ * /proc/vmstat of proc/end shows them: the simulation counts them from the run's start (its start snapshot
+ * holds 0), so they are the run's events. dirty_at_end is a level, nr_dirty at the end. The worst moment is
+ * {@link WorstMoment}'s ({@code min_free_at_s}).
  */
 public final class Summary {
     private Summary() {
@@ -32,12 +34,7 @@ public final class Summary {
         out.put("duration_s", d.scenario().durationNs() / 1e9);
         out.put("snapshots", s.size());
         out.put("final_free_pages", last.totalFree());
-        Sample min = s.get(0);
-        for (Sample x : s) {
-            if (x.totalFree() < min.totalFree()) {
-                min = x;
-            }
-        }
+        Sample min = WorstMoment.of(s);
         out.put("min_free_pages", min.totalFree());
         out.put("min_free_at_s", min.timeNs() / 1e9);
         Map<String, Object> thp = new LinkedHashMap<>();
@@ -45,9 +42,9 @@ public final class Summary {
         thp.put("fault_fallback", last.counters().get("thp_fault_fallback"));
         out.put("thp", thp);
         Map<String, Object> compaction = new LinkedHashMap<>();
-        compaction.put("stall", last.counters().get("compact_stall"));
-        compaction.put("success", last.counters().get("compact_success"));
-        compaction.put("fail", last.counters().get("compact_fail"));
+        for (String name : RunRecorder.COMPACTION_COUNTERS) {
+            compaction.put(name, last.counters().get(name));
+        }
         out.put("compaction", compaction);
         Map<String, Object> reclaim = new LinkedHashMap<>();
         reclaim.put("pgscan_kswapd", last.counters().get("pgscan_kswapd"));
@@ -80,7 +77,10 @@ public final class Summary {
         return out;
     }
 
-    /** The highest extfrag_index at order 9 over zones and snapshots (-1.000: a block was always free). */
+    /**
+     * The highest extfrag_index at order 9 over zones and snapshots, the earliest of ties (-1.000: a block was
+     * always free).
+     */
     static Map<String, Object> worstExtfrag(RunData d) {
         int best = Integer.MIN_VALUE;
         String zone = null;

@@ -7,7 +7,9 @@ import java.util.Locale;
 /**
  * A small inline-SVG chart of series over time: lines (optionally dashed) or stacked areas, with a title,
  * axis labels, ticks and a legend. No scripts, fonts or images, so the report opens offline. A chart of no
- * snapshot or of one says so in its plot area (one snapshot is also marked by a dot, as a line needs two).
+ * snapshot or of one says so in its plot area (one snapshot is also marked by a dot, as a line needs two). The y
+ * axis is linear from its nice-rounded ends, or logarithmic ({@link #logY()}) between whole powers of ten, so
+ * that values hundreds of times apart (free pages and watermarks) both stay readable.
  */
 final class SvgChart {
     static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
@@ -31,6 +33,7 @@ final class SvgChart {
     private final List<Series> series = new ArrayList<>();
     private Double yMin;
     private Double yMax;
+    private boolean log;
 
     SvgChart(String title, String xLabel, String yLabel, double[] x, boolean stacked) {
         this.title = title;
@@ -55,6 +58,16 @@ final class SvgChart {
         return this;
     }
 
+    /**
+     * A logarithmic y axis from the power of ten at or below the smallest value to the one at or above the
+     * largest, ticked at 1, 2 and 5 times each power when it spans at most three decades (else at the powers);
+     * values below 1 are drawn at 1.
+     */
+    SvgChart logY() {
+        log = true;
+        return this;
+    }
+
     String render() {
         double[][] tops = new double[series.size()][];
         double lo = 0;
@@ -72,16 +85,48 @@ final class SvgChart {
                 base = tops[i];
             }
         }
-        if (yMin != null) {
-            lo = yMin;
-            hi = Math.max(yMax, hi);
+        List<Double> ticks = new ArrayList<>();
+        if (log) {
+            double smallest = Double.MAX_VALUE;
+            for (double[] top : tops) {
+                for (double v : top) {
+                    smallest = Math.min(smallest, Math.max(1, v));
+                }
+            }
+            lo = Math.floor(Math.log10(smallest == Double.MAX_VALUE ? 1 : smallest));
+            hi = Math.ceil(Math.log10(Math.max(1, hi)));
+            if (hi <= lo) {
+                hi = lo + 1;
+            }
+            for (double d = lo; d <= hi; d++) {
+                for (int m : hi - lo <= 3 ? new int[] {1, 2, 5} : new int[] {1}) {
+                    if (d < hi || m == 1) {
+                        ticks.add(Math.log10(m * Math.pow(10, d)));
+                    }
+                }
+            }
+        } else {
+            if (yMin != null) {
+                lo = yMin;
+                hi = Math.max(yMax, hi);
+            }
+            if (hi <= lo) {
+                hi = lo + 1;
+            }
+            double step = niceStep((hi - lo) / 5);
+            hi = Math.ceil(hi / step) * step;
+            lo = Math.floor(lo / step) * step;
+            for (double v = lo; v <= hi + step / 2; v += step) {
+                ticks.add(v);
+            }
         }
-        if (hi <= lo) {
-            hi = lo + 1;
+        if (log) {
+            for (double[] top : tops) {
+                for (int k = 0; k < top.length; k++) {
+                    top[k] = Math.log10(Math.max(1, top[k]));
+                }
+            }
         }
-        double step = niceStep((hi - lo) / 5);
-        hi = Math.ceil(hi / step) * step;
-        lo = Math.floor(lo / step) * step;
         double xMax = x.length == 0 || x[x.length - 1] <= 0 ? 1 : x[x.length - 1];
         int pw = W - LEFT - RIGHT;
         int ph = H - TOP - BOTTOM;
@@ -90,12 +135,12 @@ final class SvgChart {
                 + " role=\"img\">", W, height(), W, height()));
         sb.append("<title>").append(Html.esc(title)).append("</title>");
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" class=\"ct\">%s</text>", LEFT, Html.esc(title)));
-        for (double v = lo; v <= hi + step / 2; v += step) {
+        for (double v : ticks) {
             double py = TOP + ph - (v - lo) / (hi - lo) * ph;
             sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>",
                     LEFT, LEFT + pw, py, py));
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"yt\">%s</text>", LEFT - 6, py + 4,
-                    fmt(v)));
+                    fmt(log ? Math.rint(Math.pow(10, v)) : v)));
         }
         double xStep = niceStep(xMax / 8);
         for (double v = 0; v <= xMax + xStep / 100; v += xStep) {
@@ -143,11 +188,11 @@ final class SvgChart {
         int ly = TOP + 4;
         for (int i = stacked ? series.size() - 1 : 0; stacked ? i >= 0 : i < series.size(); i += stacked ? -1 : 1) {
             Series s = series.get(i);
-            int lx = LEFT + pw + 14;
+            int lx = LEFT + pw + 10;
             sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\""
-                    + " stroke-width=\"%d\"%s/>", lx, lx + 22, ly + 5, ly + 5, s.color, stacked ? 10 : 3,
+                    + " stroke-width=\"%d\"%s/>", lx, lx + 18, ly + 5, ly + 5, s.color, stacked ? 10 : 3,
                     s.dashed ? " stroke-dasharray=\"6 4\"" : ""));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"lg\">%s</text>", lx + 28, ly + 9,
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"lg\">%s</text>", lx + 22, ly + 9,
                     Html.esc(s.name)));
             ly += LEGEND_LINE;
         }

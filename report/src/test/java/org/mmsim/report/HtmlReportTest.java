@@ -1,6 +1,7 @@
 package org.mmsim.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,12 +75,15 @@ class HtmlReportTest {
     void theHeadlineTableShowsTheRunsFigures() {
         String html = HtmlReport.render(full().build());
         assertThat(html).contains("<tr><th>seed / duration</th><td>9 / 4.000 s</td></tr>")
-                .contains("<tr><th>free pages: final / minimum</th><td>12000 / 3000 (at 1.5 s)</td></tr>")
+                .contains("<tr><th>free pages: final / minimum</th><td>12000 / 3000 (at 1.5 s, the worst moment)</td></tr>")
                 .contains("<tr><th>THP faults: huge page / fallback</th><td>7 / 3</td></tr>")
-                .contains("<tr><th>compaction: stall / success / fail</th><td>6 / 4 / 2</td></tr>")
+                .contains("<tr><th>compaction and migration (vmstat)</th><td>compact_stall 6, compact_success 4,"
+                        + " compact_fail 2, compact_migrate_scanned 0, compact_free_scanned 0, compact_isolated 0,"
+                        + " compact_daemon_wake 0, compact_daemon_migrate_scanned 0, compact_daemon_free_scanned 0,"
+                        + " pgmigrate_success 0, pgmigrate_fail 0</td></tr>")
                 .contains("<tr><th>pages scanned: kswapd / direct reclaim</th><td>900 / 100</td></tr>")
                 .contains("<tr><th>OOM kills</th><td>1</td></tr>")
-                .contains("<tr><th>worst extfrag_index at order 9</th><td>0.640 in " + DMA32 + " at 1.500 s</td></tr>");
+                .contains("<tr><th>highest extfrag_index at order 9</th><td>0.640 in " + DMA32 + " at 1.500 s</td></tr>");
     }
 
     @Test
@@ -87,7 +91,7 @@ class HtmlReportTest {
         String section = section(HtmlReport.render(full().build()), "Free memory per zone");
         for (String zone : List.of(DMA32, NORMAL)) {
             assertThat(section).contains("<title>" + zone + ": free pages by order of the free block (stacked)</title>")
-                    .contains("<title>" + zone + ": free pages against the watermarks</title>");
+                    .contains("<title>" + zone + ": free pages against the watermarks (log scale)</title>");
         }
         assertThat(count(section, "<svg")).isEqualTo(4);
     }
@@ -108,19 +112,53 @@ class HtmlReportTest {
                 .sample(SampleBuilder.at(1).zone(500, 400, 600, 800)).build();
         String chart = charts(HtmlReport.render(d)).get(1);
         assertThat(SvgChartTest.texts(chart, "lg")).containsExactly("free", "high", "low", "min");
-        // axis 0..1000 (step 200): y = 254 - v / 1000 * 220; lines drawn last series first: min, low, high, free
+        // log axis 100..1000 (one decade): y = 254 - log10(v / 100) * 220, to one decimal; lines drawn last series
+        // first: min, low, high, free
         List<List<double[]>> lines = SvgChartTest.points(chart, "polyline");
-        assertThat(lines.get(0).get(1)[1]).as("min at 1 s = 400").isEqualTo(254 - 88.0);
-        assertThat(lines.get(2).get(1)[1]).as("high at 1 s = 800").isEqualTo(254 - 176.0);
+        assertThat(lines.get(0).get(1)[1]).as("min at 1 s = 400: 254 - 0.60206 * 220").isEqualTo(121.5);
+        assertThat(lines.get(2).get(1)[1]).as("high at 1 s = 800: 254 - 0.90309 * 220").isEqualTo(55.3);
         assertThat(lines.get(3).get(0)[1]).as("free at 0 s = 1000").isEqualTo(34.0);
+        assertThat(lines.get(0).get(0)[1]).as("min at 0 s = 100").isEqualTo(254.0);
     }
 
     @Test
-    void countersChartShowsEveryChartedCounter() {
+    void watermarksStayApartWhenFreeMemoryIsHundredsOfTimesLarger() {
+        // 800k free pages against watermarks 5000 / 6250 / 7500 (a large zone): on a linear axis to 800k the three
+        // watermarks would fall within 2 pixels; on the log axis 1000..1M (three decades, 73.3 px each) min and
+        // high are log10(1.5) * 73.3 = 12.9 px apart and free sits 2.0 decades above min.
+        RunData d = new RunBuilder().zones(NORMAL).sample(SampleBuilder.at(0).zone(800_000, 5000, 6250, 7500))
+                .sample(SampleBuilder.at(1).zone(790_000, 5000, 6250, 7500)).build();
+        String chart = charts(HtmlReport.render(d)).get(1);
+        List<List<double[]>> lines = SvgChartTest.points(chart, "polyline");
+        double min = lines.get(0).get(0)[1];
+        double low = lines.get(1).get(0)[1];
+        double high = lines.get(2).get(0)[1];
+        double free = lines.get(3).get(0)[1];
+        assertThat(min - low).isCloseTo(Math.log10(1.25) * 220 / 3, within(0.1));
+        assertThat(min - high).isCloseTo(Math.log10(1.5) * 220 / 3, within(0.1)).isGreaterThan(12);
+        assertThat(min - free).isCloseTo(Math.log10(160) * 220 / 3, within(0.1));
+        assertThat(SvgChartTest.texts(chart, "yt")).startsWith("1000", "2000", "5000", "10k").endsWith("1.0M");
+    }
+
+    @Test
+    void countersAreChartedByMagnitudeAndTheZerosNamed() {
+        // end values: pgscan_kswapd 900, pgscan_direct 100, thp_fault_alloc 7, compact_stall 6, compact_success 4,
+        // thp_fault_fallback 3, compact_fail 2, oom_kill 1; the other compaction counters 0.
         String section = section(HtmlReport.render(full().build()), "Reclaim, compaction, THP and OOM counters");
-        assertThat(SvgChartTest.texts(section, "lg")).containsExactlyElementsOf(RunRecorder.CHARTED_COUNTERS);
-        // highest value is pgscan_kswapd's 900: step nice(180) = 200, axis to 1000
-        assertThat(SvgChartTest.texts(section, "yt")).last().isEqualTo("1000");
+        List<String> charts = charts(section);
+        assertThat(charts).hasSize(2);
+        // 900 down to 100 (within 20 times): one chart, axis to 1000 (step nice(180) = 200)
+        assertThat(SvgChartTest.texts(charts.get(0), "lg")).containsExactly("pgscan_kswapd", "pgscan_direct");
+        assertThat(charts.get(0)).contains("<title>vmstat counters ending at 100 to 900 (cumulative)</title>");
+        assertThat(SvgChartTest.texts(charts.get(0), "yt")).last().isEqualTo("1000");
+        // 7 is over 20 times below 900: a chart of its own magnitude, 7 down to 1, axis to 8 (step nice(1.4) = 2)
+        assertThat(SvgChartTest.texts(charts.get(1), "lg")).containsExactly("thp_fault_alloc", "compact_stall",
+                "compact_success", "thp_fault_fallback", "compact_fail", "oom_kill");
+        assertThat(SvgChartTest.texts(charts.get(1), "yt")).last().isEqualTo("8");
+        List<String> zeros = new ArrayList<>(RunRecorder.CHARTED_COUNTERS);
+        zeros.removeAll(List.of("pgscan_kswapd", "pgscan_direct", "thp_fault_alloc", "compact_stall",
+                "compact_success", "thp_fault_fallback", "compact_fail", "oom_kill"));
+        assertThat(section).contains("Stayed 0 through the run: " + String.join(", ", zeros) + ".");
     }
 
     @Test
@@ -167,7 +205,8 @@ class HtmlReportTest {
                 .build()), "Physical memory by pageblock");
         assertThat(section).contains("<h3>start</h3>", "<h3>end</h3>").doesNotContain("<h3>worst");
         assertThat(section(HtmlReport.render(full().build()), "Physical memory by pageblock"))
-                .contains("<h3>worst moment (1.500 s)</h3>").contains("at 1.500 s.</p>");
+                .contains("<h3>worst moment (1.500 s)</h3>").contains("at 1.500 s.</p>")
+                .contains("One square per pageblock (2 MiB)");
     }
 
     @Test
@@ -200,6 +239,44 @@ class HtmlReportTest {
         assertThat(squares.get(136)).startsWith("1088", "0");
         assertThat(squares.get(137)).startsWith("0", "8");
         assertThat(squares.get(n - 1)).startsWith(String.valueOf((n - 1) % 137 * 8), String.valueOf((n - 1) / 137 * 8));
+    }
+
+    @Test
+    void aTerabyteMachinesPicturesAreDrawnInCellsAndTheReportStaysUnderFiveMegabytes() {
+        // the x86_64-1T preset's zones: DMA 8, DMA32 2040 and Normal 522752 pageblocks, three moments, 21
+        // snapshots; mixed migratetypes and free shares so that no two neighbouring squares are alike
+        String dma = "Node 0, zone DMA";
+        int[] blocks = {8, 2040, 522_752};
+        java.util.Random rnd = new java.util.Random(1);
+        RunBuilder b = new RunBuilder().machine("x86_64-1T").durationSeconds(20).zones(dma, DMA32, NORMAL);
+        for (int i = 0; i <= 20; i++) {
+            b.sample(SampleBuilder.at(i).zone(3000 - i, 1, 2, 3).zone(700_000 - i, 100, 200, 300)
+                    .zone(260_000_000 - i, 60_000, 75_000, 90_000));
+        }
+        for (String moment : List.of("start", "worst", "end")) {
+            PageblockPicture[] pics = new PageblockPicture[3];
+            String[] zones = {dma, DMA32, NORMAL};
+            for (int z = 0; z < 3; z++) {
+                int[] mt = new int[blocks[z]];
+                float[] free = new float[blocks[z]];
+                for (int k = 0; k < mt.length; k++) {
+                    mt[k] = rnd.nextInt(TYPES.length);
+                    free[k] = rnd.nextFloat();
+                }
+                pics[z] = new PageblockPicture(zones[z], 0, mt, free, TYPES);
+            }
+            b.picture(moment, pics);
+        }
+        String html = HtmlReport.render(b.worstAtSeconds(20).build());
+        assertThat(html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(5_000_000);
+        String section = section(html, "Physical memory by pageblock");
+        // 524800 pageblocks / 6144 = 85.4: 128 per square; Normal's 522752 / 128 = 4084 squares
+        assertThat(section).contains("One square per 128 pageblocks (256 MiB), coloured by the migratetype most of"
+                + " them have").contains(NORMAL + ": 522752 pageblocks from pfn 0x0, 4084 squares of 128")
+                .contains(DMA32 + ": 2040 pageblocks from pfn 0x0, 16 squares of 128")
+                .contains(dma + ": 8 pageblocks from pfn 0x0, 1 square of 128");
+        String end = section.substring(section.indexOf("<h3>end</h3>"));
+        assertThat(squares(end)).hasSize(1 + 16 + 4084);
     }
 
     /** The text of an h2 section, up to the next h2 or the end of the body. */

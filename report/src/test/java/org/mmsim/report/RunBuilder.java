@@ -18,6 +18,7 @@ final class RunBuilder {
     private final Map<String, PageblockPicture[]> pictures = new LinkedHashMap<>();
     private long worstAtNs;
     private long traceLines;
+    private List<Scenario.Generator> workload = List.of();
 
     RunBuilder name(String n) {
         name = n;
@@ -64,6 +65,12 @@ final class RunBuilder {
         return this;
     }
 
+    /** The scenario's workload entries. */
+    RunBuilder workload(List<Scenario.Generator> entries) {
+        workload = List.copyOf(entries);
+        return this;
+    }
+
     RunBuilder traceLines(long n) {
         traceLines = n;
         return this;
@@ -76,7 +83,7 @@ final class RunBuilder {
     /** The scenario, snapshotting these /proc files. */
     Scenario scenario(List<String> procFiles) {
         return new Scenario(name, name + ".yaml", machine, seed, durationNs, 250, Map.of(), 0, true,
-                Scenario.DEFAULT_WRITEBACK_DELAY_NS, "always", List.of(),
+                Scenario.DEFAULT_WRITEBACK_DELAY_NS, "always", workload,
                 new Scenario.Record(1_000_000_000L, procFiles, List.of()));
     }
 

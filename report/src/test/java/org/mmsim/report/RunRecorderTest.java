@@ -126,7 +126,7 @@ class RunRecorderTest {
         assertThat(j.get("min_free_pages").asLong()).isEqualTo(freeAt[1]);
         assertThat(j.get("min_free_at_s").asDouble()).isEqualTo(1.5);
         assertThat(j.get("final_free_pages").asLong()).isEqualTo(freeAt[2]);
-        assertThat(j.at("/compaction/stall").asLong()).isEqualTo(3);
+        assertThat(j.at("/compaction/compact_stall").asLong()).isEqualTo(3);
         assertThat(j.at("/peak_rss_kb/cat (1000)").asLong()).isEqualTo(900 * 4);
         assertThat(Files.readString(dir.resolve("trace.txt"))).endsWith("mm_page_alloc: order=9\n")
                 .contains("entries-in-buffer/entries-written: 1/1");

@@ -33,6 +33,9 @@ final class SampleBuilder {
         for (String c : RunRecorder.WRITEBACK_LEVELS) {
             counters.put(c, 0L);
         }
+        for (String c : RunRecorder.WORKLOAD_LEVELS) {
+            counters.put(c, 0L);
+        }
         for (String c : List.of("nr_dirtied", "nr_written", "pswpout")) {
             counters.put(c, 0L);
         }

@@ -42,14 +42,14 @@ class StoryTest {
                 .sample(SampleBuilder.at(2.5).zone(768, 10, 20, 30))
                 .sample(SampleBuilder.at(6).zone(2560, 10, 20, 30)).build();
         assertThat(Story.text(d)).startsWith("<p>Over 6.0 simulated seconds on arm64-8G, free memory went from"
-                + " 20.0 MiB to 10.0 MiB (lowest 3.0 MiB at 2.5 s). ");
+                + " 20.0 MiB to 10.0 MiB (lowest 3.0 MiB at 2.5 s, the worst moment). ");
     }
 
     @Test
     void aQuietRunSaysNothingOfEventsThatDidNotHappen() {
         String story = Story.text(quiet().build());
         assertThat(story).doesNotContain("watermark", "huge-page", "compaction", "Reclaim", "dirtied", "OOM",
-                "At worst").contains("An order-9 block stayed free in every zone at every snapshot. ");
+                "extfrag_index", "kcompactd", "migrated", "Slab", "The workload").contains("An order-9 block stayed free in every zone at every snapshot. ");
         assertThat(story).doesNotContain("<ul>");
     }
 
@@ -102,6 +102,35 @@ class StoryTest {
     }
 
     @Test
+    void kcompactdAndMigrationsAreToldByTheirVmstatCounters() {
+        String story = storyWithEndCounters("compact_daemon_wake", 26, "compact_daemon_migrate_scanned", 81904,
+                "pgmigrate_success", 37769, "pgmigrate_fail", 261);
+        assertThat(story).contains("kcompactd woke 26 times (compact_daemon_wake) and scanned 81904 pages to migrate"
+                + " (compact_daemon_migrate_scanned). ")
+                .contains("37769 pages were migrated (pgmigrate_success) and 261 failed to migrate (pgmigrate_fail). ")
+                .doesNotContain("Direct compaction");
+    }
+
+    @Test
+    void slabSentenceGivesThePeakWithItsKindsAndTheEnd() {
+        RunData d = new RunBuilder().zones(NORMAL)
+                .sample(SampleBuilder.at(0).zone(2560, 1, 2, 3))
+                .sample(SampleBuilder.at(1).zone(2560, 1, 2, 3).counter("nr_slab_reclaimable", 512)
+                        .counter("nr_slab_unreclaimable", 256))
+                .sample(SampleBuilder.at(2).zone(2560, 1, 2, 3).counter("nr_slab_reclaimable", 128)
+                        .counter("nr_slab_unreclaimable", 64)).build();
+        assertThat(Story.text(d)).contains("Slab peaked at 3.0 MiB at 1.0 s (2.0 MiB reclaimable, 1.0 MiB"
+                + " unreclaimable) and ended at 0.8 MiB. ");
+    }
+
+    @Test
+    void aTerabyteOfFreeMemoryIsToldInGib() {
+        RunData d = new RunBuilder().zones(NORMAL).sample(SampleBuilder.at(0).zone(268_435_456L, 1, 2, 3))
+                .sample(SampleBuilder.at(1).zone(2_621_440L, 1, 2, 3)).build();
+        assertThat(Story.text(d)).contains("free memory went from 1024.0 GiB to 10.0 GiB");
+    }
+
+    @Test
     void reclaimSentenceSeparatesKswapdFromDirectReclaim() {
         String story = storyWithEndCounters("pgscan_kswapd", 900, "pgscan_direct", 100);
         assertThat(story).contains("Reclaim scanned 900 pages in kswapd and 100 in direct reclaim. ");
@@ -126,8 +155,8 @@ class StoryTest {
                 .sample(SampleBuilder.at(0).zone(10, 1, 2, 3, -1000, 0).zone(10, 1, 2, 3, 120, 300))
                 .sample(SampleBuilder.at(1.5).zone(10, 1, 2, 3, 870, 900).zone(10, 1, 2, 3, 310, 500))
                 .sample(SampleBuilder.at(2).zone(10, 1, 2, 3, 200, 400).zone(10, 1, 2, 3, -1000, 0)).build();
-        assertThat(Story.text(d)).contains("At worst (1.5 s, " + DMA32 + ") an order-9 allocation would have failed"
-                + " with extfrag_index 0.870: fragmentation, not lack of memory. ")
+        assertThat(Story.text(d)).contains("The highest order-9 extfrag_index was 0.870 (1.5 s, " + DMA32 + "): an"
+                + " order-9 allocation would have failed then, for fragmentation, not lack of memory. ")
                 .doesNotContain("stayed free");
     }
 
@@ -136,7 +165,8 @@ class StoryTest {
         RunData d = new RunBuilder().zones(NORMAL)
                 .sample(SampleBuilder.at(0).zone(10, 1, 2, 3, -1000, 0))
                 .sample(SampleBuilder.at(2).zone(10, 1, 2, 3, 300, 950)).build();
-        assertThat(Story.text(d)).contains("extfrag_index 0.300: mostly lack of memory. ");
+        assertThat(Story.text(d)).contains("extfrag_index was 0.300 (2.0 s, " + NORMAL + "): an order-9 allocation"
+                + " would have failed then, mostly for lack of memory. ");
     }
 
     @Test
@@ -145,8 +175,8 @@ class StoryTest {
         RunData d = new RunBuilder().zones(NORMAL)
                 .sample(SampleBuilder.at(0).zone(512, 1, 2, 3, -1000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1))
                 .sample(SampleBuilder.at(1).zone(256, 1, 2, 3, -500, 1000, 0, 0, 0, 0, 0, 0, 0, 0, 1)).build();
-        assertThat(Story.text(d)).contains("At worst (1.0 s, " + NORMAL + ") an order-9 allocation would have"
-                + " failed with extfrag_index -0.500: mostly lack of memory. ").doesNotContain("stayed free");
+        assertThat(Story.text(d)).contains("The highest order-9 extfrag_index was -0.500 (1.0 s, " + NORMAL + "): an"
+                + " order-9 allocation would have failed then, mostly for lack of memory. ").doesNotContain("stayed free");
     }
 
     @Test
@@ -155,7 +185,8 @@ class StoryTest {
         RunData d = new RunBuilder().zones(NORMAL)
                 .sample(SampleBuilder.at(0).zone(512, 1, 2, 3, -1000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1))
                 .sample(SampleBuilder.at(2).zone(0, 1, 2, 3, 0, 1000)).build();
-        assertThat(Story.text(d)).contains("extfrag_index 0.000: mostly lack of memory. ")
+        assertThat(Story.text(d)).contains("extfrag_index was 0.000 (2.0 s, " + NORMAL + "): an order-9 allocation"
+                + " would have failed then, mostly for lack of memory. ")
                 .doesNotContain("stayed free");
     }
 

@@ -26,6 +26,7 @@ class SummaryTest {
                 .sample(SampleBuilder.at(4).label("end").zone(3000, 100, 125, 150).rss("b (1001)", 20)
                         .counter("thp_fault_alloc", 10).counter("thp_fault_fallback", 4)
                         .counter("compact_stall", 6).counter("compact_success", 4).counter("compact_fail", 2)
+                        .counter("compact_daemon_wake", 12).counter("pgmigrate_success", 3400)
                         .counter("pgscan_kswapd", 900).counter("pgscan_direct", 100).counter("pswpout", 33)
                         .counter("oom_kill", 1).counter("nr_dirtied", 500).counter("nr_written", 320)
                         .counter("nr_dirty", 180))
@@ -82,13 +83,23 @@ class SummaryTest {
         JsonNode j = json(threeSnapshots().build());
         assertThat(j.at("/thp/fault_alloc").asLong()).isEqualTo(10);
         assertThat(j.at("/thp/fault_fallback").asLong()).isEqualTo(4);
-        assertThat(j.at("/compaction/stall").asLong()).isEqualTo(6);
-        assertThat(j.at("/compaction/success").asLong()).isEqualTo(4);
-        assertThat(j.at("/compaction/fail").asLong()).isEqualTo(2);
+        assertThat(j.at("/compaction/compact_stall").asLong()).isEqualTo(6);
+        assertThat(j.at("/compaction/compact_success").asLong()).isEqualTo(4);
+        assertThat(j.at("/compaction/compact_fail").asLong()).isEqualTo(2);
+        assertThat(j.at("/compaction/compact_daemon_wake").asLong()).isEqualTo(12);
+        assertThat(j.at("/compaction/pgmigrate_success").asLong()).isEqualTo(3400);
         assertThat(j.at("/reclaim/pgscan_kswapd").asLong()).isEqualTo(900);
         assertThat(j.at("/reclaim/pgscan_direct").asLong()).isEqualTo(100);
         assertThat(j.at("/reclaim/pswpout").asLong()).isEqualTo(33);
         assertThat(j.get("oom_kills").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void compactionFiguresAreEveryCompactionCounterOfVmstatByItsName() throws IOException {
+        List<String> expected = List.of("compact_stall", "compact_success", "compact_fail", "compact_migrate_scanned",
+                "compact_free_scanned", "compact_isolated", "compact_daemon_wake", "compact_daemon_migrate_scanned",
+                "compact_daemon_free_scanned", "pgmigrate_success", "pgmigrate_fail");
+        assertThat(fieldNames(json(threeSnapshots().build()).get("compaction"))).containsExactlyElementsOf(expected);
     }
 
     @Test

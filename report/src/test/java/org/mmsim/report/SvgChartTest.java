@@ -150,6 +150,36 @@ class SvgChartTest {
         assertThat(points(svg, "polyline").get(0).get(1)[1]).isCloseTo(BOTTOM, within(0.06));
     }
 
+    @Test
+    void aLogAxisRunsBetweenPowersOfTenWithTicksAtOneTwoAndFive() {
+        // values 30..4000: axis 10..10000 (three decades, 220 / 3 px each), ticks 1, 2, 5 per decade then 10000
+        String svg = new SvgChart("wm", "s", "pages", new double[] {0, 1}, false).logY()
+                .add("a", new double[] {30, 4000}).render();
+        assertThat(texts(svg, "yt")).containsExactly("10", "20", "50", "100", "200", "500", "1000", "2000", "5000",
+                "10k");
+        List<double[]> a = points(svg, "polyline").get(0);
+        assertThat(a.get(0)[1]).as("30").isCloseTo(BOTTOM - Math.log10(3) * 220 / 3, within(0.06));
+        assertThat(a.get(1)[1]).as("4000").isCloseTo(BOTTOM - Math.log10(400) * 220 / 3, within(0.06));
+    }
+
+    @Test
+    void zeroOnALogAxisIsDrawnAtOneOnTheBottomEdge() {
+        // 0 has no logarithm: drawn at 1, so the axis runs 1..100
+        String svg = new SvgChart("wm", "s", "pages", new double[] {0, 1}, false).logY()
+                .add("a", new double[] {0, 100}).render();
+        assertThat(texts(svg, "yt")).containsExactly("1", "2", "5", "10", "20", "50", "100");
+        List<double[]> a = points(svg, "polyline").get(0);
+        assertThat(a.get(0)[1]).isCloseTo(BOTTOM, within(0.06));
+        assertThat(a.get(1)[1]).isCloseTo(TOP, within(0.06));
+    }
+
+    @Test
+    void aLogAxisOverManyDecadesTicksOnlyThePowers() {
+        String svg = new SvgChart("wm", "s", "pages", new double[] {0, 1}, false).logY()
+                .add("a", new double[] {5, 2_000_000}).render();
+        assertThat(texts(svg, "yt")).containsExactly("1", "10", "100", "1000", "10k", "100k", "1.0M", "10.0M");
+    }
+
     /** The points of every element of this kind, in document order. */
     static List<List<double[]>> points(String svg, String element) {
         List<List<double[]>> out = new ArrayList<>();
