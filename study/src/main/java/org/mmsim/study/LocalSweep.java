@@ -35,6 +35,7 @@ public final class LocalSweep {
     private final int jobs;
     private final PrintStream log;
     private int stopAfter = -1;
+    private int stored;
 
     /**
      * @param out  the study folder (created when absent)
@@ -73,9 +74,9 @@ public final class LocalSweep {
             }
             keep = !done.isEmpty() || stopAfter >= 0;
             log.println("mmsim: " + (done.isEmpty() ? "" : done.size() + " of " + study.points().size()
-                    + " points already in " + StudyFolder.STORE + "; ") + "running " + todo.size() + " point"
-                    + (todo.size() == 1 ? "" : "s") + ", " + Math.min(jobs, Math.max(1, todo.size())) + " at a time");
-            keep |= runAll(todo, store);
+                    + " points already in " + StudyFolder.STORE + "; ") + (todo.isEmpty() ? "nothing to run"
+                    : "running " + todo.size() + ", " + Math.min(jobs, todo.size()) + " at a time"));
+            runAll(todo, store);
             if (stopAfter >= 0) {
                 return null;
             }
@@ -86,16 +87,16 @@ public final class LocalSweep {
             throw InputError.at(folder.store(), 0, "the results store failed: " + e.getMessage().lines()
                     .findFirst().orElse(""));
         } finally {
-            if (created && !keep) {
+            if (created && !keep && stored == 0) {
                 folder.removeCreated();
             }
         }
     }
 
-    /** Runs the points {@code todo} (indices into the study) and stores each; whether any was stored. */
-    private boolean runAll(List<Integer> todo, ResultsStore store) throws SQLException {
+    /** Runs the points {@code todo} (indices into the study) and stores each, counting them in {@link #stored}. */
+    private void runAll(List<Integer> todo, ResultsStore store) throws SQLException {
         if (todo.isEmpty()) {
-            return false;
+            return;
         }
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, todo.size()),
@@ -104,7 +105,6 @@ public final class LocalSweep {
         for (int i : todo) {
             results.submit(() -> runPoint(i));
         }
-        int stored = 0;
         try {
             while (stored < todo.size() && stored != stopAfter) {
                 PointResult r = take(results);
@@ -113,7 +113,6 @@ public final class LocalSweep {
                 log.println("mmsim: point " + stored + "/" + todo.size() + " done: " + r.point().key() + " (wall "
                         + (System.nanoTime() - start) / 1_000_000_000L + " s)");
             }
-            return stored > 0;
         } finally {
             pool.shutdownNow();
             awaitQuietly(pool);

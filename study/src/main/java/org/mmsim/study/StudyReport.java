@@ -143,10 +143,8 @@ public final class StudyReport {
             h.append("<p>No values.</p></section>\n");
             return;
         }
-        h.append("<p>lowest ").append(esc(text(rows.get(lowest).get(f)))).append(" at ")
-                .append(esc(study.points().get(lowest).key())).append("; highest ")
-                .append(esc(text(rows.get(highest).get(f)))).append(" at ")
-                .append(esc(study.points().get(highest).key())).append("</p>\n<div class=\"charts\">");
+        h.append("<p>lowest ").append(extreme(study, rows, f, lowest)).append("; highest ")
+                .append(extreme(study, rows, f, highest)).append("</p>\n<div class=\"charts\">");
         for (String axis : chartAxes) {
             List<String> categories = values(study, axis);
             List<double[]> values = new ArrayList<>();
@@ -172,6 +170,14 @@ public final class StudyReport {
                     .append("<figcaption>against ").append(esc(axis)).append("</figcaption></figure>");
         }
         h.append("</div></section>\n");
+    }
+
+    /** The value of {@code f} at point {@code at}, that point, and how many others have the same value. */
+    private static String extreme(Study study, List<Map<String, Object>> rows, String f, int at) {
+        Object v = rows.get(at).get(f);
+        long others = rows.stream().filter(r -> v.equals(r.get(f))).count() - 1;
+        return esc(text(v)) + " at " + esc(study.points().get(at).key()) + (others == 0 ? ""
+                : " (and " + others + " other point" + (others == 1 ? "" : "s") + ")");
     }
 
     private static void pointsTable(StringBuilder h, Study study, List<Map<String, Object>> rows,

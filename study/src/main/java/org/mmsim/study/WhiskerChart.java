@@ -18,6 +18,8 @@ final class WhiskerChart {
     private static final int TOP = 12;
     private static final int BOTTOM = 46;
     private static final int LABEL_CHARS = 14;
+    /** A range narrower than this share of its top is drawn from near its bottom, not from 0, and says so. */
+    private static final double NARROW = 0.2;
 
     private final List<String> categories;
     private final List<double[]> values;
@@ -53,7 +55,7 @@ final class WhiskerChart {
                 ticks.add(Math.pow(10, d));
             }
         } else {
-            double from = Math.min(0, min);
+            double from = min > 0 && max - min < NARROW * max ? min : Math.min(0, min);
             double to = max > from ? max : from + 1;
             double step = niceStep((to - from) / 4);
             low = Math.floor(from / step) * step;
@@ -110,9 +112,11 @@ final class WhiskerChart {
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"cat\" text-anchor=\"middle\">%s"
                     + "</text>\n", x, bottom + 15, StudyReport.esc(shown)));
         }
-        if (log) {
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"note\">log scale; 0 is drawn on the"
-                    + " bottom line</text>\n", LEFT, HEIGHT - 6));
+        String note = log ? "log scale; 0 is drawn on the bottom line" : low > 0 ? "the scale starts at " + format(low)
+                + ", not 0" : null;
+        if (note != null) {
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"note\">%s</text>\n", LEFT,
+                    HEIGHT - 6, note));
         }
         return s.append("</svg>").toString();
     }
