@@ -68,9 +68,7 @@ public final class RunSettings {
     /**
      * The scenario's sysctls, under them the run-time ones the machine's command line gives (sysctl.vm.*, as the
      * kernel applies boot arguments before any later write; the boot-time ones are already the machine's), over
-     * them the sysctls of --set, for a run on {@code spec}; a transparent_hugepage= of --set is also the run's
-     * transparent_hugepage/enabled mode, over the scenario's (setup_transparent_hugepage in mm/huge_memory.c sets
-     * the mode the boot starts with).
+     * them the sysctls of --set, for a run on {@code spec}.
      */
     public Scenario scenario(Scenario scenario, MachineSpec spec) {
         Map<String, String> sysctl = new LinkedHashMap<>();
@@ -80,17 +78,13 @@ public final class RunSettings {
             }
         });
         sysctl.putAll(scenario.sysctl());
-        String thp = scenario.thpEnabled();
         for (String word : settings) {
             String value = checked(word, spec);
             if (sysctl(word) != null) {
                 sysctl.put(sysctl(word).key(), value);
-            } else if (KernelBootParam.of(word) == KernelBootParam.TRANSPARENT_HUGEPAGE) {
-                thp = word.substring(word.indexOf('=') + 1);
             }
         }
-        Scenario out = thp.equals(scenario.thpEnabled()) ? scenario : scenario.withThpEnabled(thp);
-        return sysctl.equals(scenario.sysctl()) ? out : out.withSysctl(sysctl);
+        return sysctl.equals(scenario.sysctl()) ? scenario : scenario.withSysctl(sysctl);
     }
 
     /**

@@ -38,12 +38,6 @@ public record Scenario(String name, String sourceFile, String machine, long seed
                 thpEnabled, generators, record);
     }
 
-    /** This scenario with another transparent_hugepage/enabled mode (a transparent_hugepage= setting over it). */
-    public Scenario withThpEnabled(String mode) {
-        return new Scenario(name, sourceFile, machine, seed, durationNs, hz, sysctl, swapBytes, compaction,
-                writebackDelayNs, mode, generators, record);
-    }
-
     /** What to record: the snapshot interval, the /proc files to snapshot, and the trace events to write. */
     public record Record(long intervalNs, List<String> procFiles, List<String> traceEvents) {
     }
