@@ -44,7 +44,6 @@ public final class StudyFile {
     private final String where;
     private final Path dir;
     private final Map<String, String> scenarioRefs = new HashMap<>();
-    private final Map<String, Scenario> scenarios = new HashMap<>();
     private final Map<String, MachineSpec> machines = new HashMap<>();
     private final Set<String> checked = new HashSet<>();
 
@@ -208,9 +207,7 @@ public final class StudyFile {
             throw n.error(what + " '" + text + "': no such scenario file (relative to the study's directory) or"
                     + " built-in scenario (built-in: " + String.join(", ", ScenarioFile.builtins()) + ")");
         }
-        Scenario s = ScenarioFile.load(ref);
-        scenarios.put(ref, s);
-        machines.computeIfAbsent(s.machine(), MachineFile::load);
+        machines.computeIfAbsent(ScenarioFile.load(ref).machine(), MachineFile::load);
         scenarioRefs.put(text, ref);
         return ref;
     }
@@ -342,23 +339,21 @@ public final class StudyFile {
     }
 
     /**
-     * Applies the words one by one over the scenario's machine and the scenario, as the run will, each naming its
-     * own line when refused. Seeds do not change what is checked, so each combination is checked once.
+     * Checks the words as the point's run will apply them before it boots ({@link ScenarioRun#scenario}, then
+     * {@link RunSettings} over the scenario's machine), first alone, then with each next word: a word refused is
+     * named at its own line, even when it is wrong only on the machine or scenario an earlier word chose. A prefix
+     * of words is checked once for all the points that share it (the seeds, and the grid's rows).
      */
     private void check(String scenario, List<StudyAxis.Value> words) {
-        List<String> key = new ArrayList<>();
-        key.add(scenario);
-        words.forEach(w -> key.add(w.text()));
-        if (!checked.add(String.join("\n", key))) {
-            return;
-        }
-        Scenario s = scenarios.get(scenario);
-        MachineSpec spec = machines.get(s.machine());
+        List<String> prefix = new ArrayList<>();
         for (StudyAxis.Value w : words) {
-            spec = new RunSettings(List.of(w.text()), where, w.line()).machine(spec, false);
-        }
-        for (StudyAxis.Value w : words) {
-            s = new RunSettings(List.of(w.text()), where, w.line()).scenario(s, spec);
+            prefix.add(w.text());
+            if (checked.add(scenario + "\n" + String.join("\n", prefix))) {
+                RunSettings settings = new RunSettings(prefix, where, w.line());
+                Scenario loaded = ScenarioRun.scenario(new RunRequest(scenario, settings, null, null, false));
+                MachineSpec machine = machines.computeIfAbsent(loaded.machine(), MachineFile::load);
+                settings.scenario(loaded, settings.machine(machine, false));
+            }
         }
     }
 }
