@@ -6,6 +6,7 @@ import org.mmsim.arch.InputError;
 import org.mmsim.study.LocalSweep;
 import org.mmsim.study.Study;
 import org.mmsim.study.StudyFile;
+import org.mmsim.study.StudyFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,8 +43,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Study study = StudyFile.load(studyFile);
         Path dir = out == null ? Path.of(study.name() + ".study") : out;
-        Path report = new LocalSweep(study, dir, n, System.err).run();
-        System.out.println("mmsim: wrote " + report);
+        new LocalSweep(study, dir, n, System.err).run();
+        System.out.println("mmsim: wrote " + dir.resolve(StudyFolder.REPORT));
         return 0;
     }
 }

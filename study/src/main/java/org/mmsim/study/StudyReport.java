@@ -110,9 +110,11 @@ public final class StudyReport {
         if (varying.isEmpty()) {
             h.append("<p>None: every point gave the same figures.</p>\n");
         }
+        h.append("<div class=\"figures\">\n");
         for (String f : varying) {
             figure(h, study, rows, f, chartAxes, runs.numeric().get(f));
         }
+        h.append("</div>\n");
         h.append("<h2>Figures equal at every point</h2>\n<table><tr><th>figure</th><th>value</th></tr>\n");
         same.forEach((f, v) -> h.append("<tr><td>").append(esc(f)).append("</td><td>").append(esc(text(v)))
                 .append("</td></tr>\n"));
@@ -220,7 +222,8 @@ public final class StudyReport {
     }
 
     private static final String STYLE = "body{font-family:sans-serif;margin:1.5em;color:#222}"
-            + "h3{margin:1.2em 0 .2em}p{margin:.3em 0}.charts{display:flex;flex-wrap:wrap;gap:8px}"
+            + "h3{margin:.2em 0}p{margin:.3em 0}.figures{display:flex;flex-wrap:wrap;gap:18px 28px}"
+            + "section{max-width:640px}.charts{display:flex;flex-wrap:wrap;gap:8px}"
             + "figure{margin:0;border:1px solid #ddd;padding:4px}figcaption{font-size:12px;text-align:center}"
             + "table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ccc;padding:2px 6px}"
             + "td.num{text-align:right}.wide{overflow-x:auto}"
