@@ -18,13 +18,13 @@ import picocli.CommandLine.Parameters;
  * the points not yet stored.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a what-if study: a scenario's runs over axes of settings, scenarios and seeds, into a",
-            "DuckDB results store (tables runs and samples) and a study report. Resumes an interrupted study."})
+        description = {"Run a what-if study: a scenario's runs over axes of settings, scenarios and seeds, into a"
+            + " DuckDB results store (tables runs and samples) and a study report. Resumes an interrupted study."})
 public final class SweepCommand implements Callable<Integer> {
     /** The most points run at once: far above any machine's useful parallelism, below a thread-count accident. */
     static final int MAX_JOBS = 1024;
 
-    @Parameters(paramLabel = "STUDY", description = "the study file (YAML; see the README's Studies section)")
+    @Parameters(paramLabel = "STUDY", description = "the study file (YAML; see the README's sweep section)")
     Path studyFile;
 
     @Option(names = "--out", paramLabel = "DIR", description = "the study folder (default: NAME.study, NAME the"
