@@ -40,6 +40,8 @@ public final class StudyFile {
     public static final int MAX_POINTS = 100_000;
     private static final Set<String> TOP = Set.of("name", "base", "set", "axes", "points");
     private static final String GRID = "grid";
+    /** A study's name: it names the folder NAME.study, so it is a safe, short folder name. */
+    private static final String NAME = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}";
 
     private final String where;
     private final Path dir;
@@ -84,10 +86,10 @@ public final class StudyFile {
     private String name(YamlNode n, Path file) {
         if (n == null) {
             String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-            return base.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}") ? base : "study";
+            return base.matches(NAME) ? base : "study";
         }
         String name = n.asText("name");
-        if (!name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")) {
+        if (!name.matches(NAME)) {
             throw n.error("name '" + name + "' must be 1 to 64 letters, digits, '_', '.' or '-' (it names the"
                     + " output folder NAME.study), not starting with '.' or '-'");
         }
