@@ -76,7 +76,7 @@ class StudyFileTest {
     @CsvSource(delimiter = '|', textBlock = """
             unknown setting        | base: default\\naxes:\\n  vm.swapiness: [10]\\n              | 3: vm.swapiness=10: unknown setting 'vm.swapiness'
             out-of-range value     | base: default\\naxes:\\n  vm.swappiness: [10,\\n    300]\\n   | 4: vm.swappiness=300: sysctl vm.swappiness 300 is outside 0..200
-            bad boot parameter     | base: default\\naxes:\\n  transparent_hugepage: [sometimes]\\n | 3: transparent_hugepage=sometimes: 'sometimes' is not a value
+            bad boot parameter     | base: default\\naxes:\\n  transparent_hugepage: [sometimes]\\n | 3: transparent_hugepage=sometimes: 
             empty axis             | base: default\\naxes:\\n  vm.swappiness: []\\n                | 3: axis 'vm.swappiness' has no values
             missing base           | axes:\\n  seed: [1]\\n                                         | 1: missing 'base'
             unknown built-in       | base: defualt\\naxes:\\n  seed: [1]\\n                       | 1: base 'defualt': no such scenario file (relative to the study's directory) or built-in scenario (built-in: default,
