@@ -65,7 +65,7 @@ public final class LocalSweep {
         try (ResultsStore store = folder.openStore()) {
             Set<String> done = store.pointKeys();
             folder.refuseForeignPoints(done, study);
-            folder.removeUnfinished(study, done);
+            folder.tidy(study, done);
             List<Integer> todo = new ArrayList<>();
             for (int i = 0; i < study.points().size(); i++) {
                 if (!done.contains(study.points().get(i).key())) {
@@ -117,7 +117,7 @@ public final class LocalSweep {
             pool.shutdownNow();
             awaitQuietly(pool);
             if (stored < todo.size() && stopAfter < 0) {
-                folder.removeUnfinished(study, store.pointKeys());
+                folder.tidy(study, store.pointKeys());
             }
         }
     }
@@ -134,6 +134,7 @@ public final class LocalSweep {
         } catch (InputError e) {
             throw InputError.at(study.file(), 0, "point " + p.key() + ": " + e.getMessage());
         }
+        StudyFolder.markKey(aside, p);
         Files.move(aside, folder.pointDir(index, study), StandardCopyOption.ATOMIC_MOVE);
         return r;
     }

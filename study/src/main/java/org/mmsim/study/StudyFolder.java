@@ -2,13 +2,17 @@ package org.mmsim.study;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.mmsim.arch.InputError;
@@ -16,8 +20,9 @@ import org.mmsim.arch.InputError;
 /**
  * The folder a study writes: the results store {@value #STORE}, {@value #POINTS}/ with each point's run directory
  * ({@code N-VALUES}, N its place in the study, VALUES its axis values made safe and short) and {@value #REPORT}.
- * A point's directory is written aside ({@code .aside-N-VALUES}) and moved into place when complete; the store
- * decides which points are done, so anything else under points/ is what an interrupted start left and is removed.
+ * A point's directory is written aside ({@code .aside-N-VALUES}), marked with its key ({@value #KEY_FILE}) and
+ * moved into place when complete; the store decides which points are done, so anything else under points/ is what
+ * an interrupted start left and is removed.
  */
 public final class StudyFolder {
     /** The results store. */
@@ -26,7 +31,10 @@ public final class StudyFolder {
     public static final String POINTS = "points";
     /** The study report. */
     public static final String REPORT = "report.html";
+    /** The file in a point's directory naming its key, so that an edited study finds its stored points again. */
+    public static final String KEY_FILE = "point-key.txt";
     private static final String ASIDE = ".aside-";
+    private static final String MOVING = ".moving-";
     private static final int MAX_NAME = 48;
 
     private final Path dir;
@@ -93,19 +101,60 @@ public final class StudyFolder {
         }
     }
 
-    /** Removes what is under points/ but not a point in {@code stored}: directories set aside or left unstored. */
-    public void removeUnfinished(Study study, Set<String> stored) {
-        Set<String> keep = new HashSet<>();
+    /**
+     * Puts points/ in order for {@code study} with the points {@code stored}: a stored point's directory (known by
+     * its {@value #KEY_FILE}) is renamed to its place in this study, which an edited study may have moved;
+     * directories set aside, or of points not stored, are what an interrupted start left and are removed.
+     * Entries that are not a point's are left alone.
+     */
+    public void tidy(Study study, Set<String> stored) {
+        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < study.points().size(); i++) {
-            if (stored.contains(study.points().get(i).key())) {
-                keep.add(pointName(i, study));
+            index.put(study.points().get(i).key(), i);
+        }
+        Path points = dir.resolve(POINTS);
+        List<Path> parked = new ArrayList<>();
+        for (Path p : entries(points)) {
+            String name = p.getFileName().toString();
+            if (name.startsWith(ASIDE)) {
+                delete(p);
+                continue;
+            }
+            if (!name.startsWith(MOVING) && !name.matches("[0-9]+-.*")) {
+                continue;
+            }
+            String key = keyOf(p);
+            Integer i = key != null && stored.contains(key) ? index.get(key) : null;
+            if (i == null) {
+                delete(p);
+            } else if (!name.equals(pointName(i, study))) {
+                parked.add(move(p, points.resolve(MOVING + pointName(i, study))));
             }
         }
-        for (Path p : entries(dir.resolve(POINTS))) {
-            String name = p.getFileName().toString();
-            if (!keep.contains(name) && (name.startsWith(ASIDE) || name.matches("[0-9]+-.*"))) {
-                delete(p);
-            }
+        for (Path p : parked) {
+            move(p, points.resolve(p.getFileName().toString().substring(MOVING.length())));
+        }
+    }
+
+    /** Marks a complete point's directory with its key, before it is moved into place. */
+    static void markKey(Path pointDir, StudyPoint point) throws IOException {
+        Files.writeString(pointDir.resolve(KEY_FILE), point.key() + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static String keyOf(Path pointDir) {
+        Path f = pointDir.resolve(KEY_FILE);
+        try {
+            return Files.isRegularFile(f) ? Files.readString(f, StandardCharsets.UTF_8).strip() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path move(Path from, Path to) {
+        try {
+            return Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -94,6 +94,22 @@ class LocalSweepTest {
     }
 
     @Test
+    void aStudyGivenMoreValuesRunsOnlyTheNewPointsAndRenumbersTheOthers() throws Exception {
+        sweep(study("  seed: [1, 2]\n"), "out", 2).run();
+        String runOfSeed2 = Files.readString(dir.resolve("out/points/2-2/summary.json"));
+        log.reset();
+        sweep(study("  seed: [0, 1, 2]\n"), "out", 2).run();
+        assertThat(log.toString(StandardCharsets.UTF_8)).startsWith(
+                "mmsim: 2 of 3 points already in study.duckdb; running 1, 1 at a time\n");
+        try (Stream<Path> points = Files.list(dir.resolve("out/points"))) {
+            assertThat(points.map(p -> p.getFileName().toString()).sorted()).containsExactly("1-0", "2-1", "3-2");
+        }
+        assertThat(Files.readString(dir.resolve("out/points/2-1/point-key.txt"))).isEqualTo("seed=1\n");
+        assertThat(Files.readString(dir.resolve("out/points/3-2/summary.json"))).isEqualTo(runOfSeed2);
+        assertThat(Files.readString(dir.resolve("out/report.html"))).contains("<a href=\"points/3-2/report.html\">3</a>");
+    }
+
+    @Test
     void aStoreOfAnotherStudyOrAFolderOfOtherFilesIsRefusedUntouched() throws Exception {
         Study s = study("  seed: [1]\n");
         Files.createDirectories(dir.resolve("other"));
