@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             WalkCommand.class,
             RunCommand.class,
             SysctlCommand.class,
+            SweepCommand.class,
             QueryCommand.class,
         })
 public final class Mmsim implements Runnable {
