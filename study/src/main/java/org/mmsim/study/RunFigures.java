@@ -8,11 +8,14 @@ import org.mmsim.report.Summary;
 
 /**
  * A run's summary figures as one flat row: summary.json's figures with nested objects joined by '_'
- * ({@code thp.fault_alloc} becomes {@code thp_fault_alloc}), each a Long, Double or String. The notes and the
- * per-process peaks, which vary from run to run in number, are left to summary.json.
+ * ({@code thp.fault_alloc} becomes {@code thp_fault_alloc}), each a Long, Double or String; the compaction object,
+ * whose keys are already vmstat names, gives them as they are ({@code compact_stall}, {@code pgmigrate_success}).
+ * The notes and the per-process peaks, which vary from run to run in number, are left to summary.json.
  */
 public final class RunFigures {
     private static final List<String> LEFT_OUT = List.of("notes", "peak_rss_kb");
+    /** Objects of summary.json whose keys are vmstat counter names, kept without the object's name. */
+    private static final List<String> VMSTAT_NAMED = List.of("compaction");
 
     private RunFigures() {
     }
@@ -45,7 +48,7 @@ public final class RunFigures {
             if (v instanceof Map<?, ?> m) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> nested = (Map<String, Object>) m;
-                flatten(name + "_", nested, out);
+                flatten(prefix.isEmpty() && VMSTAT_NAMED.contains(e.getKey()) ? "" : name + "_", nested, out);
             } else if (v instanceof Integer i) {
                 out.put(name, i.longValue());
             } else if (v instanceof Float f) {
