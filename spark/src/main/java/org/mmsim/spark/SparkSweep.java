@@ -1,5 +1,6 @@
 package org.mmsim.spark;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ public final class SparkSweep {
      * Runs {@code study}'s points missing from {@code store} on the Spark master {@code master} ({@code local[N]}
      * needs no cluster), writing Parquet under {@code out}.
      */
-    public static Outcome run(Study study, String master, Path out, ResultsStore store) throws SQLException {
+    public static Outcome run(Study study, String master, Path out, ResultsStore store)
+            throws SQLException, IOException {
         Set<String> stored = store.pointKeys();
         List<StudyPoint> todo = new ArrayList<>();
         for (StudyPoint p : study.points()) {
@@ -48,18 +50,26 @@ public final class SparkSweep {
         Path runs = out.toAbsolutePath().resolve(PARQUET_DIR).resolve("runs.parquet");
         Path samples = out.toAbsolutePath().resolve(PARQUET_DIR).resolve("samples.parquet");
         SparkSession spark = session(study, master);
+        String job = "mmsim-spark-" + spark.sparkContext().applicationId();
         try {
             JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
             List<PointResult> results = context.parallelize(todo, todo.size())
-                    .map(new PointTask(String.valueOf(study.file()))).collect();
+                    .map(new PointTask(String.valueOf(study.file()), job)).collect();
             ResultFrames.runs(spark, results).coalesce(1).write().mode(SaveMode.Overwrite).parquet(runs.toString());
             ResultFrames.samples(spark, results).coalesce(1).write().mode(SaveMode.Overwrite)
                     .parquet(samples.toString());
         } finally {
             spark.stop();
+            if (local(master)) {
+                PointTask.delete(PointTask.jobFolder(job));
+            }
         }
         store.loadParquet(runs, samples);
         return new Outcome(todo.size(), study.points().size() - todo.size());
+    }
+
+    private static boolean local(String master) {
+        return master.startsWith("local");
     }
 
     /**
@@ -68,7 +78,7 @@ public final class SparkSweep {
      */
     private static SparkSession session(Study study, String master) {
         SparkSession.Builder builder = SparkSession.builder().master(master).appName("mmsim sweep " + study.name());
-        if (master.startsWith("local")) {
+        if (local(master)) {
             builder.config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1");

@@ -3,7 +3,6 @@ package org.mmsim.spark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import org.mmsim.arch.InputError;
 import org.mmsim.study.ResultsStore;
 import org.mmsim.study.Study;
@@ -24,12 +23,12 @@ public final class SparkSweepMain {
     private SparkSweepMain() {
     }
 
-    public static void main(String[] args) throws SQLException {
+    public static void main(String[] args) throws Exception {
         System.exit(run(args));
     }
 
     /** Runs the command line; its exit status. */
-    static int run(String... args) throws SQLException {
+    static int run(String... args) throws Exception {
         Path study = null;
         Path out = null;
         String master = null;
@@ -60,7 +59,7 @@ public final class SparkSweepMain {
             return 0;
         } catch (IOException e) {
             return refuse(out + ": " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             InputError mistake = inputError(e);
             if (mistake == null) {
                 throw e;
@@ -70,8 +69,8 @@ public final class SparkSweepMain {
     }
 
     /**
-     * The user's mistake behind {@code e}: thrown here, or by a task and carried back in the job's failure (whose
-     * cause is the task's exception).
+     * The user's mistake behind {@code e}: thrown here, or by a task and carried back in the job's failure (a
+     * SparkException, checked, whose cause is the task's exception).
      */
     static InputError inputError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
