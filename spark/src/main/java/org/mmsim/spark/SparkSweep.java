@@ -33,7 +33,7 @@ public final class SparkSweep {
 
     /**
      * Runs {@code study}'s points missing from {@code store} on the Spark master {@code master} ({@code local[N]}
-     * needs no cluster), writing Parquet under {@code out}.
+     * needs no cluster; null: the one spark-submit gives), writing Parquet under {@code out}.
      */
     public static Outcome run(Study study, String master, Path out, ResultsStore store)
             throws SQLException, IOException {
@@ -51,6 +51,7 @@ public final class SparkSweep {
         Path samples = out.toAbsolutePath().resolve(PARQUET_DIR).resolve("samples.parquet");
         SparkSession spark = session(study, master);
         String job = "mmsim-spark-" + spark.sparkContext().applicationId();
+        boolean local = spark.sparkContext().isLocal();
         try {
             JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
             List<PointResult> results = context.parallelize(todo, todo.size())
@@ -60,7 +61,7 @@ public final class SparkSweep {
                     .parquet(samples.toString());
         } finally {
             spark.stop();
-            if (local(master)) {
+            if (local) {
                 PointTask.delete(PointTask.jobFolder(job));
             }
         }
@@ -68,17 +69,16 @@ public final class SparkSweep {
         return new Outcome(todo.size(), study.points().size() - todo.size());
     }
 
-    private static boolean local(String master) {
-        return master.startsWith("local");
-    }
-
     /**
      * The Spark session of the job. On {@code local[N]} it stays on the loopback interface and starts no web UI;
      * on a cluster the master's and spark-submit's configuration apply.
      */
     private static SparkSession session(Study study, String master) {
-        SparkSession.Builder builder = SparkSession.builder().master(master).appName("mmsim sweep " + study.name());
-        if (local(master)) {
+        SparkSession.Builder builder = SparkSession.builder().appName("mmsim sweep " + study.name());
+        if (master != null) {
+            builder.master(master);
+        }
+        if (master != null && master.startsWith("local")) {
             builder.config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1");

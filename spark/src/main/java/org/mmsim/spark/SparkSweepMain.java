@@ -9,16 +9,16 @@ import org.mmsim.study.Study;
 import org.mmsim.study.StudyFile;
 
 /**
- * {@code SparkSweepMain STUDY.yaml --out DIR --master URL}: the study run as a Spark job ({@link SparkSweep}) into
- * the results store {@code DIR/study.duckdb}, the program {@code mmsim sweep --spark} starts in a JVM of its own
- * (and spark-submit runs on a cluster). Exit status 0 when every point is stored, 2 with one line on stderr for a
+ * {@code SparkSweepMain STUDY.yaml --out DIR [--master URL]}: the study run as a Spark job ({@link SparkSweep})
+ * into the results store {@code DIR/study.duckdb}, the program {@code mmsim sweep --spark} starts in a JVM of its own
+ * and spark-submit runs on a cluster (without --master: spark-submit's). Exit status 0 when every point is stored, 2 with one line on stderr for a
  * user's mistake.
  */
 public final class SparkSweepMain {
     /** The results store's file in the output directory. */
     public static final String STORE_FILE = "study.duckdb";
 
-    private static final String USAGE = "usage: SparkSweepMain STUDY.yaml --out DIR --master URL";
+    private static final String USAGE = "usage: SparkSweepMain STUDY.yaml --out DIR [--master URL]";
 
     private SparkSweepMain() {
     }
@@ -43,7 +43,7 @@ public final class SparkSweepMain {
                 return refuse("unexpected argument '" + args[i] + "' (" + USAGE + ")");
             }
         }
-        if (study == null || out == null || master == null) {
+        if (study == null || out == null) {
             return refuse(USAGE);
         }
         try {
@@ -54,7 +54,7 @@ public final class SparkSweepMain {
                 outcome = SparkSweep.run(loaded, master, out, store);
             }
             System.err.println("mmsim: ran " + outcome.ran() + " point" + (outcome.ran() == 1 ? "" : "s")
-                    + " on Spark (" + master + "), " + outcome.skipped() + " already stored; results in "
+                    + " on Spark, " + outcome.skipped() + " already stored; results in "
                     + out.resolve(STORE_FILE));
             return 0;
         } catch (IOException e) {

@@ -24,7 +24,7 @@ class SparkSweepMainTest {
 
     @Test
     void incompleteArgumentsAreRefusedWithStatusTwo() throws Exception {
-        assertThat(SparkSweepMain.run("study.yaml", "--out", "x")).isEqualTo(2);
+        assertThat(SparkSweepMain.run("study.yaml", "--master", "local[1]")).isEqualTo(2);
         assertThat(SparkSweepMain.run("study.yaml", "--out", "x", "--master", "local[1]", "extra")).isEqualTo(2);
     }
 
