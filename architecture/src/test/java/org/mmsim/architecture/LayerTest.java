@@ -18,6 +18,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * and migration), the kernel's own allocators (slab, vmalloc, highmem), process address spaces, the workload
  * simulation, and last the front ends that print what the model did: the report, the runs and studies made of
  * it, and the command line.
+ * Spark (a study as a Spark job, which the command line starts in a JVM of its own rather than importing it) may use
+ * every layer below the command line and nothing may use it.
  * Bench may use everything and nothing may use it; testdata is test support that main code never imports.
  */
 @AnalyzeClasses(packages = "org.mmsim",
@@ -40,6 +42,7 @@ class LayerTest {
             .layer("report").definedBy("org.mmsim.report..")
             .layer("study").definedBy("org.mmsim.study..")
             .layer("cli").definedBy("org.mmsim.cli..")
+            .layer("spark").definedBy("org.mmsim.spark..")
             .layer("bench").definedBy("org.mmsim.bench..")
             .layer("testdata").definedBy("org.mmsim.testdata..")
             .whereLayer("arch").mayNotAccessAnyLayer()
@@ -58,6 +61,10 @@ class LayerTest {
             .whereLayer("cli").mayOnlyAccessLayers(
                     "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc", "report",
                     "study")
+            .whereLayer("spark").mayOnlyAccessLayers(
+                    "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc", "report",
+                    "study")
+            .whereLayer("spark").mayNotBeAccessedByAnyLayer()
             .whereLayer("bench").mayNotBeAccessedByAnyLayer()
             .whereLayer("testdata").mayNotBeAccessedByAnyLayer()
             .whereLayer("testdata").mayNotAccessAnyLayer();

@@ -1,5 +1,6 @@
 package org.mmsim.study;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -127,6 +128,48 @@ public final class ResultsStore implements AutoCloseable {
             }
             ps.executeBatch();
         }
+    }
+
+    /**
+     * Loads results written as Parquet elsewhere (by a Spark job) in one transaction: {@code runs} and
+     * {@code samples} hold the columns of the two tables (each a file, or a folder of part files as Spark writes
+     * them). The runs table grows the columns they bring; the points already stored are skipped.
+     *
+     * @return the number of points loaded
+     */
+    public synchronized int loadParquet(Path runs, Path samples) throws SQLException {
+        String fresh = " WHERE " + quote(POINT_KEY) + " NOT IN (SELECT " + quote(POINT_KEY) + " FROM runs)";
+        Map<String, String> added = new LinkedHashMap<>();
+        boolean auto = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + parquet(runs))) {
+                while (rs.next()) {
+                    if (!runColumns.containsKey(rs.getString(1))) {
+                        added.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            for (Map.Entry<String, String> c : added.entrySet()) {
+                st.execute("ALTER TABLE runs ADD COLUMN " + quote(c.getKey()) + " " + c.getValue());
+            }
+            st.executeUpdate("INSERT INTO samples BY NAME SELECT * FROM " + parquet(samples) + fresh);
+            int loaded = st.executeUpdate("INSERT INTO runs BY NAME SELECT * FROM " + parquet(runs) + fresh);
+            connection.commit();
+            runColumns.putAll(added);
+            return loaded;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(auto);
+        }
+    }
+
+    /** DuckDB's reader of a Parquet file, or of the part files in a folder. */
+    private static String parquet(Path path) {
+        String where = (Files.isDirectory(path) ? path.resolve("*.parquet") : path).toString();
+        return "read_parquet('" + where.replace("'", "''") + "')";
     }
 
     /** The connection, for queries over the tables. */

@@ -55,4 +55,42 @@ class ResultsStoreTest {
             assertThat(order0).containsExactly(10L, 9L);
         }
     }
+
+    @Test
+    void parquetResultsLoadOnlyThePointsNotYetStoredAndBringTheirColumns() throws Exception {
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("final_free_pages", 1234L);
+        Map<String, Object> second = new LinkedHashMap<>(first);
+        second.put("duration_s", 2.5);
+        Path runs = dir.resolve("runs.parquet");
+        Path samples = dir.resolve("samples.parquet");
+        try (ResultsStore written = ResultsStore.open(dir.resolve("written.duckdb"));
+                Statement st = written.connection().createStatement()) {
+            written.add("p1", Map.of("seed", "1"), first, List.<Object[]>of(sample(0, 10)));
+            written.add("p2", Map.of("seed", "2"), second, List.of(sample(0, 7), sample(1, 6)));
+            st.execute("COPY runs TO '" + runs + "' (FORMAT PARQUET)");
+            st.execute("COPY samples TO '" + samples + "' (FORMAT PARQUET)");
+        }
+        try (ResultsStore store = ResultsStore.open(dir.resolve("loaded.duckdb"));
+                Statement st = store.connection().createStatement()) {
+            store.add("p1", Map.of("seed", "1"), Map.of("final_free_pages", 99L), List.<Object[]>of(sample(0, 99)));
+            assertThat(store.loadParquet(runs, samples)).isEqualTo(1);
+            assertThat(store.loadParquet(runs, samples)).isZero();
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT point_key, seed, final_free_pages, duration_s FROM runs "
+                    + "ORDER BY 1")) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getObject(4));
+                }
+            }
+            assertThat(rows).containsExactly("p1 1 99 null", "p2 2 1234 2.5");
+            List<String> free = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT point_key, free_pages, nr_free[1] FROM samples ORDER BY 1, 2")) {
+                while (rs.next()) {
+                    free.add(rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3));
+                }
+            }
+            assertThat(free).containsExactly("p1 99 99", "p2 6 6", "p2 7 7");
+        }
+    }
 }
