@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
  * {@code mmsim sweep STUDY.yaml}: reads and checks a study ({@link StudyFile}), then runs its points on this
  * machine, {@code --jobs} at a time ({@link LocalSweep}), into a study folder holding the results store
  * (study.duckdb), each point's run directory and the study report. Started again on the same folder, it runs only
- * the points not yet stored.
+ * the points not yet stored. With {@code --spark MASTER_URL} the same study runs as a Spark job, started in a JVM
+ * of its own ({@link SparkSweepLauncher}).
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a what-if study: a scenario's runs over axes of settings, scenarios and seeds, into a"
@@ -35,6 +36,11 @@ public final class SweepCommand implements Callable<Integer> {
             + " processors)")
     Integer jobs;
 
+    @Option(names = "--spark", paramLabel = "MASTER_URL", description = "run the study as an Apache Spark job on"
+            + " this master (local[N]: this machine's cores, no cluster; see the README) instead of on the local"
+            + " cores")
+    String spark;
+
     @Override
     public Integer call() {
         int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
@@ -43,6 +49,13 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Study study = StudyFile.load(studyFile);
         Path dir = out == null ? Path.of(study.name() + ".study") : out;
+        if (spark != null) {
+            if (jobs != null) {
+                throw InputError.at("--jobs", 0, "is for a sweep on the local cores; with --spark the master says"
+                        + " how many run at once (local[N])");
+            }
+            return SparkSweepLauncher.run(studyFile, dir, spark);
+        }
         new LocalSweep(study, dir, n, System.err).run();
         System.out.println("mmsim: wrote " + dir.resolve(StudyFolder.REPORT));
         return 0;

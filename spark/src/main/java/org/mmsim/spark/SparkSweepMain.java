@@ -1,23 +1,22 @@
 package org.mmsim.spark;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mmsim.arch.InputError;
 import org.mmsim.study.ResultsStore;
 import org.mmsim.study.Study;
 import org.mmsim.study.StudyFile;
+import org.mmsim.study.StudyFolder;
+import org.mmsim.study.StudyReport;
 
 /**
  * {@code SparkSweepMain STUDY.yaml --out DIR [--master URL]}: the study run as a Spark job ({@link SparkSweep})
- * into the results store {@code DIR/study.duckdb}, the program {@code mmsim sweep --spark} starts in a JVM of its own
+ * into the study folder {@code DIR} as the local sweep writes it ({@link StudyFolder}: the results store and the
+ * study report; the runs' own directories stay with the executors, which delete them), the program {@code mmsim sweep --spark} starts in a JVM of its own
  * and spark-submit runs on a cluster (without --master: spark-submit's). Exit status 0 when every point is stored, 2 with one line on stderr for a
  * user's mistake.
  */
 public final class SparkSweepMain {
-    /** The results store's file in the output directory. */
-    public static final String STORE_FILE = "study.duckdb";
-
     private static final String USAGE = "usage: SparkSweepMain STUDY.yaml --out DIR [--master URL]";
 
     private SparkSweepMain() {
@@ -48,14 +47,17 @@ public final class SparkSweepMain {
         }
         try {
             Study loaded = StudyFile.load(study);
-            Files.createDirectories(out);
+            StudyFolder folder = new StudyFolder(out);
+            folder.create();
             SparkSweep.Outcome outcome;
-            try (ResultsStore store = ResultsStore.open(out.resolve(STORE_FILE))) {
+            try (ResultsStore store = folder.openStore()) {
+                folder.refuseForeignPoints(store.pointKeys(), loaded);
                 outcome = SparkSweep.run(loaded, master, out, store);
+                StudyReport.write(loaded, store, folder.report());
             }
             System.err.println("mmsim: ran " + outcome.ran() + " point" + (outcome.ran() == 1 ? "" : "s")
-                    + " on Spark, " + outcome.skipped() + " already stored; results in "
-                    + out.resolve(STORE_FILE));
+                    + " on Spark, " + outcome.skipped() + " already stored; results in " + folder.store());
+            System.out.println("mmsim: wrote " + folder.report());
             return 0;
         } catch (IOException e) {
             return refuse(out + ": " + e.getMessage());

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * The study report, one self-contained HTML page from the runs table: for each summary figure that differs
@@ -32,7 +33,8 @@ public final class StudyReport {
 
     /** Writes the report of {@code study} from {@code store} into {@code file} (aside, then moved into place). */
     public static void write(Study study, ResultsStore store, Path file) throws SQLException {
-        String html = html(study, Runs.read(store, study));
+        String html = html(study, Runs.read(store, study), i -> Files.isDirectory(file.resolveSibling(
+                StudyFolder.POINTS).resolve(StudyFolder.pointName(i, study))));
         Path aside = file.resolveSibling("." + file.getFileName() + ".aside");
         try {
             Files.writeString(aside, html, StandardCharsets.UTF_8);
@@ -72,6 +74,11 @@ public final class StudyReport {
     }
 
     static String html(Study study, Runs runs) {
+        return html(study, runs, i -> true);
+    }
+
+    /** The report; {@code hasRun} says which points have a run directory to link to (a Spark job keeps none). */
+    static String html(Study study, Runs runs, IntPredicate hasRun) {
         List<Map<String, Object>> rows = runs.rows();
         List<String> varying = new ArrayList<>();
         Map<String, Object> same = new LinkedHashMap<>();
@@ -119,7 +126,7 @@ public final class StudyReport {
         same.forEach((f, v) -> h.append("<tr><td>").append(esc(f)).append("</td><td>").append(esc(text(v)))
                 .append("</td></tr>\n"));
         h.append("</table>\n");
-        pointsTable(h, study, rows, varying);
+        pointsTable(h, study, rows, varying, hasRun);
         return h.append("</body></html>\n").toString();
     }
 
@@ -183,7 +190,7 @@ public final class StudyReport {
     }
 
     private static void pointsTable(StringBuilder h, Study study, List<Map<String, Object>> rows,
-            List<String> varying) {
+            List<String> varying, IntPredicate hasRun) {
         h.append("<h2>All points</h2>\n<div class=\"wide\"><table><tr><th>#</th>");
         study.axes().forEach(a -> h.append("<th>").append(esc(a)).append("</th>"));
         varying.forEach(f -> h.append("<th>").append(esc(f)).append("</th>"));
@@ -191,7 +198,8 @@ public final class StudyReport {
         for (int i = 0; i < rows.size(); i++) {
             StudyPoint p = study.points().get(i);
             String dir = StudyFolder.POINTS + "/" + StudyFolder.pointName(i, study) + "/report.html";
-            h.append("<tr><td><a href=\"").append(esc(dir)).append("\">").append(i + 1).append("</a></td>");
+            h.append(hasRun.test(i) ? "<tr><td><a href=\"" + esc(dir) + "\">" + (i + 1) + "</a></td>"
+                    : "<tr><td>" + (i + 1) + "</td>");
             study.axes().forEach(a -> h.append("<td>").append(esc(p.axes().get(a))).append("</td>"));
             for (String f : varying) {
                 h.append("<td class=\"num\">").append(esc(text(rows.get(i).get(f)))).append("</td>");
