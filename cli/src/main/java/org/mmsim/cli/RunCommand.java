@@ -10,7 +10,6 @@ import org.mmsim.study.RunRequest;
 import org.mmsim.study.RunSettings;
 import org.mmsim.study.ScenarioRun;
 import org.mmsim.workload.RunStopped;
-import org.mmsim.workload.SimulationView;
 import org.mmsim.workload.scenario.Scenario;
 import org.mmsim.workload.scenario.ScenarioFile;
 import picocli.CommandLine.Command;
@@ -81,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         ScenarioRun.Booted b = ScenarioRun.boot(request, scenario);
         limits.check(b.scenario(), b.machine());
         try (RunInterruption interruption = RunInterruption.install()) {
-            return simulate(b, interruption, request.settings());
+            return simulate(request, b, interruption);
         }
     }
 
@@ -111,25 +110,17 @@ public final class RunCommand implements Callable<Integer> {
         return new RunRequest(scenarioName, settings, seed, meminfo, debugVm);
     }
 
-    /** What this run is made from, for {@link RunInputs}. */
-    private RunInputs inputs(Scenario scenario, SimulationView end, RunSettings settings) {
-        return new RunInputs(RunInputs.scenarioRef(scenarioName), scenario.seed(),
-                meminfo == null ? null : meminfo.toAbsolutePath().normalize().toString(), settings.settings(),
-                end.counters().getOrDefault("nr_free_pages", -1L), end.counters().getOrDefault("pgfault", -1L));
-    }
-
     /**
      * Runs the simulation into the output folder; on an interruption, says so once the temporary output is gone
      * and before the interruption lets the JVM exit.
      */
-    private int simulate(ScenarioRun.Booted booted, RunInterruption interruption, RunSettings settings) {
+    private int simulate(RunRequest request, ScenarioRun.Booted booted, RunInterruption interruption) {
         Scenario scenario = booted.scenario();
         ProgressDisplay progress = ProgressDisplay.onStderr();
         try (RunOutput output = RunOutput.create(out)) {
             interruption.watch(output);
-            SimulationView end = PointRun.run(booted, debugVm, output.dir(), progress::update,
-                    recorder -> new InterruptibleRecorder(recorder, interruption)).end();
-            inputs(scenario, end, settings).write(output.dir());
+            PointRun.run(request, booted, output.dir(), progress::update,
+                    recorder -> new InterruptibleRecorder(recorder, interruption));
             progress.done();
             if (interruption.requested()) {
                 throw new RunStopped(scenario.durationNs());

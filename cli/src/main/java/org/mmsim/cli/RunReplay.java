@@ -6,6 +6,7 @@ import java.util.List;
 import org.mmsim.arch.InputError;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.report.RunRecorder;
+import org.mmsim.study.RunInputs;
 import org.mmsim.study.RunRequest;
 import org.mmsim.study.RunSettings;
 import org.mmsim.study.ScenarioRun;

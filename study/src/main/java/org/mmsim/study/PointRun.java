@@ -31,7 +31,7 @@ public final class PointRun {
     public static Result run(RunRequest request, Path dir, BiConsumer<Long, Long> progress,
             UnaryOperator<Recorder> wrap) {
         ScenarioRun.Booted booted = ScenarioRun.boot(request, ScenarioRun.scenario(request));
-        return run(booted, request.debugVm(), dir, progress, wrap);
+        return run(request, booted, dir, progress, wrap);
     }
 
     /** Runs a study's point writing into {@code dir}; its figures and samples. */
@@ -41,20 +41,22 @@ public final class PointRun {
     }
 
     /**
-     * Runs an already booted scenario writing into {@code dir}: the recorder's files, the kernel allocators' /proc
-     * files the scenario records ({@link KernelFilesRecorder}) and the samples as Parquet ({@link SamplesParquet}).
+     * Runs {@code request}'s already booted scenario writing into {@code dir}: the recorder's files, the kernel
+     * allocators' /proc files the scenario records ({@link KernelFilesRecorder}), the samples as Parquet
+     * ({@link SamplesParquet}) and what the run was made from ({@link RunInputs}, for {@code mmsim walk --run}).
      */
-    public static Result run(ScenarioRun.Booted booted, boolean debugVm, Path dir, BiConsumer<Long, Long> progress,
-            UnaryOperator<Recorder> wrap) {
+    public static Result run(RunRequest request, ScenarioRun.Booted booted, Path dir,
+            BiConsumer<Long, Long> progress, UnaryOperator<Recorder> wrap) {
         try (RunRecorder recorder = new RunRecorder(booted.scenario(), dir, progress)) {
             List<String> kernelFiles = booted.scenario().record() == null ? List.of()
                     : booted.scenario().record().kernelFiles();
             Recorder all = kernelFiles.isEmpty() ? recorder
                     : new KernelFilesRecorder(recorder, kernelFiles, dir.resolve("proc"));
-            SimulationView end = ScenarioRun.simulate(booted, wrap.apply(all), debugVm);
+            SimulationView end = ScenarioRun.simulate(booted, wrap.apply(all), request.debugVm());
             recorder.finish(end);
             RunData data = recorder.data(end);
             SamplesParquet.write(SampleTable.rows(data), dir.resolve(SamplesParquet.FILE));
+            RunInputs.of(request, booted.scenario(), end).write(dir);
             return new Result(data, end);
         }
     }

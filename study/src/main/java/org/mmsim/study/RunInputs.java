@@ -1,4 +1,4 @@
-package org.mmsim.cli;
+package org.mmsim.study;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.mmsim.arch.InputError;
 import org.mmsim.arch.InputFiles;
+import org.mmsim.workload.SimulationView;
+import org.mmsim.workload.scenario.Scenario;
 
 /**
  * What a finished run was made from, kept in its output folder as {@code run-inputs.txt} so that the model can be
@@ -24,17 +26,27 @@ import org.mmsim.arch.InputFiles;
  * @param endFreePages nr_free_pages at the end of the run
  * @param endPgfault   pgfault at the end of the run
  */
-record RunInputs(String scenario, long seed, String meminfo, List<String> settings, long endFreePages,
+public record RunInputs(String scenario, long seed, String meminfo, List<String> settings, long endFreePages,
         long endPgfault) {
-    static final String FILE = "run-inputs.txt";
+    /** The file's name in a run's output folder. */
+    public static final String FILE = "run-inputs.txt";
+
+    /** The inputs of {@code request}'s run, which ran {@code scenario} (its seed in force) and ended at {@code end}. */
+    public static RunInputs of(RunRequest request, Scenario scenario, SimulationView end) {
+        return new RunInputs(scenarioRef(request.scenario()), scenario.seed(),
+                request.meminfo() == null ? null : request.meminfo().toAbsolutePath().normalize().toString(),
+                request.settings().settings(), end.counters().getOrDefault("nr_free_pages", -1L),
+                end.counters().getOrDefault("pgfault", -1L));
+    }
 
     /** The inputs of a run of this scenario name (a file or a built-in). */
-    static String scenarioRef(String scenarioName) {
+    public static String scenarioRef(String scenarioName) {
         Path p = Path.of(scenarioName);
         return Files.isRegularFile(p) ? p.toAbsolutePath().normalize().toString() : scenarioName;
     }
 
-    void write(Path dir) {
+    /** Writes the inputs into the run folder {@code dir}. */
+    public void write(Path dir) {
         StringBuilder b = new StringBuilder();
         b.append("scenario=").append(scenario).append('\n');
         b.append("seed=").append(seed).append('\n');
@@ -52,7 +64,7 @@ record RunInputs(String scenario, long seed, String meminfo, List<String> settin
     }
 
     /** Reads a run's inputs; a folder that is no run, or a damaged file, is one line naming it. */
-    static RunInputs read(Path runDir) {
+    public static RunInputs read(Path runDir) {
         Path f = runDir.resolve(FILE);
         if (!Files.isRegularFile(f)) {
             throw InputError.at(runDir.toString(), 0, "not the output folder of a run (no " + FILE + ")");
