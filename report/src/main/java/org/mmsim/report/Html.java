@@ -1,11 +1,12 @@
 package org.mmsim.report;
 
 /** HTML escaping for text the report inserts. */
-final class Html {
+public final class Html {
     private Html() {
     }
 
-    static String esc(String s) {
+    /** {@code s} with the characters HTML gives a meaning escaped. */
+    public static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

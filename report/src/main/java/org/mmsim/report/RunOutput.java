@@ -105,7 +105,7 @@ public final class RunOutput implements AutoCloseable {
             }
             committed = true;
             if (old != null) {
-                delete(old);
+                deleteTree(old);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,7 +117,7 @@ public final class RunOutput implements AutoCloseable {
     public void close() {
         if (!committed) {
             try {
-                delete(work);
+                deleteTree(work);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -136,7 +136,8 @@ public final class RunOutput implements AutoCloseable {
         }
     }
 
-    private static void delete(Path p) throws IOException {
+    /** Removes a file, or a folder with everything in it; nothing when {@code p} does not exist. */
+    public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

@@ -113,7 +113,7 @@ final class SvgChart {
             if (hi <= lo) {
                 hi = lo + 1;
             }
-            double step = niceStep((hi - lo) / 5);
+            double step = ChartScale.niceStep((hi - lo) / 5);
             hi = Math.ceil(hi / step) * step;
             lo = Math.floor(lo / step) * step;
             for (double v = lo; v <= hi + step / 2; v += step) {
@@ -142,7 +142,7 @@ final class SvgChart {
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"yt\">%s</text>", LEFT - 6, py + 4,
                     fmt(log ? Math.rint(Math.pow(10, v)) : v)));
         }
-        double xStep = niceStep(xMax / 8);
+        double xStep = ChartScale.niceStep(xMax / 8);
         for (double v = 0; v <= xMax + xStep / 100; v += xStep) {
             double px = LEFT + v / xMax * pw;
             sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" class=\"tick\"/>",
@@ -205,15 +205,6 @@ final class SvgChart {
      */
     private int height() {
         return Math.max(H, TOP + 4 + LEGEND_LINE * series.size() + 4);
-    }
-
-    static double niceStep(double raw) {
-        if (raw <= 0) {
-            return 1;
-        }
-        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-        double n = raw / mag;
-        return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * mag;
     }
 
     static String fmt(double v) {

@@ -1,12 +1,10 @@
 package org.mmsim.spark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.apache.spark.api.java.function.Function;
+import org.mmsim.report.RunOutput;
 import org.mmsim.study.PointResult;
 import org.mmsim.study.PointRun;
 import org.mmsim.study.StudyPoint;
@@ -42,23 +40,7 @@ final class PointTask implements Function<StudyPoint, PointResult> {
         try {
             return PointRun.result(point, source, dir);
         } finally {
-            delete(dir);
-        }
-    }
-
-    /** Deletes {@code dir} and everything in it, if it exists. */
-    static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            RunOutput.deleteTree(dir);
         }
     }
 }

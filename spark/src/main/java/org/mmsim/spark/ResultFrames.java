@@ -1,7 +1,6 @@
 package org.mmsim.spark;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +36,7 @@ final class ResultFrames {
         Set<String> axes = new LinkedHashSet<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PointResult r : results) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put(ResultsStore.POINT_KEY, r.point().key());
-            row.putAll(r.point().axes());
-            row.putAll(r.figures());
+            Map<String, Object> row = ResultsStore.runRow(r.point().key(), r.point().axes(), r.figures());
             axes.addAll(r.point().axes().keySet());
             rows.add(row);
         }

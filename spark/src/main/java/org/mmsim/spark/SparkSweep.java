@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.mmsim.report.RunOutput;
 import org.mmsim.study.PointResult;
 import org.mmsim.study.ResultsStore;
 import org.mmsim.study.Study;
@@ -62,7 +63,7 @@ public final class SparkSweep {
         } finally {
             spark.stop();
             if (local) {
-                PointTask.delete(PointTask.jobFolder(job));
+                RunOutput.deleteTree(PointTask.jobFolder(job));
             }
         }
         store.loadParquet(runs, samples);

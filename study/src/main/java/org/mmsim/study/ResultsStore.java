@@ -71,10 +71,7 @@ public final class ResultsStore implements AutoCloseable {
      */
     public synchronized void add(String pointKey, Map<String, String> point, Map<String, Object> figures,
             List<Object[]> samples) throws SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put(POINT_KEY, pointKey);
-        row.putAll(point);
-        row.putAll(figures);
+        Map<String, Object> row = runRow(pointKey, point, figures);
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -87,6 +84,18 @@ public final class ResultsStore implements AutoCloseable {
         } finally {
             connection.setAutoCommit(auto);
         }
+    }
+
+    /**
+     * A point's runs row by column name: its key, its axis values, then its figures (a figure named as an axis, such
+     * as {@code seed}, fills that axis's column).
+     */
+    public static Map<String, Object> runRow(String pointKey, Map<String, String> point, Map<String, Object> figures) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put(POINT_KEY, pointKey);
+        row.putAll(point);
+        row.putAll(figures);
+        return row;
     }
 
     private void insertRun(Map<String, Object> row, Set<String> axes) throws SQLException {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.mmsim.arch.InputError;
+import org.mmsim.report.RunOutput;
 
 /**
  * The folder a study writes: the results store {@value #STORE}, {@value #POINTS}/ with each point's run directory
@@ -188,13 +188,8 @@ public final class StudyFolder {
 
     /** Removes a file or a folder with everything in it. */
     static void delete(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
+        try {
+            RunOutput.deleteTree(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

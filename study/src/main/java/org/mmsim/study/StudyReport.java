@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import org.mmsim.report.Html;
 
 /**
  * The study report, one self-contained HTML page from the runs table: for each summary figure that differs
@@ -100,14 +101,14 @@ public final class StudyReport {
         }
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>mmsim study ")
-                .append(esc(study.name())).append("</title>\n<style>").append(STYLE).append("</style></head><body>\n")
-                .append("<h1>Study ").append(esc(study.name())).append("</h1>\n<p>")
-                .append(esc(study.file().getFileName().toString())).append(": ").append(rows.size())
+                .append(Html.esc(study.name())).append("</title>\n<style>").append(STYLE).append("</style></head><body>\n")
+                .append("<h1>Study ").append(Html.esc(study.name())).append("</h1>\n<p>")
+                .append(Html.esc(study.file().getFileName().toString())).append(": ").append(rows.size())
                 .append(" points; axes ");
         for (int i = 0; i < study.axes().size(); i++) {
             String a = study.axes().get(i);
-            h.append(i == 0 ? "" : ", ").append("<b>").append(esc(a)).append("</b> (")
-                    .append(esc(String.join(", ", values(study, a)))).append(')');
+            h.append(i == 0 ? "" : ", ").append("<b>").append(Html.esc(a)).append("</b> (")
+                    .append(Html.esc(String.join(", ", values(study, a)))).append(')');
         }
         h.append(".</p>\n<p>Each chart shows a figure against one axis: for each value of the axis, the mean over the"
                 + " points with that value (dot) and their lowest and highest (whisker), across the seeds and the"
@@ -123,7 +124,7 @@ public final class StudyReport {
         }
         h.append("</div>\n");
         h.append("<h2>Figures equal at every point</h2>\n<table><tr><th>figure</th><th>value</th></tr>\n");
-        same.forEach((f, v) -> h.append("<tr><td>").append(esc(f)).append("</td><td>").append(esc(text(v)))
+        same.forEach((f, v) -> h.append("<tr><td>").append(Html.esc(f)).append("</td><td>").append(Html.esc(text(v)))
                 .append("</td></tr>\n"));
         h.append("</table>\n");
         pointsTable(h, study, rows, varying, hasRun);
@@ -132,7 +133,7 @@ public final class StudyReport {
 
     private static void figure(StringBuilder h, Study study, List<Map<String, Object>> rows, String f,
             List<String> chartAxes, boolean numeric) {
-        h.append("<section><h3 id=\"").append(esc(f)).append("\">").append(esc(f)).append("</h3>\n");
+        h.append("<section><h3 id=\"").append(Html.esc(f)).append("\">").append(Html.esc(f)).append("</h3>\n");
         if (!numeric) {
             h.append("<p>Not a number: see the table of points.</p></section>\n");
             return;
@@ -176,7 +177,7 @@ public final class StudyReport {
                 }
             }
             h.append("<figure>").append(new WhiskerChart(shown, shownValues).svg(f + " against " + axis))
-                    .append("<figcaption>against ").append(esc(axis)).append("</figcaption></figure>");
+                    .append("<figcaption>against ").append(Html.esc(axis)).append("</figcaption></figure>");
         }
         h.append("</div></section>\n");
     }
@@ -185,24 +186,24 @@ public final class StudyReport {
     private static String extreme(Study study, List<Map<String, Object>> rows, String f, int at) {
         Object v = rows.get(at).get(f);
         long others = rows.stream().filter(r -> v.equals(r.get(f))).count() - 1;
-        return esc(text(v)) + " at " + esc(study.points().get(at).key()) + (others == 0 ? ""
+        return Html.esc(text(v)) + " at " + Html.esc(study.points().get(at).key()) + (others == 0 ? ""
                 : " (and " + others + " other point" + (others == 1 ? "" : "s") + ")");
     }
 
     private static void pointsTable(StringBuilder h, Study study, List<Map<String, Object>> rows,
             List<String> varying, IntPredicate hasRun) {
         h.append("<h2>All points</h2>\n<div class=\"wide\"><table><tr><th>#</th>");
-        study.axes().forEach(a -> h.append("<th>").append(esc(a)).append("</th>"));
-        varying.forEach(f -> h.append("<th>").append(esc(f)).append("</th>"));
+        study.axes().forEach(a -> h.append("<th>").append(Html.esc(a)).append("</th>"));
+        varying.forEach(f -> h.append("<th>").append(Html.esc(f)).append("</th>"));
         h.append("</tr>\n");
         for (int i = 0; i < rows.size(); i++) {
             StudyPoint p = study.points().get(i);
             String dir = StudyFolder.POINTS + "/" + StudyFolder.pointName(i, study) + "/report.html";
-            h.append(hasRun.test(i) ? "<tr><td><a href=\"" + esc(dir) + "\">" + (i + 1) + "</a></td>"
+            h.append(hasRun.test(i) ? "<tr><td><a href=\"" + Html.esc(dir) + "\">" + (i + 1) + "</a></td>"
                     : "<tr><td>" + (i + 1) + "</td>");
-            study.axes().forEach(a -> h.append("<td>").append(esc(p.axes().get(a))).append("</td>"));
+            study.axes().forEach(a -> h.append("<td>").append(Html.esc(p.axes().get(a))).append("</td>"));
             for (String f : varying) {
-                h.append("<td class=\"num\">").append(esc(text(rows.get(i).get(f)))).append("</td>");
+                h.append("<td class=\"num\">").append(Html.esc(text(rows.get(i).get(f)))).append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -225,10 +226,6 @@ public final class StudyReport {
     }
 
     /** Text made safe inside HTML and SVG. */
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
     private static final String STYLE = "body{font-family:sans-serif;margin:1.5em;color:#222}"
             + "h3{margin:.2em 0}p{margin:.3em 0}.figures{display:flex;flex-wrap:wrap;gap:18px 28px}"
             + "section{max-width:640px}.charts{display:flex;flex-wrap:wrap;gap:8px}"

@@ -3,6 +3,8 @@ package org.mmsim.study;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mmsim.report.ChartScale;
+import org.mmsim.report.Html;
 
 /**
  * A small inline SVG chart of one figure against one axis of a study: along x the axis's values, for each the mean
@@ -57,7 +59,7 @@ final class WhiskerChart {
         } else {
             double from = min > 0 && max - min < NARROW * max ? min : Math.min(0, min);
             double to = max > from ? max : from + 1;
-            double step = niceStep((to - from) / 4);
+            double step = ChartScale.niceStep((to - from) / 4);
             low = Math.floor(from / step) * step;
             high = Math.ceil(to / step) * step;
             for (int i = 0; low + i * step <= high + step / 2; i++) {
@@ -76,7 +78,7 @@ final class WhiskerChart {
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
                 .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" role=\"img\"><title>").append(StudyReport.esc(title)).append("</title>\n");
+                .append("\" role=\"img\"><title>").append(Html.esc(title)).append("</title>\n");
         int bottom = HEIGHT - BOTTOM;
         for (double t : ticks) {
             double y = y(t);
@@ -106,11 +108,11 @@ final class WhiskerChart {
                     + "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"whisker\"/>"
                     + "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"whisker\"/>"
                     + "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" class=\"mean\"/></g>\n",
-                    StudyReport.esc(label), format(mean), format(min), format(max), vs.length, vs.length == 1 ? "" : "s",
+                    Html.esc(label), format(mean), format(min), format(max), vs.length, vs.length == 1 ? "" : "s",
                     x, y(min), x, y(max), x - 5, y(min), x + 5, y(min), x - 5, y(max), x + 5, y(max), x, y(mean)));
             String shown = label.length() > LABEL_CHARS ? label.substring(0, LABEL_CHARS - 1) + "…" : label;
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"cat\" text-anchor=\"middle\">%s"
-                    + "</text>\n", x, bottom + 15, StudyReport.esc(shown)));
+                    + "</text>\n", x, bottom + 15, Html.esc(shown)));
         }
         String note = log ? "log scale; 0 is drawn on the bottom line" : low > 0 ? "the scale starts at " + format(low)
                 + ", not 0" : null;
@@ -125,17 +127,6 @@ final class WhiskerChart {
         double t = log ? (v <= 0 ? low : Math.log10(v)) : v;
         double f = (t - low) / (high - low);
         return TOP + (HEIGHT - TOP - BOTTOM) * (1 - f);
-    }
-
-    /** 1, 2 or 5 times a power of ten, at least {@code rough}. */
-    static double niceStep(double rough) {
-        double p = Math.pow(10, Math.floor(Math.log10(rough)));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * p >= rough) {
-                return m * p;
-            }
-        }
-        return 10 * p;
     }
 
     /** A value as the report prints it: whole numbers whole, others to four significant digits. */
