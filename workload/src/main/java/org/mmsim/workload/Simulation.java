@@ -7,4 +7,10 @@ import org.mmsim.workload.scenario.Scenario;
 public interface Simulation {
     /** Runs to the scenario's duration; returns the final view. */
     SimulationView run(Scenario scenario, BootedMachine machine, Recorder recorder);
+
+    /**
+     * The same run, started (the start snapshot taken) and then advanced by the caller through the returned
+     * stepper; running it to its end gives what {@link #run} gives.
+     */
+    RunStepper start(Scenario scenario, BootedMachine machine, Recorder recorder);
 }

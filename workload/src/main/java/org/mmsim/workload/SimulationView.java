@@ -46,6 +46,27 @@ public interface SimulationView {
         return null;
     }
 
+    /** The owner kinds {@link #pageOwner} names, in a fixed order (a front end may store a kind as its index). */
+    List<String> OWNER_KINDS = List.of("anon", "file", "shmem", "kernel", "slab_reclaimable", "slab_unreclaimable",
+            "hugetlb", "thp_held");
+
+    /**
+     * What the allocated block headed at {@code pfn} holds, one of {@link #OWNER_KINDS} (the same String
+     * instances), or null when no owned block starts there (a free page, a tail page, a page the run's model
+     * did not allocate).
+     */
+    default String pageOwner(long pfn) {
+        return null;
+    }
+
+    /**
+     * The block headed at {@code pfn} as its struct page would describe it: kind, order, owner and index, and
+     * the LRU flags; null when {@link #pageOwner} is null.
+     */
+    default String pageOwnerDetail(long pfn) {
+        return null;
+    }
+
     /** One process as /proc/PID/status would summarise it. */
     record ProcessInfo(int pid, String name, long rssPages, long swapPages) {
     }

@@ -2,6 +2,7 @@ package org.mmsim.workload.sim;
 
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.workload.Recorder;
+import org.mmsim.workload.RunStepper;
 import org.mmsim.workload.Simulation;
 import org.mmsim.workload.SimulationView;
 import org.mmsim.workload.scenario.Scenario;
@@ -27,5 +28,12 @@ public final class LinuxSimulation implements Simulation {
     @Override
     public SimulationView run(Scenario scenario, BootedMachine machine, Recorder recorder) {
         return new SimulationRun(scenario, machine, recorder, debugVm).run();
+    }
+
+    @Override
+    public RunStepper start(Scenario scenario, BootedMachine machine, Recorder recorder) {
+        SimulationRun run = new SimulationRun(scenario, machine, recorder, debugVm);
+        run.begin();
+        return new SteppedRun(run);
     }
 }

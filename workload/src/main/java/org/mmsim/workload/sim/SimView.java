@@ -7,6 +7,7 @@ import java.util.Map;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.reclaim.Lruvec;
 import org.mmsim.reclaim.Memory;
+import org.mmsim.reclaim.PageOwners;
 import org.mmsim.reclaim.VmCounters;
 import org.mmsim.vm.PageTableWalk;
 import org.mmsim.vm.Paging;
@@ -163,5 +164,35 @@ final class SimView implements SimulationView {
         }
         kernel.addSlabPages(out);
         return out;
+    }
+
+    @Override
+    public String pageOwner(long pfn) {
+        PageOwners o = mem.owners;
+        int slot = o.slot(pfn);
+        if (slot < 0 || slot >= o.size()) {
+            return null;
+        }
+        int kind = o.kind(pfn);
+        return kind == PageOwners.NONE ? null : OWNER_KINDS.get(kind - 1);
+    }
+
+    @Override
+    public String pageOwnerDetail(long pfn) {
+        String kind = pageOwner(pfn);
+        if (kind == null) {
+            return null;
+        }
+        PageOwners o = mem.owners;
+        StringBuilder b = new StringBuilder(kind).append(", order ").append(o.order(pfn)).append(", owner ")
+                .append(o.owner(pfn)).append(", index ").append(o.index(pfn));
+        String[] names = {"lru", "active", "referenced", "young", "unevictable", "workingset", "dirty", "writeback",
+            "reclaim", "mapped"};
+        for (int f = 0; f < names.length; f++) {
+            if (o.hasFlag(pfn, 1 << f)) {
+                b.append(' ').append(names[f]);
+            }
+        }
+        return b.toString();
     }
 }

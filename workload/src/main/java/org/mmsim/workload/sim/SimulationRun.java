@@ -60,6 +60,10 @@ final class SimulationRun implements MmEnvironment {
     /** The debug checks run after every event ({@code --debug-vm}); null in a normal run. */
     final DebugVmChecker debugVm;
     long now;
+    /** Events run so far. */
+    long events;
+    /** True once the run reached its end and took the end snapshot. */
+    boolean finished;
     private int pid = 1000;
     private int currentGenerator = -1;
 
@@ -148,6 +152,19 @@ final class SimulationRun implements MmEnvironment {
     }
 
     SimulationView run() {
+        begin();
+        boolean more = true;
+        while (more) {
+            more = stepEvent();
+        }
+        return view;
+    }
+
+    /**
+     * Schedules the generators' first steps, the snapshots and kcompactd's timer, and takes the start snapshot;
+     * the run then advances by {@link #stepEvent()}.
+     */
+    void begin() {
         long duration = scenario.durationNs();
         for (int i = 0; i < generators.size(); i++) {
             WorkloadGenerator g = generators.get(i);
@@ -167,8 +184,18 @@ final class SimulationRun implements MmEnvironment {
             }
         }
         recorder.snapshot(0, "start", view);
-        long events = 0;
-        while (queue.size() > 0 && queue.peekTime() <= duration) {
+    }
+
+    /**
+     * Runs the next event at or before the scenario's end; when none is left, ends the run (the clock at the
+     * duration, the end snapshot) and returns false, as it does on every later call.
+     */
+    boolean stepEvent() {
+        if (finished) {
+            return false;
+        }
+        long duration = scenario.durationNs();
+        if (queue.size() > 0 && queue.peekTime() <= duration) {
             if (recorder.stopRequested()) {
                 throw new RunStopped(now);
             }
@@ -181,11 +208,18 @@ final class SimulationRun implements MmEnvironment {
             long al = queue.peekLong();
             queue.poll();
             dispatch(kind, ai, al);
+            return true;
         }
+        finished = true;
         now = duration;
         recorder.progress(duration, duration);
         recorder.snapshot(duration, "end", view);
-        return view;
+        return false;
+    }
+
+    /** The time of the next event, or -1 when the run has none left before its end. */
+    long nextEventNs() {
+        return queue.size() > 0 && queue.peekTime() <= scenario.durationNs() ? queue.peekTime() : -1;
     }
 
     private void dispatch(int kind, int ai, long al) {
