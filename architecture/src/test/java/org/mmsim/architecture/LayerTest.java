@@ -41,6 +41,7 @@ class LayerTest {
             .layer("proc").definedBy("org.mmsim.proc..")
             .layer("report").definedBy("org.mmsim.report..")
             .layer("study").definedBy("org.mmsim.study..")
+            .layer("web").definedBy("org.mmsim.web..")
             .layer("cli").definedBy("org.mmsim.cli..")
             .layer("spark").definedBy("org.mmsim.spark..")
             .layer("bench").definedBy("org.mmsim.bench..")
@@ -58,9 +59,13 @@ class LayerTest {
                     "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc")
             .whereLayer("study").mayOnlyAccessLayers(
                     "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc", "report")
-            .whereLayer("cli").mayOnlyAccessLayers(
+            .whereLayer("web").mayOnlyAccessLayers(
                     "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc", "report",
                     "study")
+            .whereLayer("web").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("cli").mayOnlyAccessLayers(
+                    "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc", "report",
+                    "study", "web")
             .whereLayer("spark").mayOnlyAccessLayers(
                     "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc", "report",
                     "study")

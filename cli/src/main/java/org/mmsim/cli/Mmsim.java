@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             SysctlCommand.class,
             SweepCommand.class,
+            ExploreCommand.class,
             QueryCommand.class,
         })
 public final class Mmsim implements Runnable {

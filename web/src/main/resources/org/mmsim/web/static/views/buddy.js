@@ -1,0 +1,6 @@
+// The buddy view: not built yet.
+import { el } from '/common.js';
+
+export function mount(root) {
+  root.append(el('p', {}, 'The buddy view is not built yet.'));
+}

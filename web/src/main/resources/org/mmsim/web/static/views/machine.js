@@ -1,0 +1,6 @@
+// The machine view: not built yet.
+import { el } from '/common.js';
+
+export function mount(root) {
+  root.append(el('p', {}, 'The machine view is not built yet.'));
+}

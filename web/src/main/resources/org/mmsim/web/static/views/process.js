@@ -1,0 +1,6 @@
+// The process view: not built yet.
+import { el } from '/common.js';
+
+export function mount(root) {
+  root.append(el('p', {}, 'The process view is not built yet.'));
+}
