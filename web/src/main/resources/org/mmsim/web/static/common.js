@@ -88,3 +88,11 @@ export function pagesText(pages, pageKb) {
   const kb = pages * (pageKb || 4);
   return pages.toLocaleString('en-US') + ' pages (' + (kb / 1024).toFixed(1) + ' MiB)';
 }
+
+/** Adds a view's own stylesheet (static/css/NAME.css) to the page once. */
+export function useStyle(name) {
+  const href = '/css/' + name + '.css';
+  if (!document.querySelector('link[href="' + href + '"]')) {
+    document.head.append(el('link', { rel: 'stylesheet', href }));
+  }
+}
