@@ -45,6 +45,7 @@ public final class ExplorerServer implements AutoCloseable {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("X-Frame-Options", "DENY");
         });
+        app.after(sessions::requestEnded);
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(InputError.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
@@ -57,6 +58,10 @@ public final class ExplorerServer implements AutoCloseable {
         });
         app.get("/api/health", ctx -> ctx.json(Map.of("sessions", sessions.sessions(),
                 "simulations", sessions.liveSimulations())));
+        app.delete("/api/session/{slot}", ctx -> {
+            sessions.of(ctx).stop(ctx.pathParam("slot"));
+            ctx.json(Map.of("stopped", ctx.pathParam("slot")));
+        });
         for (Routes r : views) {
             r.register(app, sessions);
         }

@@ -2,6 +2,7 @@ package org.mmsim.web;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +16,8 @@ public final class Session {
     private final Map<String, Simulation> simulations = new HashMap<>();
     private final Map<String, Object> state = new HashMap<>();
     private volatile long lastUsedNs;
+    /** Requests of this session being served now: a session is never idle while one runs. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     Session(String id, Sessions owner, long nowNs) {
         this.id = id;
@@ -30,8 +33,18 @@ public final class Session {
         return lastUsedNs;
     }
 
-    void touch(long nowNs) {
+    void requestBegins(long nowNs) {
+        inFlight.incrementAndGet();
         lastUsedNs = nowNs;
+    }
+
+    void requestEnds(long nowNs) {
+        lastUsedNs = nowNs;
+        inFlight.decrementAndGet();
+    }
+
+    boolean serving() {
+        return inFlight.get() > 0;
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.function.LongSupplier;
 public final class Sessions {
     /** The session cookie's name. */
     public static final String COOKIE = "mmsim-session";
+    /** The request attribute holding the request's session once looked up. */
+    private static final String ATTRIBUTE = "mmsim.session";
 
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
     private final AtomicInteger live = new AtomicInteger();
@@ -33,8 +35,15 @@ public final class Sessions {
         this.clock = clock;
     }
 
-    /** The request's session, made (and its cookie set) when the browser has none. */
+    /**
+     * The request's session, made (and its cookie set) when the browser has none. It counts as busy until
+     * {@link #requestEnded} (the server's after-handler), so a long step is never taken for idleness.
+     */
     public Session of(Context ctx) {
+        Object known = ctx.attribute(ATTRIBUTE);
+        if (known instanceof Session s) {
+            return s;
+        }
         String id = ctx.cookie(COOKIE);
         Session s = id == null ? null : byId.get(id);
         long now = clock.getAsLong();
@@ -50,8 +59,17 @@ public final class Sessions {
             c.setPath("/");
             ctx.cookie(c);
         }
-        s.touch(now);
+        s.requestBegins(now);
+        ctx.attribute(ATTRIBUTE, s);
         return s;
+    }
+
+    /** The end of a request: its session (if it had one) is no longer busy, and was used now. */
+    public void requestEnded(Context ctx) {
+        Object known = ctx.attribute(ATTRIBUTE);
+        if (known instanceof Session s) {
+            s.requestEnds(clock.getAsLong());
+        }
     }
 
     /** Takes a place for a new simulation, or {@link ApiError} 429 when every place is taken. */
@@ -87,7 +105,7 @@ public final class Sessions {
         long now = clock.getAsLong();
         int freed = 0;
         for (Session s : byId.values()) {
-            if (now - s.lastUsedNs() > idleNs) {
+            if (!s.serving() && now - s.lastUsedNs() > idleNs) {
                 byId.remove(s.id());
                 s.closeAll();
                 freed++;
