@@ -23,30 +23,8 @@ import org.mmsim.workload.SimulationView;
 public final class PageblockRoutes implements Routes {
     @Override
     public void register(Javalin app, Sessions sessions) {
-        app.get("/api/run/pageblocks", ctx -> {
-            Frame f = run(sessions, ctx).frame(intParam(ctx, "frame"));
-            PageblockFrame pb = f.pageblocks();
-            List<Map<String, Object>> zones = new ArrayList<>();
-            for (PageblockZone z : pb.zones()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", z.name());
-                m.put("firstPfn", z.firstPfn());
-                m.put("zoneStartPfn", z.zoneStartPfn());
-                m.put("zoneEndPfn", z.zoneEndPfn());
-                m.put("blocks", z.blocks());
-                m.put("data", z.packedBlocks());
-                zones.add(m);
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("frame", f.index());
-            out.put("timeNs", f.timeNs());
-            out.put("pageblockPages", pb.pageblockPages());
-            out.put("migratetypes", pb.typeNames());
-            out.put("ownerKinds", SimulationView.OWNER_KINDS);
-            out.put("perPage", pb.perPage());
-            out.put("zones", zones);
-            ctx.json(out);
-        });
+        app.get("/api/run/pageblocks", ctx -> ctx.json(pageblocks(run(sessions, ctx).frame(intParam(ctx,
+                "frame")))));
         app.get("/api/run/pageblock", ctx -> {
             RunSession run = run(sessions, ctx);
             Frame f = run.frame(intParam(ctx, "frame"));
@@ -54,6 +32,31 @@ public final class PageblockRoutes implements Routes {
             boolean withPages = !"false".equals(ctx.queryParam("pages"));
             ctx.json(block(run, f, pfn, withPages));
         });
+    }
+
+    /** The answer of {@code /api/run/pageblocks} for a frame. */
+    static Map<String, Object> pageblocks(Frame f) {
+        PageblockFrame pb = f.pageblocks();
+        List<Map<String, Object>> zones = new ArrayList<>();
+        for (PageblockZone z : pb.zones()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", z.name());
+            m.put("firstPfn", z.firstPfn());
+            m.put("zoneStartPfn", z.zoneStartPfn());
+            m.put("zoneEndPfn", z.zoneEndPfn());
+            m.put("blocks", z.blocks());
+            m.put("data", z.packedBlocks());
+            zones.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("frame", f.index());
+        out.put("timeNs", f.timeNs());
+        out.put("pageblockPages", pb.pageblockPages());
+        out.put("migratetypes", pb.typeNames());
+        out.put("ownerKinds", SimulationView.OWNER_KINDS);
+        out.put("perPage", pb.perPage());
+        out.put("zones", zones);
+        return out;
     }
 
     private static Map<String, Object> block(RunSession run, Frame f, long pfn, boolean withPages) {

@@ -123,7 +123,7 @@ class PageblockRoutesTest {
      * lists, allocated pages from the heads MemMap marks (a head up to 1024 pages before the block may cover it),
      * the owner from pageOwner of the head.
      */
-    private static List<String> pagesOf(SimulationView v, long pfn) {
+    static List<String> pagesOf(SimulationView v, long pfn) {
         Zone z = v.booted().machine().zoneOf(pfn);
         long start = pfn & ~511L;
         MemMap mm = z.node().memMap();
