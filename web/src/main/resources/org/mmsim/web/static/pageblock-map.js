@@ -321,7 +321,9 @@ export function mountPageblockMap(box) {
     zoomAt(ev.offsetX, ev.offsetY, ev.deltaY < 0 ? 1.25 : 0.8);
   }, { passive: false });
   let drag = null;
-  canvas.addEventListener('mousedown', ev => { drag = { x: ev.offsetX, y: ev.offsetY, px: panX, py: panY, moved: false }; });
+  canvas.addEventListener('mousedown', ev => {
+    drag = { x: ev.offsetX, y: ev.offsetY, px: panX, py: panY, moved: false };
+  });
   window.addEventListener('mouseup', () => { setTimeout(() => { drag = null; }, 0); });
   canvas.addEventListener('mousemove', ev => {
     if (drag && (ev.buttons & 1)) {

@@ -16,8 +16,8 @@ import org.mmsim.web.Json;
 import org.mmsim.workload.SimulationView;
 
 /**
- * Frames are fast and small. A frame of the 1 TiB preset (x86_64-1T, 524800 pageblocks), booted and then fragmented by scattered
- * allocations of mixed orders: captured well under a second, a few hundred KiB at most, per-block counts only
+ * Frames are fast and small. A frame of the 1 TiB preset (x86_64-1T, 524800 pageblocks), booted and then
+ * fragmented by scattered allocations of mixed orders: captured well under a second, a few hundred KiB at most, per-block counts only
  * (no per-page state), and its blocks add up to every zone's NR_FREE_PAGES. (A whole scenario run of 1 TiB
  * needs more heap than a test has: the run's per-page owner arrays; the frame only needs the booted machine.)
  * A frame of the default 4 GiB run keeps every page and still stays small.

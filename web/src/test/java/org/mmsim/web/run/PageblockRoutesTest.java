@@ -77,6 +77,21 @@ class PageblockRoutesTest {
                 }
                 assertThat(shown).hasSize(512).containsExactlyElementsOf(expected);
             }
+            RunSession atStart = RunSession.builtin("default");
+            try {
+                long pfn = mixed.get(mixed.size() - 1)[0];
+                JsonNode block = c.get("/api/run/pageblock?frame=0&pfn=" + pfn).json();
+                assertThat(block.get("source").asText()).isEqualTo("frame");
+                List<String> shown = new ArrayList<>();
+                for (JsonNode p : block.get("pages")) {
+                    shown.add(p.get("pfn").asLong() + " " + p.get("state").asText() + " " + p.get("order").asInt()
+                            + " " + p.path("owner").asText("-"));
+                }
+                assertThat(shown).as("frame 0 kept its pages").containsExactlyElementsOf(atStart.withLive(v ->
+                        pagesOf(v, pfn)));
+            } finally {
+                atStart.close();
+            }
             assertThat(c.get("/api/run/pageblock?frame=" + last + "&pfn=banana").status()).isEqualTo(400);
             assertThat(c.get("/api/run/pageblock?frame=" + last + "&pfn=0x7fffffffffff").status()).isEqualTo(404);
             assertThat(c.get("/api/run/pageblocks?frame=9999").status()).isEqualTo(404);
