@@ -2,7 +2,7 @@
 // lighter the more of it is free; zones stacked and labelled. Zoom with the wheel or the buttons, pan by dragging.
 // When blocks are smaller than a pixel, a pixel shows the migratetype most of its blocks have and their mean free
 // share, drawn into one ImageData, so 524288 blocks (1 TiB) draw in one pass. Hover: #pb-tooltip; click: #pb-detail.
-import { api, el, hex, useStyle } from '/common.js';
+import { api, el, errorBox, hex, showError, useStyle } from '/common.js';
 
 const TYPE_RGB = {
   Unmovable: [205, 62, 52], Movable: [46, 150, 72], Reclaimable: [52, 102, 204], HighAtomic: [150, 70, 190],
@@ -13,7 +13,7 @@ const OWNER_RGB = {
   anon: '#2e9648', file: '#3466cc', shmem: '#17a0a0', kernel: '#cd3e34', slab_reclaimable: '#e59a1a',
   slab_unreclaimable: '#a0522d', hugetlb: '#9646be', thp_held: '#6b8e23',
 };
-const STATE_RGB = { free: '#e8f6e8', pcp: '#f5d742', reserved: '#555', hole: '#fff', untracked: '#ccc' };
+const STATE_RGB = { free: '#bfe8bf', pcp: '#f5d742', reserved: '#555', hole: '#fff', untracked: '#ccc' };
 const LABEL_H = 16;
 const GAP = 8;
 const MX = 4;
@@ -33,7 +33,8 @@ export function mountPageblockMap(box) {
     status, legend);
   const tip = el('div', { id: 'pb-tooltip', class: 'tooltip pb-tooltip', hidden: true });
   const detail = el('div', { id: 'pb-detail', class: 'panel pb-detail', hidden: true });
-  box.append(el('div', { class: 'pb-map' }, bar, canvas), tip, detail);
+  const err = errorBox('pb-error');
+  box.append(el('div', { class: 'pb-map' }, bar, err, canvas), tip, detail);
   const ctx = canvas.getContext('2d');
 
   let data = null;       // the decoded frame
@@ -353,11 +354,20 @@ export function mountPageblockMap(box) {
   el('span', { class: 'pb-key' }, el('i', { style: 'background:rgb(' + HOLE_RGB.join(',') + ')' }), 'hole'),
   el('span', { class: 'pb-hint' }, 'paler = more free'));
 
+  /** Draws frame frameIndex; an error (no run, no such frame) is shown above the map, not thrown. */
   async function show(frameIndex) {
     wanted = frameIndex;
-    const raw = await api('GET', '/api/run/pageblocks?frame=' + frameIndex);
-    const zones = await Promise.all(raw.zones.map(decodeZone));
+    let raw;
+    let zones;
+    try {
+      raw = await api('GET', '/api/run/pageblocks?frame=' + frameIndex);
+      zones = await Promise.all(raw.zones.map(decodeZone));
+    } catch (e) {
+      if (wanted === frameIndex) showError(err, e);
+      return;
+    }
     if (wanted !== frameIndex) return;
+    showError(err, null);
     const same = data && data.zones.length === zones.length
       && data.zones.every((z, i) => z.blocks === zones[i].blocks && z.firstPfn === zones[i].firstPfn);
     data = { ...raw, zones };
