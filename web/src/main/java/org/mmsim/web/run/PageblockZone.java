@@ -83,7 +83,7 @@ public final class PageblockZone {
 
     /** Whether pfn lies in one of this zone's blocks. */
     public boolean holdsBlockOf(long pfn) {
-        return pfn >= firstPfn && pfn < firstPfn + (long) blocks * pageblockPages && pfn >= 0;
+        return pfn >= firstPfn && pfn < firstPfn + (long) blocks * pageblockPages;
     }
 
     /** The block arrays, deflated: migratetypes, then free and pcp as little-endian shorts. */

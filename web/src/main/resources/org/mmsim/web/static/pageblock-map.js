@@ -155,15 +155,23 @@ export function mountPageblockMap(box) {
     }
     ctx.putImageData(img, 0, 0);
     ctx.font = '12px system-ui, sans-serif';
-    for (const { z, top } of layout()) {
-      if (top < 0 || top - LABEL_H > H) continue;
+    for (const { z, top, rows } of layout()) {
+      if (top - LABEL_H > H || top + rows * scale < 0) continue;
       const last = z.firstPfn + z.blocks * data.pageblockPages - 1;
-      const label = z.name + ': ' + z.blocks.toLocaleString('en-US') + ' pageblocks, pfn ' + hex(z.firstPfn)
+      let label = z.name + ': ' + z.blocks.toLocaleString('en-US') + ' pageblocks, pfn ' + hex(z.firstPfn)
         + '\u2013' + hex(last);
+      let y = top - 4;
+      if (top < LABEL_H) {
+        // the zone's own label has scrolled away: a sticky one names the first block in view
+        const firstRow = Math.max(0, Math.floor((LABEL_H - top) / scale));
+        const firstCol = Math.max(0, Math.floor((panX - MX) / scale));
+        label = z.name + ', from pfn ' + hex(z.firstPfn + (firstRow * cols + firstCol) * data.pageblockPages);
+        y = LABEL_H - 4;
+      }
       ctx.fillStyle = 'rgba(255,255,255,0.85)';
-      ctx.fillRect(MX, top - LABEL_H + 1, ctx.measureText(label).width + 6, LABEL_H - 2);
+      ctx.fillRect(MX, y - LABEL_H + 5, ctx.measureText(label).width + 6, LABEL_H - 2);
       ctx.fillStyle = '#223';
-      ctx.fillText(label, MX + 3, top - 4);
+      ctx.fillText(label, MX + 3, y);
     }
     const per = scale >= 1 ? scale.toFixed(scale >= 10 ? 0 : 1) + ' px per block'
       : (1 / scale).toFixed(1) + ' blocks per px';
@@ -196,7 +204,16 @@ export function mountPageblockMap(box) {
     return null;
   }
 
-  function zoomAt(x, y, f) {
+  let pending = false;
+
+  /** Renders at the next animation frame, once however many wheel or drag events came before it. */
+  function renderSoon() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; render(); });
+  }
+
+  function zoomAt(x, y, f, soon) {
     if (!data) return;
     const lay = layout();
     const spot = lay.find(l => y >= l.top - LABEL_H && y < l.top + l.rows * scale + GAP) || lay[0];
@@ -206,7 +223,7 @@ export function mountPageblockMap(box) {
     panX = MX + col * scale - x;
     const top = layout().find(l => l.z === spot.z).top + panY;
     panY = top + row * scale - y;
-    render();
+    if (soon) renderSoon(); else render();
   }
 
   function ownerText(o) {
@@ -319,7 +336,7 @@ export function mountPageblockMap(box) {
 
   canvas.addEventListener('wheel', ev => {
     ev.preventDefault();
-    zoomAt(ev.offsetX, ev.offsetY, ev.deltaY < 0 ? 1.25 : 0.8);
+    zoomAt(ev.offsetX, ev.offsetY, ev.deltaY < 0 ? 1.25 : 0.8, true);
   }, { passive: false });
   let drag = null;
   canvas.addEventListener('mousedown', ev => {
@@ -335,7 +352,7 @@ export function mountPageblockMap(box) {
         panX = drag.px - dx;
         panY = drag.py - dy;
         hideTip();
-        render();
+        renderSoon();
         return;
       }
     }

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 
 /**
  * The pageblock map in headless Chromium: a run of the default scenario stepped one second in the browser's
@@ -155,6 +156,15 @@ class PageblockMapTest {
                 assertThat(((Number) v).doubleValue()).isLessThan(2000);
             }
             b.screenshot("pageblock-map-1T");
+            String before = b.find("#pb-status").getText();
+            WebElement canvas = b.find("#pb-canvas");
+            for (int i = 0; i < 12; i++) {
+                new Actions(b.driver()).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(canvas, -300, 100), 0,
+                        -100).perform();
+            }
+            b.waitFor(d -> b.find("#pb-status").getText().contains("px per block"));
+            assertThat(b.find("#pb-status").getText()).isNotEqualTo(before);
+            b.screenshot("pageblock-map-1T-zoomed");
         }
     }
 }
