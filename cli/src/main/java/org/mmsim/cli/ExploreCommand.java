@@ -1,5 +1,6 @@
 package org.mmsim.cli;
 
+import org.mmsim.web.views.Views;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -44,7 +45,7 @@ final class ExploreCommand implements Callable<Integer> {
         }
         ExploreSettings settings = ExploreSettings.defaults().withPort(port).withBind(bind)
                 .withMaxSimulations(maxSimulations).withIdleTimeout(Duration.ofMinutes(idleMinutes));
-        ExplorerServer server = ExplorerServer.create(settings);
+        ExplorerServer server = Views.server(settings);
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -77,11 +77,6 @@ public final class ExplorerServer implements AutoCloseable {
         return new ExplorerServer(settings, views);
     }
 
-    /** A server with every view of the explorer. */
-    public static ExplorerServer create(ExploreSettings settings) {
-        return create(settings, Views.all());
-    }
-
     /** Starts listening and the idle-session timer; the port it listens on. */
     public int start() {
         app.start(settings.bind(), settings.port());

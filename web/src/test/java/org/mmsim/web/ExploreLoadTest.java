@@ -1,5 +1,6 @@
 package org.mmsim.web;
 
+import org.mmsim.web.views.Views;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ class ExploreLoadTest {
         AtomicLong completedRuns = new AtomicLong();
         AtomicLong peakHeap = new AtomicLong();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        try (ExplorerServer server = ExplorerServer.create(ExploreSettings.defaults().withPort(0)
+        try (ExplorerServer server = Views.server(ExploreSettings.defaults().withPort(0)
                 .withMaxSimulations(SESSIONS))) {
             server.start();
             long end = System.nanoTime() + SECONDS * 1_000_000_000L;

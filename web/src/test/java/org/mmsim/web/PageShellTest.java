@@ -1,5 +1,6 @@
 package org.mmsim.web;
 
+import org.mmsim.web.views.Views;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ class PageShellTest {
 
     @Test
     void everyTabMountsAndTheChartLibraryLoadsFromTheJar() {
-        try (ExplorerServer server = ExplorerServer.create(ExploreSettings.defaults().withPort(0));
+        try (ExplorerServer server = Views.server(ExploreSettings.defaults().withPort(0));
                 Browser b = Browser.open()) {
             server.start();
             for (String view : new String[] {"machine", "run", "buddy", "process", "compare"}) {
@@ -24,7 +25,7 @@ class PageShellTest {
 
     @Test
     void unknownApiPathsAnswer404WithOneLine() {
-        try (ExplorerServer server = ExplorerServer.create(ExploreSettings.defaults().withPort(0))) {
+        try (ExplorerServer server = Views.server(ExploreSettings.defaults().withPort(0))) {
             server.start();
             ApiClient.Answer a = new ApiClient(server.url()).get("/api/nothing-here");
             assertThat(a.status()).isEqualTo(404);

@@ -1,5 +1,6 @@
 package org.mmsim.web;
 
+import org.mmsim.web.views.Views;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -125,7 +126,7 @@ class SafetyTest {
     }
 
     private static ExplorerServer started(ExploreSettings settings) {
-        ExplorerServer s = ExplorerServer.create(settings.withPort(0));
+        ExplorerServer s = Views.server(settings.withPort(0));
         s.start();
         return s;
     }

@@ -1,5 +1,6 @@
 package org.mmsim.web.run;
 
+import org.mmsim.web.views.Views;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -48,7 +49,7 @@ class PageblockMapTest {
         long free = count(expected, "free");
         long pcp = count(expected, "pcp");
         long used = 512 - free - pcp - count(expected, "hole");
-        try (ExplorerServer server = ExplorerServer.create(ExploreSettings.defaults().withPort(0));
+        try (ExplorerServer server = Views.server(ExploreSettings.defaults().withPort(0));
                 Browser b = Browser.open()) {
             server.start();
             b.openView(server.url(), "run");
@@ -126,7 +127,7 @@ class PageblockMapTest {
         PageblockFrame frame = PageblockFrame.capture(PageblockFrameSizeTest.terabyte());
         String answer = Json.MAPPER.writeValueAsString(PageblockRoutes.pageblocks(new Frame(0, 0, 0, "start",
                 Map.of(), frame)));
-        try (ExplorerServer server = ExplorerServer.create(ExploreSettings.defaults().withPort(0));
+        try (ExplorerServer server = Views.server(ExploreSettings.defaults().withPort(0));
                 Browser b = Browser.open()) {
             server.start();
             b.openView(server.url(), "run");

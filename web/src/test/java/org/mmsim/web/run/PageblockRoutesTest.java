@@ -1,5 +1,6 @@
 package org.mmsim.web.run;
 
+import org.mmsim.web.views.Views;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ class PageblockRoutesTest {
     void everyBlockAndOneBlocksPagesEqualTheModel() throws Exception {
         RunSession twin = RunSession.builtin("default");
         twin.runUntil(ONE_SECOND);
-        try (ExplorerServer server = ExplorerServer.create(ExploreSettings.defaults().withPort(0))) {
+        try (ExplorerServer server = Views.server(ExploreSettings.defaults().withPort(0))) {
             server.start();
             ApiClient c = new ApiClient(server.url());
             assertThat(c.get("/api/run/pageblocks?frame=0").status()).isEqualTo(409);

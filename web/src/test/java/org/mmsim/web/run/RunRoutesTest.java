@@ -1,5 +1,6 @@
 package org.mmsim.web.run;
 
+import org.mmsim.web.views.Views;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,7 @@ class RunRoutesTest {
 
     @Test
     void aRunStepsToItsEndAndKeepsItsFrames() {
-        try (ExplorerServer server = ExplorerServer.create(ExploreSettings.defaults().withPort(0))) {
+        try (ExplorerServer server = Views.server(ExploreSettings.defaults().withPort(0))) {
             server.start();
             ApiClient c = new ApiClient(server.url());
             assertThat(c.post("/api/run/step", "{\"by\":\"1s\"}").status()).isEqualTo(409);
