@@ -72,7 +72,7 @@ function bar(g, rows, x, y0, width, layout, onPick, labelled) {
 
 /** The 64-bit drawing: heights from log2(size). */
 function logDrawing(g, layout, onPick) {
-  const pxPerDoubling = 2.2;
+  const pxPerDoubling = 1.6;
   const minBits = 11;
   const rows = layout.regions.map(r => ({ r, h: Math.max(7, (r.log2Size - minBits) * pxPerDoubling) }));
   const bottom = bar(g, rows, 20, 40, 110, layout, onPick, true);
@@ -108,21 +108,28 @@ function linearDrawing(g, layout, onPick) {
   g.append(svg('text', { x: 22, y: split + 26, class: 'big-label' }, '1 GiB'));
   g.append(svg('text', { x: 104, y: split + 4, class: 'mark-label' }, 'PAGE_OFFSET ' + i.pageOffset + ' (3G/1G split)'));
   // the kernel's 1 GiB, enlarged
-  const kx = 330;
+  const kx = 400;
   const kernel = layout.regions.filter(r => BigInt('0x' + r.end) >= BigInt(pageOffset));
   g.append(svg('line', { x1: 90, y1: split, x2: kx, y2: y0, stroke: '#bbb', 'stroke-dasharray': '4 3' }));
   g.append(svg('line', { x1: 90, y1: y0 + full, x2: kx, y2: y0 + full, stroke: '#bbb', 'stroke-dasharray': '4 3' }));
   const bottom = bar(g, rowsOf(kernel, pageOffset, 2 ** 30, full), kx, y0, 90, layout, onPick, true);
-  const mark = (hexAddr, text, colour, dy) => {
-    const y = y0 + (Number(BigInt('0x' + hexAddr)) - pageOffset) / 2 ** 30 * full;
-    g.append(svg('line', { x1: kx - 40, y1: y, x2: kx + 90, y2: y, stroke: colour, 'stroke-width': 1.5,
-      'stroke-dasharray': '5 2' }));
-    g.append(svg('text', { x: kx - 44, y: y + (dy || 4), class: 'mark-label', 'text-anchor': 'end' }, text));
-  };
   const mib896 = (pageOffset + 896 * 2 ** 20).toString(16);
-  mark(mib896, '896 MiB (the classic limit)', '#777', -4);
-  mark(i.maxmem, 'MAXMEM: lowmem limit ' + i.maxmemMiB.toFixed(1) + ' MiB', '#c00', 10);
-  mark(i.lowmemEnd, 'high_memory (lowmem ends, ' + i.lowmemMb + ' MiB)', '#06c', 24);
+  // the limits, each a dashed line across the enlarged bar; labels pushed apart so they never overlap
+  const marks = [
+    [mib896, '896 MiB above PAGE_OFFSET (the classic limit)', '#777'],
+    [i.maxmem, 'MAXMEM: the lowmem limit, ' + i.maxmemMiB.toFixed(1) + ' MiB', '#c00'],
+    [i.lowmemEnd, 'high_memory: lowmem ends (' + i.lowmemMb + ' MiB of RAM)', '#06c'],
+  ].map(([a, text, colour]) => ({ y: y0 + (Number(BigInt('0x' + a)) - pageOffset) / 2 ** 30 * full, text, colour }))
+    .sort((a, b) => a.y - b.y);
+  let last = -Infinity;
+  for (const m of marks) {
+    const ly = Math.max(m.y + 30, last + LABEL_GAP);
+    last = ly;
+    g.append(svg('line', { x1: kx - 6, y1: m.y, x2: kx + 90, y2: m.y, stroke: m.colour, 'stroke-width': 1.5,
+      'stroke-dasharray': '5 2' }));
+    g.append(svg('line', { x1: kx - 6, y1: m.y, x2: kx - 20, y2: ly - 4, stroke: m.colour }));
+    g.append(svg('text', { x: kx - 22, y: ly, class: 'mark-label', fill: m.colour, 'text-anchor': 'end' }, m.text));
+  }
   return Math.max(bottom, y0 + full + 20);
 }
 

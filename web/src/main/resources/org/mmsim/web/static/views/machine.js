@@ -12,6 +12,18 @@ function num(n) {
   return n === null || n === undefined ? '' : Number(n).toLocaleString('en-US');
 }
 
+/** Bytes as the kernel's boot log sizes them: B, KiB, MiB, GiB, TiB. */
+function bytes(n) {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let v = Number(n);
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return (Number.isInteger(v) ? v : v.toFixed(1)) + ' ' + units[u];
+}
+
 function section(title, id, ...content) {
   return el('section', { class: 'panel', id }, el('h3', {}, title), ...content);
 }
@@ -90,7 +102,7 @@ function buddyTable(m) {
 
 function regionTable(id, rows) {
   return table(['#', 'base', 'end', 'size', 'node', 'flags'],
-    rows.map(r => [r.index, r.base, r.end, num(r.size), r.node, r.flags]), { id });
+    rows.map(r => [r.index, r.base, r.end, bytes(r.size), r.node, r.flags]), { id });
 }
 
 function comparison(c) {
@@ -110,7 +122,7 @@ function showMachine(m) {
     summary(m),
     el('div', { class: 'row' },
       section('Firmware memory map (e820 / memory nodes)', 'firmware-panel',
-        table(['start', 'end', 'size', 'type'], m.firmware.map(r => [r.start, r.end, num(r.size), r.type]),
+        table(['start', 'end', 'size', 'type'], m.firmware.map(r => [r.start, r.end, bytes(r.size), r.type]),
           { id: 'firmware' }),
         m.numa.length ? table(['node', 'start', 'end'], m.numa.map(r => [r.node, r.start, r.end]), { id: 'numa' })
           : el('p', {}, 'No SRAT: one node.')),
@@ -128,7 +140,7 @@ function showMachine(m) {
       section('memblock.memory', 'memblock-memory-panel', regionTable('memblock-memory', m.memblockMemory)),
       section('memblock.reserved', 'memblock-reserved-panel', regionTable('memblock-reserved', m.memblockReserved)),
       section('Reservations made at boot', 'reservations-panel', table(['start', 'end', 'size', 'what'],
-        m.reservations.map(r => [r.start, r.end, num(r.size), r.what + (r.freedLater ? ' (freed later)' : '')]),
+        m.reservations.map(r => [r.start, r.end, bytes(r.size), r.what + (r.freedLater ? ' (freed later)' : '')]),
         { id: 'reservations' }))),
     section('Boot log: the lines about memory', 'boot-log-panel', el('pre', { id: 'boot-log' }, m.bootLog.join('\n'))));
   state.root.dataset.booted = m.name;
@@ -167,6 +179,8 @@ async function drawChosen() {
   try {
     const layout = await api('GET', '/api/layout?' + layoutQuery());
     state.layout = layout;
+    state.translation.replaceChildren();
+    delete state.root.dataset.translated;
     state.layoutTitle.textContent = layout.title + ' — sized for ' + layout.sizedFor;
     drawLayout(state.drawing, layout, address => {
       state.address.value = address;
