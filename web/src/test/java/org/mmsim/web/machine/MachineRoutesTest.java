@@ -81,6 +81,18 @@ class MachineRoutesTest {
     }
 
     @Test
+    void anUploadedMachineFileBootsAndStaysInItsSession() {
+        ApiClient api = client();
+        String yaml = MachineFile.write(MachineFile.preset("x86_64-256M"));
+        JsonNode m = api.post("/api/machine/boot/file", new Multipart().file("file", "small.yaml", yaml).bytes(),
+                Multipart.TYPE).json();
+        assertThat(m.get("source").asText()).isEqualTo("machine file small.yaml");
+        assertThat(m.get("zones").size()).isPositive();
+        assertThat(api.get("/api/machine").json().get("source").asText()).isEqualTo("machine file small.yaml");
+        assertThat(client().get("/api/machine").status()).isEqualTo(409);
+    }
+
+    @Test
     void uploadNamesNeverBecomePaths() {
         assertThat(Upload.safeName("../../etc/passwd")).isEqualTo("passwd");
         assertThat(Upload.safeName("C:\\x\\..\\dmesg")).isEqualTo("dmesg");

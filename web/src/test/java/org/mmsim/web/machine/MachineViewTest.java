@@ -134,8 +134,10 @@ class MachineViewTest {
 
             WebElement vmalloc = b.find("#layout-drawing rect[data-kind='VMALLOC']");
             scroll(b, "#layout-panel");
+            String before = b.find("#view").getAttribute("data-translated");
             vmalloc.click();
-            b.waitFor(d -> field(b, "kind").equals("kernel virtual"));
+            b.waitFor(d -> !before.equals(d.findElement(By.id("view")).getAttribute("data-translated")));
+            assertThat(field(b, "kind")).isEqualTo("kernel virtual");
             assertThat(field(b, "region")).startsWith("vmalloc");
             b.screenshot("machine-layout-x86_64");
 
@@ -147,6 +149,42 @@ class MachineViewTest {
             assertThat(b.find("#lowmem-why").getText()).contains("3G/1G split").contains("vmalloc");
             scroll(b, "#layout-panel");
             b.screenshot("machine-layout-i386");
+        }
+    }
+
+    @Test
+    void aRealMachinesFilesAreShownBesideTheModelsWithTheDifferingLinesMarked() {
+        try (ExplorerServer server = ExplorerServer.create(ExploreSettings.defaults().withPort(0));
+                Browser b = Browser.open()) {
+            server.start();
+            b.openView(server.url(), "machine");
+            List<String> names = List.of("dmesg", "iomem", "zoneinfo", "buddyinfo", "meminfo");
+            b.find("#proc-files").sendKeys(String.join("\n", names.stream()
+                    .map(n -> Oracle.file(CASE, n).toAbsolutePath().toString()).toList()));
+            b.find("#boot-proc").click();
+            b.await(".proc-compare[data-file='zoneinfo']");
+
+            ProcFiles model = MachineBoot.boot(DmesgImporter.read(Oracle.file(CASE, "dmesg"),
+                    Oracle.file(CASE, "iomem")), null, BootResidue.NONE,
+                    new BootExhaustion.Inputs(null, Oracle.file(CASE, "dmesg"), null, null, null), true).files();
+            for (String n : List.of("zoneinfo", "buddyinfo", "meminfo")) {
+                WebElement c = b.find(".proc-compare[data-file='" + n + "']");
+                List<WebElement> sides = c.findElements(By.tagName("pre"));
+                List<String> real = Oracle.read(CASE, n).lines().toList();
+                List<String> ours = model.render(n).lines().toList();
+                assertThat(sides.get(0).getAttribute("textContent").lines().toList()).isEqualTo(real);
+                assertThat(sides.get(1).getAttribute("textContent").lines().toList()).isEqualTo(ours);
+                long differing = 0;
+                for (int i = 0; i < Math.max(real.size(), ours.size()); i++) {
+                    if (i >= real.size() || i >= ours.size() || !real.get(i).equals(ours.get(i))) {
+                        differing++;
+                    }
+                }
+                assertThat(sides.get(0).findElements(By.cssSelector(".differs"))).as(n)
+                        .hasSize((int) Math.min(differing, real.size()));
+            }
+            scroll(b, "#compare-panel");
+            b.screenshot("machine-proc-compare");
         }
     }
 

@@ -176,6 +176,7 @@ function layoutQuery() {
 
 async function drawChosen() {
   showError(state.layoutError, null);
+  delete state.root.dataset.layout;
   try {
     const layout = await api('GET', '/api/layout?' + layoutQuery());
     state.layout = layout;
