@@ -38,9 +38,10 @@ function addressAt(r, f, pageShift, bits) {
 
 /**
  * Draws one bar: rows [{r, h}] stacked from y0; labels to the right, pushed apart so they never overlap, each
- * joined to its region by a leader line. Returns the bar's bottom y.
+ * joined to its region by a leader line. Regions nested in another (the arm64 kernel image in vmalloc, the
+ * optional KASAN shadow, dashed) are drawn as a narrow bar inside their parent. Returns the bar's bottom y.
  */
-function bar(g, rows, x, y0, width, layout, onPick, labelled) {
+function bar(g, rows, x, y0, width, layout, onPick, labelled, nested) {
   let y = y0;
   const labels = [];
   for (const { r, h } of rows) {
@@ -57,6 +58,33 @@ function bar(g, rows, x, y0, width, layout, onPick, labelled) {
     if (labelled) labels.push({ r, mid: top + h / 2 });
     y += h;
   }
+  for (const n of nested || []) {
+    let top = y0;
+    for (const { r, h } of rows) {
+      if (BigInt('0x' + n.start) >= BigInt('0x' + r.start) && BigInt('0x' + n.end) <= BigInt('0x' + r.end)) {
+        const span = Number(BigInt('0x' + r.end) - BigInt('0x' + r.start) + 1n);
+        const at = Number(BigInt('0x' + n.start) - BigInt('0x' + r.start)) / span;
+        const nh = Math.max(3, Number(BigInt('0x' + n.end) - BigInt('0x' + n.start) + 1n) / span * h);
+        const rect = svg('rect', { x: x + width - 30, y: top + at * h, width: 26, height: nh, fill: color(n),
+          stroke: '#333', 'stroke-width': 0.8, 'stroke-dasharray': n.optional ? '3 2' : '', class: 'region nested',
+          'data-kind': n.kind, 'data-start': n.start, 'data-end': n.end });
+        rect.append(svg('title', {}, n.start + '–' + n.end + '  ' + n.label + ' (' + n.size + '), inside '
+          + r.label + (n.optional ? ', in some configurations only' : '') + '\n' + n.description));
+        rect.addEventListener('click', ev => {
+          ev.stopPropagation();
+          const box = rect.getBoundingClientRect();
+          onPick(addressAt(n, box.height > 0 ? (ev.clientY - box.top) / box.height : 0, layout.pageShift,
+            layout.addressBits), n);
+        });
+        g.append(rect);
+        if (labelled) labels.push({ r: { ...n, label: '  ↳ ' + n.label + (n.optional ? ' (optional)' : '') },
+          mid: top + at * h + nh / 2 });
+        break;
+      }
+      top += h;
+    }
+  }
+  labels.sort((a, b) => a.mid - b.mid);
   let last = -Infinity;
   for (const l of labels) {
     const ly = Math.max(l.mid, last + LABEL_GAP);
@@ -75,7 +103,7 @@ function logDrawing(g, layout, onPick) {
   const pxPerDoubling = 1.6;
   const minBits = 11;
   const rows = layout.regions.map(r => ({ r, h: Math.max(7, (r.log2Size - minBits) * pxPerDoubling) }));
-  const bottom = bar(g, rows, 20, 40, 110, layout, onPick, true);
+  const bottom = bar(g, rows, 20, 40, 110, layout, onPick, true, layout.nested);
   g.append(svg('text', { x: 20, y: 18, class: 'scale-label' },
     'log scale: a region\'s height grows ' + pxPerDoubling + ' px each time its size doubles (4 KiB → '
     + ((12 - minBits) * pxPerDoubling).toFixed(1) + ' px, 2^64 → ' + ((64 - minBits) * pxPerDoubling).toFixed(0)

@@ -149,6 +149,20 @@ class MachineViewTest {
             assertThat(b.find("#lowmem-why").getText()).contains("3G/1G split").contains("vmalloc");
             scroll(b, "#layout-panel");
             b.screenshot("machine-layout-i386");
+
+            new Select(b.find("#layout-arch")).selectByValue("arm64");
+            b.waitFor(d -> "arm64".equals(d.findElement(By.id("view")).getAttribute("data-layout")));
+            new Select(b.find("#layout-granule")).selectByValue("16");
+            new Select(b.find("#layout-vabits")).selectByValue("47");
+            b.find("#layout-draw").click();
+            b.waitFor(d -> d.findElement(By.id("layout-title")).getText().startsWith("arm64 16K pages, 47-bit VA"));
+            String kernel = b.find("#layout-drawing rect.nested[data-kind='KERNEL_IMAGE']").getAttribute("data-start");
+            String expected = new LayoutRequest("arm64", null, 16, 47, null, null, null, false, null, null).build()
+                    .nested().stream().filter(r -> r.kind() == org.mmsim.arch.layout.RegionKind.KERNEL_IMAGE)
+                    .map(r -> String.format("%016x", r.start())).findFirst().orElseThrow();
+            assertThat(kernel).isEqualTo(expected);
+            scroll(b, "#layout-panel");
+            b.screenshot("machine-layout-arm64");
         }
     }
 
