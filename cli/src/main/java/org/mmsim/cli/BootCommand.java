@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mmsim.arch.InputError;
 import org.mmsim.boot.spec.MachineFile;
@@ -13,11 +12,10 @@ import org.mmsim.boot.zone.EarlyBoot;
 import org.mmsim.kernel.init.KernelBoot;
 import org.mmsim.kernel.slab.SlabInfo;
 import org.mmsim.kernel.vmalloc.VmallocInfo;
-import org.mmsim.page.init.BootOutOfMemory;
 import org.mmsim.page.init.BootedMachine;
-import org.mmsim.page.init.MemoryInit;
 import org.mmsim.proc.model.ProcFiles;
 import org.mmsim.study.BootExhaustion;
+import org.mmsim.study.MachineBoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,19 +81,10 @@ final class BootCommand implements Callable<Integer> {
                         EarlyBoot.layout(spec).physpages());
         BootExhaustion.Inputs inputs = new BootExhaustion.Inputs(machine.dmesg == null ? machine.machineName() : null,
                 machine.dmesg, meminfo, null, null);
-        BootedMachine booted;
-        try {
-            booted = MemoryInit.boot(spec, twin, residue);
-        } catch (BootOutOfMemory e) {
-            throw BootExhaustion.explain(e, null, spec, inputs, -1);
-        }
         // The kernel allocators only when files are printed: their pfn-indexed maps cost memory on huge machines.
-        KernelBoot kernel;
-        try {
-            kernel = print.isEmpty() ? null : KernelBoot.boot(booted);
-        } catch (BootOutOfMemory e) {
-            throw BootExhaustion.explain(e, booted.machine(), spec, inputs, -1);
-        }
+        MachineBoot boot = MachineBoot.boot(spec, twin, residue, inputs, !print.isEmpty());
+        BootedMachine booted = boot.booted();
+        KernelBoot kernel = boot.kernel();
         PrintStream out = System.out;
         for (String line : booted.bootLog()) {
             out.println(line);
@@ -105,7 +94,7 @@ final class BootCommand implements Callable<Integer> {
         for (String line : structPageCost(booted)) {
             out.println(line);
         }
-        ProcFiles files = new ProcFiles(booted, kernel == null ? Map.of() : kernel.counters(), 0);
+        ProcFiles files = boot.files();
         for (String p : print) {
             out.println();
             out.println(p.endsWith("_index") ? "# /sys/kernel/debug/extfrag/" + p : "# /proc/" + p);

@@ -42,19 +42,7 @@ public final class TranslateCommand implements Callable<Integer> {
 
     /** The zone of a pfn on a booted machine's layout, as "Node N, zone NAME" (null outside every zone). */
     static LongFunction<String> zonesOf(org.mmsim.boot.spec.MachineSpec spec) {
-        org.mmsim.boot.zone.BootLayout b = org.mmsim.boot.zone.EarlyBoot.layout(spec);
-        return pfn -> {
-            for (org.mmsim.boot.zone.NodeSpan n : b.nodes()) {
-                for (org.mmsim.boot.zone.ZoneSpan z : n.zones()) {
-                    if (z.spanned() > 0 && pfn >= z.startPfn() && pfn < z.endPfn()) {
-                        boolean present = b.memory().stream().anyMatch(r -> pfn >= r.startPfn() && pfn < r.endPfn());
-                        return "Node " + n.nid() + ", zone " + z.type().kernelName()
-                                + (present ? "" : " (a hole in the zone's span: no memory at this pfn)");
-                    }
-                }
-            }
-            return null;
-        };
+        return org.mmsim.study.PfnZones.of(org.mmsim.boot.zone.EarlyBoot.layout(spec));
     }
 
     @Override

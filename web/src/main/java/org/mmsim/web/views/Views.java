@@ -4,6 +4,9 @@ import java.util.List;
 import org.mmsim.web.ExploreSettings;
 import org.mmsim.web.ExplorerServer;
 import org.mmsim.web.Routes;
+import org.mmsim.web.machine.MachineRoutes;
+import org.mmsim.web.run.PageblockRoutes;
+import org.mmsim.web.run.RunRoutes;
 
 /**
  * Every view of the explorer, in the order of the page's tabs, and the server made with them. It sits above the
@@ -14,7 +17,7 @@ public final class Views {
     }
 
     public static List<Routes> all() {
-        return List.of(new org.mmsim.web.run.RunRoutes(), new org.mmsim.web.run.PageblockRoutes());
+        return List.of(new MachineRoutes(), new RunRoutes(), new PageblockRoutes());
     }
 
     /** The explorer's server with every view, not yet listening. */
