@@ -26,7 +26,7 @@ import org.mmsim.web.Sessions;
  * <li>{@code GET /api/run/series?upTo=N[&from=M]}: the charts' values of frames M..N as columns
  * ({@link FrameSeries});</li>
  * <li>{@code GET /api/run/proc/NAME?frame=N}: a /proc file of frame N (the newest without it),
- * {@code {frame, name, text}}.</li>
+ * {@code {frame, name, text, files}} (files: the names frame N has).</li>
  * </ul>
  */
 public final class RunRoutes implements Routes {
@@ -122,7 +122,7 @@ public final class RunRoutes implements Routes {
                 throw ApiError.notFound("frame " + f.index() + " has no /proc file '" + name + "' (it has "
                         + String.join(", ", f.proc().names()) + ")");
             }
-            ctx.json(Map.of("frame", f.index(), "name", name, "text", text));
+            ctx.json(Map.of("frame", f.index(), "name", name, "text", text, "files", f.proc().names()));
         });
     }
 
