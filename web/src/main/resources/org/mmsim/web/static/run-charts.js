@@ -4,6 +4,18 @@
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f',
   '#bcbd22', '#17becf', '#393b79', '#637939'];
 
+/** Tick labels short enough for a narrow axis: 1.5k, 20M, and fractions as they are. */
+function ticks(u, values) {
+  return values.map(v => {
+    if (v === null || v === undefined) return '';
+    const a = Math.abs(v);
+    if (a >= 1e9) return +(v / 1e9).toPrecision(3) + 'G';
+    if (a >= 1e6) return +(v / 1e6).toPrecision(3) + 'M';
+    if (a >= 1e4) return +(v / 1e3).toPrecision(3) + 'k';
+    return String(+v.toPrecision(4));
+  });
+}
+
 /** A plugin drawing a dashed vertical line at the x value get() returns (null: none). */
 function currentMoment(get) {
   return {
@@ -44,10 +56,10 @@ export function runChart(box, spec) {
     x: { time: false, range: (u, min, max) => [0, Math.max(spec.xMax ? spec.xMax() : max, 1e-3)] },
     y: spec.log ? { distr: 3 } : {},
   };
-  const axes = [{ label: 'simulated s' }, { scale: 'y', label: spec.yLabel || '', size: 64 }];
+  const axes = [{ label: 'simulated s' }, { scale: 'y', label: spec.yLabel || '', size: 56, values: ticks }];
   if (two) {
     scales.y2 = spec.log2 ? { distr: 3 } : {};
-    axes.push({ scale: 'y2', side: 1, label: spec.y2Label || '', size: 64, grid: { show: false } });
+    axes.push({ scale: 'y2', side: 1, label: spec.y2Label || '', size: 56, values: ticks, grid: { show: false } });
   }
   let current = null;
   const plot = new uPlot({
@@ -56,6 +68,7 @@ export function runChart(box, spec) {
     height: spec.height || 210,
     scales,
     axes,
+    legend: { live: false },
     series: [{ label: 't (s)' }, ...spec.series.map((s, i) => ({
       label: s.label, stroke: s.color || COLORS[i % COLORS.length], width: 1.5, dash: s.dash,
       scale: s.axis === 1 ? 'y2' : 'y', points: { show: false },

@@ -64,6 +64,12 @@ class RunViewBrowserTest {
             assertThat(shown(b)).isEqualTo(start);
             b.screenshot("run-start");
 
+            new Select(b.find("#speed")).selectByValue("1s");
+            b.find("#play").click();
+            b.waitFor(d -> Integer.parseInt(b.find("#run-controls").getAttribute("data-frames")) >= 4);
+            b.find("#pause").click();
+            assertThat(b.find("#run-controls").getAttribute("data-finished")).isEqualTo("false");
+
             b.find("#run-end").click();
             b.await("#run-controls[data-finished=true]");
             int frames = Integer.parseInt(b.find("#run-controls").getAttribute("data-frames"));
@@ -74,6 +80,10 @@ class RunViewBrowserTest {
             assertThat(b.find("#chart-free-orders").getAttribute("data-points")).isEqualTo(String.valueOf(frames));
             assertThat(frames).isGreaterThan(20);
             b.screenshot("run-end");
+            ((JavascriptExecutor) b.driver()).executeScript("document.getElementById('run-charts').scrollIntoView()");
+            b.screenshot("run-end-charts");
+            ((JavascriptExecutor) b.driver()).executeScript("document.getElementById('proc-text').scrollIntoView()");
+            b.screenshot("run-end-proc");
 
             ((JavascriptExecutor) b.driver()).executeScript("const s = document.getElementById('scrub');"
                     + " s.value = 0; s.dispatchEvent(new Event('input'));");

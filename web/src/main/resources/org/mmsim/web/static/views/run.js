@@ -5,14 +5,14 @@ import { runChart } from '/run-charts.js';
 import { yamlEditor } from '/run-editor.js';
 
 const COUNTER_CHARTS = [
-  { id: 'chart-reclaim', title: 'Reclaim (pgscan / pgsteal)', log: true, yLabel: 'pages',
+  { id: 'chart-reclaim', title: 'Reclaim: pgscan, pgsteal', log: true, yLabel: 'pages',
     series: ['pgscan_kswapd', 'pgscan_direct', 'pgsteal_kswapd', 'pgsteal_direct'].map(n => ({ label: n })) },
-  { id: 'chart-compaction', title: 'Compaction: events (left), pages (right, log)', log2: true,
+  { id: 'chart-compaction', title: 'Compaction: events, pages (right)', log2: true,
     yLabel: 'events', y2Label: 'pages',
     series: [...['compact_stall', 'compact_success', 'compact_fail', 'compact_daemon_wake'].map(n => ({ label: n })),
       ...['pgmigrate_success', 'compact_migrate_scanned', 'compact_free_scanned', 'compact_isolated']
         .map(n => ({ label: n, axis: 1, dash: [4, 2] }))] },
-  { id: 'chart-thp-oom', title: 'THP faults (left) and OOM kills (right)', yLabel: 'faults', y2Label: 'kills',
+  { id: 'chart-thp-oom', title: 'THP faults, OOM kills (right)', yLabel: 'faults', y2Label: 'kills',
     series: [{ label: 'thp_fault_alloc' }, { label: 'thp_fault_fallback' },
       { label: 'oom_kill', axis: 1, dash: [4, 2] }] },
 ];
@@ -58,7 +58,7 @@ class RunView {
 
     this.buttons = {
       play: el('button', { id: 'play', onclick: () => this.play() }, '▶ Play'),
-      pause: el('button', { id: 'pause', onclick: () => { this.playing = false; } }, '⏸ Pause'),
+      pause: el('button', { id: 'pause', onclick: () => { this.playing = false; } }, '❚❚ Pause'),
       event: el('button', { id: 'step-event', onclick: () => this.step('event') }, 'Step 1 event'),
       ms: el('button', { id: 'step-1ms', onclick: () => this.step('1ms') }, 'Step 1 ms'),
       s: el('button', { id: 'step-1s', onclick: () => this.step('1s') }, 'Step 1 s'),
@@ -86,17 +86,19 @@ class RunView {
     this.zoneChoice = el('select', { id: 'chart-zone', onchange: () => this.drawCharts() });
     this.zoneTable = el('div', { id: 'zone-table' });
     const charts = el('div', { class: 'charts', id: 'run-charts' });
-    r.append(el('section', { class: 'panel' },
-      el('div', {}, el('label', {}, 'Zone of the zone charts ', this.zoneChoice)), this.zoneTable, charts));
+    this.panels = [el('section', { class: 'panel', id: 'run-charts-panel', hidden: true },
+      el('div', {}, el('label', {}, 'Zone of the first four charts ', this.zoneChoice)), this.zoneTable, charts)];
+    r.append(this.panels[0]);
     this.makeCharts(charts);
 
     this.procChoice = el('select', { id: 'proc-file', onchange: () => this.showProc() });
     this.procText = el('pre', { id: 'proc-text' });
     const mapBox = el('div', { id: 'pageblock-map' });
-    r.append(el('div', { class: 'row run-bottom' },
+    this.panels.push(el('div', { class: 'run-bottom', hidden: true },
       el('section', { class: 'panel proc-panel' },
         el('label', {}, '/proc file of the current frame ', this.procChoice), this.procText),
       el('section', { class: 'panel map-panel' }, el('h3', {}, 'Pageblocks'), mapBox)));
+    r.append(this.panels[1]);
     this.map = await mountMap(mapBox);
 
     const list = await api('GET', '/api/run/scenarios');
@@ -121,17 +123,17 @@ class RunView {
     const xMax = () => (this.state ? this.state.durationNs / 1e9 : 1);
     const orders = [...Array(11).keys()];
     this.zoneCharts = [
-      { chart: runChart(box, { id: 'chart-free-orders', title: 'Free blocks per order (buddyinfo)', log: true,
+      { chart: runChart(box, { id: 'chart-free-orders', title: 'Free blocks per order', log: true,
           yLabel: 'blocks', xMax, series: orders.map(o => ({ label: 'order ' + o })) }),
         columns: z => z.nrFree },
-      { chart: runChart(box, { id: 'chart-watermarks', title: 'Free pages against the watermarks', log: true,
+      { chart: runChart(box, { id: 'chart-watermarks', title: 'Free pages, watermarks', log: true,
           yLabel: 'pages', xMax, series: [{ label: 'free' }, { label: 'min', dash: [4, 2] },
             { label: 'low', dash: [4, 2] }, { label: 'high', dash: [4, 2] }] }),
         columns: z => [z.free, z.min, z.low, z.high] },
-      { chart: runChart(box, { id: 'chart-extfrag', title: 'Fragmentation index per order (extfrag_index)',
-          yLabel: 'index (-1: would succeed)', xMax, series: orders.map(o => ({ label: 'order ' + o })) }),
+      { chart: runChart(box, { id: 'chart-extfrag', title: 'extfrag_index per order',
+          yLabel: 'index', xMax, series: orders.map(o => ({ label: 'order ' + o })) }),
         columns: z => z.extfrag.map(c => c.map(v => v / 1000)) },
-      { chart: runChart(box, { id: 'chart-unusable', title: 'Unusable free index per order (unusable_index)',
+      { chart: runChart(box, { id: 'chart-unusable', title: 'unusable_index per order',
           yLabel: 'index', xMax, series: orders.map(o => ({ label: 'order ' + o })) }),
         columns: z => z.unusable.map(c => c.map(v => v / 1000)) },
     ];
@@ -207,6 +209,7 @@ class RunView {
     this.state = state;
     if (refetch) this.zonesChanged();
     this.setEnabled(true);
+    for (const p of this.panels) p.hidden = false;
     this.buttons.play.disabled = state.finished;
     this.scrub.max = String(state.frames - 1);
     this.root.querySelector('#max-frames').textContent = String(state.maxFrames);
