@@ -39,11 +39,15 @@ public final class RunSession implements Simulation {
     private final long swapPages;
     private final RunStepper stepper;
     private final List<Frame> frames = new ArrayList<>();
+    private final int maxFrames;
+    private final int recentFrames;
     private int thinnings;
     private String failure;
 
-    private RunSession(ScenarioRun.Booted booted) {
+    private RunSession(ScenarioRun.Booted booted, int maxFrames, int recentFrames) {
         this.booted = booted;
+        this.maxFrames = maxFrames;
+        this.recentFrames = recentFrames;
         this.freeAtBoot = booted.machine().machine().nrFreePages();
         this.swapPages = booted.scenario().swapBytes() >> 12;
         try {
@@ -60,11 +64,16 @@ public final class RunSession implements Simulation {
 
     /** A run of a built-in scenario, booted and at its start. */
     public static RunSession builtin(String name) {
+        return builtin(name, MAX_FRAMES, RECENT_FRAMES);
+    }
+
+    /** A run of a built-in scenario keeping at most {@code maxFrames}, never thinning the newest {@code recent}. */
+    static RunSession builtin(String name, int maxFrames, int recent) {
         if (!ScenarioFile.builtins().contains(name)) {
             throw ApiError.badRequest("no built-in scenario named '" + name + "'");
         }
         RunRequest request = new RunRequest(name, new RunSettings(List.of(), "explore", 0), null, null, false);
-        return new RunSession(ScenarioRun.boot(request, ScenarioRun.scenario(request)));
+        return new RunSession(ScenarioRun.boot(request, ScenarioRun.scenario(request)), maxFrames, recent);
     }
 
     /**
@@ -75,7 +84,7 @@ public final class RunSession implements Simulation {
         ScenarioText.requirePresetMachine(text);
         ScenarioRun.Booted booted = ScenarioRun.bootText(ScenarioText.FILE, text);
         ScenarioText.requirePreset(booted.scenario());
-        return new RunSession(booted);
+        return new RunSession(booted, MAX_FRAMES, RECENT_FRAMES);
     }
 
     public Scenario scenario() {
@@ -175,7 +184,7 @@ public final class RunSession implements Simulation {
                 Collections.unmodifiableMap(ChartedCounters.read(m, view.counters())), PageblockFrame.capture(view),
                 ZoneFrame.of(m), ProcTexts.capture(view, swapPages));
         frames.add(f);
-        if (frames.size() > MAX_FRAMES) {
+        if (frames.size() > maxFrames) {
             thin();
             return frames.get(frames.size() - 1);
         }
@@ -188,7 +197,7 @@ public final class RunSession implements Simulation {
         boolean drop = false;
         for (int i = 0; i < frames.size(); i++) {
             Frame f = frames.get(i);
-            boolean thinnable = i > 0 && i < frames.size() - RECENT_FRAMES
+            boolean thinnable = i > 0 && i < frames.size() - recentFrames
                     && (f.label().equals("step") || f.label().equals("interval"));
             if (thinnable) {
                 drop = !drop;

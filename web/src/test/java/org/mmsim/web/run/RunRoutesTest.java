@@ -156,4 +156,21 @@ class RunRoutesTest {
             assertThat(c.get("/api/run/state").status()).isEqualTo(409);
         }
     }
+
+    @Test
+    void aRunThatExhaustsMemoryNamesTheLineOfItsCause() {
+        try (ExplorerServer server = server()) {
+            ApiClient c = new ApiClient(server.url());
+            String yaml = "machine: x86_64-1G\nduration: 1s\nsysctl:\n  vm.min_free_kbytes: 2147483647\n"
+                    + "workload:\n  - slab: { rate: 100 }\n";
+            ApiClient.Answer start = c.post("/api/run/start", json("yaml", yaml));
+            ApiClient.Answer failed = start.status() == 200 ? c.post("/api/run/step", json("by", "end")) : start;
+            assertThat(failed.status()).isEqualTo(400);
+            assertThat(failed.json().get("error").asText())
+                    .startsWith(ScenarioText.FILE + ":4: vm.min_free_kbytes=2147483647 leaves no memory");
+            if (start.status() == 200) {
+                assertThat(c.post("/api/run/step", json("by", "1ms")).status()).isEqualTo(409);
+            }
+        }
+    }
 }

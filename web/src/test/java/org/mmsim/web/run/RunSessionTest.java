@@ -62,6 +62,31 @@ class RunSessionTest {
         }
     }
 
+    @Test
+    void pastItsLimitARunThinsOutOlderStepFramesAndKeepsTheRecentOnes() {
+        try (RunSession run = RunSession.builtin("default", 40, 10)) {
+            for (int i = 0; i < 100; i++) {
+                run.stepEvent();
+            }
+            List<Frame> frames = run.frames();
+            assertThat(frames.size()).isLessThanOrEqualTo(40);
+            assertThat(run.thinnings()).isPositive();
+            assertThat(frames.get(0).label()).isEqualTo("start");
+            for (int i = 0; i < frames.size(); i++) {
+                assertThat(frames.get(i).index()).isEqualTo(i);
+                if (i > 0) {
+                    assertThat(frames.get(i).events()).isGreaterThan(frames.get(i - 1).events());
+                }
+            }
+            Frame newest = frames.get(frames.size() - 1);
+            assertThat(newest.events()).isEqualTo(100);
+            for (int k = 1; k < 10; k++) {
+                assertThat(frames.get(frames.size() - 1 - k).events()).isEqualTo(100 - k);
+            }
+            assertThat(frames.get(1).events()).as("an old step frame was dropped").isGreaterThan(1);
+        }
+    }
+
     /** The indices of a debugfs extfrag file ("Node 0, zone   Normal -1.000  0.512 ..."), in thousandths. */
     private static List<int[]> thousandths(String file) {
         List<int[]> out = new ArrayList<>();
