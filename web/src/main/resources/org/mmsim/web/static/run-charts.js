@@ -71,7 +71,7 @@ export function runChart(box, spec) {
     legend: { live: false },
     series: [{ label: 't (s)' }, ...spec.series.map((s, i) => ({
       label: s.label, stroke: s.color || COLORS[i % COLORS.length], width: 1.5, dash: s.dash,
-      scale: s.axis === 1 ? 'y2' : 'y', points: { show: false },
+      scale: s.axis === 1 ? 'y2' : 'y',
     }))],
     plugins: [currentMoment(() => current)],
   }, [[], ...spec.series.map(() => [])], holder);

@@ -68,6 +68,7 @@ class RunViewBrowserTest {
             b.find("#play").click();
             b.waitFor(d -> Integer.parseInt(b.find("#run-controls").getAttribute("data-frames")) >= 4);
             b.find("#pause").click();
+            b.await("#run-controls[data-playing=false]");
             assertThat(b.find("#run-controls").getAttribute("data-finished")).isEqualTo("false");
 
             b.find("#run-end").click();

@@ -40,6 +40,14 @@ class RunView {
     this.current = 0;
     this.builtinText = '';
     this.procToken = 0;
+    this.queue = Promise.resolve();
+  }
+
+  /** Runs task after every earlier one has ended, so that two answers never interleave. */
+  serially(task) {
+    const done = this.queue.then(task);
+    this.queue = done.catch(() => {});
+    return done;
   }
 
   async start() {
@@ -153,8 +161,12 @@ class RunView {
     this.editor.value = s.text;
   }
 
-  async startRun() {
+  startRun() {
     this.playing = false;
+    return this.serially(() => this.startNow());
+  }
+
+  async startNow() {
     showError(this.error, null);
     this.editor.clear();
     const text = this.editor.value;
@@ -173,28 +185,32 @@ class RunView {
     }
   }
 
-  async step(by) {
-    if (by !== 'play') this.playing = false;
-    try {
-      await this.took(await api('POST', '/api/run/step', { by }), true);
-    } catch (e) {
-      this.playing = false;
-      showError(this.error, e);
-    }
+  /** One step of the run (a button), or of play; false when it failed (the error is shown). */
+  step(by, playing) {
+    if (!playing) this.playing = false;
+    return this.serially(async () => {
+      try {
+        showError(this.error, null);
+        await this.took(await api('POST', '/api/run/step', { by }), true);
+        return true;
+      } catch (e) {
+        this.playing = false;
+        showError(this.error, e);
+        return false;
+      }
+    });
   }
 
   async play() {
     if (this.playing || !this.state) return;
+    const controls = this.root.querySelector('#run-controls');
     this.playing = true;
+    controls.dataset.playing = 'true';
     while (this.playing && this.state && !this.state.finished && view === this) {
-      try {
-        await this.took(await api('POST', '/api/run/step', { by: this.speed.value }), true);
-      } catch (e) {
-        showError(this.error, e);
-        break;
-      }
+      if (!await this.step(this.speed.value, true)) break;
     }
     this.playing = false;
+    controls.dataset.playing = 'false';
   }
 
   /** Takes a new state of the run: fetches the new frames' chart columns and shows the newest frame. */
@@ -213,7 +229,8 @@ class RunView {
     this.buttons.play.disabled = state.finished;
     this.scrub.max = String(state.frames - 1);
     this.root.querySelector('#max-frames').textContent = String(state.maxFrames);
-    this.keptNote.textContent = 'Kept now: ' + state.frames + ' frames, about '
+    this.keptNote.textContent = 'Kept now: ' + state.frames + (state.frames === 1 ? ' frame' : ' frames')
+      + ', about '
       + (state.keptBytes / 1048576).toFixed(1) + ' MiB (the newest ' + (state.frameBytes / 1024).toFixed(1)
       + ' KiB).';
     const status = this.root.querySelector('#run-controls');
@@ -308,7 +325,7 @@ function append(all, more) {
 async function mountMap(box) {
   try {
     const mod = await import('/pageblock-map.js');
-    return mod.mountPageblockMap(box);
+    return await mod.mountPageblockMap(box);
   } catch (e) {
     box.textContent = '';
     return null;
