@@ -11,6 +11,7 @@ import org.mmsim.web.Json;
 import org.mmsim.web.Routes;
 import org.mmsim.web.Session;
 import org.mmsim.web.Sessions;
+import org.mmsim.workload.scenario.ScenarioFile;
 
 /**
  * The run view's API:
@@ -55,7 +56,7 @@ public final class RunRoutes implements Routes {
         app.get("/api/run/scenario/{name}", ctx -> {
             String name = ctx.pathParam("name");
             String text = ScenarioText.builtin(name);
-            ctx.json(Map.of("name", name, "description", ScenarioText.builtins().get(name), "text", text));
+            ctx.json(Map.of("name", name, "description", ScenarioFile.description(name), "text", text));
         });
         app.post("/api/run/start", ctx -> {
             JsonNode body = Json.body(ctx);
