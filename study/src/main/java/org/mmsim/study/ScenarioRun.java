@@ -1,10 +1,13 @@
 package org.mmsim.study;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.mmsim.boot.spec.KernelSysctl;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.boot.spec.MachineSpec;
+import org.mmsim.boot.spec.YamlNode;
 import org.mmsim.boot.zone.EarlyBoot;
 import org.mmsim.page.init.BootOutOfMemory;
 import org.mmsim.page.init.BootResidue;
@@ -38,6 +41,22 @@ public final class ScenarioRun {
 
     /** The scenario's machine with the settings and the meminfo, booted. */
     public static Booted boot(RunRequest request, Scenario loaded) {
+        return boot(request, loaded, keys -> ScenarioFile.locate(loaded, keys));
+    }
+
+    /**
+     * A scenario given as text (the explorer's editor) under the name {@code file}, parsed and booted as {@link
+     * #boot} boots a scenario file: its errors name {@code file} and the line, and the text is never written to
+     * or read back from disk.
+     */
+    public static Booted bootText(String file, String text) {
+        Scenario loaded = ScenarioFile.parse(file, text);
+        RunRequest request = new RunRequest(file, new RunSettings(List.of(), file, 0), null, null, false);
+        return boot(request, loaded, keys -> YamlNode.locate(file, text, keys));
+    }
+
+    /** {@link #boot}, with where the scenario sets a key found by {@code locate}. */
+    private static Booted boot(RunRequest request, Scenario loaded, Function<String[], String> locate) {
         MachineSpec machine = request.settings().machine(MachineFile.load(loaded.machine()), false);
         Scenario scenario = request.settings().scenario(loaded, machine);
         MachineSpec spec = withSysctls(machine, scenario);
@@ -46,7 +65,7 @@ public final class ScenarioRun {
                         EarlyBoot.layout(spec).physpages());
         BootExhaustion.Inputs inputs = new BootExhaustion.Inputs(scenario.machine(), null, request.meminfo(),
                 scenario.sourceFile(), scenario.sysctl().containsKey(KernelSysctl.MIN_FREE_KBYTES.key())
-                        ? ScenarioFile.locate(scenario, "sysctl", KernelSysctl.MIN_FREE_KBYTES.key()) : null);
+                        ? locate.apply(new String[] {"sysctl", KernelSysctl.MIN_FREE_KBYTES.key()}) : null);
         try {
             return new Booted(scenario, spec, MemoryInit.boot(spec, null, residue), inputs);
         } catch (BootOutOfMemory e) {
