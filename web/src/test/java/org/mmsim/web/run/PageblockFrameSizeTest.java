@@ -34,7 +34,7 @@ class PageblockFrameSizeTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long blocks = frame.zones().stream().mapToLong(PageblockZone::blocks).sum();
         int payload = Json.MAPPER.writeValueAsString(PageblockRoutes.pageblocks(new Frame(0, 0, 0, "start", Map.of(),
-                frame))).length();
+                frame, List.of(), null))).length();
         System.out.printf("1 TiB frame: %d pageblocks, capture %d ms, %d bytes kept, /api/run/pageblocks %d bytes%n",
                 blocks, ms, frame.bytes(), payload);
         assertThat(payload).isLessThan(1024 * 1024);

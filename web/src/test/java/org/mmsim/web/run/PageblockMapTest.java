@@ -125,8 +125,8 @@ class PageblockMapTest {
     @Test
     void aTerabyteMapDrawsAndZoomsQuickly() throws Exception {
         PageblockFrame frame = PageblockFrame.capture(PageblockFrameSizeTest.terabyte());
-        String answer = Json.MAPPER.writeValueAsString(PageblockRoutes.pageblocks(new Frame(0, 0, 0, "start",
-                Map.of(), frame)));
+        String answer = Json.MAPPER.writeValueAsString(PageblockRoutes.pageblocks(new Frame(0, 0, 0, "start", Map.of(),
+                frame, List.of(), null)));
         try (ExplorerServer server = Views.server(ExploreSettings.defaults().withPort(0));
                 Browser b = Browser.open()) {
             server.start();

@@ -15,7 +15,7 @@ import org.mmsim.web.Browser;
 import org.mmsim.web.ExploreSettings;
 import org.mmsim.web.ExplorerServer;
 import org.mmsim.web.Routes;
-import org.mmsim.web.Views;
+import org.mmsim.web.views.Views;
 import org.mmsim.workload.scenario.ScenarioFile;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
@@ -52,7 +52,7 @@ class RunViewBrowserTest {
     void theDefaultScenarioRunsToItsEndAndScrubsBackToItsStart() {
         List<Routes> routes = new ArrayList<>(Views.all());
         routes.add(PROBE);
-        try (ExplorerServer server = Views.server(ExploreSettings.defaults().withPort(0), routes);
+        try (ExplorerServer server = ExplorerServer.create(ExploreSettings.defaults().withPort(0), routes);
                 Browser b = Browser.open()) {
             server.start();
             b.openView(server.url(), "run");
