@@ -8,6 +8,6 @@ public final class Views {
     }
 
     public static List<Routes> all() {
-        return List.of(new org.mmsim.web.run.RunRoutes());
+        return List.of(new org.mmsim.web.run.RunRoutes(), new org.mmsim.web.buddy.BuddyRoutes());
     }
 }
