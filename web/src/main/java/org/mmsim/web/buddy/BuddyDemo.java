@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.mmsim.arch.Arch;
 import org.mmsim.arch.ZoneType;
 import org.mmsim.page.Gfp;
@@ -48,7 +49,6 @@ public final class BuddyDemo implements Simulation {
         this.zone = machine.node(0).zone(ZoneType.NORMAL);
         zone.setPcpHighBatch(pcp.high(), pcp.batch());
         this.recorder = new StepRecorder(zone);
-        machine.setTracer(recorder);
         this.lastOperation = "boot";
         this.lastSteps = List.of(new Step("memblock_free_pages", String.format("boot: __free_pages_memory hands the"
                 + " zone's %d pages to the buddy allocator in order-%d blocks (__free_one_page, FPI_TO_TAIL);"
@@ -78,12 +78,13 @@ public final class BuddyDemo implements Simulation {
         int gfp = GfpNames.parse(gfpText, "gfp");
         int mt = Gfp.gfpMigratetype(gfp);
         boolean viaPcp = machine.pcpEnabled() && pcpOrder(order);
-        recorder.begin(owners, "alloc_pages", String.format("alloc_pages(%s, order %d): a %s request for %d"
-                + " page(s); get_page_from_freelist → rmqueue %s", gfpText, order, zone.migrateTypes().name(mt),
-                1 << order, viaPcp ? "→ rmqueue_pcplist (order " + order + " is kept on per-CPU lists)"
-                        : machine.pcpEnabled() ? "→ rmqueue_buddy (order " + order + " is not kept on per-CPU lists)"
-                        : "→ rmqueue_buddy (per-CPU lists off)"), viaPcp, mt, gfpText, "");
-        long pfn = machine.allocPages(gfp, order);
+        String path = viaPcp ? "rmqueue_pcplist (order " + order + " is kept on per-CPU lists)"
+                : machine.pcpEnabled() ? "rmqueue_buddy (order " + order + " is not kept on per-CPU lists)"
+                : "rmqueue_buddy (per-CPU lists off)";
+        recorder.begin(owners, "alloc_pages", String.format("alloc_pages(%s, order %d): a request for %d page(s) of"
+                + " migratetype %s; get_page_from_freelist → rmqueue → %s", gfpText, order, 1 << order,
+                zone.migrateTypes().name(mt), path), viaPcp, mt, gfpText, "");
+        long pfn = traced(() -> machine.allocPages(gfp, order));
         finish(String.format("alloc_pages(%s, order %d) = %s", gfpText, order, pfn < 0 ? "NULL" : hex(pfn)));
     }
 
@@ -107,7 +108,10 @@ public final class BuddyDemo implements Simulation {
         boolean viaPcp = machine.pcpEnabled() && pcpOrder(order);
         recorder.begin(owners, "__free_pages", String.format("__free_pages(pfn %s, order %d): %d page(s) allocated"
                 + " as %s come back", hex(pfn), order, 1 << order, owners.getOrDefault(pfn, "?")), viaPcp, 0, "", "");
-        machine.freePages(pfn, order);
+        traced(() -> {
+            machine.freePages(pfn, order);
+            return pfn;
+        });
         owners.remove(pfn);
         finish(String.format("__free_pages(%s, order %d)", hex(pfn), order));
     }
@@ -117,8 +121,21 @@ public final class BuddyDemo implements Simulation {
         recorder.begin(owners, "drain_local_pages", String.format("drain_local_pages: CPU 0's per-CPU lists hold %d"
                 + " page(s)", zone.pcpCount(0)), false, 0, "", "drain_pages_zone → free_pcppages_bulk(pcp->count):"
                 + " every page on CPU 0's lists goes back to the buddy, from the tails of the lists, round-robin");
-        machine.drainLocalPages(zone);
+        traced(() -> {
+            machine.drainLocalPages(zone);
+            return 0;
+        });
         finish("drain_local_pages");
+    }
+
+    /** Runs one allocator call with the recorder listening (only then: the model is otherwise untraced). */
+    private long traced(LongSupplier call) {
+        machine.setTracer(recorder);
+        try {
+            return call.getAsLong();
+        } finally {
+            machine.setTracer(null);
+        }
     }
 
     private void finish(String operation) {
@@ -159,7 +176,6 @@ public final class BuddyDemo implements Simulation {
 
     @Override
     public synchronized void close() {
-        machine.setTracer(null);
         owners.clear();
         lastSteps = List.of();
     }

@@ -150,10 +150,16 @@ final class StepRecorder implements PageAllocTracer {
             return;
         }
         removed.remove(taken);
-        String via = pcpPath
-                ? String.format("rmqueue_pcplist: CPU 0's pcp list is empty, rmqueue_bulk refills it (page %d of"
-                        + " up to %d) → __rmqueue → ", ++refills, refillBatch(order))
-                : "rmqueue → rmqueue_buddy → __rmqueue → ";
+        String via;
+        if (!pcpPath) {
+            via = "rmqueue → rmqueue_buddy → __rmqueue → ";
+        } else if (++refills == 1) {
+            via = String.format("rmqueue_pcplist: CPU 0's pcp list [%s] is empty, so rmqueue_bulk refills it with up"
+                    + " to %d pages (max(batch >> order, 2) for batch > 1), one __rmqueue each; page 1: ",
+                    shown.pcpListName(PerCpuPages.orderToPindex(requestMt, order)), refillBatch(order));
+        } else {
+            via = String.format("rmqueue_bulk, page %d of up to %d: ", refills, refillBatch(order));
+        }
         ZoneState s = shown.copy().removeFree(taken);
         add("__rmqueue_smallest", via + String.format("__rmqueue_smallest(order %d, %s): the first non-empty %s"
                 + " list at order %d or above is order %d; del_page_from_free_list takes its head pfn %s off"
