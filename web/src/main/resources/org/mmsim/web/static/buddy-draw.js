@@ -44,13 +44,12 @@ export function freeListGrid(zone, state, prev) {
 }
 
 /**
- * The zone's memory, one row per pageblock (its start pfn and migratetype on the left), two pixels per page:
+ * The zone's memory, one row per pageblock (its start pfn and migratetype on the left), px pixels per page:
  * free blocks in their list's colour, per-CPU pages hatched, allocated blocks dark. A block of more than one
  * pageblock is drawn in each row it covers.
  */
-export function memoryMap(zone, state, highlight) {
+export function memoryMap(zone, state, highlight, px) {
   const pbPages = 2 ** zone.pageblockOrder;
-  const px = 2;
   const rows = [];
   for (let b = 0; b < state.pageblocks.length; b++) {
     const start = zone.startPfn + b * pbPages;

@@ -26,7 +26,7 @@ export async function mount(root) {
     fn: el('span', { id: 'buddy-function' }),
     text: el('span', {}),
     trace: el('pre', { id: 'buddy-trace' }),
-    steps: el('ol', { id: 'buddy-steps', start: '0' }),
+    steps: el('ol', { id: 'buddy-steps' }),
     lists: el('div', {}),
     map: el('div', {}),
     pcp: el('div', {}),
@@ -34,6 +34,8 @@ export async function mount(root) {
     buddyinfo: el('pre', { id: 'buddy-buddyinfo' }),
     pagetypeinfo: el('pre', { id: 'buddy-pagetypeinfo' }),
     machine: el('p', { class: 'buddy-note', id: 'buddy-machine' }),
+    scale: el('select', { id: 'buddy-scale', onchange: () => go(index) },
+      ['2', '4', '8', '16'].map(v => el('option', { value: v }, v + ' px'))),
   };
   const p = parts;
   const button = (id, label, f) => el('button', { id, onclick: f }, label);
@@ -65,8 +67,10 @@ export async function mount(root) {
         el('p', { class: 'buddy-note' }, 'Boxes: the blocks at the head of each list (pfn on hover). Green and red'
           + ' cells grew or shrank in this step.'),
         p.lists)),
-    el('div', { class: 'panel' }, el('h3', {}, 'Memory: one row per pageblock (its migratetype on the left),'
-      + ' 2 px per page'), el('div', { class: 'buddy-legend', id: 'buddy-legend' }), p.map),
+    el('div', { class: 'panel' }, el('h3', {}, 'Memory: one row per pageblock, its migratetype on the left'),
+      el('div', { class: 'buddy-legend' }, el('span', { id: 'buddy-legend' }),
+        el('label', { for: 'buddy-scale' }, 'per page: '), p.scale),
+      el('div', { class: 'buddy-mapbox' }, p.map)),
     el('div', { class: 'row' },
       el('div', { class: 'panel' }, el('h3', {}, 'Per-CPU lists'), p.pcp),
       el('div', { class: 'panel' }, el('h3', {}, 'Allocated blocks (now)'), p.allocated),
@@ -134,7 +138,7 @@ function go(i) {
   const step = view.steps[index];
   const prev = index > 0 ? view.steps[index - 1].state : null;
   const s = step.state;
-  p.stepIndex.textContent = ' step ' + index + ' of ' + (view.steps.length - 1) + ' ';
+  p.stepIndex.textContent = ' step ' + (index + 1) + ' of ' + view.steps.length + ' ';
   p.fn.textContent = step.function;
   p.text.textContent = step.text;
   p.trace.textContent = step.trace;
@@ -146,7 +150,7 @@ function go(i) {
     for (const m of s.map) if (!before.has(m.join(':'))) changed.add(m[0]);
   }
   p.lists.replaceChildren(freeListGrid(view.zone, s, prev));
-  p.map.replaceChildren(memoryMap(view.zone, s, changed));
+  p.map.replaceChildren(memoryMap(view.zone, s, changed, Number(p.scale.value)));
   p.pcp.replaceChildren(pcpLists(view.pcp, s));
   const now = view.steps[view.steps.length - 1].state;
   p.allocated.replaceChildren(now.allocated.length === 0 ? el('p', { id: 'buddy-allocated', class: 'buddy-note' }, 'None.')
