@@ -1,5 +1,6 @@
 package org.mmsim.web.buddy;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,7 +162,7 @@ public final class BuddyDemo implements Simulation {
         z.put("endPfn", zone.zoneEndPfn());
         z.put("maxOrder", machine.arch().maxOrder());
         z.put("pageblockOrder", machine.arch().pageblockOrder());
-        List<String> types = new java.util.ArrayList<>();
+        List<String> types = new ArrayList<>();
         for (int mt = 0; mt < zone.migrateTypes().count(); mt++) {
             types.add(zone.migrateTypes().name(mt));
         }

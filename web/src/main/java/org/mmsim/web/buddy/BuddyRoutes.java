@@ -2,6 +2,7 @@ package org.mmsim.web.buddy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
+import java.util.Locale;
 import org.mmsim.web.ApiError;
 import org.mmsim.web.Json;
 import org.mmsim.web.Routes;
@@ -88,7 +89,7 @@ public final class BuddyRoutes implements Routes {
             return v.asLong();
         }
         if (v != null && v.isTextual()) {
-            String t = v.asText().trim().toLowerCase(java.util.Locale.ROOT);
+            String t = v.asText().trim().toLowerCase(Locale.ROOT);
             try {
                 return t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
             } catch (NumberFormatException e) {

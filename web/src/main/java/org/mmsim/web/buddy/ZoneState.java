@@ -1,6 +1,7 @@
 package org.mmsim.web.buddy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.mmsim.page.MemMap;
 import org.mmsim.page.MigrateType;
-import org.mmsim.page.PerCpuPages;
 import org.mmsim.page.Zone;
 import org.mmsim.proc.BuddyInfo;
 import org.mmsim.proc.BuddyInfoFormat;
@@ -209,7 +209,7 @@ final class ZoneState {
 
     /** The allocated blocks, pfn to order. */
     Map<Long, Integer> allocated() {
-        return java.util.Collections.unmodifiableMap(allocated);
+        return Collections.unmodifiableMap(allocated);
     }
 
     /** free_area[order].nr_free: the blocks on every list of the order. */

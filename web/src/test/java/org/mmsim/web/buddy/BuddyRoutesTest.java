@@ -111,6 +111,32 @@ class BuddyRoutesTest {
                 "alloc_migratetype=0", "fallback_migratetype=1", "change_ownership=1");
     }
 
+    @Test
+    void aFallbackBelowPageblockOrderMovesThePageblocksFreePagesAndClaimsItWhenOverHalfIsFree() {
+        c.post("/api/buddy/reset", "{}");
+        // 0x1000 Unmovable: pageblocks 0x1000 and 0x1200 become Unmovable, its split leaves 0x1001 .. 0x1200 free
+        c.post("/api/buddy/alloc", "{\"order\":0,\"gfp\":\"GFP_KERNEL\"}");
+        // six order-9 Movable blocks use up the three Movable order-10 blocks; the seventh takes the Unmovable
+        // order-9 block 0x1200 whole, and its pageblock turns Movable
+        for (int i = 0; i < 7; i++) {
+            c.post("/api/buddy/alloc", "{\"order\":9,\"gfp\":\"GFP_HIGHUSER_MOVABLE\"}");
+        }
+        JsonNode a = c.post("/api/buddy/alloc", "{\"order\":0,\"gfp\":\"GFP_HIGHUSER_MOVABLE\"}").json();
+        // no Movable block is left; the largest Unmovable one is order 8 (0x1100); order 8 >= pageblock_order / 2,
+        // so move_freepages_block moves the 511 free pages of pageblock 0x1000 (all but 0x1000) to Movable: over
+        // half the pageblock, which is claimed; __rmqueue_smallest then takes the order-0 block 0x1001
+        assertThat(a.get("operation").asText()).isEqualTo("alloc_pages(GFP_HIGHUSER_MOVABLE, order 0) = 0x1001");
+        JsonNode s = last(a);
+        assertThat(s.get("pageblocks").get(0).asInt()).isEqualTo(MOVABLE);
+        for (int o = 0; o < 11; o++) {
+            assertThat(count(s, o, UNMOVABLE)).isZero();
+            assertThat(count(s, o, MOVABLE)).as("order %d", o).isEqualTo(o >= 1 && o <= 8 ? 1 : 0);
+        }
+        JsonNode steal = a.get("steps").get(indexOf(a, "steal_suitable_fallback"));
+        assertThat(steal.get("trace").asText()).contains("fallback_order=8", "fragmenting=1", "change_ownership=1");
+        assertThat(steal.get("text").asText()).contains("511 pages", "claimed");
+    }
+
     private static int indexOf(JsonNode view, String function) {
         return functions(view).indexOf(function);
     }

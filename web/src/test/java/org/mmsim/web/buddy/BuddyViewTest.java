@@ -2,6 +2,7 @@ package org.mmsim.web.buddy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mmsim.page.Gfp;
@@ -20,7 +21,10 @@ import org.openqa.selenium.support.ui.Select;
  */
 class BuddyViewTest {
 
-    /** The drawn grid's count for every order and migratetype equals Zone.freeCount of the model. */
+    /**
+     * The drawn grid's count for every order and migratetype equals Zone.freeCount of the model, and its boxes
+     * are the pfns at the head of Zone.freeList, in order.
+     */
     private static void assertGridEquals(Browser b, Zone z) {
         List<WebElement> cells = b.driver().findElements(By.cssSelector("#buddy-lists td.buddy-cell"));
         assertThat(cells).hasSize(z.node().arch().maxOrder() * z.migrateTypes().count());
@@ -29,8 +33,11 @@ class BuddyViewTest {
             int mt = Integer.parseInt(c.getAttribute("data-mt"));
             assertThat(Long.parseLong(c.getAttribute("data-count"))).as("order %d %s", order, z.migrateTypes().name(mt))
                     .isEqualTo(z.freeCount(order, mt));
-            assertThat(c.findElements(By.cssSelector(".buddy-blk")))
-                    .hasSize((int) Math.min(ZoneState.HEAD_PFNS, z.freeCount(order, mt)));
+            long[] list = z.freeList(order, mt);
+            List<Long> drawn = c.findElements(By.cssSelector(".buddy-blk")).stream()
+                    .map(e -> Long.parseLong(e.getAttribute("data-pfn"))).toList();
+            assertThat(drawn).as("heads of order %d %s", order, z.migrateTypes().name(mt)).containsExactlyElementsOf(
+                    Arrays.stream(list).limit(ZoneState.HEAD_PFNS).boxed().toList());
         }
     }
 
