@@ -137,6 +137,20 @@ class BuddyRoutesTest {
         assertThat(steal.get("text").asText()).contains("511 pages", "claimed");
     }
 
+    @Test
+    void anAllocationNoListCanServeFailsAndSaysSo() {
+        c.post("/api/buddy/reset", "{}");
+        for (int i = 0; i < 4; i++) {
+            c.post("/api/buddy/alloc", "{\"order\":10,\"gfp\":\"GFP_HIGHUSER_MOVABLE\"}");
+        }
+        ApiClient.Answer r = c.post("/api/buddy/alloc", "{\"order\":0,\"gfp\":\"GFP_KERNEL\"}");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("operation").asText()).isEqualTo("alloc_pages(GFP_KERNEL, order 0) = NULL");
+        assertThat(functions(r.json())).endsWith("__alloc_pages_slowpath");
+        assertThat(last(r.json()).get("nrFreePages").asLong()).isZero();
+        assertThat(last(r.json()).get("allocated")).hasSize(4);
+    }
+
     private static int indexOf(JsonNode view, String function) {
         return functions(view).indexOf(function);
     }
