@@ -65,6 +65,7 @@ class BuddyViewTest {
             assertThat(b.find("#buddy-buddyinfo").getText()).startsWith("Node 0, zone   Normal      1      1");
             assertThat(b.driver().findElements(By.cssSelector("#buddy-steps li[data-function=expand]"))).hasSize(10);
             b.find("#buddy-prev").click();
+            new Select(b.find("#buddy-scale")).selectByValue("8");
             b.screenshot("buddy-split");
 
             b.find("#buddy-allocated button.buddy-free[data-pfn='" + pfn + "']").click();

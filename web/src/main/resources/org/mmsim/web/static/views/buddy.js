@@ -144,6 +144,8 @@ function go(i) {
   p.trace.textContent = step.trace;
   p.trace.hidden = !step.trace;
   [...p.steps.children].forEach((li, k) => li.classList.toggle('current', k === index));
+  const li = p.steps.children[index];
+  if (li) p.steps.scrollTop = li.offsetTop - p.steps.clientHeight / 2;
   const changed = new Set();
   if (prev) {
     const before = new Set(prev.map.map(m => m.join(':')));
