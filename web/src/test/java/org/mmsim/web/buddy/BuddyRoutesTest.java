@@ -8,7 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mmsim.page.Gfp;
+import org.mmsim.page.Machine;
 import org.mmsim.page.MigrateType;
+import org.mmsim.proc.BuddyInfoFormat;
+import org.mmsim.proc.PageTypeInfoFormat;
+import org.mmsim.proc.model.BuddyInfoModel;
+import org.mmsim.proc.model.PageTypeInfoModel;
 import org.mmsim.web.ApiClient;
 import org.mmsim.web.ExploreSettings;
 import org.mmsim.web.ExplorerServer;
@@ -135,6 +141,16 @@ class BuddyRoutesTest {
         JsonNode steal = a.get("steps").get(indexOf(a, "steal_suitable_fallback"));
         assertThat(steal.get("trace").asText()).contains("fallback_order=8", "fragmenting=1", "change_ownership=1");
         assertThat(steal.get("text").asText()).contains("511 pages", "claimed");
+
+        // the files each step shows are the model's own /proc files of the same machine after the same calls
+        Machine m = new BuddyDemo(PcpSettings.DEFAULT).machine();
+        m.allocPages(Gfp.GFP_KERNEL, 0);
+        for (int i = 0; i < 7; i++) {
+            m.allocPages(Gfp.GFP_HIGHUSER_MOVABLE, 9);
+        }
+        m.allocPages(Gfp.GFP_HIGHUSER_MOVABLE, 0);
+        assertThat(s.get("buddyinfo").asText()).isEqualTo(BuddyInfoFormat.render(BuddyInfoModel.of(m)));
+        assertThat(s.get("pagetypeinfo").asText()).isEqualTo(PageTypeInfoFormat.render(PageTypeInfoModel.of(m)));
     }
 
     @Test
