@@ -66,14 +66,16 @@ public final class PageTableWalk {
     private static WalkTrace reached(Mm mm, long addr, long pgdPhys, List<WalkLevel> levels, long e, long span) {
         PteFormat f = mm.f;
         long pfn = f.pfn(e);
+        long phys = (pfn << 12) + (addr & (span - 1));
         boolean zero = f.isSpecial(e) || pfn == mm.sys.zeroPfn;
         PageRefs refs = mm.sys.refs;
-        boolean known = pfn < refs.size();
-        int mapcount = known ? refs.mapcount(pfn) : 0;
-        int refcount = known ? refs.refcount(pfn) : 0;
+        long subpage = phys >>> 12;
+        boolean known = subpage < refs.size();
+        int mapcount = known ? refs.mapcount(subpage) : 0;
+        int refcount = known ? refs.refcount(subpage) : 0;
         boolean cow = !zero && !f.isWrite(e) && mapcount > 1 && cowMapping(mm, addr);
         return new WalkTrace(mm.sys.paging.name().toLowerCase(), addr, false, pgdPhys, levels, "page", pfn << 12,
-                (pfn << 12) + (addr & (span - 1)), span, zero, mapcount, refcount, cow);
+                phys, span, zero, mapcount, refcount, cow);
     }
 
     /** Whether the VMA holding addr is a private writable one (VM_WRITE and is_cow_mapping()). */

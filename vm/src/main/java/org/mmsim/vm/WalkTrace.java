@@ -18,8 +18,9 @@ import java.util.List;
  * @param physAddr   the address's physical address (-1 unless "page")
  * @param pageSize   the reached page's size in bytes (0 unless "page")
  * @param zeroPage   the page reached is the zero page
- * @param mapcount   page_mapcount() of the page reached (0 unless "page")
- * @param refcount   page_count() of the page reached (0 unless "page")
+ * @param mapcount   page_mapcount() of the 4 KiB page at the physical address (a THP's subpage: its PTE
+ *                   mappings and the PMD mappings of the THP); 0 unless "page"
+ * @param refcount   page_count() of that page (a THP's head's); 0 unless "page"
  * @param cowShared  write-protected in a writable private mapping and mapped more than once: a write copies it
  */
 public record WalkTrace(String paging, long address, boolean outOfRange, long pgdPhys, List<WalkLevel> levels,

@@ -8,6 +8,8 @@ public final class Views {
     }
 
     public static List<Routes> all() {
-        return List.of(new org.mmsim.web.run.RunRoutes());
+        return List.of(new org.mmsim.web.run.RunRoutes(),
+                new org.mmsim.web.process.ProcessRoutes(),
+                new org.mmsim.web.compare.CompareRoutes());
     }
 }
