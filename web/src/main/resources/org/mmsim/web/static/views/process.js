@@ -131,7 +131,7 @@ async function walk(pid, path, box, addrInput) {
       tr.dataset.entry = w.levels[i].entry;
       tr.dataset.index = w.levels[i].index;
     });
-    const end = el('p', { id: 'walk-end', 'data-end': w.end, 'data-cow': w.cowShared,
+    const end = el('p', { id: 'walk-end', 'data-end': w.end, 'data-cow': String(w.cowShared),
       'data-address': w.address, 'data-phys': w.physAddr || '' }, endText(w));
     box.replaceChildren(el('h3', {}, 'Walk of ' + w.address + ' in process ' + pid + ' (' + w.paging + ')'),
       levels, end, el('pre', { id: 'walk-text' }, w.text));
