@@ -12,8 +12,8 @@ import org.mmsim.workload.scenario.ScenarioFile;
 /**
  * The compare view's API: {@code POST /api/compare/start {"scenario": NAME, "a": "WORDS", "b": "WORDS"}} (the
  * {@code --set} words of each side, space-separated; both booted at once, a bad word is a 400 naming it),
- * {@code GET /api/compare/scenarios} (the built-ins), {@code GET /api/compare/state} (progress, polled) and {@code GET /api/compare/result} (series and figures of
- * both, once both ended).
+ * {@code GET /api/compare/scenarios} (the built-ins), {@code GET /api/compare/state} (progress, polled) and
+ * {@code GET /api/compare/result} (series and figures of both, once both ended).
  */
 public final class CompareRoutes implements Routes {
     @Override
