@@ -18,7 +18,8 @@ import org.mmsim.workload.SimulationView;
  * The process view's API against the model: the server's run and the test's own run of the same built-in,
  * stepped to the same moment, are the same deterministic run, so what the server shows is checked against the
  * test's live view (its /proc/PID/maps parsed by the test, its walk through SimulationView.pageTableTrace), and
- * each entry's bits against the test's own decoding of the entry value.
+ * each entry's bits against the test's own decoding of the entry value. The swap entry is checked in
+ * {@link ProcessViewTest}.
  */
 class ProcessRoutesTest {
     private static final long S = 1_000_000_000L;
@@ -87,34 +88,6 @@ class ProcessRoutesTest {
                     parentWalk.get("levels").get(parentWalk.get("levels").size() - 1).get("entry").asText());
             assertThat(parentLeaf.bit(1)).as("write-protected in the parent too").isFalse();
             assertThat(parentWalk.get("cowShared").asBoolean()).as("the parent maps the same page, shared").isTrue();
-        }
-    }
-
-    @Test
-    void aSwapEntryOfTheDefaultScenario() {
-        try (ExplorerServer server = ExplorerServer.create(ExploreSettings.defaults().withPort(0))) {
-            server.start();
-            ApiClient c = new ApiClient(server.url());
-            c.post("/api/run/start", "{\"scenario\":\"default\"}");
-            RunSession model = RunSession.builtin("default");
-            for (int s = 1; s <= 17; s++) {
-                c.post("/api/run/step", "{\"by\":\"1s\"}");
-                model.runUntil(s * S);
-            }
-            SimulationView.ProcessInfo db = model.withLive(v -> v.processes().stream()
-                    .filter(p -> p.swapPages() > 0).findFirst().orElseThrow());
-            JsonNode swap = c.get("/api/process/" + db.pid() + "/find?what=swap").json();
-            long addr = Long.parseUnsignedLong(swap.get("address").asText().substring(2), 16);
-            WalkTrace t = model.withLive(v -> v.pageTableTrace(db.pid(), addr));
-            assertShows(swap, t);
-            assertThat(t.end()).isEqualTo("swap");
-            JsonNode last = swap.get("levels").get(swap.get("levels").size() - 1);
-            X86Entry e = X86Entry.parse(last.get("entry").asText());
-            assertThat(e.present()).isFalse();
-            assertThat(last.get("swapType").asInt()).isEqualTo(e.swapType());
-            assertThat(last.get("swapOffset").asLong()).isEqualTo(e.swapOffset());
-            assertThat(swap.get("text").asText()).contains("swapped out: swap type " + e.swapType() + " offset "
-                    + e.swapOffset());
         }
     }
 

@@ -86,6 +86,10 @@ class ProcessViewTest {
             assertWalkShown(b, swapWalk);
             WalkLevel leaf = swapWalk.levels().get(swapWalk.levels().size() - 1);
             assertThat(swap.getText()).contains("swap type " + leaf.swapType() + ", offset " + leaf.swapOffset());
+            List<WebElement> levels = b.driver().findElements(By.cssSelector("#walk-levels tbody tr"));
+            X86Entry e = X86Entry.parse(levels.get(levels.size() - 1).getAttribute("data-entry"));
+            assertThat(e.present()).isFalse();
+            assertThat(List.of(e.swapType(), e.swapOffset())).isEqualTo(List.of(leaf.swapType(), leaf.swapOffset()));
             b.screenshot("process-swap");
         }
     }
