@@ -3,6 +3,7 @@ package org.mmsim.workload;
 import java.util.List;
 import java.util.Map;
 import org.mmsim.page.init.BootedMachine;
+import org.mmsim.vm.WalkTrace;
 
 /**
  * A read-only view of a running simulation for recorders: the booted machine (zones, free lists, pageblocks,
@@ -43,6 +44,14 @@ public interface SimulationView {
      * flags, the page it reaches), or null when no live process has the pid.
      */
     default String pageTableWalk(int pid, long address) {
+        return null;
+    }
+
+    /**
+     * {@link #pageTableWalk} as data: each level's entry with its bits decoded, and the page reached with its
+     * sharing (copy-on-write after fork); null when no live process has the pid.
+     */
+    default WalkTrace pageTableTrace(int pid, long address) {
         return null;
     }
 

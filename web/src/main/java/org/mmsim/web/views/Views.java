@@ -4,7 +4,10 @@ import java.util.List;
 import org.mmsim.web.ExploreSettings;
 import org.mmsim.web.ExplorerServer;
 import org.mmsim.web.Routes;
+import org.mmsim.web.buddy.BuddyRoutes;
+import org.mmsim.web.compare.CompareRoutes;
 import org.mmsim.web.machine.MachineRoutes;
+import org.mmsim.web.process.ProcessRoutes;
 import org.mmsim.web.run.PageblockRoutes;
 import org.mmsim.web.run.RunRoutes;
 
@@ -17,7 +20,8 @@ public final class Views {
     }
 
     public static List<Routes> all() {
-        return List.of(new MachineRoutes(), new RunRoutes(), new PageblockRoutes());
+        return List.of(new MachineRoutes(), new RunRoutes(), new PageblockRoutes(), new BuddyRoutes(),
+                new ProcessRoutes(), new CompareRoutes());
     }
 
     /** The explorer's server with every view, not yet listening. */

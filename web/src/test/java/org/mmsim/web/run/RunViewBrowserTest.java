@@ -52,7 +52,7 @@ class RunViewBrowserTest {
     void theDefaultScenarioRunsToItsEndAndScrubsBackToItsStart() {
         List<Routes> routes = new ArrayList<>(Views.all());
         routes.add(PROBE);
-        try (ExplorerServer server = Views.server(ExploreSettings.defaults().withPort(0), routes);
+        try (ExplorerServer server = ExplorerServer.create(ExploreSettings.defaults().withPort(0), routes);
                 Browser b = Browser.open()) {
             server.start();
             b.openView(server.url(), "run");

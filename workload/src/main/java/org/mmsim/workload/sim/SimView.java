@@ -16,6 +16,7 @@ import org.mmsim.vm.Process;
 import org.mmsim.vm.RssCounters;
 import org.mmsim.vm.VmEvents;
 import org.mmsim.vm.VmSystem;
+import org.mmsim.vm.WalkTrace;
 import org.mmsim.workload.SimulationView;
 
 /**
@@ -151,6 +152,12 @@ final class SimView implements SimulationView {
     public String pageTableWalk(int pid, long address) {
         Process p = vm == null ? null : vm.process(pid);
         return p == null ? null : PageTableWalk.walk(p.mm(), address);
+    }
+
+    @Override
+    public WalkTrace pageTableTrace(int pid, long address) {
+        Process p = vm == null ? null : vm.process(pid);
+        return p == null ? null : PageTableWalk.trace(p.mm(), address);
     }
 
     @Override
