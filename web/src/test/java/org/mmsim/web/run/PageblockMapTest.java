@@ -52,15 +52,12 @@ class PageblockMapTest {
         try (ExplorerServer server = Views.server(ExploreSettings.defaults().withPort(0));
                 Browser b = Browser.open()) {
             server.start();
-            b.openView(server.url(), "run");
+            startRunAndReopen(b, server.url(), "1s");
             WebElement canvas = b.await("#pb-canvas");
             Object at = ((JavascriptExecutor) b.driver()).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
                     (async () => {
-                      const post = (path, body) => fetch(path, {method: 'POST', body: JSON.stringify(body),
-                        headers: {'Content-Type': 'application/json'}}).then(r => r.json());
-                      await post('/api/run/start', {scenario: 'default'});
-                      const s = await post('/api/run/step', {by: '1s'});
+                      const s = await fetch('/api/run/state').then(r => r.json());
                       const map = document.getElementById('pageblock-map').pageblockMap;
                       await map.show(s.frames - 1);
                       const p = map.locate(arguments[0]);
@@ -130,7 +127,7 @@ class PageblockMapTest {
         try (ExplorerServer server = Views.server(ExploreSettings.defaults().withPort(0));
                 Browser b = Browser.open()) {
             server.start();
-            b.openView(server.url(), "run");
+            startRunAndReopen(b, server.url(), "event");
             b.await("#pb-canvas");
             Object ms = ((JavascriptExecutor) b.driver()).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
@@ -167,5 +164,23 @@ class PageblockMapTest {
             assertThat(b.find("#pb-status").getText()).isNotEqualTo(before);
             b.screenshot("pageblock-map-1T-zoomed");
         }
+    }
+
+    /**
+     * Starts {@code default} in the browser's session and steps it by {@code by}, then opens the run view again:
+     * the page shows the run's panels, the pageblock map among them, once the session has a run.
+     */
+    static void startRunAndReopen(Browser b, String url, String by) {
+        b.openView(url, "run");
+        ((JavascriptExecutor) b.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const post = (path, body) => fetch(path, {method: 'POST', body: JSON.stringify(body),
+                  headers: {'Content-Type': 'application/json'}}).then(r => r.json());
+                post('/api/run/start', {scenario: 'default'}).then(() => post('/api/run/step', {by: arguments[0]}))
+                  .then(() => done(true), e => done(String(e)));
+                """, by);
+        b.driver().navigate().refresh();
+        b.waitFor(d -> "run".equals(d.findElement(org.openqa.selenium.By.id("view")).getAttribute("data-ready")));
+        b.waitFor(d -> d.findElement(org.openqa.selenium.By.id("pb-canvas")).isDisplayed());
     }
 }
