@@ -1,6 +1,7 @@
 package org.mmsim.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
@@ -33,6 +34,9 @@ public final class ExplorerServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.uploadLimit();
+            config.jetty.multipartConfig.maxFileSize(settings.uploadLimit(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(settings.uploadLimit(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) settings.uploadLimit(), SizeUnit.BYTES);
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.staticFiles.add(s -> {
                 s.hostedPath = "/";
@@ -42,6 +46,10 @@ public final class ExplorerServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
         });
         app.before(ctx -> {
+            if (ctx.contentLength() > settings.uploadLimit()) {
+                throw new ApiError(413, "the request is " + ctx.contentLength() + " bytes; the explorer takes at most "
+                        + settings.uploadLimit() + " (16 MiB)");
+            }
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("X-Frame-Options", "DENY");
         });
@@ -49,6 +57,13 @@ public final class ExplorerServer implements AutoCloseable {
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(InputError.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        app.exception(IllegalStateException.class, (e, ctx) -> {
+            if (String.valueOf(e.getMessage()).contains("exceeds")) {
+                error(ctx, 413, "the upload is larger than the explorer takes (16 MiB)");
+            } else {
+                error(ctx, 500, "internal error (IllegalStateException); the server goes on serving");
+            }
+        });
         app.exception(Exception.class, (e, ctx) -> error(ctx, 500,
                 "internal error (" + e.getClass().getSimpleName() + "); the server goes on serving"));
         app.error(404, ctx -> {
