@@ -2,9 +2,9 @@ package org.mmsim.web.buddy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
-import java.util.Locale;
 import org.mmsim.web.ApiError;
 import org.mmsim.web.Json;
+import org.mmsim.web.Params;
 import org.mmsim.web.Routes;
 import org.mmsim.web.Session;
 import org.mmsim.web.Sessions;
@@ -89,12 +89,7 @@ public final class BuddyRoutes implements Routes {
             return v.asLong();
         }
         if (v != null && v.isTextual()) {
-            String t = v.asText().trim().toLowerCase(Locale.ROOT);
-            try {
-                return t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
-            } catch (NumberFormatException e) {
-                throw ApiError.badRequest("pfn must be a number like 4096 or 0x1000, not '" + v.asText() + "'");
-            }
+            return Params.pfn(v.asText(), "pfn");
         }
         throw ApiError.badRequest("the request needs a field 'pfn' (a number like 4096 or 0x1000)");
     }

@@ -10,6 +10,7 @@ import org.mmsim.arch.layout.LayoutRequest;
 import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.web.ApiError;
 import org.mmsim.web.Json;
+import org.mmsim.web.Params;
 import org.mmsim.web.Routes;
 import org.mmsim.web.Session;
 import org.mmsim.web.Sessions;
@@ -87,19 +88,7 @@ public final class MachineRoutes implements Routes {
     }
 
     private static LayoutReport.Choice choice(Context ctx) {
-        return new LayoutReport.Choice(ctx.queryParam("arch"), integer(ctx, "levels"), integer(ctx, "granule"),
-                integer(ctx, "vaBits"), ctx.queryParam("mem"), ctx.queryParam("vmalloc"));
-    }
-
-    private static Integer integer(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(v.trim());
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest(name + " must be a whole number, not '" + v + "'");
-        }
+        return new LayoutReport.Choice(ctx.queryParam("arch"), Params.optionalWholeNumber(ctx.queryParam("levels"), "levels"), Params.optionalWholeNumber(ctx.queryParam("granule"), "granule"),
+                Params.optionalWholeNumber(ctx.queryParam("vaBits"), "vaBits"), ctx.queryParam("mem"), ctx.queryParam("vmalloc"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mmsim.vm.WalkTrace;
 import org.mmsim.web.ApiError;
+import org.mmsim.web.Params;
 import org.mmsim.web.Routes;
 import org.mmsim.web.Session;
 import org.mmsim.web.Sessions;
@@ -26,7 +27,7 @@ public final class ProcessRoutes implements Routes {
         });
         app.get("/api/process/{pid}", ctx -> {
             RunSession run = run(sessions.of(ctx));
-            int pid = pid(ctx.pathParam("pid"));
+            int pid = Params.wholeNumber(ctx.pathParam("pid"), "a process id");
             ctx.json(run.withLive(v -> {
                 String maps = v.processFiles().get(pid + "/maps");
                 String smaps = v.processFiles().get(pid + "/smaps");
@@ -45,13 +46,13 @@ public final class ProcessRoutes implements Routes {
         });
         app.get("/api/process/{pid}/walk", ctx -> {
             RunSession run = run(sessions.of(ctx));
-            int pid = pid(ctx.pathParam("pid"));
-            long addr = address(ctx.queryParam("addr"));
+            int pid = Params.wholeNumber(ctx.pathParam("pid"), "a process id");
+            long addr = Params.hexAddress(ctx.queryParam("addr"), "the address to walk (addr=)");
             ctx.json(run.withLive(v -> walk(v, run, pid, addr)));
         });
         app.get("/api/process/{pid}/find", ctx -> {
             RunSession run = run(sessions.of(ctx));
-            int pid = pid(ctx.pathParam("pid"));
+            int pid = Params.wholeNumber(ctx.pathParam("pid"), "a process id");
             String what = ctx.queryParam("what");
             if (!"swap".equals(what) && !"cow".equals(what)) {
                 throw ApiError.badRequest("find what=swap or what=cow, not '" + what + "'");
@@ -98,26 +99,5 @@ public final class ProcessRoutes implements Routes {
 
     private static String seconds(RunSession run) {
         return String.format("%.3f s", run.nowNs() / 1e9);
-    }
-
-    private static int pid(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("a process id is a number, not '" + text + "'");
-        }
-    }
-
-    /** A virtual address in hex, with or without 0x. */
-    static long address(String text) {
-        if (text == null || text.isBlank()) {
-            throw ApiError.badRequest("give the address to walk: addr=HEX");
-        }
-        String hex = text.trim().toLowerCase().replaceFirst("^0x", "");
-        try {
-            return Long.parseUnsignedLong(hex, 16);
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("a virtual address in hex (0x7f0000000000), not '" + text + "'");
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.mmsim.page.MemMap;
 import org.mmsim.page.Node;
 import org.mmsim.web.ApiError;
+import org.mmsim.web.Params;
 import org.mmsim.web.Routes;
 import org.mmsim.web.Sessions;
 import org.mmsim.workload.SimulationView;
@@ -23,12 +24,12 @@ import org.mmsim.workload.SimulationView;
 public final class PageblockRoutes implements Routes {
     @Override
     public void register(Javalin app, Sessions sessions) {
-        app.get("/api/run/pageblocks", ctx -> ctx.json(pageblocks(run(sessions, ctx).frame(intParam(ctx,
-                "frame")))));
+        app.get("/api/run/pageblocks", ctx -> ctx.json(pageblocks(run(sessions, ctx)
+                .frame(Params.wholeNumber(ctx.queryParam("frame"), "query parameter 'frame'")))));
         app.get("/api/run/pageblock", ctx -> {
             RunSession run = run(sessions, ctx);
-            Frame f = run.frame(intParam(ctx, "frame"));
-            long pfn = pfnParam(ctx);
+            Frame f = run.frame(Params.wholeNumber(ctx.queryParam("frame"), "query parameter 'frame'"));
+            long pfn = Params.pfn(ctx.queryParam("pfn"), "query parameter 'pfn'");
             boolean withPages = !"false".equals(ctx.queryParam("pages"));
             ctx.json(block(run, f, pfn, withPages));
         });
@@ -121,34 +122,5 @@ public final class PageblockRoutes implements Routes {
     private static RunSession run(Sessions sessions, Context ctx) {
         return sessions.of(ctx).simulation(RunSession.SLOT, RunSession.class,
                 "no run in this session: start one first");
-    }
-
-    private static int intParam(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null) {
-            throw ApiError.badRequest("query parameter '" + name + "' is missing");
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("'" + name + "' must be a whole number, not '" + v + "'");
-        }
-    }
-
-    private static long pfnParam(Context ctx) {
-        String v = ctx.queryParam("pfn");
-        if (v == null) {
-            throw ApiError.badRequest("query parameter 'pfn' is missing");
-        }
-        String t = v.trim().toLowerCase();
-        try {
-            long pfn = t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
-            if (pfn < 0) {
-                throw ApiError.badRequest("pfn must not be negative: '" + v + "'");
-            }
-            return pfn;
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("pfn must be a number (decimal or 0x hex), not '" + v + "'");
-        }
     }
 }

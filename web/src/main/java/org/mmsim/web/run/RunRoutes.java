@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.mmsim.web.ApiError;
 import org.mmsim.web.Json;
+import org.mmsim.web.Params;
 import org.mmsim.web.Routes;
 import org.mmsim.web.Session;
 import org.mmsim.web.Sessions;
@@ -92,7 +93,7 @@ public final class RunRoutes implements Routes {
         app.get("/api/run/frames", ctx -> ctx.json(run(sessions.of(ctx)).frames().stream()
                 .map(f -> Map.of("index", f.index(), "timeNs", f.timeNs(), "label", f.label())).toList()));
         app.get("/api/run/frame/{n}", ctx -> {
-            Frame f = run(sessions.of(ctx)).frame(number(ctx.pathParam("n"), "frame number"));
+            Frame f = run(sessions.of(ctx)).frame(Params.wholeNumber(ctx.pathParam("n"), "the frame number"));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("index", f.index());
             m.put("timeNs", f.timeNs());
@@ -106,8 +107,8 @@ public final class RunRoutes implements Routes {
         app.get("/api/run/series", ctx -> {
             RunSession run = run(sessions.of(ctx));
             List<Frame> frames = run.frames();
-            int upTo = ctx.queryParam("upTo") == null ? frames.size() - 1 : number(ctx.queryParam("upTo"), "upTo");
-            int from = ctx.queryParam("from") == null ? 0 : number(ctx.queryParam("from"), "from");
+            int upTo = ctx.queryParam("upTo") == null ? frames.size() - 1 : Params.wholeNumber(ctx.queryParam("upTo"), "upTo");
+            int from = ctx.queryParam("from") == null ? 0 : Params.wholeNumber(ctx.queryParam("from"), "from");
             if (upTo >= frames.size() || from > upTo + 1) {
                 throw ApiError.notFound("no frames " + from + ".." + upTo + " (the run has " + frames.size() + ")");
             }
@@ -116,7 +117,7 @@ public final class RunRoutes implements Routes {
         app.get("/api/run/proc/{name}", ctx -> {
             RunSession run = run(sessions.of(ctx));
             String q = ctx.queryParam("frame");
-            Frame f = run.frame(q == null ? run.frameCount() - 1 : number(q, "frame number"));
+            Frame f = run.frame(q == null ? run.frameCount() - 1 : Params.wholeNumber(q, "the frame number"));
             String name = ctx.pathParam("name");
             String text = f.proc().text(name);
             if (text == null) {
@@ -125,14 +126,6 @@ public final class RunRoutes implements Routes {
             }
             ctx.json(Map.of("frame", f.index(), "name", name, "text", text, "files", f.proc().names()));
         });
-    }
-
-    private static int number(String text, String what) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest(what + " expected, not '" + text + "'");
-        }
     }
 
     private static RunSession run(Session s) {
