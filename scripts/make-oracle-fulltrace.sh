@@ -37,7 +37,8 @@
 #   `trace-cmd extract` of the same (stopped) buffer as section trace.dat, after the text dump, and the
 #   stats of every CPU (trace-start/stats-all, trace-end/stats-all).
 #   Case x86_64-1G-2cpu-tracecmd (cmdline word oracle_tracecmd): a short `trace-cmd record -e kmem
-#   -e compaction -e vmscan` around a small workload, written as section trace.dat, then power off.
+#   -e compaction -e vmscan` around a small workload, written as section trace.dat; then a smaller one with
+#   `trace-cmd start`, read as the kernel's text (small/trace) and by `trace-cmd extract` (small/trace.dat).
 #   FRAG_C is the path of frag.c (default: next to this script).
 # The apt mirror is never named here: foreign-architecture and trixie downloads
 # reuse the mirror configured in the system's apt sources, via -o options only
@@ -260,6 +261,23 @@ case " $(cat /proc/cmdline) " in *" oracle_tracecmd "*)
   sec tracecmd/buddyinfo-after cat /proc/buddyinfo
   sec tracecmd/ls ls -l /tmp/trace.dat
   sec trace.dat.gz.base64 filedump /tmp/trace.dat
+  rm -f /tmp/trace.dat
+  # a second, smaller recording kept in the kernel's buffer (trace-cmd start/stop), read twice:
+  # as the kernel's trace text and as trace-cmd extract's trace.dat (the same events)
+  sec tracecmd/start trace-cmd start -b 8192 -e kmem -e compaction -e vmscan
+  echo "oracle small/dd" > $TR/trace_marker
+  dd if=/dev/zero of=/dev/shm/fill bs=1M count=16 2>/dev/null
+  echo "oracle small/free" > $TR/trace_marker
+  rm -f /dev/shm/fill; sync; echo 3 > /proc/sys/vm/drop_caches
+  echo "oracle small/compact" > $TR/trace_marker
+  echo 1 > /proc/sys/vm/compact_memory
+  echo "oracle small/end" > $TR/trace_marker
+  echo 0 > $TR/tracing_on
+  sec small/stats-all statsall
+  sec small/trace.gz.base64 tracedump
+  sec small/extract trace-cmd extract -o /tmp/small.dat
+  sec small/stats-after-extract statsall
+  sec small/trace.dat.gz.base64 filedump /tmp/small.dat
   echo "#@ORACLE-DONE"
   poweroff -f;;
 esac
