@@ -1,0 +1,1 @@
+-rw-r--r--    1 0        0          6404962 Dec  7 22:15 /tmp/trace.dat
