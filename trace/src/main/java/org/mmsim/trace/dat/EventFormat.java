@@ -1,0 +1,93 @@
+package org.mmsim.trace.dat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One event's format as the file saved it from events/SYSTEM/NAME/format: its name, numeric id (the
+ * common_type of its records), fields and print fmt (kernel/trace/trace_events.c, f_show and the
+ * "print fmt:" line).
+ */
+final class EventFormat {
+    final String system;
+    final String name;
+    final int id;
+    final FormatField[] fields;
+    final String printFmt;
+
+    private EventFormat(String system, String name, int id, FormatField[] fields, String printFmt) {
+        this.system = system;
+        this.name = name;
+        this.id = id;
+        this.fields = fields;
+        this.printFmt = printFmt;
+    }
+
+    /** The field of that name, or null. */
+    FormatField field(String fieldName) {
+        for (FormatField f : fields) {
+            if (f.name.equals(fieldName)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The format a format file's text gives; {@link BadMetadata} when it cannot be read. */
+    static EventFormat parse(String system, String text) {
+        String name = null;
+        int id = -1;
+        String printFmt = "";
+        List<FormatField> fields = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String t = line.trim();
+            if (t.startsWith("name:")) {
+                name = t.substring(5).trim();
+            } else if (t.startsWith("ID:")) {
+                id = number(t.substring(3).trim());
+            } else if (t.startsWith("field:")) {
+                FormatField f = FormatField.parse(t);
+                if (f == null) {
+                    throw new BadMetadata("format of " + system + ":" + name + ": cannot read the line '" + t + "'");
+                }
+                fields.add(f);
+            } else if (t.startsWith("print fmt:")) {
+                printFmt = t.substring("print fmt:".length()).trim();
+            } else if (!t.isEmpty() && !t.equals("format:")) {
+                throw new BadMetadata("format of " + system + ":" + name + ": unexpected line '" + shorten(t) + "'");
+            }
+        }
+        if (name == null || name.isEmpty() || id < 0) {
+            throw new BadMetadata("format of a " + system + " event: no name or ID line");
+        }
+        if (fields.isEmpty() || fieldNamed(fields, "common_type") == null) {
+            throw new BadMetadata("format of " + system + ":" + name + ": no common_type field");
+        }
+        return new EventFormat(system, name, id, fields.toArray(new FormatField[0]), printFmt);
+    }
+
+    private static FormatField fieldNamed(List<FormatField> fields, String n) {
+        for (FormatField f : fields) {
+            if (f.name.equals(n)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static String shorten(String t) {
+        return t.length() > 60 ? t.substring(0, 60) + "..." : t;
+    }
+
+    private static int number(String s) {
+        if (s.isEmpty() || s.length() > 6) {
+            return -1;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return -1;
+            }
+        }
+        return Integer.parseInt(s);
+    }
+}
