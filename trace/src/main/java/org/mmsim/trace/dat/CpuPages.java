@@ -125,7 +125,7 @@ final class CpuPages implements AutoCloseable {
                 throw DatError.at(file, at, "truncated: " + what + " ends after " + got + " of " + n + " bytes");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw DatError.at(file, at, what + " unreadable: " + e.getMessage());
         }
     }
 

@@ -2,7 +2,6 @@ package org.mmsim.trace.dat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -67,7 +66,8 @@ final class DatCursor {
                 got += r;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            position += got;
+            throw error("unreadable: " + e.getMessage());
         }
         position += n;
         return b;
@@ -88,7 +88,7 @@ final class DatCursor {
                 left -= s;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw error("unreadable: " + e.getMessage());
         }
         position += n;
     }

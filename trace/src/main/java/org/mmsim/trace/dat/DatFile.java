@@ -3,7 +3,6 @@ package org.mmsim.trace.dat;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -32,7 +31,7 @@ final class DatFile {
             byte[] head = in.readNBytes(2);
             return new DatFile(file, head.length == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw DatError.at(file, 0, "cannot read: " + e.getMessage());
         }
     }
 
@@ -59,7 +58,7 @@ final class DatFile {
             }
             return new BufferedInputStream(in, BUFFER);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw DatError.at(file, offset, "cannot read from here: " + e.getMessage());
         }
     }
 }
