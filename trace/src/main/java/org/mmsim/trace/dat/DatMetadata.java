@@ -22,7 +22,6 @@ final class DatMetadata {
     private static final int OPTION_DONE = 0;
     private static final int OPTION_DATE = 1;
     private static final int OPTION_BUFFER = 3;
-    private static final int OPTION_TRACECLOCK = 4;
     private static final int OPTION_OFFSET = 7;
     private static final int OPTION_TSC2NSEC = 14;
     private static final int OPTION_HEADER_INFO = 16;
@@ -46,7 +45,6 @@ final class DatMetadata {
     long tscMult;
     int tscShift;
     long tscOffset;
-    String traceClock = "local";
     int[] cpuIds = new int[0];
     long[] cpuOffsets = new long[0];
     long[] cpuSizes = new long[0];
@@ -245,9 +243,6 @@ final class DatMetadata {
                     readBufferOption(data, at);
                 }
                 break;
-            case OPTION_TRACECLOCK:
-                traceClock = currentClock(cstring(data, 0));
-                break;
             default:
                 if (sections != null && id >= OPTION_HEADER_INFO && id <= OPTION_CMDLINES) {
                     if (data.length < 8) {
@@ -380,13 +375,6 @@ final class DatMetadata {
         } catch (NumberFormatException e) {
             throw DatError.at(file, at, "time offset option '" + printable(t) + "' is not a number");
         }
-    }
-
-    /** The selected clock of a trace_clock text ("[local] global counter ..."). */
-    private static String currentClock(String text) {
-        int open = text.indexOf('[');
-        int close = text.indexOf(']', open + 1);
-        return open >= 0 && close > open ? text.substring(open + 1, close) : text.trim();
     }
 
     private static String cstring(byte[] data, int from) {

@@ -39,11 +39,7 @@ final class EventRecord {
             int idx = littleEndian ? at + size - 1 - i : at + i;
             v = (v << 8) | (data[idx] & 0xff);
         }
-        if (signed && size < 8) {
-            int shift = 64 - 8 * size;
-            v = (v << shift) >> shift;
-        }
-        return v;
+        return signed ? PrintExpression.narrow(v, size, true) : v;
     }
 
     /** The text of a char array or {@code __data_loc} field, to its first NUL, a trailing newline dropped. */

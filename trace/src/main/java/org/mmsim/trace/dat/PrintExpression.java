@@ -7,6 +7,15 @@ package org.mmsim.trace.dat;
  * as vmemmap_base, an unknown helper) is 0.
  */
 abstract class PrintExpression {
+    /** {@code v} as an integer of {@code bytes} bytes holds it, sign-extended when signed (C's conversion). */
+    static long narrow(long v, int bytes, boolean signed) {
+        if (bytes >= 8) {
+            return v;
+        }
+        int shift = 64 - 8 * bytes;
+        return signed ? (v << shift) >> shift : (v << shift) >>> shift;
+    }
+
     /** The value as a number. */
     abstract long number(EventRecord r);
 
@@ -96,12 +105,7 @@ abstract class PrintExpression {
 
         @Override
         long number(EventRecord r) {
-            long v = inner.number(r);
-            if (bytes >= 8) {
-                return v;
-            }
-            int shift = 64 - 8 * bytes;
-            return signed ? (v << shift) >> shift : (v << shift) >>> shift;
+            return narrow(inner.number(r), bytes, signed);
         }
 
         @Override
@@ -210,27 +214,40 @@ abstract class PrintExpression {
         }
     }
 
-    /**
-     * {@code __print_flags(value, delim, {mask, "NAME"}...)} as trace_print_flags_seq prints it: each name whose
-     * mask is wholly set, in table order, its bits then cleared; bits left over in hex; a zero value prints the
-     * name of a zero mask if the table has one.
-     */
-    static final class Flags extends PrintExpression {
+    /** A helper that prints a number by name: the number is the value's, %s prints the name. */
+    abstract static class Named extends PrintExpression {
         final PrintExpression value;
-        final String delim;
-        final long[] masks;
-        final String[] names;
 
-        Flags(PrintExpression value, String delim, long[] masks, String[] names) {
+        Named(PrintExpression value) {
             this.value = value;
-            this.delim = delim;
-            this.masks = masks;
-            this.names = names;
         }
 
         @Override
         long number(EventRecord r) {
             return value.number(r);
+        }
+
+        @Override
+        boolean isString() {
+            return true;
+        }
+    }
+
+    /**
+     * {@code __print_flags(value, delim, {mask, "NAME"}...)} as trace_print_flags_seq prints it: each name whose
+     * mask is wholly set, in table order, its bits then cleared; bits left over in hex; a zero value prints the
+     * name of a zero mask if the table has one.
+     */
+    static final class Flags extends Named {
+        final String delim;
+        final long[] masks;
+        final String[] names;
+
+        Flags(PrintExpression value, String delim, long[] masks, String[] names) {
+            super(value);
+            this.delim = delim;
+            this.masks = masks;
+            this.names = names;
         }
 
         @Override
@@ -260,28 +277,17 @@ abstract class PrintExpression {
             }
             return s.toString();
         }
-
-        @Override
-        boolean isString() {
-            return true;
-        }
     }
 
     /** {@code __print_symbolic(value, {v, "NAME"}...)}: the name of the value, or the value in hex. */
-    static final class Symbolic extends PrintExpression {
-        final PrintExpression value;
+    static final class Symbolic extends Named {
         final long[] values;
         final String[] names;
 
         Symbolic(PrintExpression value, long[] values, String[] names) {
-            this.value = value;
+            super(value);
             this.values = values;
             this.names = names;
-        }
-
-        @Override
-        long number(EventRecord r) {
-            return value.number(r);
         }
 
         @Override
@@ -293,11 +299,6 @@ abstract class PrintExpression {
                 }
             }
             return "0x" + Long.toHexString(v);
-        }
-
-        @Override
-        boolean isString() {
-            return true;
         }
     }
 }

@@ -122,11 +122,7 @@ final class PrintFormat {
     }
 
     private static String integer(char conv, long raw, int size, boolean plus, boolean alt) {
-        long v = raw;
-        if (size < 8) {
-            int shift = 64 - 8 * size;
-            v = conv == 'd' || conv == 'i' ? (raw << shift) >> shift : (raw << shift) >>> shift;
-        }
+        long v = PrintExpression.narrow(raw, size, conv == 'd' || conv == 'i');
         switch (conv) {
             case 'd':
             case 'i':
@@ -151,15 +147,16 @@ final class PrintFormat {
         if (left) {
             out.append(s);
         }
+        int body = 0;
         if (zero && fill > 0 && (s.startsWith("-") || s.startsWith("+"))) {
             out.append(s.charAt(0));
-            s = s.substring(1);
+            body = 1;
         }
         for (int k = 0; k < fill; k++) {
             out.append(zero ? '0' : ' ');
         }
         if (!left) {
-            out.append(s);
+            out.append(s, body, s.length());
         }
     }
 }

@@ -14,6 +14,9 @@ final class PrintFormatParser {
             "void", "bool", "const", "struct", "enum", "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64",
             "__u8", "__u16", "__u32", "__u64", "__s8", "__s16", "__s32", "__s64");
 
+    /** A record with no bytes: the keys of a flags or symbols table are constants, a field in one reads 0. */
+    private static final EventRecord NO_RECORD = new EventRecord();
+
     private final EventFormat format;
     private final String src;
     private int at;
@@ -235,7 +238,7 @@ final class PrintFormatParser {
             while (peek(",")) {
                 at++;
                 expect("{");
-                long key = conditional().number(null);
+                long key = conditional().number(NO_RECORD);
                 expect(",");
                 PrintExpression label = conditional();
                 expect("}");
@@ -259,12 +262,11 @@ final class PrintFormatParser {
             expect(")");
             return new PrintExpression.Field(format.field(field));
         }
-        List<PrintExpression> args = new ArrayList<>();
         if (!peek(")")) {
-            args.add(conditional());
+            conditional();
             while (peek(",")) {
                 at++;
-                args.add(conditional());
+                conditional();
             }
         }
         expect(")");

@@ -13,7 +13,9 @@ import org.mmsim.trace.TraceReader;
  * Reads trace-cmd's trace.dat (versions 6 and 7, uncompressed, zlib or zstd) as a stream of
  * {@link TraceEvent}s: every CPU's records in time-stamp order, the CPUs merged by time stamp (the lower CPU
  * first on a tie, as trace-cmd report does), one page (or compressed chunk) per CPU in memory. Time stamps are
- * the ring buffer's nanoseconds with the file's offsets added (and the TSC converted when the file says how).
+ * the ring buffer's nanoseconds with the file's offsets added (and the TSC converted when the file says how);
+ * trace-cmd report prints them rounded to microseconds. An event's position is the byte offset of its record in
+ * the file, or, in compressed data, of the compressed chunk holding it.
  * A record of an unknown event id, or a page whose records overrun it, is an error naming the file and the byte
  * offset; a lenient reader skips the page and counts it in {@link #skipped()}.
  */
