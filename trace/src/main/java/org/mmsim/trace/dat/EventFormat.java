@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One event's format as the file saved it from events/SYSTEM/NAME/format: its name, numeric id (the
  * common_type of its records), fields and print fmt (kernel/trace/trace_events.c, f_show and the
- * "print fmt:" line).
+ * "print fmt:" part, which runs to the end of the text: its strings may hold newlines).
  */
 final class EventFormat {
     final String system;
@@ -39,7 +39,12 @@ final class EventFormat {
         int id = -1;
         String printFmt = "";
         List<FormatField> fields = new ArrayList<>();
-        for (String line : text.split("\n")) {
+        int print = text.indexOf("\nprint fmt:");
+        if (print >= 0) {
+            printFmt = text.substring(print + "\nprint fmt:".length()).trim();
+        }
+        String head = print >= 0 ? text.substring(0, print) : text;
+        for (String line : head.split("\n")) {
             String t = line.trim();
             if (t.startsWith("name:")) {
                 name = t.substring(5).trim();
@@ -51,8 +56,6 @@ final class EventFormat {
                     throw new BadMetadata("format of " + system + ":" + name + ": cannot read the line '" + t + "'");
                 }
                 fields.add(f);
-            } else if (t.startsWith("print fmt:")) {
-                printFmt = t.substring("print fmt:".length()).trim();
             } else if (!t.isEmpty() && !t.equals("format:")) {
                 throw new BadMetadata("format of " + system + ":" + name + ": unexpected line '" + shorten(t) + "'");
             }

@@ -25,7 +25,7 @@ import org.mmsim.trace.TraceReader;
  * bad page and counts it.
  */
 class TraceDatDamageTest {
-    private static final int EVENTS = 162_825;
+    private static final int EVENTS = TraceDatReportTest.EVENTS;
     private static byte[] v6;
     private static byte[] v7;
     private static long cpu0Data;
