@@ -34,9 +34,9 @@ final class EventDecoder {
     private final FormatField node;
     private final FormatField markerText;
     private final PrintFormat print;
-    private final long[] gfpKeys = new long[GFP_CACHE];
-    private final String[] gfpTexts = new String[GFP_CACHE];
-    private final StringBuilder text = new StringBuilder();
+    private final long[] gfpKeys;
+    private final String[] gfpTexts;
+    private final StringBuilder text;
 
     EventDecoder(EventFormat format) {
         this.format = format;
@@ -62,6 +62,9 @@ final class EventDecoder {
         this.print = decoded ? PrintFormatParser.parse(format) : null;
         this.gfpText = print == null || gfp == null ? null : print.argumentAfter("gfp_flags=");
         this.orderConstant = order == null && print != null ? print.constantAfter("order=") : -1;
+        this.gfpKeys = gfpText == null ? null : new long[GFP_CACHE];
+        this.gfpTexts = gfpText == null ? null : new String[GFP_CACHE];
+        this.text = kind == TraceEventKind.COMPACTION || kind == TraceEventKind.VMSCAN ? new StringBuilder() : null;
     }
 
     /** Fills the event's own fields (kind, name, pid and what the kind carries) from the record. */
