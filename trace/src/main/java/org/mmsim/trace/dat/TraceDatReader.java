@@ -58,8 +58,15 @@ public final class TraceDatReader implements TraceReader {
      * reads its metadata; the file itself (plain or gzipped) is opened again for each CPU's data.
      */
     public static TraceReader open(Path file, InputStream in, boolean lenient) {
-        DatFile dat = DatFile.of(file);
-        DatMetadata meta = DatMetadata.read(dat, in);
+        DatFile dat;
+        DatMetadata meta;
+        try {
+            dat = DatFile.of(file);
+            meta = DatMetadata.read(dat, in);
+        } catch (RuntimeException e) {
+            closeQuietly(in);
+            throw e;
+        }
         TraceDatReader r = new TraceDatReader(file, meta, in, lenient);
         try {
             for (int i = 0; i < r.cpus.length; i++) {
@@ -155,6 +162,14 @@ public final class TraceDatReader implements TraceReader {
             }
         }
         return pages + skippedRecords + brokenStreams;
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException alreadyFailing) {
+            return;
+        }
     }
 
     @Override
