@@ -49,7 +49,7 @@ final class EventFormat {
             if (t.startsWith("name:")) {
                 name = t.substring(5).trim();
             } else if (t.startsWith("ID:")) {
-                id = number(t.substring(3).trim());
+                id = FormatField.decimal(t.substring(3).trim());
             } else if (t.startsWith("field:")) {
                 FormatField f = FormatField.parse(t);
                 if (f == null) {
@@ -80,17 +80,5 @@ final class EventFormat {
 
     private static String shorten(String t) {
         return t.length() > 60 ? t.substring(0, 60) + "..." : t;
-    }
-
-    private static int number(String s) {
-        if (s.isEmpty() || s.length() > 6) {
-            return -1;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (!Character.isDigit(s.charAt(i))) {
-                return -1;
-            }
-        }
-        return Integer.parseInt(s);
     }
 }

@@ -61,15 +61,20 @@ final class FormatField {
         if (end < 0) {
             return -1;
         }
-        String v = s.substring(from, end).trim();
-        if (v.isEmpty() || v.length() > 9) {
+        return decimal(s.substring(from, end));
+    }
+
+    /** A small decimal number of a header text (surrounding blanks allowed), or -1 when it is not one. */
+    static int decimal(String text) {
+        String t = text.trim();
+        if (t.isEmpty() || t.length() > 9) {
             return -1;
         }
-        for (int i = 0; i < v.length(); i++) {
-            if (!Character.isDigit(v.charAt(i))) {
+        for (int i = 0; i < t.length(); i++) {
+            if (!Character.isDigit(t.charAt(i))) {
                 return -1;
             }
         }
-        return Long.parseLong(v);
+        return Integer.parseInt(t);
     }
 }

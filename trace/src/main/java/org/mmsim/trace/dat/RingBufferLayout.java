@@ -67,9 +67,9 @@ final class RingBufferLayout {
                 continue;
             }
             if (line.startsWith("type_len") && line.endsWith("bits")) {
-                header[0] = number(line.substring(line.indexOf(':') + 1, line.length() - 4));
+                header[0] = FormatField.decimal(line.substring(line.indexOf(':') + 1, line.length() - 4));
             } else if (line.startsWith("time_delta") && line.endsWith("bits")) {
-                header[1] = number(line.substring(line.indexOf(':') + 1, line.length() - 4));
+                header[1] = FormatField.decimal(line.substring(line.indexOf(':') + 1, line.length() - 4));
             } else if (line.startsWith("padding")) {
                 header[2] = after(line, "==");
             } else if (line.startsWith("time_extend")) {
@@ -93,19 +93,6 @@ final class RingBufferLayout {
 
     private static int after(String line, String sep) {
         int at = line.lastIndexOf(sep);
-        return at < 0 ? -1 : number(line.substring(at + sep.length()));
-    }
-
-    private static int number(String s) {
-        String t = s.trim();
-        if (t.isEmpty() || t.length() > 6) {
-            return -1;
-        }
-        for (int i = 0; i < t.length(); i++) {
-            if (!Character.isDigit(t.charAt(i))) {
-                return -1;
-            }
-        }
-        return Integer.parseInt(t);
+        return at < 0 ? -1 : FormatField.decimal(line.substring(at + sep.length()));
     }
 }
