@@ -103,7 +103,7 @@ class FragmentationIndexOracleTest {
 
     @Test
     void coversBootOfEveryCaseAndTheFragCasesPhases() throws IOException {
-        // 13 cases at boot, plus 3 workload and 4 frag phases in each of the two frag cases.
-        assertThat(phasesWithIndices()).hasSize(13 + 2 * (3 + 4));
+        // 14 cases at boot, plus 3 workload and 4 frag phases in each of the three frag cases.
+        assertThat(phasesWithIndices()).hasSize(14 + 3 * (3 + 4));
     }
 }
