@@ -1,0 +1,68 @@
+package org.mmsim.trace;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import org.mmsim.arch.InputError;
+import org.mmsim.trace.text.FtraceTextReader;
+
+/**
+ * Opens a trace file whatever its form: gzip is recognised by its magic bytes (1f 8b, RFC 1952), not by the
+ * file's name, and trace-cmd's binary trace.dat by its own magic ({@code \x17\x08\x44tracing}, the first bytes
+ * tracecmd_output writes); anything else is read as ftrace text.
+ */
+public final class TraceFiles {
+    private static final int BUFFER = 1 << 16;
+    private static final byte[] TRACE_DAT_MAGIC = {0x17, 0x08, 0x44, 't', 'r', 'a', 'c', 'i', 'n', 'g'};
+
+    private TraceFiles() {
+    }
+
+    /** A reader of {@code file}; an unreadable file is an {@link InputError} naming it. */
+    public static TraceReader open(Path file, boolean lenient) {
+        InputStream in = null;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+            if (startsWith(in, new byte[] {0x1f, (byte) 0x8b})) {
+                in = new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
+            }
+            if (startsWith(in, TRACE_DAT_MAGIC)) {
+                return traceDat(file, in, lenient);
+            }
+            return new FtraceTextReader(file.toString(), in, lenient);
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw InputError.at(file, 0, "cannot read trace: " + e);
+        } catch (RuntimeException e) {
+            closeQuietly(in);
+            throw e;
+        }
+    }
+
+    /** The trace.dat reader; switch to {@code TraceDatReader.open(file, in, lenient)} when it is merged. */
+    private static TraceReader traceDat(Path file, InputStream in, boolean lenient) {
+        throw InputError.at(file, 0, "trace.dat not supported yet");
+    }
+
+    /** True when the stream's next bytes are {@code magic}; the stream is left where it was. */
+    private static boolean startsWith(InputStream in, byte[] magic) throws IOException {
+        in.mark(magic.length);
+        byte[] head = in.readNBytes(magic.length);
+        in.reset();
+        return Arrays.equals(head, magic);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // already failing with the error that matters
+            }
+        }
+    }
+}
