@@ -42,7 +42,7 @@ import org.mmsim.trace.TraceEventKind;
  * forced silently where the model held otherwise, and counted in {@link #resolvedByFirstTouch()}. Only events
  * on pages already resolved can be inconsistent.
  */
-public final class ForcedReplay {
+public final class ForcedReplay implements ReplaySink {
     private final Machine machine;
     private final int maxExamples;
     private final int pageblockOrder;
@@ -59,6 +59,7 @@ public final class ForcedReplay {
     private long extfrag;
     private long extfragOwnership;
     private long failedAllocs;
+    private long batchedCommits;
 
     /** Forced replay on {@code machine} as it stands, every page unknown; keeps the first {@code maxExamples}. */
     public ForcedReplay(Machine machine, int maxExamples) {
@@ -81,12 +82,13 @@ public final class ForcedReplay {
     }
 
     /** Applies one event; events that are not page events are ignored. */
+    @Override
     public void apply(TraceEvent e) {
         switch (e.kind) {
             case MM_PAGE_ALLOC_ZONE_LOCKED -> zoneLocked(e);
             case MM_PAGE_ALLOC -> alloc(e);
             case MM_PAGE_FREE -> free(e, e.order);
-            case MM_PAGE_FREE_BATCHED -> free(e, 0);
+            case MM_PAGE_FREE_BATCHED -> freeBatched(e);
             case MM_PAGE_PCPU_DRAIN -> drain(e);
             case MM_PAGE_ALLOC_EXTFRAG -> extfrag(e);
             default -> {
@@ -218,6 +220,20 @@ public final class ForcedReplay {
         } else {
             z.freeOnePage(pfn, order, mt);
         }
+    }
+
+    /**
+     * mm_page_free_batched: in 6.1 free_unref_page_list() fires mm_page_free for every page first (in
+     * free_pages_prepare) and mm_page_free_batched when it commits the page to the per-CPU list, so a page the
+     * model already put on a list at its mm_page_free is where it belongs; one still allocated is freed now.
+     */
+    private void freeBatched(TraceEvent e) {
+        Zone z = zone(e, e.pfn);
+        if (z != null && z.node().memMap().isOnPcp(e.pfn)) {
+            batchedCommits++;
+            return;
+        }
+        free(e, 0);
     }
 
     private void drain(TraceEvent e) {
@@ -422,6 +438,11 @@ public final class ForcedReplay {
     /** mm_page_alloc_extfrag events that took pageblock ownership. */
     public long extfragOwnershipChanges() {
         return extfragOwnership;
+    }
+
+    /** mm_page_free_batched events that found their page on a per-CPU list already (freed by its mm_page_free). */
+    public long batchedCommits() {
+        return batchedCommits;
     }
 
     /** mm_page_alloc events of failed allocations (no page). */

@@ -24,7 +24,7 @@ import org.mmsim.trace.TraceEvent;
  * tracepoint) splits the model's block too. Frees of pages allocated before replay started have no model page
  * and are counted, not applied.
  */
-public final class ModelReplay implements PageAllocTracer {
+public final class ModelReplay implements PageAllocTracer, ReplaySink {
     private static final int ORDER_BITS = 4;
     private static final int MAX_SPLIT_ORDER = 10;
     private final Machine machine;
@@ -52,6 +52,7 @@ public final class ModelReplay implements PageAllocTracer {
     }
 
     /** Applies one event; events that are not page events are ignored. */
+    @Override
     public void apply(TraceEvent e) {
         switch (e.kind) {
             case MM_PAGE_ALLOC_ZONE_LOCKED -> {
