@@ -6,8 +6,10 @@ import org.mmsim.arch.InputError;
 import org.mmsim.page.Gfp;
 import org.mmsim.page.GfpNames;
 import org.mmsim.page.Machine;
+import org.mmsim.page.MemMap;
 import org.mmsim.page.MigrateType;
 import org.mmsim.page.PageAllocTracer;
+import org.mmsim.page.Zone;
 import org.mmsim.trace.TraceEvent;
 
 /**
@@ -21,14 +23,17 @@ import org.mmsim.trace.TraceEvent;
  * mm_page_alloc_zone_locked, of the allocated pfn, came since the previous allocation (rmqueue_buddy takes one
  * block; rmqueue_bulk takes at least two, max(batch >> order, 2)), "pcp" otherwise (served by
  * rmqueue_pcplist, from the list or a refill). A free of part of a mapped block (split_page() has no
- * tracepoint) splits the model's block too. Frees of pages allocated before replay started have no model page
- * and are counted, not applied.
+ * tracepoint) splits the model's block too. A free of a page allocated before replay began frees the model's
+ * page at the same pfn (where the start state put it) when the model holds that page allocated and has not
+ * handed it out itself; otherwise it is counted ({@link #unmappedFrees()}) and skipped.
  */
 public final class ModelReplay implements PageAllocTracer, ReplaySink {
     private static final int ORDER_BITS = 4;
     private static final int MAX_SPLIT_ORDER = 10;
     private final Machine machine;
     private final PfnMap map = new PfnMap();
+    /** The model's pages it handed out for a kernel allocation, model pfn to kernel pfn. */
+    private final PfnMap handedOut = new PfnMap();
     private final Map<String, int[]> gfpByText = new HashMap<>();
     private long allocs;
     private long samePfn;
@@ -39,6 +44,7 @@ public final class ModelReplay implements PageAllocTracer, ReplaySink {
     private long kernelExtfrag;
     private long modelExtfrag;
     private long unmappedFrees;
+    private long startFrees;
     private long gfpGuessed;
     private int kernelTakes;
     private long kernelTakePfn = -1;
@@ -96,20 +102,48 @@ public final class ModelReplay implements PageAllocTracer, ReplaySink {
             samePfn++;
         }
         map.put(e.pfn, (pfn << ORDER_BITS) | e.order);
+        handedOut.put(pfn, e.pfn);
     }
 
     private void free(TraceEvent e, long kernelPfn, int order) {
         long v = map.remove(kernelPfn);
-        if (v == PfnMap.ABSENT && !splitMapped(kernelPfn)) {
-            unmappedFrees++;
-            return;
-        }
-        if (v == PfnMap.ABSENT) {
+        if (v == PfnMap.ABSENT && splitMapped(kernelPfn)) {
             v = map.remove(kernelPfn);
         }
         setCpu(e);
+        if (v == PfnMap.ABSENT) {
+            freeFromStart(kernelPfn, order);
+            return;
+        }
+        long modelPfn = v >>> ORDER_BITS;
+        handedOut.remove(modelPfn);
         int mappedOrder = (int) (v & ((1 << ORDER_BITS) - 1));
-        machine.freePages(v >>> ORDER_BITS, Math.min(order, mappedOrder));
+        machine.freePages(modelPfn, Math.min(order, mappedOrder));
+    }
+
+    /**
+     * A free of a kernel page allocated before replay began: the start state ({@link StartState}) put the page
+     * where the kernel had it, so the model frees its own page at the same pfn, provided the model holds it
+     * allocated and has not handed it out itself since; otherwise it is counted and skipped.
+     */
+    private void freeFromStart(long pfn, int order) {
+        Zone z = machine.zoneOf(pfn);
+        if (z == null || order < 0 || !allocatedAtStart(z.node().memMap(), pfn, order)) {
+            unmappedFrees++;
+            return;
+        }
+        z.markAllocated(pfn, order, false);
+        machine.freePages(pfn, order);
+        startFrees++;
+    }
+
+    private boolean allocatedAtStart(MemMap mm, long pfn, int order) {
+        for (long p = pfn; p < pfn + (1L << order); p++) {
+            if (!mm.isAllocatedHead(p) || handedOut.get(p) != PfnMap.ABSENT) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -131,6 +165,7 @@ public final class ModelReplay implements PageAllocTracer, ReplaySink {
             machine.splitPage(model, order);
             for (long i = 0; i < 1L << order; i++) {
                 map.put(head + i, (model + i) << ORDER_BITS);
+                handedOut.put(model + i, head + i);
             }
             return true;
         }
@@ -230,7 +265,12 @@ public final class ModelReplay implements PageAllocTracer, ReplaySink {
         return modelExtfrag;
     }
 
-    /** Frees of kernel pages with no model page (allocated before replay started). */
+    /** Frees of kernel pages allocated before replay began, applied to the model's page at the same pfn. */
+    public long startFrees() {
+        return startFrees;
+    }
+
+    /** Frees of kernel pages with no model page (allocated before replay began, and not where the model has one). */
     public long unmappedFrees() {
         return unmappedFrees;
     }
