@@ -14,8 +14,10 @@ import org.mmsim.trace.TraceEvent;
 
 /**
  * Model replay: the kernel's request stream goes through mmsim's own allocator. Every mm_page_alloc becomes an
- * alloc_pages() of the same order and gfp on the same CPU; every mm_page_free and mm_page_free_batched frees the
- * model's page for the kernel's pfn, found through a {@link PfnMap} (kernel pfn to model pfn and order). The
+ * alloc_pages() of the same order and gfp on the same CPU; every mm_page_free frees the model's page for the
+ * kernel's pfn, found through a {@link PfnMap} (kernel pfn to model pfn and order). mm_page_free_batched is only
+ * counted: in 6.1 free_unref_page_list() fires mm_page_free for each of its pages first (free_pages_prepare), so
+ * the batched event is the same page's commit to the per-CPU list, which the model makes itself. The
  * model does its own per-CPU refills and drains, so the kernel's mm_page_alloc_zone_locked and
  * mm_page_pcpu_drain are only read, to know the kernel's path.
  *
@@ -45,6 +47,7 @@ public final class ModelReplay implements PageAllocTracer, ReplaySink {
     private long modelExtfrag;
     private long unmappedFrees;
     private long startFrees;
+    private long batchedCommits;
     private long gfpGuessed;
     private int kernelTakes;
     private long kernelTakePfn = -1;
@@ -68,7 +71,7 @@ public final class ModelReplay implements PageAllocTracer, ReplaySink {
             case MM_PAGE_ALLOC_EXTFRAG -> kernelExtfrag++;
             case MM_PAGE_ALLOC -> alloc(e);
             case MM_PAGE_FREE -> free(e, e.pfn, e.order);
-            case MM_PAGE_FREE_BATCHED -> free(e, e.pfn, 0);
+            case MM_PAGE_FREE_BATCHED -> batchedCommits++;
             default -> {
             }
         }
@@ -263,6 +266,11 @@ public final class ModelReplay implements PageAllocTracer, ReplaySink {
     /** The model's mm_page_alloc_extfrag events. */
     public long modelExtfrag() {
         return modelExtfrag;
+    }
+
+    /** mm_page_free_batched events (each follows its page's mm_page_free). */
+    public long batchedCommits() {
+        return batchedCommits;
     }
 
     /** Frees of kernel pages allocated before replay began, applied to the model's page at the same pfn. */

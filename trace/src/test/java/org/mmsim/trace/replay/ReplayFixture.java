@@ -34,8 +34,7 @@ final class ReplayFixture {
     static Machine prepared() {
         Machine m = boot();
         try (TraceReader r = TraceFiles.open(TRACE, false)) {
-            StartState s = StartState.prepare(m, r, START, kernelBuddyinfo(START));
-            System.out.println("start free " + s.touchedFree() + " alloc " + s.touchedAllocated() + " pcp " + s.touchedPcp() + " filled " + s.filled());
+            StartState.prepare(m, r, START, kernelBuddyinfo(START));
         }
         return m;
     }
