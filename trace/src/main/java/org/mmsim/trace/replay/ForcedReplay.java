@@ -66,14 +66,8 @@ public final class ForcedReplay implements ReplaySink {
         this.machine = machine;
         this.maxExamples = maxExamples;
         this.pageblockOrder = machine.arch().pageblockOrder();
-        long lo = Long.MAX_VALUE;
-        long hi = 0;
-        for (Zone z : machine.zones()) {
-            lo = Math.min(lo, z.zoneStartPfn());
-            hi = Math.max(hi, z.zoneEndPfn());
-        }
-        this.basePfn = lo == Long.MAX_VALUE ? 0 : lo & ~63L;
-        this.resolved = new long[(int) ((Math.max(hi - basePfn, 0) + 63) >>> 6)];
+        this.basePfn = PfnSpan.start(machine) & ~63L;
+        this.resolved = new long[(int) ((Math.max(PfnSpan.end(machine) - basePfn, 0) + 63) >>> 6)];
     }
 
     /** The machine replayed on. */
@@ -116,12 +110,8 @@ public final class ForcedReplay implements ReplaySink {
             mt = z.takeFreeBlock(pfn, order, e.migratetype == MigrateType.MOVABLE);
         }
         if (mt < 0) {
-            if (known) {
-                inconsistent(e, z.node().memMap().isOnPcp(pfn) ? Inconsistency.TAKE_OF_PCP_PAGE
-                        : Inconsistency.ALLOC_OF_ALLOCATED, -1);
-            } else {
-                resolvedByFirstTouch++;
-            }
+            contradiction(e, known, z.node().memMap().isOnPcp(pfn) ? Inconsistency.TAKE_OF_PCP_PAGE
+                    : Inconsistency.ALLOC_OF_ALLOCATED);
             forceAllocated(z, e.cpu, pfn, order, e.migratetype == MigrateType.MOVABLE);
         } else if (known && mt != e.migratetype && e.migratetype >= 0) {
             inconsistent(e, Inconsistency.MIGRATETYPE, -1);
@@ -162,21 +152,13 @@ public final class ForcedReplay implements ReplaySink {
                 z.markAllocated(pfn, order, movable);
             }
             allocsFromBuddy++;
-        } else if (z.freeBlockHead(pfn) >= 0) {
-            if (known) {
-                inconsistent(e, Inconsistency.ALLOC_WITHOUT_TAKE, -1);
-            } else {
-                resolvedByFirstTouch++;
-            }
-            forceAllocated(z, e.cpu, pfn, order, movable);
-            allocsFromBuddy++;
         } else {
-            if (known) {
-                inconsistent(e, Inconsistency.ALLOC_OF_ALLOCATED, -1);
-            } else {
-                resolvedByFirstTouch++;
-            }
+            boolean free = z.freeBlockHead(pfn) >= 0;
+            contradiction(e, known, free ? Inconsistency.ALLOC_WITHOUT_TAKE : Inconsistency.ALLOC_OF_ALLOCATED);
             forceAllocated(z, e.cpu, pfn, order, movable);
+            if (free) {
+                allocsFromBuddy++;
+            }
         }
         pendingPfn = -1;
         resolve(pfn, order);
@@ -191,24 +173,20 @@ public final class ForcedReplay implements ReplaySink {
         MemMap mm = z.node().memMap();
         boolean known = isResolved(pfn);
         long head = allocatedHead(mm, z, pfn);
-        if (head == pfn && mm.order(pfn) == order) {
-            // the expected case: an allocated block of that order comes back
-        } else if (head >= 0 && mm.order(head) > order) {
+        boolean expected = head == pfn && mm.order(pfn) == order;
+        if (!expected && head >= 0 && mm.order(head) > order) {
             machine.splitPage(head, mm.order(head));
             splitsInferred++;
             if (order > 0) {
-                z.markAllocated(pfn, order, mm.isAllocatedHead(pfn) && (mm.pageFlags(pfn) & 0xf0) == MOVABLE_HEAD);
+                z.markAllocated(pfn, order, (mm.pageFlags(pfn) & 0xf0) == MOVABLE_HEAD);
             }
-        } else if (head >= 0) {
-            if (known) {
-                inconsistent(e, Inconsistency.WRONG_ORDER, mm.order(head));
-            }
-            forceAllocated(z, e.cpu, pfn, order, false);
-        } else {
-            if (known) {
-                inconsistent(e, Inconsistency.FREE_OF_FREE, -1);
+        } else if (!expected) {
+            if (head >= 0) {
+                if (known) {
+                    inconsistent(e, Inconsistency.WRONG_ORDER, mm.order(head));
+                }
             } else {
-                resolvedByFirstTouch++;
+                contradiction(e, known, Inconsistency.FREE_OF_FREE);
             }
             forceAllocated(z, e.cpu, pfn, order, false);
         }
@@ -251,11 +229,7 @@ public final class ForcedReplay implements ReplaySink {
             }
             PerCpuPages.drainPcpPage(z, cpu(e), pfn, mt);
         } else {
-            if (known) {
-                inconsistent(e, Inconsistency.DRAIN_NOT_ON_PCP, -1);
-            } else {
-                resolvedByFirstTouch++;
-            }
+            contradiction(e, known, Inconsistency.DRAIN_NOT_ON_PCP);
             forceAllocated(z, e.cpu, pfn, e.order, false);
             z.freeOnePage(pfn, e.order, mt);
         }
@@ -375,6 +349,15 @@ public final class ForcedReplay implements ReplaySink {
             if (i >= 0 && (i >>> 6) < resolved.length) {
                 resolved[(int) (i >>> 6)] |= 1L << i;
             }
+        }
+    }
+
+    /** A state the event contradicts: an inconsistency on a resolved page, the first-touch rule on an unknown one. */
+    private void contradiction(TraceEvent e, boolean known, Inconsistency kind) {
+        if (known) {
+            inconsistent(e, kind, -1);
+        } else {
+            resolvedByFirstTouch++;
         }
     }
 

@@ -50,15 +50,8 @@ public final class StartState {
      */
     public static StartState prepare(Machine machine, TraceReader reader, String startMarker,
             Map<String, long[]> buddyinfo) {
-        long lo = Long.MAX_VALUE;
-        long hi = 0;
-        for (Zone z : machine.zones()) {
-            if (z.populated()) {
-                lo = Math.min(lo, z.zoneStartPfn());
-                hi = Math.max(hi, z.zoneEndPfn());
-            }
-        }
-        StartState s = new StartState(lo, (int) (hi - lo));
+        long lo = PfnSpan.start(machine);
+        StartState s = new StartState(lo, (int) (PfnSpan.end(machine) - lo));
         s.prescan(reader, startMarker);
         s.apply(machine, buddyinfo);
         return s;
