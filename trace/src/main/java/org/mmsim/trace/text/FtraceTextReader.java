@@ -33,6 +33,7 @@ public final class FtraceTextReader implements TraceReader {
     private static final byte[] LOST_CPU = Text.ascii("CPU:");
     private static final byte[] LOST = Text.ascii(" [LOST ");
     private static final byte[] EVENTS = Text.ascii(" EVENTS]");
+    private static final byte[] MARK_WRITE = Text.ascii("tracing_mark_write:");
 
     private final String fileName;
     private final InputStream in;
@@ -230,11 +231,22 @@ public final class FtraceTextReader implements TraceReader {
         switch (e.kind) {
             case OTHER -> {
             }
-            case MARKER, COMPACTION, VMSCAN -> e.text = new String(b, f, to - f, StandardCharsets.UTF_8);
+            case MARKER -> e.text = markerText(b, f, to);
+            case COMPACTION, VMSCAN -> e.text = new String(b, f, to - f, StandardCharsets.UTF_8);
             default -> fields.decode(e, b, f, to);
         }
         checkTimeOrder(cpu, e.timeNs);
         return true;
+    }
+
+    /**
+     * The text written to trace_marker. The trace file prints a print event as {@code tracing_mark_write: TEXT}
+     * (the symbol of its ip as the name, print_print() in trace_output.c); trace-cmd report prints it as
+     * {@code print: tracing_mark_write: TEXT}. Both give TEXT.
+     */
+    private static String markerText(byte[] b, int from, int to) {
+        int f = Text.startsWith(b, from, to, MARK_WRITE) ? Text.skipSpaces(b, from + MARK_WRITE.length, to) : from;
+        return new String(b, f, to - f, StandardCharsets.UTF_8);
     }
 
     private TraceEventKind kind(int nameId) {
@@ -252,7 +264,7 @@ public final class FtraceTextReader implements TraceReader {
     /** The '[' of the {@code [cpu]} column: the first " [digits] " of the line. */
     private static int cpuColumn(byte[] b, int from, int to) {
         for (int i = from + 1; i < to - 2; i++) {
-            if (b[i] == '[' && b[i - 1] == ' ' && b[i + 1] >= '0' && b[i + 1] <= '9') {
+            if (b[i] == '[' && (b[i - 1] == ' ' || b[i - 1] == '\t') && b[i + 1] >= '0' && b[i + 1] <= '9') {
                 int j = i + 1;
                 while (j < to && b[j] >= '0' && b[j] <= '9') {
                     j++;
@@ -267,19 +279,13 @@ public final class FtraceTextReader implements TraceReader {
 
     /** {@code comm-pid} before the cpu column, with an optional {@code (tgid)} column after it. */
     private void readTask(TraceEvent e, byte[] b, int from, int bracket) {
-        int end = bracket;
-        while (end > from && b[end - 1] == ' ') {
-            end--;
-        }
+        int end = trimEnd(b, from, bracket);
         if (end > from && b[end - 1] == ')') {
             int open = end - 1;
             while (open > from && b[open] != '(') {
                 open--;
             }
-            end = open;
-            while (end > from && b[end - 1] == ' ') {
-                end--;
-            }
+            end = trimEnd(b, from, open);
         }
         int dash = end - 1;
         while (dash >= from && b[dash] != '-') {
@@ -290,6 +296,14 @@ public final class FtraceTextReader implements TraceReader {
         }
         e.pid = (int) Numbers.decimal(b, dash + 1, end, "pid");
         e.comm = comms.string(comms.intern(b, from, dash));
+    }
+
+    private static int trimEnd(byte[] b, int from, int to) {
+        int end = to;
+        while (end > from && (b[end - 1] == ' ' || b[end - 1] == '\t')) {
+            end--;
+        }
+        return end;
     }
 
     private void checkTimeOrder(int cpu, long timeNs) {
@@ -333,6 +347,9 @@ public final class FtraceTextReader implements TraceReader {
     private boolean readReportHeader(byte[] b, int p, int to) {
         if (Text.startsWith(b, p, to, VERSION)) {
             version = (int) Numbers.decimal(b, p + VERSION.length, to, "version");
+            if (version != 6 && version != 7) {
+                throw new Malformed("trace-cmd file version " + version + ": only versions 6 and 7 are read");
+            }
             return true;
         }
         if (Text.startsWith(b, p, to, CPUS)) {
