@@ -26,6 +26,8 @@ import org.mmsim.trace.TraceReader;
  */
 public final class FtraceTextReader implements TraceReader {
     private static final byte[] ENTRIES = Text.ascii("# entries-in-buffer/entries-written:");
+    private static final byte[] TRACER = Text.ascii("# tracer:");
+    private static final byte[] NOP = Text.ascii("nop");
     private static final byte[] VERSION = Text.ascii("version = ");
     private static final byte[] CPUS = Text.ascii("cpus=");
     private static final byte[] CPU = Text.ascii("CPU ");
@@ -34,6 +36,9 @@ public final class FtraceTextReader implements TraceReader {
     private static final byte[] LOST = Text.ascii(" [LOST ");
     private static final byte[] EVENTS = Text.ascii(" EVENTS]");
     private static final byte[] MARK_WRITE = Text.ascii("tracing_mark_write:");
+
+    /** The start of the error for a stream that fails to decompress. */
+    public static final String UNREADABLE_GZIP = "unreadable (truncated or corrupt gzip?): ";
 
     private final String fileName;
     private final InputStream in;
@@ -87,7 +92,7 @@ public final class FtraceTextReader implements TraceReader {
                 if (!lines.hadNewline()) {
                     throw error(lines.number(), "last line cut short (truncated trace?): " + m.getMessage());
                 }
-                if (!lenient) {
+                if (!lenient || m.wholeTrace()) {
                     throw error(lines.number(), m.getMessage());
                 }
                 skipped++;
@@ -158,7 +163,7 @@ public final class FtraceTextReader implements TraceReader {
         try {
             more = lines.next();
         } catch (IOException e) {
-            throw error(lines.number() + 1, "unreadable (truncated or corrupt gzip?): " + e.getMessage());
+            throw error(lines.number() + 1, UNREADABLE_GZIP + e.getMessage());
         } catch (Malformed m) {
             throw error(lines.number() + 1, m.getMessage());
         }
@@ -187,6 +192,8 @@ public final class FtraceTextReader implements TraceReader {
         if (b[p] == '#') {
             if (Text.startsWith(b, p, to, ENTRIES)) {
                 readEntries(b, p + ENTRIES.length, to);
+            } else if (Text.startsWith(b, p, to, TRACER)) {
+                requireNop(b, Text.skipSpaces(b, p + TRACER.length, to), to);
             }
             return false;
         }
@@ -324,6 +331,14 @@ public final class FtraceTextReader implements TraceReader {
         return String.format("%d.%09d", ns / 1_000_000_000L, ns % 1_000_000_000L);
     }
 
+    /** Only the nop tracer's trace holds nothing but event lines; the function tracers print other columns. */
+    private static void requireNop(byte[] b, int from, int to) {
+        if (!Text.equals(b, from, Text.nextSpace(b, from, to), NOP)) {
+            throw new Malformed("tracer " + Text.of(b, from, to) + ": only the event lines of the nop tracer are read",
+                    true);
+        }
+    }
+
     /** {@code IN/WRITTEN   #P:N} after "# entries-in-buffer/entries-written:". */
     private void readEntries(byte[] b, int from, int to) {
         int p = Text.skipSpaces(b, from, to);
@@ -348,7 +363,7 @@ public final class FtraceTextReader implements TraceReader {
         if (Text.startsWith(b, p, to, VERSION)) {
             version = (int) Numbers.decimal(b, p + VERSION.length, to, "version");
             if (version != 6 && version != 7) {
-                throw new Malformed("trace-cmd file version " + version + ": only versions 6 and 7 are read");
+                throw new Malformed("trace-cmd file version " + version + ": only versions 6 and 7 are read", true);
             }
             return true;
         }
