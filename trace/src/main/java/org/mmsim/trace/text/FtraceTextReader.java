@@ -26,6 +26,9 @@ import org.mmsim.trace.TraceReader;
  */
 public final class FtraceTextReader implements TraceReader {
     private static final byte[] ENTRIES = Text.ascii("# entries-in-buffer/entries-written:");
+    /** Where trace_print_context()'s {@code "%16s-%-7d [%03d] "} puts the dash and the '['. */
+    private static final int KERNEL_DASH = 16;
+    private static final int KERNEL_CPU = 25;
     private static final byte[] TRACER = Text.ascii("# tracer:");
     private static final byte[] NOP = Text.ascii("nop");
     private static final byte[] VERSION = Text.ascii("version = ");
@@ -200,10 +203,13 @@ public final class FtraceTextReader implements TraceReader {
         if (readReportHeader(b, p, to)) {
             return false;
         }
-        int bracket = cpuColumn(b, p, to);
         e.clear();
         e.position = lines.number();
-        readTask(e, b, p, bracket);
+        int bracket = readTaskInKernelColumns(e, b, from, p, to);
+        if (bracket < 0) {
+            bracket = cpuColumn(b, p, to);
+            readTask(e, b, p, bracket);
+        }
         int close = bracket + 1;
         while (b[close] != ']') {
             close++;
@@ -282,6 +288,37 @@ public final class FtraceTextReader implements TraceReader {
             }
         }
         throw new Malformed("no [cpu] column: not an ftrace event line");
+    }
+
+    /**
+     * The task and the cpu column where trace_print_context() puts them, {@code "%16s-%-7d [%03d] "}: the dash at
+     * 16 and '[' at 25. Returns the '[' or, for any other layout (a long name or pid, a tgid column, trace-cmd's
+     * narrower columns), -1 and reads nothing.
+     */
+    private int readTaskInKernelColumns(TraceEvent e, byte[] b, int from, int p, int to) {
+        int dash = from + KERNEL_DASH;
+        int open = from + KERNEL_CPU;
+        if (to - from <= KERNEL_CPU + 2 || b[open] != '[' || b[dash] != '-' || p > dash) {
+            return -1;
+        }
+        int i = dash + 1;
+        int pid = 0;
+        while (i < open && b[i] >= '0' && b[i] <= '9') {
+            pid = pid * 10 + b[i] - '0';
+            i++;
+        }
+        if (i == dash + 1) {
+            return -1;
+        }
+        while (i < open && b[i] == ' ') {
+            i++;
+        }
+        if (i != open) {
+            return -1;
+        }
+        e.pid = pid;
+        e.comm = comms.string(comms.intern(b, p, dash));
+        return open;
     }
 
     /** {@code comm-pid} before the cpu column, with an optional {@code (tgid)} column after it. */
