@@ -1,8 +1,10 @@
 /**
- * Benchmarks that span modules: {@link org.mmsim.bench.ReplayBench}, forced replay of a real kernel trace.
+ * JMH benchmarks that span the model's modules: reading a real kernel trace ({@link
+ * org.mmsim.bench.TraceParseBench}) and replaying it ({@link org.mmsim.bench.ReplayBench}).
  *
- * <p>Kernel sources (6.1): mm/page_alloc.c, as the replay it measures models it (see org.mmsim.trace.replay).
+ * <p>Kernel sources (6.1): none: measurements of the model, not a model.
  *
- * <p>Layer bench: may import every module; nothing imports it.
+ * <p>Layer bench, outside the layers: may import anything; nothing imports it. Checked by LayerTest in the
+ * architecture module.
  */
 package org.mmsim.bench;

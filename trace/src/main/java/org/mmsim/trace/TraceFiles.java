@@ -3,6 +3,7 @@ package org.mmsim.trace;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,10 +14,13 @@ import org.mmsim.trace.text.FtraceTextReader;
 /**
  * Opens a trace file whatever its form: gzip is recognised by its magic bytes (1f 8b, RFC 1952), not by the
  * file's name, and trace-cmd's binary trace.dat by its own magic ({@code \x17\x08\x44tracing}, the first bytes
- * tracecmd_output writes); anything else is read as ftrace text.
+ * tracecmd_output writes); anything else is read as ftrace text. The streams are peeked through pushback, not
+ * through a buffer that reads ahead, so a gzip cut short fails at the line where its data ends.
  */
 public final class TraceFiles {
     private static final int BUFFER = 1 << 16;
+    private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
+    private static final int MAGIC = 16;
     private static final byte[] TRACE_DAT_MAGIC = {0x17, 0x08, 0x44, 't', 'r', 'a', 'c', 'i', 'n', 'g'};
 
     private TraceFiles() {
@@ -25,18 +29,22 @@ public final class TraceFiles {
     /** A reader of {@code file}; an unreadable file is an {@link InputError} naming it. */
     public static TraceReader open(Path file, boolean lenient) {
         InputStream in = null;
+        boolean gzip = false;
         try {
-            in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
-            if (startsWith(in, new byte[] {0x1f, (byte) 0x8b})) {
-                in = new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
+            PushbackInputStream raw =
+                    new PushbackInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER), MAGIC);
+            in = raw;
+            gzip = startsWith(raw, GZIP_MAGIC);
+            PushbackInputStream text = gzip ? new PushbackInputStream(new GZIPInputStream(raw, BUFFER), MAGIC) : raw;
+            in = text;
+            if (startsWith(text, TRACE_DAT_MAGIC)) {
+                return traceDat(file, text, lenient);
             }
-            if (startsWith(in, TRACE_DAT_MAGIC)) {
-                return traceDat(file, in, lenient);
-            }
-            return new FtraceTextReader(file.toString(), in, lenient);
+            return new FtraceTextReader(file.toString(), text, lenient);
         } catch (IOException e) {
             closeQuietly(in);
-            throw InputError.at(file, 0, "cannot read trace: " + e);
+            throw gzip ? InputError.at(file, 1, FtraceTextReader.UNREADABLE_GZIP + e.getMessage())
+                    : InputError.at(file, 0, "cannot read trace: " + e.getMessage());
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;
@@ -48,11 +56,10 @@ public final class TraceFiles {
         throw InputError.at(file, 0, "trace.dat not supported yet");
     }
 
-    /** True when the stream's next bytes are {@code magic}; the stream is left where it was. */
-    private static boolean startsWith(InputStream in, byte[] magic) throws IOException {
-        in.mark(magic.length);
+    /** True when the stream's next bytes are {@code magic}; they are pushed back, so nothing is consumed. */
+    private static boolean startsWith(PushbackInputStream in, byte[] magic) throws IOException {
         byte[] head = in.readNBytes(magic.length);
-        in.reset();
+        in.unread(head);
         return Arrays.equals(head, magic);
     }
 

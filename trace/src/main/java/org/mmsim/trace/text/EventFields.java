@@ -10,8 +10,8 @@ import org.mmsim.trace.TraceEventKind;
  * Decodes the {@code key=value} part of a kmem event line as the TP_printk of include/trace/events/kmem.h (6.1)
  * prints it, into a {@link TraceEvent}. Keys may come in any order and unknown keys are passed over, so older and
  * newer formats (without percpu_refill, with pageblock_order) read the same; a key an event needs (the pfn of a
- * page event, the order of a free) missing is an error. {@code page=(null)} marks an allocation that failed
- * (mm_page_alloc is traced with a NULL page too, printing pfn=0x0): its pfn is left at -1.
+ * page event, the order of a free) missing is an error. A NULL page ({@code page=(null)} or all zeros) with
+ * pfn=0x0 marks an allocation that failed (mm_page_alloc is traced with a NULL page too): its pfn is set to -1.
  */
 final class EventFields {
     private static final String[] KEY_NAMES = {
@@ -50,24 +50,31 @@ final class EventFields {
     /** Fills the fields of {@code e} (whose kind is set) from bytes {@code [from, to)} of {@code b}. */
     void decode(TraceEvent e, byte[] b, int from, int to) {
         int seen = 0;
-        boolean nullPage = false;
+        int pageFrom = 0;
+        int pageTo = 0;
         int i = from;
         while (true) {
             i = Text.skipSpaces(b, i, to);
             if (i >= to) {
                 break;
             }
-            int tokenEnd = Text.nextSpace(b, i, to);
-            int eq = indexOf(b, i, tokenEnd, (byte) '=');
-            if (eq < 0) {
-                i = tokenEnd;
+            int eq = i;
+            while (eq < to && b[eq] != '=' && b[eq] != ' ') {
+                eq++;
+            }
+            if (eq == to || b[eq] == ' ') {
+                i = eq;
                 continue;
             }
             int key = key(b, i, eq);
             int v = eq + 1;
+            int tokenEnd = Text.nextSpace(b, v, to);
             seen |= key >= 0 ? 1 << key : 0;
             switch (key) {
-                case PAGE -> nullPage = Text.equals(b, v, tokenEnd, NULL_POINTER) || isZeroPointer(b, v, tokenEnd);
+                case PAGE -> {
+                    pageFrom = v;
+                    pageTo = tokenEnd;
+                }
                 case PFN -> e.pfn = Numbers.number(b, v, tokenEnd, "pfn");
                 case ORDER -> e.order = (int) Numbers.decimal(b, v, tokenEnd, "order");
                 case MIGRATETYPE -> e.migratetype = (int) Numbers.decimal(b, v, tokenEnd, "migratetype");
@@ -91,7 +98,8 @@ final class EventFields {
             i = tokenEnd;
         }
         require(e.kind, seen);
-        if (nullPage) {
+        if (e.pfn == 0 && (seen & 1 << PAGE) != 0
+                && (Text.equals(b, pageFrom, pageTo, NULL_POINTER) || isZeroPointer(b, pageFrom, pageTo))) {
             e.pfn = -1;
         }
     }
@@ -130,14 +138,22 @@ final class EventFields {
         return m;
     }
 
+    /** The key's index in {@link #KEY_NAMES}, or -1: candidates picked by length and first byte, then compared. */
     private static int key(byte[] b, int from, int to) {
-        int len = to - from;
-        for (int k = 0; k < KEYS.length; k++) {
-            if (KEYS[k].length == len && Text.startsWith(b, from, to, KEYS[k])) {
-                return k;
-            }
-        }
-        return -1;
+        int k = switch (to - from) {
+            case 3 -> b[from] == 'p' && b[from + 1] == 'f' ? PFN : PTR;
+            case 4 -> b[from] == 'p' ? PAGE : NODE;
+            case 5 -> ORDER;
+            case 9 -> b[from] == 'g' ? GFP_FLAGS : b[from] == 'c' ? CALL_SITE : BYTES_REQ;
+            case 11 -> b[from] == 'm' ? MIGRATETYPE : b[from] == 'a' ? ALLOC_ORDER : BYTES_ALLOC;
+            case 13 -> PERCPU_REFILL;
+            case 14 -> FALLBACK_ORDER;
+            case 16 -> CHANGE_OWNERSHIP;
+            case 17 -> ALLOC_MIGRATETYPE;
+            case 20 -> FALLBACK_MIGRATETYPE;
+            default -> -1;
+        };
+        return k >= 0 && Text.startsWith(b, from, to, KEYS[k]) ? k : -1;
     }
 
     /**
@@ -183,14 +199,5 @@ final class EventFields {
             }
         }
         return true;
-    }
-
-    private static int indexOf(byte[] b, int from, int to, byte c) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == c) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -26,6 +26,11 @@ import org.mmsim.trace.TraceReader;
  */
 public final class FtraceTextReader implements TraceReader {
     private static final byte[] ENTRIES = Text.ascii("# entries-in-buffer/entries-written:");
+    /** Where trace_print_context()'s {@code "%16s-%-7d [%03d] "} puts the dash and the '['. */
+    private static final int KERNEL_DASH = 16;
+    private static final int KERNEL_CPU = 25;
+    private static final byte[] TRACER = Text.ascii("# tracer:");
+    private static final byte[] NOP = Text.ascii("nop");
     private static final byte[] VERSION = Text.ascii("version = ");
     private static final byte[] CPUS = Text.ascii("cpus=");
     private static final byte[] CPU = Text.ascii("CPU ");
@@ -33,6 +38,10 @@ public final class FtraceTextReader implements TraceReader {
     private static final byte[] LOST_CPU = Text.ascii("CPU:");
     private static final byte[] LOST = Text.ascii(" [LOST ");
     private static final byte[] EVENTS = Text.ascii(" EVENTS]");
+    private static final byte[] MARK_WRITE = Text.ascii("tracing_mark_write:");
+
+    /** The start of the error for a stream that fails to decompress. */
+    public static final String UNREADABLE_GZIP = "unreadable (truncated or corrupt gzip?): ";
 
     private final String fileName;
     private final InputStream in;
@@ -86,7 +95,7 @@ public final class FtraceTextReader implements TraceReader {
                 if (!lines.hadNewline()) {
                     throw error(lines.number(), "last line cut short (truncated trace?): " + m.getMessage());
                 }
-                if (!lenient) {
+                if (!lenient || m.wholeTrace()) {
                     throw error(lines.number(), m.getMessage());
                 }
                 skipped++;
@@ -157,7 +166,7 @@ public final class FtraceTextReader implements TraceReader {
         try {
             more = lines.next();
         } catch (IOException e) {
-            throw error(lines.number() + 1, "unreadable (truncated or corrupt gzip?): " + e.getMessage());
+            throw error(lines.number() + 1, UNREADABLE_GZIP + e.getMessage());
         } catch (Malformed m) {
             throw error(lines.number() + 1, m.getMessage());
         }
@@ -186,16 +195,21 @@ public final class FtraceTextReader implements TraceReader {
         if (b[p] == '#') {
             if (Text.startsWith(b, p, to, ENTRIES)) {
                 readEntries(b, p + ENTRIES.length, to);
+            } else if (Text.startsWith(b, p, to, TRACER)) {
+                requireNop(b, Text.skipSpaces(b, p + TRACER.length, to), to);
             }
             return false;
         }
         if (readReportHeader(b, p, to)) {
             return false;
         }
-        int bracket = cpuColumn(b, p, to);
         e.clear();
         e.position = lines.number();
-        readTask(e, b, p, bracket);
+        int bracket = readTaskInKernelColumns(e, b, from, p, to);
+        if (bracket < 0) {
+            bracket = cpuColumn(b, p, to);
+            readTask(e, b, p, bracket);
+        }
         int close = bracket + 1;
         while (b[close] != ']') {
             close++;
@@ -230,11 +244,22 @@ public final class FtraceTextReader implements TraceReader {
         switch (e.kind) {
             case OTHER -> {
             }
-            case MARKER, COMPACTION, VMSCAN -> e.text = new String(b, f, to - f, StandardCharsets.UTF_8);
+            case MARKER -> e.text = markerText(b, f, to);
+            case COMPACTION, VMSCAN -> e.text = new String(b, f, to - f, StandardCharsets.UTF_8);
             default -> fields.decode(e, b, f, to);
         }
         checkTimeOrder(cpu, e.timeNs);
         return true;
+    }
+
+    /**
+     * The text written to trace_marker. The trace file prints a print event as {@code tracing_mark_write: TEXT}
+     * (the symbol of its ip as the name, print_print() in trace_output.c); trace-cmd report prints it as
+     * {@code print: tracing_mark_write: TEXT}. Both give TEXT.
+     */
+    private static String markerText(byte[] b, int from, int to) {
+        int f = Text.startsWith(b, from, to, MARK_WRITE) ? Text.skipSpaces(b, from + MARK_WRITE.length, to) : from;
+        return new String(b, f, to - f, StandardCharsets.UTF_8);
     }
 
     private TraceEventKind kind(int nameId) {
@@ -252,7 +277,7 @@ public final class FtraceTextReader implements TraceReader {
     /** The '[' of the {@code [cpu]} column: the first " [digits] " of the line. */
     private static int cpuColumn(byte[] b, int from, int to) {
         for (int i = from + 1; i < to - 2; i++) {
-            if (b[i] == '[' && b[i - 1] == ' ' && b[i + 1] >= '0' && b[i + 1] <= '9') {
+            if (b[i] == '[' && (b[i - 1] == ' ' || b[i - 1] == '\t') && b[i + 1] >= '0' && b[i + 1] <= '9') {
                 int j = i + 1;
                 while (j < to && b[j] >= '0' && b[j] <= '9') {
                     j++;
@@ -265,21 +290,46 @@ public final class FtraceTextReader implements TraceReader {
         throw new Malformed("no [cpu] column: not an ftrace event line");
     }
 
+    /**
+     * The task and the cpu column where trace_print_context() puts them, {@code "%16s-%-7d [%03d] "}: the dash at
+     * 16 and '[' at 25. Returns the '[' or, for any other layout (a long name or pid, a tgid column, trace-cmd's
+     * narrower columns), -1 and reads nothing.
+     */
+    private int readTaskInKernelColumns(TraceEvent e, byte[] b, int from, int p, int to) {
+        int dash = from + KERNEL_DASH;
+        int open = from + KERNEL_CPU;
+        if (to - from <= KERNEL_CPU + 2 || b[open] != '[' || b[dash] != '-' || p > dash) {
+            return -1;
+        }
+        int i = dash + 1;
+        int pid = 0;
+        while (i < open && b[i] >= '0' && b[i] <= '9') {
+            pid = pid * 10 + b[i] - '0';
+            i++;
+        }
+        if (i == dash + 1) {
+            return -1;
+        }
+        while (i < open && b[i] == ' ') {
+            i++;
+        }
+        if (i != open) {
+            return -1;
+        }
+        e.pid = pid;
+        e.comm = comms.string(comms.intern(b, p, dash));
+        return open;
+    }
+
     /** {@code comm-pid} before the cpu column, with an optional {@code (tgid)} column after it. */
     private void readTask(TraceEvent e, byte[] b, int from, int bracket) {
-        int end = bracket;
-        while (end > from && b[end - 1] == ' ') {
-            end--;
-        }
+        int end = trimEnd(b, from, bracket);
         if (end > from && b[end - 1] == ')') {
             int open = end - 1;
             while (open > from && b[open] != '(') {
                 open--;
             }
-            end = open;
-            while (end > from && b[end - 1] == ' ') {
-                end--;
-            }
+            end = trimEnd(b, from, open);
         }
         int dash = end - 1;
         while (dash >= from && b[dash] != '-') {
@@ -290,6 +340,14 @@ public final class FtraceTextReader implements TraceReader {
         }
         e.pid = (int) Numbers.decimal(b, dash + 1, end, "pid");
         e.comm = comms.string(comms.intern(b, from, dash));
+    }
+
+    private static int trimEnd(byte[] b, int from, int to) {
+        int end = to;
+        while (end > from && (b[end - 1] == ' ' || b[end - 1] == '\t')) {
+            end--;
+        }
+        return end;
     }
 
     private void checkTimeOrder(int cpu, long timeNs) {
@@ -308,6 +366,14 @@ public final class FtraceTextReader implements TraceReader {
 
     private static String seconds(long ns) {
         return String.format("%d.%09d", ns / 1_000_000_000L, ns % 1_000_000_000L);
+    }
+
+    /** Only the nop tracer's trace holds nothing but event lines; the function tracers print other columns. */
+    private static void requireNop(byte[] b, int from, int to) {
+        if (!Text.equals(b, from, Text.nextSpace(b, from, to), NOP)) {
+            throw new Malformed("tracer " + Text.of(b, from, to) + ": only the event lines of the nop tracer are read",
+                    true);
+        }
     }
 
     /** {@code IN/WRITTEN   #P:N} after "# entries-in-buffer/entries-written:". */
@@ -333,6 +399,9 @@ public final class FtraceTextReader implements TraceReader {
     private boolean readReportHeader(byte[] b, int p, int to) {
         if (Text.startsWith(b, p, to, VERSION)) {
             version = (int) Numbers.decimal(b, p + VERSION.length, to, "version");
+            if (version != 6 && version != 7) {
+                throw new Malformed("trace-cmd file version " + version + ": only versions 6 and 7 are read", true);
+            }
             return true;
         }
         if (Text.startsWith(b, p, to, CPUS)) {

@@ -8,7 +8,20 @@ package org.mmsim.trace.text;
 final class Malformed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final boolean wholeTrace;
+
+    /** A bad line, which a lenient reader skips. */
     Malformed(String problem) {
+        this(problem, false);
+    }
+
+    /** {@code wholeTrace}: the line shows the whole trace cannot be read (a wrong version), lenient or not. */
+    Malformed(String problem, boolean wholeTrace) {
         super(problem, null, false, false);
+        this.wholeTrace = wholeTrace;
+    }
+
+    boolean wholeTrace() {
+        return wholeTrace;
     }
 }

@@ -29,11 +29,16 @@ final class Numbers {
 
     /** Bare hex digits filling {@code [from, to)}, at most 16 of them (a 64-bit value). */
     static long hex(byte[] b, int from, int to, String what) {
-        if (from == to || to - from > 16) {
+        return hex(b, from, from, to, what);
+    }
+
+    /** Hex digits in {@code [digits, to)} of a value printed from {@code from} (with its "0x", for messages). */
+    private static long hex(byte[] b, int from, int digits, int to, String what) {
+        if (digits == to || to - digits > 16) {
             throw bad(b, from, to, what);
         }
         long v = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = digits; i < to; i++) {
             int d = hexDigit(b[i]);
             if (d < 0) {
                 throw bad(b, from, to, what);
@@ -46,7 +51,7 @@ final class Numbers {
     /** "0x" and hex digits, or a decimal number: how %lx after 0x, and %lu in older formats, print a pfn. */
     static long number(byte[] b, int from, int to, String what) {
         if (to - from > 2 && b[from] == '0' && (b[from + 1] == 'x' || b[from + 1] == 'X')) {
-            return hex(b, from + 2, to, what);
+            return hex(b, from, from + 2, to, what);
         }
         return decimal(b, from, to, what);
     }
@@ -80,18 +85,29 @@ final class Numbers {
             return decimal(b, from, to, "time stamp");
         }
         int digits = to - dot - 1;
-        if (dot == from || digits < 1 || digits > 9 || b[from] == '-') {
+        if (dot == from || dot - from > 10 || digits < 1 || digits > 9) {
             throw bad(b, from, to, "time stamp");
         }
-        long seconds = decimal(b, from, dot, "time stamp");
-        long fraction = decimal(b, dot + 1, to, "time stamp");
-        if (b[dot + 1] == '-' || seconds > Long.MAX_VALUE / 1_000_000_000L - 1) {
-            throw bad(b, from, to, "time stamp");
+        long seconds = 0;
+        for (int i = from; i < dot; i++) {
+            seconds = seconds * 10 + digit(b, i, from, to);
+        }
+        long fraction = 0;
+        for (int i = dot + 1; i < to; i++) {
+            fraction = fraction * 10 + digit(b, i, from, to);
         }
         for (int i = digits; i < 9; i++) {
             fraction *= 10;
         }
         return seconds * 1_000_000_000L + fraction;
+    }
+
+    private static int digit(byte[] b, int i, int from, int to) {
+        int d = b[i] - '0';
+        if (d < 0 || d > 9) {
+            throw bad(b, from, to, "time stamp");
+        }
+        return d;
     }
 
     static int hexDigit(byte c) {
