@@ -26,6 +26,7 @@ import org.mmsim.trace.replay.ForcedReplay;
 import org.mmsim.trace.replay.Inconsistency;
 import org.mmsim.trace.replay.InconsistencyExample;
 import org.mmsim.trace.replay.ModelReplay;
+import org.mmsim.trace.replay.Pagetypeinfo;
 import org.mmsim.trace.replay.ReplaySink;
 import org.mmsim.trace.replay.StartState;
 import org.mmsim.trace.replay.TraceReplay;
@@ -78,7 +79,8 @@ public final class ReplayCommand implements Callable<Integer> {
     boolean lenient;
 
     /** One marker's figures. */
-    private record MarkerPoint(String name, double timeS, long inconsistencies, double samePfn, double buddyError) {
+    private record MarkerPoint(String name, double timeS, long inconsistencies, double samePfn, double buddyError,
+            double pagetypeError) {
     }
 
     @Override
@@ -119,9 +121,12 @@ public final class ReplayCommand implements Callable<Integer> {
                 applied = TraceReplay.run(r, start, sink, (name, t, pos) -> {
                     writeProc(dir.resolve("proc").resolve(name), booted);
                     Map<String, long[]> kernel = kernelBuddyinfo(name);
+                    Pagetypeinfo kernelTypes = kernelPagetypeinfo(name);
                     points.add(new MarkerPoint(name, t / 1e9, forced != null ? forced.inconsistencies() : 0,
                             model != null && model.allocs() > 0 ? (double) model.samePfn() / model.allocs() : 0,
-                            kernel == null ? Double.NaN : Buddyinfo.relativeError(Buddyinfo.of(booted.machine()), kernel)));
+                            kernel == null ? Double.NaN : Buddyinfo.relativeError(Buddyinfo.of(booted.machine()), kernel),
+                            kernelTypes == null ? Double.NaN
+                                    : Pagetypeinfo.freeError(Pagetypeinfo.of(booted.machine()), kernelTypes)));
                 });
                 skipped = r.skipped();
             }
@@ -145,17 +150,38 @@ public final class ReplayCommand implements Callable<Integer> {
 
     /** The kernel's buddyinfo at a marker, from --snapshots, or null. */
     private Map<String, long[]> kernelBuddyinfo(String marker) {
+        String text = snapshot(marker, "buddyinfo");
+        try {
+            return text == null ? null : Buddyinfo.parse(text);
+        } catch (NumberFormatException e) {
+            throw InputError.at(snapshots.resolve(marker).resolve("buddyinfo"), 0, "not a buddyinfo: " + e.getMessage());
+        }
+    }
+
+    /** The kernel's pagetypeinfo at a marker, from --snapshots, or null. */
+    private Pagetypeinfo kernelPagetypeinfo(String marker) {
+        String text = snapshot(marker, "pagetypeinfo");
+        try {
+            return text == null ? null : Pagetypeinfo.parse(text);
+        } catch (NumberFormatException e) {
+            throw InputError.at(snapshots.resolve(marker).resolve("pagetypeinfo"), 0,
+                    "not a pagetypeinfo: " + e.getMessage());
+        }
+    }
+
+    /** The text of a kernel /proc file at a marker, from --snapshots, or null when there is none. */
+    private String snapshot(String marker, String name) {
         if (snapshots == null) {
             return null;
         }
-        Path f = snapshots.resolve(marker).resolve("buddyinfo");
+        Path f = snapshots.resolve(marker).resolve(name);
         if (!Files.isRegularFile(f)) {
             return null;
         }
         try {
-            return Buddyinfo.parse(Files.readString(f));
-        } catch (IOException | RuntimeException e) {
-            throw InputError.at(f, 0, "cannot read buddyinfo: " + e.getMessage());
+            return Files.readString(f);
+        } catch (IOException e) {
+            throw InputError.at(f, 0, "cannot read " + name + ": " + e.getMessage());
         }
     }
 
@@ -224,7 +250,8 @@ public final class ReplayCommand implements Callable<Integer> {
                     .append(", \"time_s\": ").append(num(p.timeS())).append(", \"inconsistencies\": ")
                     .append(p.inconsistencies()).append(", \"same_pfn_share\": ").append(num(p.samePfn()))
                     .append(", \"buddyinfo_error\": ").append(Double.isNaN(p.buddyError()) ? "null" : num(p.buddyError()))
-                    .append('}');
+                    .append(", \"pagetypeinfo_error\": ")
+                    .append(Double.isNaN(p.pagetypeError()) ? "null" : num(p.pagetypeError())).append('}');
         }
         j.append("  \"markers\": ").append(m).append("]\n}\n");
         return j.toString();

@@ -33,6 +33,9 @@ class ReplayCommandTest {
         String summary = Files.readString(out.resolve("summary.json"));
         // the trace has 1,148,592 page events after the frag/after-punch marker (a grep of the file counts them)
         assertThat(summary).contains("\"events\": 1148592", "\"mode\": \"forced\"", "\"inconsistencies\": 0,");
+        // trace-end has a kernel buddyinfo and pagetypeinfo, frag/fill none
+        assertThat(summary).containsPattern("\"marker\": \"trace-end\".*\"buddyinfo_error\": 0\\.0\\d+, \"pagetypeinfo_error\": 0\\.0")
+                .contains("\"marker\": \"frag/fill\", \"time_s\": 26.137791");
         // the kernel's trace-end buddyinfo and the model's, both in the proc/ snapshots at that marker
         assertThat(Files.readString(out.resolve("proc/trace-end/buddyinfo"))).startsWith("Node 0, zone      DMA");
         assertThat(out.resolve("proc/frag/after-exit/pagetypeinfo")).isRegularFile();
@@ -82,6 +85,15 @@ class ReplayCommandTest {
         CliRun r = assertBad("garbled.gz:2", "replay", t.toString(), "--from-dmesg", DMESG, "--out",
                 tmp.resolve("o").toString());
         assertThat(r.err()).startsWith("mmsim: ");
+    }
+
+    @Test
+    void aBadSnapshotFileIsOneLineNamingIt() throws IOException {
+        Path snaps = tmp.resolve("snaps");
+        Files.createDirectories(snaps.resolve("frag/after-punch"));
+        Files.writeString(snaps.resolve("frag/after-punch/buddyinfo"), "Node 0, zone Normal 1 2 x\n");
+        assertBad("buddyinfo", "replay", TRACE, "--from-dmesg", DMESG, "--start", "frag/after-punch", "--snapshots",
+                snaps.toString(), "--out", tmp.resolve("o").toString());
     }
 
     private CliRun assertBad(String message, String... args) {

@@ -17,7 +17,7 @@ import org.mmsim.page.Machine;
 class ForcedReplayRealTraceTest {
     private static Machine machine;
     private static ForcedReplay replay;
-    private static Map<String, Map<String, long[]>> atMarker;
+    private static Map<String, ReplayFixture.Snapshot> atMarker;
 
     @BeforeAll
     static void replay() {
@@ -50,7 +50,7 @@ class ForcedReplayRealTraceTest {
     @Test
     void buddyinfoAtTraceEndPerOrderAgainstTheKernels() {
         Map<String, long[]> kernel = ReplayFixture.kernelBuddyinfo("trace-end");
-        Map<String, long[]> model = atMarker.get("trace-end");
+        Map<String, long[]> model = atMarker.get("trace-end").buddyinfo();
         // measured |model - kernel| per order at trace-end
         assertWithin(model.get("DMA"), kernel.get("DMA"), new long[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         assertWithin(model.get("DMA32"), kernel.get("DMA32"), new long[] {1208, 0, 5, 3, 4, 4, 2, 4, 4, 1, 1});
@@ -67,8 +67,36 @@ class ForcedReplayRealTraceTest {
         assertThat(error("frag/after-exit")).isLessThan(0.0194);
     }
 
+    @Test
+    void pagetypeinfoFreeListsAtEachSnapshot() {
+        // measured: per zone, migratetype and order, |model - kernel| in pages over the kernel's free pages
+        assertThat(freeListError("frag/after-holes")).isLessThan(0.2026);
+        assertThat(freeListError("frag/after-compact")).isLessThan(0.0797);
+        assertThat(freeListError("frag/after-exit")).isLessThan(0.0201);
+        assertThat(freeListError("trace-end")).isLessThan(0.0201);
+    }
+
+    @Test
+    void pageblockMigratetypesAtTraceEnd() {
+        Pagetypeinfo kernel = ReplayFixture.kernelPagetypeinfo("trace-end");
+        Pagetypeinfo model = atMarker.get("trace-end").pagetypeinfo();
+        // the kernel's counts are its file's; the model keeps its boot's pageblock types where the trace shows
+        // no steal, so it lacks the running system's Unmovable and Reclaimable blocks (measured differences)
+        assertThat(kernel.blocks()).containsEntry("Normal/Unmovable", 80L).containsEntry("Normal/Reclaimable", 5L)
+                .containsEntry("DMA32/Unmovable", 3L).containsEntry("DMA32/Reclaimable", 2L);
+        assertThat(model.blocks().get("DMA/Unmovable")).isEqualTo(kernel.blocks().get("DMA/Unmovable"));
+        assertThat(model.blocks().get("DMA/Movable")).isEqualTo(kernel.blocks().get("DMA/Movable"));
+        assertThat(Math.abs(model.blocks().get("DMA32/Movable") - kernel.blocks().get("DMA32/Movable"))).isLessThanOrEqualTo(3);
+        assertThat(Math.abs(model.blocks().get("Normal/Unmovable") - kernel.blocks().get("Normal/Unmovable"))).isLessThanOrEqualTo(42);
+        assertThat(model.blocks().get("Normal/Reclaimable")).isZero();
+    }
+
+    private static double freeListError(String marker) {
+        return Pagetypeinfo.freeError(atMarker.get(marker).pagetypeinfo(), ReplayFixture.kernelPagetypeinfo(marker));
+    }
+
     private static double error(String marker) {
-        return Buddyinfo.relativeError(atMarker.get(marker), ReplayFixture.kernelBuddyinfo(marker));
+        return Buddyinfo.relativeError(atMarker.get(marker).buddyinfo(), ReplayFixture.kernelBuddyinfo(marker));
     }
 
     private static void assertWithin(long[] model, long[] kernel, long[] tolerance) {

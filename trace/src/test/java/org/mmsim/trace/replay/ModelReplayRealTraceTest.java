@@ -14,7 +14,7 @@ import org.mmsim.page.Machine;
  */
 class ModelReplayRealTraceTest {
     private static ModelReplay replay;
-    private static Map<String, Map<String, long[]>> atMarker;
+    private static Map<String, ReplayFixture.Snapshot> atMarker;
 
     @BeforeAll
     static void replay() {
@@ -68,7 +68,35 @@ class ModelReplayRealTraceTest {
         assertThat(error("trace-end")).isLessThan(0.0330);
     }
 
+    @Test
+    void pagetypeinfoFreeListsAtEachSnapshot() {
+        // measured: per zone, migratetype and order, |model - kernel| in pages over the kernel's free pages
+        assertThat(freeListError("frag/after-holes")).isLessThan(0.2049);
+        assertThat(freeListError("frag/after-compact")).isLessThan(0.0995);
+        assertThat(freeListError("frag/after-exit")).isLessThan(0.0356);
+        assertThat(freeListError("trace-end")).isLessThan(0.0356);
+    }
+
+    @Test
+    void pageblockMigratetypesAtTraceEnd() {
+        Pagetypeinfo kernel = ReplayFixture.kernelPagetypeinfo("trace-end");
+        Pagetypeinfo model = atMarker.get("trace-end").pagetypeinfo();
+        // the kernel's counts are its file's; the model keeps its boot's pageblock types where the trace shows
+        // no steal, so it lacks the running system's Unmovable and Reclaimable blocks (measured differences)
+        assertThat(kernel.blocks()).containsEntry("Normal/Unmovable", 80L).containsEntry("Normal/Reclaimable", 5L)
+                .containsEntry("DMA32/Unmovable", 3L).containsEntry("DMA32/Reclaimable", 2L);
+        assertThat(model.blocks().get("DMA/Unmovable")).isEqualTo(kernel.blocks().get("DMA/Unmovable"));
+        assertThat(model.blocks().get("DMA/Movable")).isEqualTo(kernel.blocks().get("DMA/Movable"));
+        assertThat(Math.abs(model.blocks().get("DMA32/Movable") - kernel.blocks().get("DMA32/Movable"))).isLessThanOrEqualTo(3);
+        assertThat(Math.abs(model.blocks().get("Normal/Unmovable") - kernel.blocks().get("Normal/Unmovable"))).isLessThanOrEqualTo(43);
+        assertThat(model.blocks().get("Normal/Reclaimable")).isZero();
+    }
+
+    private static double freeListError(String marker) {
+        return Pagetypeinfo.freeError(atMarker.get(marker).pagetypeinfo(), ReplayFixture.kernelPagetypeinfo(marker));
+    }
+
     private static double error(String marker) {
-        return Buddyinfo.relativeError(atMarker.get(marker), ReplayFixture.kernelBuddyinfo(marker));
+        return Buddyinfo.relativeError(atMarker.get(marker).buddyinfo(), ReplayFixture.kernelBuddyinfo(marker));
     }
 }

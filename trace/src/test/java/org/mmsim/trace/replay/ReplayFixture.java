@@ -39,11 +39,21 @@ final class ReplayFixture {
         return m;
     }
 
-    /** Replays the trace from the start marker; the model's buddyinfo at each marker. */
-    static Map<String, Map<String, long[]>> replay(ReplaySink sink, Machine m) {
-        Map<String, Map<String, long[]>> at = new LinkedHashMap<>();
+    /** The kernel's pagetypeinfo at a marker. */
+    static Pagetypeinfo kernelPagetypeinfo(String marker) {
+        return Pagetypeinfo.parse(Oracle.read(CASE, marker + "/pagetypeinfo"));
+    }
+
+    /** The model's buddyinfo and pagetypeinfo at one marker. */
+    record Snapshot(Map<String, long[]> buddyinfo, Pagetypeinfo pagetypeinfo) {
+    }
+
+    /** Replays the trace from the start marker; the model's files at each marker. */
+    static Map<String, Snapshot> replay(ReplaySink sink, Machine m) {
+        Map<String, Snapshot> at = new LinkedHashMap<>();
         try (TraceReader r = TraceFiles.open(TRACE, false)) {
-            TraceReplay.run(r, START, sink, (name, t, pos) -> at.put(name, Buddyinfo.of(m)));
+            TraceReplay.run(r, START, sink,
+                    (name, t, pos) -> at.put(name, new Snapshot(Buddyinfo.of(m), Pagetypeinfo.of(m))));
         }
         return at;
     }
