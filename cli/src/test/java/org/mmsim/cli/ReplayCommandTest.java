@@ -54,6 +54,34 @@ class ReplayCommandTest {
     }
 
     @Test
+    void withAMeminfoTheBootHoldsTheMemoryInUse() throws IOException {
+        Path out = tmp.resolve("meminfo");
+        CliRun r = CliRun.of("replay", TRACE, "--from-dmesg", DMESG, "--meminfo", Oracle.file(CASE, "meminfo").toString(),
+                "--start", "frag/after-punch", "--snapshots", DIR.toString(), "--out", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("summary.json"))).contains("\"events\": 1148592");
+    }
+
+    @Test
+    void lenientCountsAndSkipsAGarbledLine() throws IOException {
+        Path t = garbled();
+        Path out = tmp.resolve("lenient");
+        CliRun r = CliRun.of("replay", t.toString(), "--from-dmesg", DMESG, "--lenient", "--out", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("summary.json"))).contains("\"events\": 1,", "\"skipped_lines\": 1,");
+    }
+
+    private Path garbled() throws IOException {
+        Path t = tmp.resolve("garbled.gz");
+        try (GZIPOutputStream z = new GZIPOutputStream(Files.newOutputStream(t))) {
+            z.write(("            frag-500     [000] d..3.    21.127992: mm_page_alloc_zone_locked: "
+                    + "page=(____ptrval____) pfn=0x524c9 order=0 migratetype=1 percpu_refill=1\n"
+                    + "            frag-500     [000] d..3.    21.127993: mm_page_free: pfn=zz order=0\n").getBytes());
+        }
+        return t;
+    }
+
+    @Test
     void aMissingTraceIsOneLineAndNothingIsWritten() {
         assertBad("no such file", "replay", tmp.resolve("none.gz").toString(), "--from-dmesg", DMESG, "--out",
                 tmp.resolve("o").toString());
@@ -76,12 +104,7 @@ class ReplayCommandTest {
 
     @Test
     void aGarbledTraceIsOneLineWithItsLineNumber() throws IOException {
-        Path t = tmp.resolve("garbled.gz");
-        try (GZIPOutputStream z = new GZIPOutputStream(Files.newOutputStream(t))) {
-            z.write(("            frag-500     [000] d..3.    21.127992: mm_page_alloc_zone_locked: "
-                    + "page=(____ptrval____) pfn=0x524c9 order=0 migratetype=1 percpu_refill=1\n"
-                    + "            frag-500     [000] d..3.    21.127993: mm_page_free: pfn=zz order=0\n").getBytes());
-        }
+        Path t = garbled();
         CliRun r = assertBad("garbled.gz:2", "replay", t.toString(), "--from-dmesg", DMESG, "--out",
                 tmp.resolve("o").toString());
         assertThat(r.err()).startsWith("mmsim: ");
