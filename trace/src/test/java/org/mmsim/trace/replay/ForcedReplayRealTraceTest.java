@@ -1,11 +1,13 @@
 package org.mmsim.trace.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mmsim.page.Machine;
+import org.mmsim.page.debug.BuddyChecker;
 
 /**
  * Forced replay of the x86_64-4G-trace kmem trace from its frag/after-punch marker to its end, on the model of its
@@ -36,6 +38,12 @@ class ForcedReplayRealTraceTest {
         assertThat(replay.extfragEvents()).isEqualTo(3);
         assertThat(atMarker.keySet()).containsExactly("frag/fill", "frag/after-holes", "frag/compact",
                 "frag/after-compact", "frag/exit", "frag/after-exit", "trace-end");
+    }
+
+    @Test
+    void theModelsInvariantsHoldAfterTheReplay() {
+        // the checks of CONFIG_DEBUG_VM (free lists, counts, buddies left unmerged) over every zone
+        assertThatCode(() -> BuddyChecker.check(machine)).doesNotThrowAnyException();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.mmsim.trace.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mmsim.arch.Arch;
 import org.mmsim.arch.ZoneType;
@@ -10,6 +11,7 @@ import org.mmsim.page.Machine;
 import org.mmsim.page.MigrateType;
 import org.mmsim.page.SimpleMachine;
 import org.mmsim.page.Zone;
+import org.mmsim.page.debug.BuddyChecker;
 import org.mmsim.trace.TraceEvent;
 import org.mmsim.trace.TraceEventKind;
 
@@ -57,6 +59,12 @@ class ForcedReplayTest {
     private void drain(long pfn, int order, int mt) {
         event(TraceEventKind.MM_PAGE_PCPU_DRAIN, pfn, order, mt);
         replay.apply(e);
+    }
+
+    /** After every test: the checks of CONFIG_DEBUG_VM over the zone (lists, counts, unmerged buddies). */
+    @AfterEach
+    void invariantsHold() {
+        BuddyChecker.check(machine);
     }
 
     private long[] buddyinfo() {
