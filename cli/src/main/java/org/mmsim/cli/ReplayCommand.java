@@ -38,12 +38,12 @@ import picocli.CommandLine.Parameters;
  * {@code mmsim replay}: a real kernel kmem trace replayed on the model of the trace's machine (booted from its
  * dmesg), forced (the kernel's own choices, checked event by event) or through the model's allocator. Writes,
  * like {@code mmsim run}, one output directory atomically: proc/ snapshots at the trace's markers, summary.json
- * with the replay figures, and replay.html with the agreement at each marker. Bad input is one line and exit
+ * with the replay figures, and report.html with the agreement at each marker. Bad input is one line and exit
  * status 2, with nothing left behind.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Replay a kernel kmem trace (ftrace text, gzipped or not) on the model of its machine and "
-                + "write proc/ snapshots at its markers, summary.json and replay.html."})
+                + "write proc/ snapshots at its markers, summary.json and report.html."})
 public final class ReplayCommand implements Callable<Integer> {
     private static final List<String> PROC = List.of("buddyinfo", "pagetypeinfo");
     private static final int EXAMPLES = 20;
@@ -135,10 +135,10 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             writeProc(dir.resolve("proc").resolve("end"), booted);
             write(dir.resolve("summary.json"), summary(applied, skipped, forced, model, startState, points));
-            write(dir.resolve("replay.html"), html(forced, model, points));
+            write(dir.resolve("report.html"), html(forced, model, points));
             output.commit();
         }
-        System.out.println("mmsim: wrote " + out.resolve("replay.html"));
+        System.out.println("mmsim: wrote " + out.resolve("report.html"));
         return 0;
     }
 
@@ -269,7 +269,7 @@ public final class ReplayCommand implements Callable<Integer> {
         return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
-    /** replay.html: the figures, and at every marker the buddyinfo error (and the inconsistencies) as a chart. */
+    /** report.html: the figures, and at every marker the buddyinfo error (and the inconsistencies) as a chart. */
     private String html(ForcedReplay forced, ModelReplay model, List<MarkerPoint> points) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>mmsim replay: ")
                 .append(Html.esc(trace.getFileName().toString())).append("</title></head><body><h1>mmsim replay, ")
@@ -301,27 +301,39 @@ public final class ReplayCommand implements Callable<Integer> {
         return h.append("</table></body></html>\n").toString();
     }
 
-    /** Agreement over time: 1 - buddyinfo error at each marker, as an inline SVG polyline (0 to 1). */
+    /**
+     * Agreement over time: 1 - error of buddyinfo (blue) and of pagetypeinfo (orange) at each marker with a kernel
+     * snapshot, markers in trace order from left to right, 1 at the top and 0 at the bottom, as inline SVG.
+     */
     private static String chart(List<MarkerPoint> points) {
         int w = 800;
-        int hgt = 200;
-        StringBuilder s = new StringBuilder("<h2>buddyinfo agreement (1 - error) at the markers</h2><svg width=\"")
+        int hgt = 220;
+        StringBuilder s = new StringBuilder("<h2>Agreement with the kernel's snapshots at the markers</h2><svg width=\"")
                 .append(w).append("\" height=\"").append(hgt).append("\" viewBox=\"0 0 ").append(w).append(' ')
-                .append(hgt).append("\"><rect width=\"100%\" height=\"100%\" fill=\"none\" stroke=\"#999\"/>"
-                        + "<polyline fill=\"none\" stroke=\"#1f77b4\" points=\"");
-        int n = 0;
-        for (MarkerPoint p : points) {
-            if (Double.isNaN(p.buddyError())) {
-                continue;
+                .append(hgt).append("\"><rect x=\"40\" y=\"10\" width=\"").append(w - 60).append("\" height=\"")
+                .append(hgt - 40).append("\" fill=\"none\" stroke=\"#999\"/><text x=\"5\" y=\"20\">1</text>"
+                        + "<text x=\"5\" y=\"").append(hgt - 30).append("\">0</text>");
+        boolean any = false;
+        for (int series = 0; series < 2; series++) {
+            s.append("<polyline fill=\"none\" stroke=\"").append(series == 0 ? "#1f77b4" : "#ff7f0e")
+                    .append("\" points=\"");
+            for (int i = 0; i < points.size(); i++) {
+                MarkerPoint p = points.get(i);
+                double err = series == 0 ? p.buddyError() : p.pagetypeError();
+                if (Double.isNaN(err)) {
+                    continue;
+                }
+                double x = 40 + (w - 60) * (points.size() < 2 ? 0.5 : (double) i / (points.size() - 1));
+                double y = 10 + (hgt - 40) * Math.min(1, err);
+                s.append(num(x)).append(',').append(num(y)).append(' ');
+                any = true;
             }
-            double x = 10 + (w - 20) * (points.size() < 2 ? 0.5 : (double) points.indexOf(p) / (points.size() - 1));
-            double y = 10 + (hgt - 20) * Math.min(1, p.buddyError());
-            s.append(num(x)).append(',').append(num(y)).append(' ');
-            n++;
+            s.append("\"/>");
         }
-        s.append("\"/>");
-        if (n == 0) {
-            s.append("<text x=\"20\" y=\"100\">no kernel snapshot at any marker (give --snapshots)</text>");
+        s.append("<text x=\"50\" y=\"").append(hgt - 8).append("\" fill=\"#1f77b4\">buddyinfo</text><text x=\"150\" y=\"")
+                .append(hgt - 8).append("\" fill=\"#ff7f0e\">pagetypeinfo</text>");
+        if (!any) {
+            s.append("<text x=\"60\" y=\"100\">no kernel snapshot at any marker (give --snapshots)</text>");
         }
         return s.append("</svg>").toString();
     }

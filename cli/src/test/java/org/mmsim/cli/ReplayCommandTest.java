@@ -39,8 +39,8 @@ class ReplayCommandTest {
         // the kernel's trace-end buddyinfo and the model's, both in the proc/ snapshots at that marker
         assertThat(Files.readString(out.resolve("proc/trace-end/buddyinfo"))).startsWith("Node 0, zone      DMA");
         assertThat(out.resolve("proc/frag/after-exit/pagetypeinfo")).isRegularFile();
-        assertThat(Files.readString(out.resolve("replay.html"))).contains("<svg", "frag/after-exit");
-        assertThat(r.out()).contains("replay.html");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<svg", "frag/after-exit");
+        assertThat(r.out()).contains("report.html");
     }
 
     @Test
