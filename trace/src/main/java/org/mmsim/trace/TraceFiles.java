@@ -10,12 +10,14 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import org.mmsim.arch.InputError;
 import org.mmsim.trace.text.FtraceTextReader;
+import org.mmsim.trace.text.ReadAheadInputStream;
 
 /**
  * Opens a trace file whatever its form: gzip is recognised by its magic bytes (1f 8b, RFC 1952), not by the
  * file's name, and trace-cmd's binary trace.dat by its own magic ({@code \x17\x08\x44tracing}, the first bytes
  * tracecmd_output writes); anything else is read as ftrace text. The streams are peeked through pushback, not
- * through a buffer that reads ahead, so a gzip cut short fails at the line where its data ends.
+ * through a buffer that reads ahead, so a gzip cut short fails at the line where its data ends; gzip is
+ * decompressed on a thread of its own while the reader parses.
  */
 public final class TraceFiles {
     private static final int BUFFER = 1 << 16;
@@ -35,7 +37,10 @@ public final class TraceFiles {
                     new PushbackInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER), MAGIC);
             in = raw;
             gzip = startsWith(raw, GZIP_MAGIC);
-            PushbackInputStream text = gzip ? new PushbackInputStream(new GZIPInputStream(raw, BUFFER), MAGIC) : raw;
+            PushbackInputStream text = gzip
+                    ? new PushbackInputStream(new ReadAheadInputStream(new GZIPInputStream(raw, BUFFER), file.toString()),
+                            MAGIC)
+                    : raw;
             in = text;
             if (startsWith(text, TRACE_DAT_MAGIC)) {
                 return traceDat(file, text, lenient);

@@ -200,7 +200,7 @@ public final class FtraceTextReader implements TraceReader {
             }
             return false;
         }
-        if (readReportHeader(b, p, to)) {
+        if ((b[p] == 'v' || b[p] == 'c' || b[p] == 'C') && readReportHeader(b, p, to)) {
             return false;
         }
         e.clear();
@@ -230,11 +230,8 @@ public final class FtraceTextReader implements TraceReader {
         }
         e.timeNs = Numbers.timeNs(b, t, tEnd - 1);
         int n = Text.skipSpaces(b, tEnd, to);
-        int nEnd = n;
-        while (nEnd < to && b[nEnd] != ':' && b[nEnd] != ' ') {
-            nEnd++;
-        }
-        if (nEnd == n || nEnd == to || b[nEnd] != ':') {
+        int nEnd = Text.find(b, n, to, (byte) ':');
+        if (nEnd <= n || Text.nextSpace(b, n, nEnd) != nEnd) {
             throw new Malformed("no event name");
         }
         int nameId = names.intern(b, n, nEnd);

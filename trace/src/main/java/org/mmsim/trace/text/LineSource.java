@@ -2,9 +2,6 @@ package org.mmsim.trace.text;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -15,8 +12,6 @@ import java.util.Arrays;
 final class LineSource {
     /** A longer line is not text the kernel wrote: ftrace lines are at most a page (TRACE_SEQ_BUFFER_SIZE). */
     static final int MAX_LINE = 1 << 20;
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final InputStream in;
     private byte[] buf = new byte[1 << 18];
@@ -39,7 +34,7 @@ final class LineSource {
      */
     boolean next() throws IOException {
         while (true) {
-            int nl = indexOfNewline(buf, pos, limit);
+            int nl = Text.find(buf, pos, limit, (byte) '\n');
             if (nl >= 0) {
                 start = pos;
                 end = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
@@ -109,27 +104,5 @@ final class LineSource {
             limit += n;
             bytesRead += n;
         }
-    }
-
-    /**
-     * The first '\n' in {@code [from, to)}, or -1. Eight bytes at a time: a byte of {@code w ^ 0x0a..0a} is zero
-     * where w holds a newline, and {@code (x - 0x01..01) & ~x & 0x80..80} sets the top bit of the lowest zero byte
-     * (the first, in little-endian order) exactly.
-     */
-    private static int indexOfNewline(byte[] b, int from, int to) {
-        int i = from;
-        for (; i <= to - Long.BYTES; i += Long.BYTES) {
-            long x = (long) LONGS.get(b, i) ^ 0x0a0a0a0a0a0a0a0aL;
-            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -1,11 +1,17 @@
 package org.mmsim.trace.text;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
-/** Byte-slice helpers for messages and comparisons; used off the hot path or on a handful of bytes. */
+/** Byte-slice helpers: searches, comparisons and excerpts for messages. */
 final class Text {
     /** A quoted excerpt in an error message is cut to this many bytes. */
     private static final int EXCERPT = 60;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long TABS = 0x0909090909090909L;
 
     private Text() {
     }
@@ -47,11 +53,48 @@ final class Text {
         return i;
     }
 
+    /** The first space or tab at or after {@code from}, or {@code to}; eight bytes at a time, as {@link #find}. */
     static int nextSpace(byte[] b, int from, int to) {
         int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long w = (long) LONGS.get(b, i);
+            long found = zeroByte(w ^ SPACES) | zeroByte(w ^ TABS);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
         while (i < to && b[i] != ' ' && b[i] != '\t') {
             i++;
         }
         return i;
+    }
+
+    /**
+     * The first byte {@code c} in {@code [from, to)}, or -1. Eight bytes at a time: a byte of {@code w ^ cccc...} is
+     * zero where w holds c, and {@link #zeroByte} marks the first such byte exactly.
+     */
+    static int find(byte[] b, int from, int to, byte c) {
+        long pattern = (c & 0xffL) * 0x0101010101010101L;
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long found = zeroByte((long) LONGS.get(b, i) ^ pattern);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The top bit of each zero byte of {@code x} up to and including the lowest one (higher ones may be missed or
+     * falsely set, which the lowest, the first in little-endian order, never is).
+     */
+    private static long zeroByte(long x) {
+        return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
     }
 }
