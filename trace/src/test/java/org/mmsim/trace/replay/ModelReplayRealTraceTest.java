@@ -62,41 +62,23 @@ class ModelReplayRealTraceTest {
     @Test
     void buddyinfoErrorAtEachSnapshot() {
         // measured errors against the kernel's buddyinfo at the markers that have a snapshot
-        assertThat(error("frag/after-holes")).isLessThan(0.1313);
-        assertThat(error("frag/after-compact")).isLessThan(0.0527);
-        assertThat(error("frag/after-exit")).isLessThan(0.0330);
-        assertThat(error("trace-end")).isLessThan(0.0330);
+        assertThat(ReplayFixture.buddyinfoError(atMarker, "frag/after-holes")).isLessThan(0.1313);
+        assertThat(ReplayFixture.buddyinfoError(atMarker, "frag/after-compact")).isLessThan(0.0527);
+        assertThat(ReplayFixture.buddyinfoError(atMarker, "frag/after-exit")).isLessThan(0.0330);
+        assertThat(ReplayFixture.buddyinfoError(atMarker, "trace-end")).isLessThan(0.0330);
     }
 
     @Test
     void pagetypeinfoFreeListsAtEachSnapshot() {
         // measured: per zone, migratetype and order, |model - kernel| in pages over the kernel's free pages
-        assertThat(freeListError("frag/after-holes")).isLessThan(0.2049);
-        assertThat(freeListError("frag/after-compact")).isLessThan(0.0995);
-        assertThat(freeListError("frag/after-exit")).isLessThan(0.0356);
-        assertThat(freeListError("trace-end")).isLessThan(0.0356);
+        assertThat(ReplayFixture.freeListError(atMarker, "frag/after-holes")).isLessThan(0.2049);
+        assertThat(ReplayFixture.freeListError(atMarker, "frag/after-compact")).isLessThan(0.0995);
+        assertThat(ReplayFixture.freeListError(atMarker, "frag/after-exit")).isLessThan(0.0356);
+        assertThat(ReplayFixture.freeListError(atMarker, "trace-end")).isLessThan(0.0356);
     }
 
     @Test
     void pageblockMigratetypesAtTraceEnd() {
-        Pagetypeinfo kernel = ReplayFixture.kernelPagetypeinfo("trace-end");
-        Pagetypeinfo model = atMarker.get("trace-end").pagetypeinfo();
-        // the kernel's counts are its file's; the model keeps its boot's pageblock types where the trace shows
-        // no steal, so it lacks the running system's Unmovable and Reclaimable blocks (measured differences)
-        assertThat(kernel.blocks()).containsEntry("Normal/Unmovable", 80L).containsEntry("Normal/Reclaimable", 5L)
-                .containsEntry("DMA32/Unmovable", 3L).containsEntry("DMA32/Reclaimable", 2L);
-        assertThat(model.blocks().get("DMA/Unmovable")).isEqualTo(kernel.blocks().get("DMA/Unmovable"));
-        assertThat(model.blocks().get("DMA/Movable")).isEqualTo(kernel.blocks().get("DMA/Movable"));
-        assertThat(Math.abs(model.blocks().get("DMA32/Movable") - kernel.blocks().get("DMA32/Movable"))).isLessThanOrEqualTo(3);
-        assertThat(Math.abs(model.blocks().get("Normal/Unmovable") - kernel.blocks().get("Normal/Unmovable"))).isLessThanOrEqualTo(43);
-        assertThat(model.blocks().get("Normal/Reclaimable")).isZero();
-    }
-
-    private static double freeListError(String marker) {
-        return Pagetypeinfo.freeError(atMarker.get(marker).pagetypeinfo(), ReplayFixture.kernelPagetypeinfo(marker));
-    }
-
-    private static double error(String marker) {
-        return Buddyinfo.relativeError(atMarker.get(marker).buddyinfo(), ReplayFixture.kernelBuddyinfo(marker));
+        ReplayFixture.assertPageblocksAtTraceEnd(atMarker, 43);
     }
 }

@@ -1,5 +1,7 @@
 package org.mmsim.trace.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,6 +44,34 @@ final class ReplayFixture {
     /** The kernel's pagetypeinfo at a marker. */
     static Pagetypeinfo kernelPagetypeinfo(String marker) {
         return Pagetypeinfo.parse(Oracle.read(CASE, marker + "/pagetypeinfo"));
+    }
+
+    /** The buddyinfo error of the model at a marker against the kernel's file. */
+    static double buddyinfoError(Map<String, Snapshot> at, String marker) {
+        return Buddyinfo.relativeError(at.get(marker).buddyinfo(), kernelBuddyinfo(marker));
+    }
+
+    /** The pagetypeinfo free-list error of the model at a marker against the kernel's file. */
+    static double freeListError(Map<String, Snapshot> at, String marker) {
+        return Pagetypeinfo.freeError(at.get(marker).pagetypeinfo(), kernelPagetypeinfo(marker));
+    }
+
+    /**
+     * The pageblocks per migratetype at trace-end against the kernel's file: the model keeps its boot's pageblock
+     * types where the trace shows no steal, so it lacks the running system's Unmovable and Reclaimable blocks;
+     * {@code normalUnmovable} is the measured difference of Normal's Unmovable blocks.
+     */
+    static void assertPageblocksAtTraceEnd(Map<String, Snapshot> at, long normalUnmovable) {
+        Map<String, Long> kernel = kernelPagetypeinfo("trace-end").blocks();
+        Map<String, Long> model = at.get("trace-end").pagetypeinfo().blocks();
+        assertThat(kernel).containsEntry("Normal/Unmovable", 80L).containsEntry("Normal/Reclaimable", 5L)
+                .containsEntry("DMA32/Unmovable", 3L).containsEntry("DMA32/Reclaimable", 2L);
+        assertThat(model.get("DMA/Unmovable")).isEqualTo(kernel.get("DMA/Unmovable"));
+        assertThat(model.get("DMA/Movable")).isEqualTo(kernel.get("DMA/Movable"));
+        assertThat(Math.abs(model.get("DMA32/Movable") - kernel.get("DMA32/Movable"))).isLessThanOrEqualTo(3);
+        assertThat(Math.abs(model.get("Normal/Unmovable") - kernel.get("Normal/Unmovable")))
+                .isLessThanOrEqualTo(normalUnmovable);
+        assertThat(model.get("Normal/Reclaimable")).isZero();
     }
 
     /** The model's buddyinfo and pagetypeinfo at one marker. */
