@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             TranslateCommand.class,
             WalkCommand.class,
             RunCommand.class,
+            ReplayCommand.class,
             SysctlCommand.class,
             SweepCommand.class,
             ExploreCommand.class,

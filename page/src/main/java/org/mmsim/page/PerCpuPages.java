@@ -247,4 +247,84 @@ public final class PerCpuPages {
             freePcppagesBulk(z, cpu, z.pcpCount[cpu], 0);
         }
     }
+
+    /**
+     * Puts a page on a CPU's list as the kernel's trace says it went there: at the head, as
+     * free_unref_page_commit() does (HighAtomic and CMA pages on the Movable list, remembering their type), or at
+     * the tail, as rmqueue_bulk() refills. No high/batch check: the drains the kernel did come as their own events.
+     */
+    public static void putPcpPage(Zone z, int cpu, long pfn, int order, int mt, boolean tail) {
+        int idx = z.mm.index(pfn);
+        int listMt = mt >= MigrateType.PCPTYPES ? MigrateType.MOVABLE : mt;
+        int li = cpu * Zone.NR_PCP_LISTS + orderToPindex(listMt, order);
+        if (tail) {
+            listAddTail(z, li, idx);
+        } else {
+            listAdd(z, li, idx);
+        }
+        z.mm.setFlags(idx, MemMap.pcpFlags(order, mt));
+        z.pcpCount[cpu] += 1 << order;
+    }
+
+    /**
+     * Models the list_del() of __rmqueue_pcplist() for a chosen page: takes {@code pfn} off the per-CPU list it
+     * is on (the list of {@code cpu}, unless the page heads or ends another CPU's list) and makes it an allocated
+     * head. Returns its remembered migratetype, or -1 (nothing changed) when it is on no per-CPU list.
+     */
+    public static int takePcpPage(Zone z, int cpu, long pfn, boolean movable) {
+        int idx = z.mm.index(pfn);
+        int f = z.mm.valid(idx) ? z.mm.flags(idx) : 0;
+        if (!MemMap.isPcp(f)) {
+            return -1;
+        }
+        int order = f & MemMap.ORDER_MASK;
+        int mt = MemMap.pcpMt(f);
+        unlinkPcp(z, cpu, idx, orderToPindex(mt >= MigrateType.PCPTYPES ? MigrateType.MOVABLE : mt, order), order);
+        z.mm.setFlags(idx, (movable ? MemMap.ST_ALLOCATED_MOVABLE : MemMap.ST_ALLOCATED) + order);
+        return mt;
+    }
+
+    /**
+     * Models one page of free_pcppages_bulk(): {@code pfn} leaves its per-CPU list and __free_one_page() frees it
+     * with migratetype {@code mt} (what mm_page_pcpu_drain reports). False (nothing changed) when the page is on
+     * no per-CPU list.
+     */
+    public static boolean drainPcpPage(Zone z, int cpu, long pfn, int mt) {
+        int idx = z.mm.index(pfn);
+        int f = z.mm.valid(idx) ? z.mm.flags(idx) : 0;
+        if (!MemMap.isPcp(f)) {
+            return false;
+        }
+        int order = f & MemMap.ORDER_MASK;
+        int pmt = MemMap.pcpMt(f);
+        unlinkPcp(z, cpu, idx, orderToPindex(pmt >= MigrateType.PCPTYPES ? MigrateType.MOVABLE : pmt, order), order);
+        Buddy.freeOnePage(z, idx, order, mt, false);
+        return true;
+    }
+
+    private static void unlinkPcp(Zone z, int cpu, int idx, int pindex, int order) {
+        int owner = cpu;
+        for (int c = 0; c < z.pcpCount.length; c++) {
+            int li = c * Zone.NR_PCP_LISTS + pindex;
+            if (z.pcpHead[li] == idx || z.pcpTail[li] == idx) {
+                owner = c;
+                break;
+            }
+        }
+        int li = owner * Zone.NR_PCP_LISTS + pindex;
+        LinkSpace ls = z.mm.fine;
+        int p = ls.prev(idx);
+        int n = ls.next(idx);
+        if (p == LinkSpace.NIL) {
+            z.pcpHead[li] = n;
+        } else {
+            ls.setNext(p, n);
+        }
+        if (n == LinkSpace.NIL) {
+            z.pcpTail[li] = p;
+        } else {
+            ls.setPrev(n, p);
+        }
+        z.pcpCount[owner] -= 1 << order;
+    }
 }

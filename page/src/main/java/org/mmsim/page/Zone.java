@@ -487,6 +487,111 @@ public final class Zone {
         return 1 << order;
     }
 
+    // ---- forced replay: the kernel's own choices applied --------------------------------------------------
+
+    /**
+     * Models is_free_buddy_page(): the pfn of the free block (PageBuddy head of an order at least as large as the
+     * alignment reached) that holds {@code pfn}, or -1 when the page lies in no free block.
+     */
+    public long freeBlockHead(long pfn) {
+        if (!spans(pfn) || !mm.valid(mm.index(pfn))) {
+            return -1;
+        }
+        for (int o = 0; o < maxOrder; o++) {
+            long head = pfn & ~((1L << o) - 1);
+            if (head < zoneStartPfn) {
+                break;
+            }
+            int idx = mm.index(head);
+            if (!mm.valid(idx)) {
+                break;
+            }
+            int f = mm.flags(idx);
+            if (MemMap.isBuddy(f) && (f & MemMap.ORDER_MASK) >= o) {
+                return head;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Models take_page_off_buddy() with break_down_buddy_pages(): the free block holding {@code pfn} leaves its
+     * list and is split down to the block of {@code order} at {@code pfn}, every other half going to the head of
+     * its order's list of the same migratetype (for {@code pfn} at the free block's head this is exactly what
+     * expand() does after __rmqueue_smallest). The block becomes an allocated head (counted as movable when
+     * {@code movable}); NR_FREE_PAGES drops. Returns the migratetype of the list the free block was on, or -1
+     * (nothing changed) when no free block of order {@code order} or more holds the aligned block.
+     */
+    public int takeFreeBlock(long pfn, int order, boolean movable) {
+        long head = freeBlockHead(pfn);
+        if (head < 0) {
+            return -1;
+        }
+        int hidx = mm.index(head);
+        int f = mm.flags(hidx);
+        int high = f & MemMap.ORDER_MASK;
+        if (high < order || (pfn & ((1L << order) - 1)) != 0) {
+            return -1;
+        }
+        int mt = MemMap.buddyMt(f);
+        delPageFromFreeList(hidx, high);
+        int target = mm.index(pfn);
+        int page = hidx;
+        int size = 1 << high;
+        while (high > order) {
+            high--;
+            size >>>= 1;
+            int buddy;
+            if (target >= page + size) {
+                buddy = page;
+                page += size;
+            } else {
+                buddy = page + size;
+            }
+            addToFreeList(buddy, high, mt);
+        }
+        if (mt != types.isolate()) {
+            modFreepageState(-(1L << order), mt);
+        }
+        mm.setFlags(target, (movable ? MemMap.ST_ALLOCATED_MOVABLE : MemMap.ST_ALLOCATED) + order);
+        return mt;
+    }
+
+    /**
+     * Models the state post_alloc_hook() leaves: [pfn, pfn + 2^order) becomes one allocated block headed at
+     * {@code pfn}; heads of allocated blocks inside it become tail pages. Free and per-CPU pages inside must have
+     * been taken off their lists first ({@link #takeFreeBlock}, {@link PerCpuPages#takePcpPage}); reserved pages
+     * stay reserved.
+     */
+    public void markAllocated(long pfn, int order, boolean movable) {
+        int idx = mm.index(pfn);
+        mm.ensureSections(idx, 1L << order);
+        for (int i = idx + 1; i < idx + (1 << order); i++) {
+            int st = mm.flags(i) & 0xf0;
+            if (st == MemMap.ST_ALLOCATED || st == MemMap.ST_ALLOCATED_MOVABLE) {
+                mm.setFlags(i, 0);
+            }
+        }
+        mm.setFlags(idx, (movable ? MemMap.ST_ALLOCATED_MOVABLE : MemMap.ST_ALLOCATED) + order);
+    }
+
+    /**
+     * Models free_one_page(): an allocated block goes straight back to the buddy (__free_one_page, merging) with
+     * migratetype {@code mt}, as __free_pages_ok and the Isolate path of free_unref_page do.
+     */
+    public void freeOnePage(long pfn, int order, int mt) {
+        Buddy.freeOnePage(this, mm.index(pfn), order, mt, false);
+    }
+
+    /** Models move_to_free_list() for the free block headed by {@code pfn}: to the tail of list {@code mt}. */
+    public void moveFreeBlock(long pfn, int mt) {
+        int idx = mm.index(pfn);
+        int f = mm.flags(idx);
+        if (MemMap.isBuddy(f) && MemMap.buddyMt(f) != mt) {
+            moveToFreeList(idx, f & MemMap.ORDER_MASK, mt);
+        }
+    }
+
     // ---- free list primitives ------------------------------------------------------------------------------
 
     /** add_to_free_list(): head insertion, PageBuddy and order set, nr_free++. */

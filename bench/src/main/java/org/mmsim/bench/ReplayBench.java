@@ -1,0 +1,186 @@
+package org.mmsim.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.mmsim.boot.spec.DmesgImporter;
+import org.mmsim.page.Machine;
+import org.mmsim.page.init.MemoryInit;
+import org.mmsim.trace.TraceEvent;
+import org.mmsim.trace.TraceEventKind;
+import org.mmsim.trace.TraceFiles;
+import org.mmsim.trace.TraceReader;
+import org.mmsim.trace.replay.Buddyinfo;
+import org.mmsim.trace.replay.ForcedReplay;
+import org.mmsim.trace.replay.StartState;
+import org.mmsim.trace.replay.TraceReplay;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Issue 12, acceptance 4: forced replay of the x86_64-4G-trace kmem trace from its frag/after-punch marker to its
+ * end (1,148,592 page events), single-shot time per replay, on a machine booted from the trace's dmesg and
+ * prepared by StartState before every iteration (untimed). {@link #decoded} replays events decoded beforehand
+ * into primitive arrays (parsing excluded); {@link #parsed} reads the gzipped ftrace text as it replays (parsing
+ * included, the whole file: 2.46 M lines). Events per second = events / time; {@link #main} prints them.
+ * Run from the repository root (the paths are relative to it) or give -p trace=... -p dmesg=....
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+public class ReplayBench {
+    private static final String START = "frag/after-punch";
+
+    @Param({"testdata/oracle/cases/x86_64-4G-trace/trace.gz"})
+    public String trace;
+
+    @Param({"testdata/oracle/cases/x86_64-4G-trace/dmesg"})
+    public String dmesg;
+
+    private int count;
+    private byte[] kind;
+    private long[] pfn;
+    private byte[] order;
+    private byte[] migratetype;
+    private byte[] flags;
+    private byte[] fallbackOrder;
+    private byte[] fallbackMigratetype;
+    private long[] position;
+    private Machine machine;
+    private final TraceEvent event = new TraceEvent();
+
+    /** Decodes the page events after the start marker into arrays, once. */
+    @Setup(Level.Trial)
+    public void decode() {
+        int cap = 1 << 20;
+        kind = new byte[cap];
+        pfn = new long[cap];
+        order = new byte[cap];
+        migratetype = new byte[cap];
+        flags = new byte[cap];
+        fallbackOrder = new byte[cap];
+        fallbackMigratetype = new byte[cap];
+        position = new long[cap];
+        count = 0;
+        TraceEvent e = new TraceEvent();
+        boolean started = false;
+        try (TraceReader r = TraceFiles.open(Path.of(trace), false)) {
+            while (r.next(e)) {
+                if (!started) {
+                    started = TraceReplay.isMarker(e, START);
+                    continue;
+                }
+                if (e.kind == TraceEventKind.MARKER || e.kind == TraceEventKind.OTHER) {
+                    continue;
+                }
+                if (count == kind.length) {
+                    grow();
+                }
+                kind[count] = (byte) e.kind.ordinal();
+                pfn[count] = e.pfn;
+                order[count] = (byte) e.order;
+                migratetype[count] = (byte) e.migratetype;
+                flags[count] = (byte) ((e.percpuRefill ? 1 : 0) | (e.changeOwnership ? 2 : 0));
+                fallbackOrder[count] = (byte) e.fallbackOrder;
+                fallbackMigratetype[count] = (byte) e.fallbackMigratetype;
+                position[count] = e.position;
+                count++;
+            }
+        }
+    }
+
+    private void grow() {
+        int n = kind.length * 2;
+        kind = Arrays.copyOf(kind, n);
+        pfn = Arrays.copyOf(pfn, n);
+        order = Arrays.copyOf(order, n);
+        migratetype = Arrays.copyOf(migratetype, n);
+        flags = Arrays.copyOf(flags, n);
+        fallbackOrder = Arrays.copyOf(fallbackOrder, n);
+        fallbackMigratetype = Arrays.copyOf(fallbackMigratetype, n);
+        position = Arrays.copyOf(position, n);
+    }
+
+    /** A fresh machine from the dmesg, prepared at the start marker (untimed). */
+    @Setup(Level.Iteration)
+    public void prepare() {
+        machine = MemoryInit.boot(DmesgImporter.read(Path.of(dmesg), null)).machine();
+        Path after = Path.of(trace).resolveSibling("frag").resolve("after-punch").resolve("buddyinfo");
+        try (TraceReader r = TraceFiles.open(Path.of(trace), false)) {
+            StartState.prepare(machine, r, START, Buddyinfo.parse(readOrEmpty(after)));
+        }
+    }
+
+    private static String readOrEmpty(Path p) {
+        try {
+            return java.nio.file.Files.readString(p);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    /** Forced replay of the pre-decoded events: parsing excluded. */
+    @Benchmark
+    public long decoded() {
+        ForcedReplay replay = new ForcedReplay(machine, 20);
+        TraceEventKind[] kinds = TraceEventKind.values();
+        TraceEvent e = event;
+        for (int i = 0; i < count; i++) {
+            e.kind = kinds[kind[i]];
+            e.pfn = pfn[i];
+            e.order = order[i];
+            e.migratetype = migratetype[i];
+            e.percpuRefill = (flags[i] & 1) != 0;
+            e.changeOwnership = (flags[i] & 2) != 0;
+            e.fallbackOrder = fallbackOrder[i];
+            e.fallbackMigratetype = fallbackMigratetype[i];
+            e.position = position[i];
+            e.cpu = 0;
+            replay.apply(e);
+        }
+        return replay.events();
+    }
+
+    /** Forced replay reading the gzipped text as it goes: parsing included. */
+    @Benchmark
+    public long parsed() {
+        ForcedReplay replay = new ForcedReplay(machine, 20);
+        try (TraceReader r = TraceFiles.open(Path.of(trace), false)) {
+            TraceReplay.run(r, START, replay, null);
+        }
+        return replay.events();
+    }
+
+    /** Prints events per second of both benchmarks, best of five runs each. */
+    public static void main(String[] args) {
+        ReplayBench b = new ReplayBench();
+        b.trace = args.length > 0 ? args[0] : "testdata/oracle/cases/x86_64-4G-trace/trace.gz";
+        b.dmesg = args.length > 1 ? args[1] : "testdata/oracle/cases/x86_64-4G-trace/dmesg";
+        b.decode();
+        for (String which : new String[] {"decoded", "parsed"}) {
+            long best = Long.MAX_VALUE;
+            long events = 0;
+            for (int run = 0; run < 5; run++) {
+                b.prepare();
+                long t0 = System.nanoTime();
+                events = which.equals("decoded") ? b.decoded() : b.parsed();
+                best = Math.min(best, System.nanoTime() - t0);
+            }
+            System.out.printf("%s: %d events in %.1f ms, %.2f M events/s%n", which, events, best / 1e6,
+                    events * 1e3 / best);
+        }
+    }
+}

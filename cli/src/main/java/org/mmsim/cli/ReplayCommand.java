@@ -1,0 +1,340 @@
+package org.mmsim.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mmsim.arch.InputError;
+import org.mmsim.boot.spec.DmesgImporter;
+import org.mmsim.boot.spec.MachineSpec;
+import org.mmsim.page.init.BootResidue;
+import org.mmsim.page.init.BootedMachine;
+import org.mmsim.page.init.MemoryInit;
+import org.mmsim.proc.model.BootResidueMeminfo;
+import org.mmsim.proc.model.ProcFiles;
+import org.mmsim.report.Html;
+import org.mmsim.report.RunOutput;
+import org.mmsim.trace.TraceFiles;
+import org.mmsim.trace.TraceReader;
+import org.mmsim.trace.replay.Buddyinfo;
+import org.mmsim.trace.replay.ForcedReplay;
+import org.mmsim.trace.replay.Inconsistency;
+import org.mmsim.trace.replay.InconsistencyExample;
+import org.mmsim.trace.replay.ModelReplay;
+import org.mmsim.trace.replay.Pagetypeinfo;
+import org.mmsim.trace.replay.ReplaySink;
+import org.mmsim.trace.replay.StartState;
+import org.mmsim.trace.replay.TraceReplay;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mmsim replay}: a real kernel kmem trace replayed on the model of the trace's machine (booted from its
+ * dmesg), forced (the kernel's own choices, checked event by event) or through the model's allocator. Writes,
+ * like {@code mmsim run}, one output directory atomically: proc/ snapshots at the trace's markers, summary.json
+ * with the replay figures, and report.html with the agreement at each marker. Bad input is one line and exit
+ * status 2, with nothing left behind.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replay a kernel kmem trace (ftrace text, gzipped or not) on the model of its machine and "
+                + "write proc/ snapshots at its markers, summary.json and report.html."})
+public final class ReplayCommand implements Callable<Integer> {
+    private static final List<String> PROC = List.of("buddyinfo", "pagetypeinfo");
+    private static final int EXAMPLES = 20;
+
+    @Parameters(paramLabel = "TRACE", description = "the trace: ftrace text as the trace file or trace-cmd report print it")
+    Path trace;
+
+    @Option(names = "--from-dmesg", required = true, paramLabel = "DMESG", description = "the traced machine's boot log")
+    Path dmesg;
+
+    @Option(names = "--iomem", paramLabel = "FILE", description = "its /proc/iomem (default: an 'iomem' file beside the dmesg)")
+    Path iomem;
+
+    @Option(names = "--meminfo", paramLabel = "MEMINFO", description = "a meminfo of the machine: the memory in use at boot")
+    Path meminfo;
+
+    @Option(names = "--mode", paramLabel = "forced|model", description = "forced (default) or model")
+    String mode = "forced";
+
+    @Option(names = "--start", paramLabel = "MARKER",
+            description = "replay from this trace marker (e.g. frag/after-punch) instead of the first event")
+    String start;
+
+    @Option(names = "--snapshots", paramLabel = "DIR",
+            description = "the kernel's /proc snapshots, DIR/MARKER/buddyinfo: the start state is matched to the start "
+                    + "marker's, and the model is compared at every marker that has one")
+    Path snapshots;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: mmsim-replay)")
+    Path out = Path.of("mmsim-replay");
+
+    @Option(names = "--lenient", description = "count and skip malformed lines instead of stopping at the first")
+    boolean lenient;
+
+    /** One marker's figures. */
+    private record MarkerPoint(String name, double timeS, long inconsistencies, double samePfn, double buddyError,
+            double pagetypeError) {
+    }
+
+    @Override
+    public Integer call() {
+        if (!mode.equals("forced") && !mode.equals("model")) {
+            throw new InputError("--mode must be forced or model, not " + mode);
+        }
+        requireFile(trace);
+        requireFile(dmesg);
+        if (meminfo != null) {
+            requireFile(meminfo);
+        }
+        RunOutput.check(out);
+        Path io = iomem;
+        if (io == null) {
+            Path beside = dmesg.toAbsolutePath().getParent().resolve("iomem");
+            io = Files.isRegularFile(beside) ? beside : null;
+        }
+        MachineSpec spec = DmesgImporter.read(dmesg, io);
+        BootResidue residue = meminfo == null ? BootResidue.NONE
+                : BootResidueMeminfo.read(meminfo, spec.arch().pageShift());
+        BootedMachine booted = MemoryInit.boot(spec, null, residue);
+        StartState startState = null;
+        if (start != null) {
+            try (TraceReader r = TraceFiles.open(trace, lenient)) {
+                startState = StartState.prepare(booted.machine(), r, start, kernelBuddyinfo(start));
+            }
+        }
+        try (RunOutput output = RunOutput.create(out)) {
+            Path dir = output.dir();
+            ForcedReplay forced = mode.equals("forced") ? new ForcedReplay(booted.machine(), EXAMPLES) : null;
+            ModelReplay model = forced == null ? new ModelReplay(booted.machine()) : null;
+            ReplaySink sink = forced != null ? forced : model;
+            List<MarkerPoint> points = new ArrayList<>();
+            long applied;
+            long skipped;
+            try (TraceReader r = TraceFiles.open(trace, lenient)) {
+                applied = TraceReplay.run(r, start, sink, (name, t, pos) -> {
+                    writeProc(dir.resolve("proc").resolve(name), booted);
+                    Map<String, long[]> kernel = kernelBuddyinfo(name);
+                    Pagetypeinfo kernelTypes = kernelPagetypeinfo(name);
+                    points.add(new MarkerPoint(name, t / 1e9, forced != null ? forced.inconsistencies() : 0,
+                            model != null && model.allocs() > 0 ? (double) model.samePfn() / model.allocs() : 0,
+                            kernel == null ? Double.NaN : Buddyinfo.relativeError(Buddyinfo.of(booted.machine()), kernel),
+                            kernelTypes == null ? Double.NaN
+                                    : Pagetypeinfo.freeError(Pagetypeinfo.of(booted.machine()), kernelTypes)));
+                });
+                skipped = r.skipped();
+            }
+            if (applied < 0) {
+                throw InputError.at(trace, 0, "no marker '" + start + "' in the trace");
+            }
+            writeProc(dir.resolve("proc").resolve("end"), booted);
+            write(dir.resolve("summary.json"), summary(applied, skipped, forced, model, startState, points));
+            write(dir.resolve("report.html"), html(forced, model, points));
+            output.commit();
+        }
+        System.out.println("mmsim: wrote " + out.resolve("report.html"));
+        return 0;
+    }
+
+    private static void requireFile(Path p) {
+        if (!Files.isRegularFile(p)) {
+            throw InputError.at(p, 0, "no such file");
+        }
+    }
+
+    /** The kernel's buddyinfo at a marker, from --snapshots, or null. */
+    private Map<String, long[]> kernelBuddyinfo(String marker) {
+        String text = snapshot(marker, "buddyinfo");
+        try {
+            return text == null ? null : Buddyinfo.parse(text);
+        } catch (NumberFormatException e) {
+            throw InputError.at(snapshots.resolve(marker).resolve("buddyinfo"), 0, "not a buddyinfo: " + e.getMessage());
+        }
+    }
+
+    /** The kernel's pagetypeinfo at a marker, from --snapshots, or null. */
+    private Pagetypeinfo kernelPagetypeinfo(String marker) {
+        String text = snapshot(marker, "pagetypeinfo");
+        try {
+            return text == null ? null : Pagetypeinfo.parse(text);
+        } catch (NumberFormatException e) {
+            throw InputError.at(snapshots.resolve(marker).resolve("pagetypeinfo"), 0,
+                    "not a pagetypeinfo: " + e.getMessage());
+        }
+    }
+
+    /** The text of a kernel /proc file at a marker, from --snapshots, or null when there is none. */
+    private String snapshot(String marker, String name) {
+        if (snapshots == null) {
+            return null;
+        }
+        Path f = snapshots.resolve(marker).resolve(name);
+        if (!Files.isRegularFile(f)) {
+            return null;
+        }
+        try {
+            return Files.readString(f);
+        } catch (IOException e) {
+            throw InputError.at(f, 0, "cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static void writeProc(Path dir, BootedMachine booted) {
+        ProcFiles files = new ProcFiles(booted, Map.of(), 0);
+        for (String name : PROC) {
+            write(dir.resolve(name), files.render(name));
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw InputError.at(file, 0, "cannot write: " + e.getMessage());
+        }
+    }
+
+    private String summary(long applied, long skipped, ForcedReplay forced, ModelReplay model, StartState s,
+            List<MarkerPoint> points) {
+        StringBuilder j = new StringBuilder("{\n");
+        field(j, "trace", quote(trace.toString()));
+        field(j, "mode", quote(mode));
+        field(j, "start", start == null ? "null" : quote(start));
+        field(j, "events", Long.toString(applied));
+        field(j, "skipped_lines", Long.toString(skipped));
+        if (s != null) {
+            field(j, "start_state", "{\"free_by_trace\": " + s.touchedFree() + ", \"allocated_by_trace\": "
+                    + s.touchedAllocated() + ", \"pcp_by_trace\": " + s.touchedPcp() + ", \"filled_to_snapshot\": "
+                    + s.filled() + "}");
+        }
+        if (forced != null) {
+            StringBuilder k = new StringBuilder("{");
+            for (Inconsistency i : Inconsistency.values()) {
+                k.append(k.length() > 1 ? ", " : "").append(quote(i.name().toLowerCase(Locale.ROOT))).append(": ")
+                        .append(forced.count(i));
+            }
+            field(j, "inconsistencies", Long.toString(forced.inconsistencies()));
+            field(j, "inconsistencies_by_kind", k.append('}').toString());
+            StringBuilder ex = new StringBuilder("[");
+            for (InconsistencyExample x : forced.examples()) {
+                ex.append(ex.length() > 1 ? ", " : "").append(quote(x.toString()));
+            }
+            field(j, "inconsistency_examples", ex.append(']').toString());
+            field(j, "resolved_by_first_touch", Long.toString(forced.resolvedByFirstTouch()));
+            field(j, "splits_inferred", Long.toString(forced.splitsInferred()));
+            field(j, "allocs_pcp", Long.toString(forced.allocsFromPcp()));
+            field(j, "allocs_buddy", Long.toString(forced.allocsFromBuddy()));
+            field(j, "extfrag", Long.toString(forced.extfragEvents()));
+        } else {
+            field(j, "allocs", Long.toString(model.allocs()));
+            field(j, "same_pfn", Long.toString(model.samePfn()));
+            field(j, "same_path", Long.toString(model.samePath()));
+            field(j, "kernel_pcp", Long.toString(model.kernelPcp()));
+            field(j, "model_pcp", Long.toString(model.modelPcp()));
+            field(j, "model_failed", Long.toString(model.modelFailed()));
+            field(j, "kernel_extfrag", Long.toString(model.kernelExtfrag()));
+            field(j, "model_extfrag", Long.toString(model.modelExtfrag()));
+            field(j, "start_frees", Long.toString(model.startFrees()));
+            field(j, "unmapped_frees", Long.toString(model.unmappedFrees()));
+        }
+        StringBuilder m = new StringBuilder("[");
+        for (MarkerPoint p : points) {
+            m.append(m.length() > 1 ? ",\n    " : "\n    ").append("{\"marker\": ").append(quote(p.name()))
+                    .append(", \"time_s\": ").append(num(p.timeS())).append(", \"inconsistencies\": ")
+                    .append(p.inconsistencies()).append(", \"same_pfn_share\": ").append(num(p.samePfn()))
+                    .append(", \"buddyinfo_error\": ").append(Double.isNaN(p.buddyError()) ? "null" : num(p.buddyError()))
+                    .append(", \"pagetypeinfo_error\": ")
+                    .append(Double.isNaN(p.pagetypeError()) ? "null" : num(p.pagetypeError())).append('}');
+        }
+        j.append("  \"markers\": ").append(m).append("]\n}\n");
+        return j.toString();
+    }
+
+    private static void field(StringBuilder j, String name, String value) {
+        j.append("  ").append(quote(name)).append(": ").append(value).append(",\n");
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    private static String quote(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /** report.html: the figures, and at every marker the buddyinfo error (and the inconsistencies) as a chart. */
+    private String html(ForcedReplay forced, ModelReplay model, List<MarkerPoint> points) {
+        StringBuilder h = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>mmsim replay: ")
+                .append(Html.esc(trace.getFileName().toString())).append("</title></head><body><h1>mmsim replay, ")
+                .append(Html.esc(mode)).append(" mode</h1><p>")
+                .append(Html.esc(trace.toString())).append(start == null ? "" : ", from marker " + Html.esc(start))
+                .append("</p>");
+        if (forced != null) {
+            h.append("<p>").append(forced.events()).append(" page events, ").append(forced.inconsistencies())
+                    .append(" inconsistencies, ").append(forced.resolvedByFirstTouch())
+                    .append(" pages resolved by their first event.</p><ul>");
+            for (InconsistencyExample x : forced.examples()) {
+                h.append("<li>").append(Html.esc(x.toString())).append("</li>");
+            }
+            h.append("</ul>");
+        } else {
+            h.append("<p>").append(model.allocs()).append(" allocations; same pfn ").append(model.samePfn())
+                    .append(", same path ").append(model.samePath()).append("; extfrag kernel ")
+                    .append(model.kernelExtfrag()).append(", model ").append(model.modelExtfrag()).append(".</p>");
+        }
+        h.append(chart(points));
+        h.append("<table><tr><th>marker</th><th>time s</th><th>buddyinfo error</th><th>inconsistencies</th>"
+                + "<th>same pfn</th></tr>");
+        for (MarkerPoint p : points) {
+            h.append("<tr><td>").append(Html.esc(p.name())).append("</td><td>").append(num(p.timeS()))
+                    .append("</td><td>").append(Double.isNaN(p.buddyError()) ? "" : num(p.buddyError()))
+                    .append("</td><td>").append(p.inconsistencies()).append("</td><td>").append(num(p.samePfn()))
+                    .append("</td></tr>");
+        }
+        return h.append("</table></body></html>\n").toString();
+    }
+
+    /**
+     * Agreement over time: 1 - error of buddyinfo (blue) and of pagetypeinfo (orange) at each marker with a kernel
+     * snapshot, markers in trace order from left to right, 1 at the top and 0 at the bottom, as inline SVG.
+     */
+    private static String chart(List<MarkerPoint> points) {
+        int w = 800;
+        int hgt = 220;
+        StringBuilder s = new StringBuilder("<h2>Agreement with the kernel's snapshots at the markers</h2><svg width=\"")
+                .append(w).append("\" height=\"").append(hgt).append("\" viewBox=\"0 0 ").append(w).append(' ')
+                .append(hgt).append("\"><rect x=\"40\" y=\"10\" width=\"").append(w - 60).append("\" height=\"")
+                .append(hgt - 40).append("\" fill=\"none\" stroke=\"#999\"/><text x=\"5\" y=\"20\">1</text>"
+                        + "<text x=\"5\" y=\"").append(hgt - 30).append("\">0</text>");
+        boolean any = false;
+        for (int series = 0; series < 2; series++) {
+            s.append("<polyline fill=\"none\" stroke=\"").append(series == 0 ? "#1f77b4" : "#ff7f0e")
+                    .append("\" points=\"");
+            for (int i = 0; i < points.size(); i++) {
+                MarkerPoint p = points.get(i);
+                double err = series == 0 ? p.buddyError() : p.pagetypeError();
+                if (Double.isNaN(err)) {
+                    continue;
+                }
+                double x = 40 + (w - 60) * (points.size() < 2 ? 0.5 : (double) i / (points.size() - 1));
+                double y = 10 + (hgt - 40) * Math.min(1, err);
+                s.append(num(x)).append(',').append(num(y)).append(' ');
+                any = true;
+            }
+            s.append("\"/>");
+        }
+        s.append("<text x=\"50\" y=\"").append(hgt - 8).append("\" fill=\"#1f77b4\">buddyinfo</text><text x=\"150\" y=\"")
+                .append(hgt - 8).append("\" fill=\"#ff7f0e\">pagetypeinfo</text>");
+        if (!any) {
+            s.append("<text x=\"60\" y=\"100\">no kernel snapshot at any marker (give --snapshots)</text>");
+        }
+        return s.append("</svg>").toString();
+    }
+}

@@ -1,0 +1,435 @@
+package org.mmsim.trace.replay;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mmsim.page.Fallback;
+import org.mmsim.page.Machine;
+import org.mmsim.page.MemMap;
+import org.mmsim.page.MigrateType;
+import org.mmsim.page.PerCpuPages;
+import org.mmsim.page.Zone;
+import org.mmsim.trace.TraceEvent;
+import org.mmsim.trace.TraceEventKind;
+
+/**
+ * Forced replay: every page event of a kernel trace applies the kernel's own decision to the model's machine, and
+ * the model checks, event by event, that the decision is possible in the state it holds. What each event says
+ * (mm/page_alloc.c 6.1):
+ * <ul>
+ * <li>mm_page_alloc_zone_locked (__rmqueue_smallest): the block at pfn left the buddy free lists of its
+ * migratetype, split by expand(); with percpu_refill it went to the tail of the CPU's per-CPU list
+ * (rmqueue_bulk), without it straight to the caller (rmqueue_buddy).</li>
+ * <li>mm_page_alloc (__alloc_pages): the block was handed out: taken off the CPU's list when the model has it
+ * there (rmqueue_pcplist), otherwise it must be the block the last mm_page_alloc_zone_locked took.</li>
+ * <li>mm_page_free (free_pages_prepare) and mm_page_free_batched (free_unref_page_list): an allocated block
+ * comes back: to the head of the CPU's list for pcp_allowed_order() orders outside Isolate pageblocks
+ * (free_unref_page_commit), to the buddy otherwise (__free_pages_ok, free_one_page).</li>
+ * <li>mm_page_pcpu_drain (free_pcppages_bulk): the page left the per-CPU list for the buddy, merging
+ * (__free_one_page) under the migratetype the event gives.</li>
+ * <li>mm_page_alloc_extfrag (__rmqueue_fallback after steal_suitable_fallback): the free block at pfn moved to
+ * the allocation's migratetype; with change_ownership its pageblock took that migratetype and the block's free
+ * pages moved (move_freepages_block); a block of pageblock order or more changes all its pageblocks
+ * (change_pageblock_range).</li>
+ * </ul>
+ * A free of part of an allocated block is what split_page() (no tracepoint) makes possible: the model splits
+ * the block and does not count it. Every other contradiction is an {@link Inconsistency}: counted, the first
+ * {@code maxExamples} kept with their line, and then the kernel's decision is applied anyway, so that one
+ * disagreement does not cascade.
+ *
+ * <p>The first-touch rule: when replay starts after boot, the model's start state is a guess, so every page
+ * starts "unknown". The first event that touches a page resolves it: the state the event implies (free before an
+ * allocation, allocated before a free, on a per-CPU list before a drain) is taken as the page's start state,
+ * forced silently where the model held otherwise, and counted in {@link #resolvedByFirstTouch()}. Only events
+ * on pages already resolved can be inconsistent.
+ */
+public final class ForcedReplay implements ReplaySink {
+    private final Machine machine;
+    private final int maxExamples;
+    private final int pageblockOrder;
+    private final long basePfn;
+    private final long[] resolved;
+    private final long[] counts = new long[Inconsistency.values().length];
+    private final List<InconsistencyExample> examples = new ArrayList<>();
+    private long pendingPfn = -1;
+    private long events;
+    private long resolvedByFirstTouch;
+    private long splitsInferred;
+    private long allocsFromPcp;
+    private long allocsFromBuddy;
+    private long extfrag;
+    private long extfragOwnership;
+    private long failedAllocs;
+    private long batchedCommits;
+
+    /** Forced replay on {@code machine} as it stands, every page unknown; keeps the first {@code maxExamples}. */
+    public ForcedReplay(Machine machine, int maxExamples) {
+        this.machine = machine;
+        this.maxExamples = maxExamples;
+        this.pageblockOrder = machine.arch().pageblockOrder();
+        this.basePfn = PfnSpan.start(machine) & ~63L;
+        this.resolved = new long[(int) ((Math.max(PfnSpan.end(machine) - basePfn, 0) + 63) >>> 6)];
+    }
+
+    /** The machine replayed on. */
+    public Machine machine() {
+        return machine;
+    }
+
+    /** Applies one event; events that are not page events are ignored. */
+    @Override
+    public void apply(TraceEvent e) {
+        switch (e.kind) {
+            case MM_PAGE_ALLOC_ZONE_LOCKED -> zoneLocked(e);
+            case MM_PAGE_ALLOC -> alloc(e);
+            case MM_PAGE_FREE -> free(e, e.order);
+            case MM_PAGE_FREE_BATCHED -> freeBatched(e);
+            case MM_PAGE_PCPU_DRAIN -> drain(e);
+            case MM_PAGE_ALLOC_EXTFRAG -> extfrag(e);
+            default -> {
+                return;
+            }
+        }
+        events++;
+    }
+
+    private void zoneLocked(TraceEvent e) {
+        Zone z = zone(e, e.pfn);
+        if (z == null) {
+            return;
+        }
+        long pfn = e.pfn;
+        int order = e.order;
+        boolean known = isResolved(pfn);
+        long head = z.freeBlockHead(pfn);
+        int mt = -1;
+        if (head >= 0) {
+            MemMap mm = z.node().memMap();
+            if (known && (head != pfn || mm.order(head) < order)) {
+                inconsistent(e, Inconsistency.WRONG_ORDER, mm.order(head));
+            }
+            mt = z.takeFreeBlock(pfn, order, e.migratetype == MigrateType.MOVABLE);
+        }
+        if (mt < 0) {
+            contradiction(e, known, z.node().memMap().isOnPcp(pfn) ? Inconsistency.TAKE_OF_PCP_PAGE
+                    : Inconsistency.ALLOC_OF_ALLOCATED);
+            forceAllocated(z, e.cpu, pfn, order, e.migratetype == MigrateType.MOVABLE);
+        } else if (known && mt != e.migratetype && e.migratetype >= 0) {
+            inconsistent(e, Inconsistency.MIGRATETYPE, -1);
+        }
+        resolve(pfn, order);
+        if (e.percpuRefill) {
+            PerCpuPages.putPcpPage(z, cpu(e), pfn, order, e.migratetype, true);
+            pendingPfn = -1;
+        } else {
+            pendingPfn = pfn;
+        }
+    }
+
+    private void alloc(TraceEvent e) {
+        if (e.pfn < 0) {
+            failedAllocs++;
+            return;
+        }
+        Zone z = zone(e, e.pfn);
+        if (z == null) {
+            return;
+        }
+        long pfn = e.pfn;
+        int order = e.order;
+        MemMap mm = z.node().memMap();
+        boolean known = isResolved(pfn);
+        boolean movable = e.migratetype == MigrateType.MOVABLE;
+        if (mm.isOnPcp(pfn)) {
+            if (known && mm.order(pfn) != order) {
+                inconsistent(e, Inconsistency.WRONG_ORDER, mm.order(pfn));
+            }
+            PerCpuPages.takePcpPage(z, cpu(e), pfn, movable);
+            z.markAllocated(pfn, order, movable);
+            allocsFromPcp++;
+        } else if (pfn == pendingPfn && mm.isAllocatedHead(pfn)) {
+            if (mm.order(pfn) != order) {
+                inconsistent(e, Inconsistency.WRONG_ORDER, mm.order(pfn));
+                z.markAllocated(pfn, order, movable);
+            }
+            allocsFromBuddy++;
+        } else {
+            boolean free = z.freeBlockHead(pfn) >= 0;
+            contradiction(e, known, free ? Inconsistency.ALLOC_WITHOUT_TAKE : Inconsistency.ALLOC_OF_ALLOCATED);
+            forceAllocated(z, e.cpu, pfn, order, movable);
+            if (free) {
+                allocsFromBuddy++;
+            }
+        }
+        pendingPfn = -1;
+        resolve(pfn, order);
+    }
+
+    private void free(TraceEvent e, int order) {
+        Zone z = zone(e, e.pfn);
+        if (z == null) {
+            return;
+        }
+        long pfn = e.pfn;
+        MemMap mm = z.node().memMap();
+        boolean known = isResolved(pfn);
+        long head = allocatedHead(mm, z, pfn);
+        boolean expected = head == pfn && mm.order(pfn) == order;
+        if (!expected && head >= 0 && mm.order(head) > order) {
+            machine.splitPage(head, mm.order(head));
+            splitsInferred++;
+            if (order > 0) {
+                z.markAllocated(pfn, order, (mm.pageFlags(pfn) & 0xf0) == MOVABLE_HEAD);
+            }
+        } else if (!expected) {
+            if (head >= 0) {
+                if (known) {
+                    inconsistent(e, Inconsistency.WRONG_ORDER, mm.order(head));
+                }
+            } else {
+                contradiction(e, known, Inconsistency.FREE_OF_FREE);
+            }
+            forceAllocated(z, e.cpu, pfn, order, false);
+        }
+        resolve(pfn, order);
+        int mt = z.getPageblockMigratetype(pfn);
+        boolean pcpOrder = order <= PAGE_ALLOC_COSTLY_ORDER || order == pageblockOrder;
+        if (pcpOrder && mt != machine.migrateTypes().isolate()) {
+            PerCpuPages.putPcpPage(z, cpu(e), pfn, order, mt, false);
+        } else {
+            z.freeOnePage(pfn, order, mt);
+        }
+    }
+
+    /**
+     * mm_page_free_batched: in 6.1 free_unref_page_list() fires mm_page_free for every page first (in
+     * free_pages_prepare) and mm_page_free_batched when it commits the page to the per-CPU list, so a page the
+     * model already put on a list at its mm_page_free is where it belongs; one still allocated is freed now.
+     */
+    private void freeBatched(TraceEvent e) {
+        Zone z = zone(e, e.pfn);
+        if (z != null && z.node().memMap().isOnPcp(e.pfn)) {
+            batchedCommits++;
+            return;
+        }
+        free(e, 0);
+    }
+
+    private void drain(TraceEvent e) {
+        Zone z = zone(e, e.pfn);
+        if (z == null) {
+            return;
+        }
+        long pfn = e.pfn;
+        MemMap mm = z.node().memMap();
+        boolean known = isResolved(pfn);
+        int mt = e.migratetype >= 0 ? e.migratetype : z.getPageblockMigratetype(pfn);
+        if (mm.isOnPcp(pfn)) {
+            if (known && mm.order(pfn) != e.order) {
+                inconsistent(e, Inconsistency.WRONG_ORDER, mm.order(pfn));
+            }
+            PerCpuPages.drainPcpPage(z, cpu(e), pfn, mt);
+        } else {
+            contradiction(e, known, Inconsistency.DRAIN_NOT_ON_PCP);
+            forceAllocated(z, e.cpu, pfn, e.order, false);
+            z.freeOnePage(pfn, e.order, mt);
+        }
+        resolve(pfn, e.order);
+    }
+
+    private void extfrag(TraceEvent e) {
+        Zone z = zone(e, e.pfn);
+        if (z == null) {
+            return;
+        }
+        extfrag++;
+        long pfn = e.pfn;
+        int allocMt = e.migratetype;
+        MemMap mm = z.node().memMap();
+        if (isResolved(pfn)) {
+            if (!mm.isBuddy(pfn) || mm.order(pfn) != e.fallbackOrder) {
+                inconsistent(e, Inconsistency.WRONG_ORDER, mm.isBuddy(pfn) ? mm.order(pfn) : -1);
+            } else if (e.fallbackMigratetype >= 0 && mm.buddyListType(pfn) != e.fallbackMigratetype) {
+                inconsistent(e, Inconsistency.MIGRATETYPE, -1);
+            }
+        }
+        if (allocMt < 0) {
+            return;
+        }
+        if (e.fallbackOrder >= pageblockOrder) {
+            for (long p = pfn; p < pfn + (1L << e.fallbackOrder); p += 1L << pageblockOrder) {
+                z.setPageblockMigratetype(p, allocMt);
+            }
+            z.moveFreeBlock(pfn, allocMt);
+            extfragOwnership++;
+        } else if (e.changeOwnership) {
+            Fallback.moveFreepagesBlock(z, pfn, allocMt);
+            z.setPageblockMigratetype(pfn, allocMt);
+            extfragOwnership++;
+        } else {
+            z.moveFreeBlock(pfn, allocMt);
+        }
+    }
+
+    /** The flags state of the head of an allocated block counted as movable (see {@link MemMap}). */
+    private static final int MOVABLE_HEAD = 0x30;
+
+    /** PAGE_ALLOC_COSTLY_ORDER, the highest order pcp_allowed_order() lets on the lists besides the THP order. */
+    private static final int PAGE_ALLOC_COSTLY_ORDER = 3;
+
+    /**
+     * Makes [pfn, pfn + 2^order) one allocated block whatever the model held there: free blocks inside it (or
+     * the one holding it) leave the buddy, per-CPU pages leave their lists, allocated blocks are absorbed.
+     */
+    private void forceAllocated(Zone z, int cpu, long pfn, int order, boolean movable) {
+        MemMap mm = z.node().memMap();
+        long end = pfn + (1L << order);
+        long head = allocatedHead(mm, z, pfn);
+        if (head >= 0 && head != pfn) {
+            machine.splitPage(head, mm.order(head));
+        }
+        for (long p = pfn; p < end; ) {
+            long fh = z.freeBlockHead(p);
+            if (fh >= 0) {
+                int fo = mm.order(fh);
+                int take = fh < pfn || fh + (1L << fo) > end ? 0 : fo;
+                z.takeFreeBlock(p, take, movable);
+                p += 1L << take;
+            } else if (mm.isOnPcp(p)) {
+                int po = mm.order(p);
+                PerCpuPages.takePcpPage(z, Math.max(cpu, 0), p, movable);
+                p += 1L << po;
+            } else {
+                p++;
+            }
+        }
+        z.markAllocated(pfn, order, movable);
+    }
+
+    /** The head of the allocated block holding pfn (compound_head in the model's terms), or -1. */
+    private static long allocatedHead(MemMap mm, Zone z, long pfn) {
+        for (int o = 0; o <= MAX_ORDER_SEARCH; o++) {
+            long head = pfn & ~((1L << o) - 1);
+            if (head < z.zoneStartPfn()) {
+                return -1;
+            }
+            if (mm.isAllocatedHead(head)) {
+                return mm.order(head) >= o ? head : -1;
+            }
+            if (mm.isBuddy(head) || mm.isOnPcp(head)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The highest order an allocated block can have (MAX_ORDER - 1 on every architecture the model knows). */
+    private static final int MAX_ORDER_SEARCH = 10;
+
+    private Zone zone(TraceEvent e, long pfn) {
+        Zone z = pfn < 0 ? null : machine.zoneOf(pfn);
+        if (z == null) {
+            inconsistent(e, Inconsistency.OUTSIDE, -1);
+        }
+        return z;
+    }
+
+    private int cpu(TraceEvent e) {
+        return e.cpu >= 0 && e.cpu < machine.nrCpus() ? e.cpu : 0;
+    }
+
+    private boolean isResolved(long pfn) {
+        long i = pfn - basePfn;
+        return i >= 0 && (i >>> 6) < resolved.length && (resolved[(int) (i >>> 6)] & (1L << i)) != 0;
+    }
+
+    private void resolve(long pfn, int order) {
+        long end = pfn + (1L << Math.max(order, 0));
+        for (long p = pfn; p < end; p++) {
+            long i = p - basePfn;
+            if (i >= 0 && (i >>> 6) < resolved.length) {
+                resolved[(int) (i >>> 6)] |= 1L << i;
+            }
+        }
+    }
+
+    /** A state the event contradicts: an inconsistency on a resolved page, the first-touch rule on an unknown one. */
+    private void contradiction(TraceEvent e, boolean known, Inconsistency kind) {
+        if (known) {
+            inconsistent(e, kind, -1);
+        } else {
+            resolvedByFirstTouch++;
+        }
+    }
+
+    private void inconsistent(TraceEvent e, Inconsistency kind, int modelOrder) {
+        counts[kind.ordinal()]++;
+        if (examples.size() < maxExamples) {
+            examples.add(new InconsistencyExample(e.position, e.name != null ? e.name : e.kind.eventName(), e.pfn,
+                    e.order, kind, modelOrder));
+        }
+    }
+
+    /** Page events applied. */
+    public long events() {
+        return events;
+    }
+
+    /** Inconsistencies of one kind. */
+    public long count(Inconsistency kind) {
+        return counts[kind.ordinal()];
+    }
+
+    /** All inconsistencies. */
+    public long inconsistencies() {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        return n;
+    }
+
+    /** The first inconsistencies, in trace order. */
+    public List<InconsistencyExample> examples() {
+        return List.copyOf(examples);
+    }
+
+    /** Events whose page was unknown and took the state the event implies (the first-touch rule). */
+    public long resolvedByFirstTouch() {
+        return resolvedByFirstTouch;
+    }
+
+    /** Frees of part of an allocated block, explained by split_page() (which has no tracepoint). */
+    public long splitsInferred() {
+        return splitsInferred;
+    }
+
+    /** mm_page_alloc events served from a per-CPU list in the model's state. */
+    public long allocsFromPcp() {
+        return allocsFromPcp;
+    }
+
+    /** mm_page_alloc events served straight from the buddy (rmqueue_buddy). */
+    public long allocsFromBuddy() {
+        return allocsFromBuddy;
+    }
+
+    /** mm_page_alloc_extfrag events, and of them those that changed a pageblock's migratetype. */
+    public long extfragEvents() {
+        return extfrag;
+    }
+
+    /** mm_page_alloc_extfrag events that took pageblock ownership. */
+    public long extfragOwnershipChanges() {
+        return extfragOwnership;
+    }
+
+    /** mm_page_free_batched events that found their page on a per-CPU list already (freed by its mm_page_free). */
+    public long batchedCommits() {
+        return batchedCommits;
+    }
+
+    /** mm_page_alloc events of failed allocations (no page). */
+    public long failedAllocs() {
+        return failedAllocs;
+    }
+}
