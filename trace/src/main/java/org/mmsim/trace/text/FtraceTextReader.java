@@ -29,6 +29,7 @@ public final class FtraceTextReader implements TraceReader {
     /** Where trace_print_context()'s {@code "%16s-%-7d [%03d] "} puts the dash and the '['. */
     private static final int KERNEL_DASH = 16;
     private static final int KERNEL_CPU = 25;
+    private static final String NO_CPU_COLUMN = "no [cpu] column: not an ftrace event line";
     private static final byte[] TRACER = Text.ascii("# tracer:");
     private static final byte[] NOP = Text.ascii("nop");
     private static final byte[] VERSION = Text.ascii("version = ");
@@ -211,8 +212,11 @@ public final class FtraceTextReader implements TraceReader {
             readTask(e, b, p, bracket);
         }
         int close = bracket + 1;
-        while (b[close] != ']') {
+        while (close < to && b[close] != ']') {
             close++;
+        }
+        if (close == to) {
+            throw new Malformed(NO_CPU_COLUMN);
         }
         int cpu = (int) Numbers.decimal(b, bracket + 1, close, "cpu");
         e.cpu = cpu;
@@ -284,7 +288,7 @@ public final class FtraceTextReader implements TraceReader {
                 }
             }
         }
-        throw new Malformed("no [cpu] column: not an ftrace event line");
+        throw new Malformed(NO_CPU_COLUMN);
     }
 
     /**
