@@ -22,7 +22,9 @@ import org.mmsim.trace.TraceReader;
  * <p>Bytes are parsed by hand, names interned, and one {@link TraceEvent} refilled: no object per event for the
  * kmem page events. Events must keep time order on each CPU (the ring buffer is per CPU and the trace file merges
  * the CPUs by time). A malformed line is an {@link InputError} {@code FILE:LINE: problem}; a lenient reader counts
- * and skips it. Unreadable input (a truncated gzip, binary data, an empty file) is an error even when lenient.
+ * and skips it. Input that cannot be read as a whole (an empty file, binary data, a truncated or corrupt gzip, a
+ * last line cut short, another tracer than nop, a trace-cmd file version other than 6 or 7) is an error even when
+ * lenient.
  */
 public final class FtraceTextReader implements TraceReader {
     private static final byte[] ENTRIES = Text.ascii("# entries-in-buffer/entries-written:");
