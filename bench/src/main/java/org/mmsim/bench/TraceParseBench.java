@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
-import org.mmsim.testdata.Oracle;
 import org.mmsim.trace.TraceEvent;
 import org.mmsim.trace.TraceFiles;
 import org.mmsim.trace.TraceReader;
@@ -19,6 +18,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -26,13 +26,17 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Parsing the real 6.1 kmem trace of the x86_64-4G-trace oracle case (2.46 M events, 28 MB gzipped): from the
  * gzipped file as {@code mmsim replay} opens it, and from the text already decompressed into memory (the parser
- * alone). The {@code events} counter gives events per second.
+ * alone). The {@code events} counter gives events per second. Run from the repository root (the path is relative
+ * to it) or give -p trace=....
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
 public class TraceParseBench {
+    @Param({"testdata/oracle/cases/x86_64-4G-trace/trace.gz"})
+    public String trace;
+
     private Path file;
     private byte[] text;
 
@@ -50,7 +54,7 @@ public class TraceParseBench {
 
     @Setup
     public void setup() throws IOException {
-        file = Oracle.file("x86_64-4G-trace", "trace.gz");
+        file = Path.of(trace);
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
             text = in.readAllBytes();
         }

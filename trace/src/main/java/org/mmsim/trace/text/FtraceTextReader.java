@@ -22,13 +22,16 @@ import org.mmsim.trace.TraceReader;
  * <p>Bytes are parsed by hand, names interned, and one {@link TraceEvent} refilled: no object per event for the
  * kmem page events. Events must keep time order on each CPU (the ring buffer is per CPU and the trace file merges
  * the CPUs by time). A malformed line is an {@link InputError} {@code FILE:LINE: problem}; a lenient reader counts
- * and skips it. Unreadable input (a truncated gzip, binary data, an empty file) is an error even when lenient.
+ * and skips it. Input that cannot be read as a whole (an empty file, binary data, a truncated or corrupt gzip, a
+ * last line cut short, another tracer than nop, a trace-cmd file version other than 6 or 7) is an error even when
+ * lenient.
  */
 public final class FtraceTextReader implements TraceReader {
     private static final byte[] ENTRIES = Text.ascii("# entries-in-buffer/entries-written:");
     /** Where trace_print_context()'s {@code "%16s-%-7d [%03d] "} puts the dash and the '['. */
     private static final int KERNEL_DASH = 16;
     private static final int KERNEL_CPU = 25;
+    private static final String NO_CPU_COLUMN = "no [cpu] column: not an ftrace event line";
     private static final byte[] TRACER = Text.ascii("# tracer:");
     private static final byte[] NOP = Text.ascii("nop");
     private static final byte[] VERSION = Text.ascii("version = ");
@@ -211,8 +214,11 @@ public final class FtraceTextReader implements TraceReader {
             readTask(e, b, p, bracket);
         }
         int close = bracket + 1;
-        while (b[close] != ']') {
+        while (close < to && b[close] != ']') {
             close++;
+        }
+        if (close == to) {
+            throw new Malformed(NO_CPU_COLUMN);
         }
         int cpu = (int) Numbers.decimal(b, bracket + 1, close, "cpu");
         e.cpu = cpu;
@@ -284,7 +290,7 @@ public final class FtraceTextReader implements TraceReader {
                 }
             }
         }
-        throw new Malformed("no [cpu] column: not an ftrace event line");
+        throw new Malformed(NO_CPU_COLUMN);
     }
 
     /**
