@@ -8,7 +8,7 @@ import org.mmsim.page.Machine;
 import org.mmsim.page.init.MemoryInit;
 import org.mmsim.trace.TraceEvent;
 import org.mmsim.trace.TraceEventKind;
-import org.mmsim.trace.TraceFiles;
+import org.mmsim.trace.input.TraceFiles;
 import org.mmsim.trace.TraceReader;
 import org.mmsim.trace.replay.Buddyinfo;
 import org.mmsim.trace.replay.ForcedReplay;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.mmsim.trace.TraceEvent;
-import org.mmsim.trace.TraceFiles;
+import org.mmsim.trace.input.TraceFiles;
 import org.mmsim.trace.TraceReader;
 import org.mmsim.trace.text.FtraceTextReader;
 import org.openjdk.jmh.annotations.AuxCounters;

@@ -19,7 +19,7 @@ import org.mmsim.proc.model.BootResidueMeminfo;
 import org.mmsim.proc.model.ProcFiles;
 import org.mmsim.report.Html;
 import org.mmsim.report.RunOutput;
-import org.mmsim.trace.TraceFiles;
+import org.mmsim.trace.input.TraceFiles;
 import org.mmsim.trace.TraceReader;
 import org.mmsim.trace.replay.Buddyinfo;
 import org.mmsim.trace.replay.ForcedReplay;

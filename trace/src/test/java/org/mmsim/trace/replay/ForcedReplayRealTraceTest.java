@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mmsim.page.Machine;
 import org.mmsim.page.debug.BuddyChecker;
-import org.mmsim.trace.TraceFiles;
+import org.mmsim.trace.input.TraceFiles;
 import org.mmsim.trace.TraceReader;
 
 /**

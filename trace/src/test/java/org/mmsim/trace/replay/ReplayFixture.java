@@ -9,7 +9,7 @@ import org.mmsim.boot.spec.DmesgImporter;
 import org.mmsim.page.Machine;
 import org.mmsim.page.init.MemoryInit;
 import org.mmsim.testdata.Oracle;
-import org.mmsim.trace.TraceFiles;
+import org.mmsim.trace.input.TraceFiles;
 import org.mmsim.trace.TraceReader;
 
 /** The x86_64-4G-trace case booted from its dmesg and prepared at its frag/after-punch marker. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.mmsim.testdata.Oracle;
 import org.mmsim.trace.TraceEvent;
 import org.mmsim.trace.TraceEventKind;
-import org.mmsim.trace.TraceFiles;
+import org.mmsim.trace.input.TraceFiles;
 import org.mmsim.trace.TraceReader;
 
 /**

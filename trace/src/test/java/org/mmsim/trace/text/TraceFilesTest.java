@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmsim.arch.InputError;
 import org.mmsim.trace.TraceEvent;
-import org.mmsim.trace.TraceFiles;
+import org.mmsim.trace.input.TraceFiles;
 import org.mmsim.trace.TraceReader;
 
 /** Opening a trace: gzip and trace.dat are told by their magic bytes, never by the file's name. */
@@ -41,12 +41,12 @@ class TraceFilesTest {
     }
 
     @Test
-    void aTraceDatIsToldByItsMagic() throws IOException {
+    void aTraceDatIsToldByItsMagicAndReadAsOne() throws IOException {
         Path file = dir.resolve("trace.txt");
         byte[] magic = {0x17, 0x08, 0x44, 't', 'r', 'a', 'c', 'i', 'n', 'g', '6', 0};
         Files.write(file, magic);
         assertThatThrownBy(() -> TraceFiles.open(file, false)).isInstanceOf(InputError.class)
-                .hasMessage(file + ": trace.dat not supported yet");
+                .hasMessage(file + ": byte 12: truncated: byte order ends after 0 of 1 bytes");
     }
 
     @Test

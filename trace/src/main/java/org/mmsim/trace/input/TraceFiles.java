@@ -1,4 +1,4 @@
-package org.mmsim.trace;
+package org.mmsim.trace.input;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import org.mmsim.arch.InputError;
+import org.mmsim.trace.TraceReader;
+import org.mmsim.trace.dat.TraceDatReader;
 import org.mmsim.trace.text.FtraceTextReader;
 import org.mmsim.trace.text.ReadAheadInputStream;
 
@@ -43,7 +45,7 @@ public final class TraceFiles {
                     : raw;
             in = text;
             if (startsWith(text, TRACE_DAT_MAGIC)) {
-                return traceDat(file, text, lenient);
+                return TraceDatReader.open(file, text, lenient);
             }
             return new FtraceTextReader(file.toString(), text, lenient);
         } catch (IOException e) {
@@ -54,11 +56,6 @@ public final class TraceFiles {
             closeQuietly(in);
             throw e;
         }
-    }
-
-    /** The trace.dat reader; switch to {@code TraceDatReader.open(file, in, lenient)} when it is merged. */
-    private static TraceReader traceDat(Path file, InputStream in, boolean lenient) {
-        throw InputError.at(file, 0, "trace.dat not supported yet");
     }
 
     /** True when the stream's next bytes are {@code magic}; they are pushed back, so nothing is consumed. */
