@@ -37,6 +37,7 @@ public final class StartState {
     private long touchedAllocated;
     private long touchedPcp;
     private long filled;
+    private long[] keepFreeBelow;
 
     private StartState(long basePfn, int pages) {
         this.basePfn = basePfn;
@@ -54,6 +55,27 @@ public final class StartState {
         StartState s = new StartState(lo, (int) (PfnSpan.end(machine) - lo));
         s.prescan(reader, startMarker);
         s.apply(machine, buddyinfo);
+        return s;
+    }
+
+    /**
+     * Prepares {@code machine} (booted, nothing replayed yet) for a replay of a trace that is complete from
+     * trace_init() in start_kernel(), when the events were switched on. What was free then (mm/mm_init.c,
+     * mm/page_alloc.c 6.1): memblock_free_all() had given the buddy every free page below each node's
+     * first_deferred_pfn, without a tracepoint; the pages above it wait for deferred_init_memmap() (pgdatinit),
+     * whose frees are in the trace; mm_init() and the set-up up to trace_init() (slab caches, ftrace, the ring
+     * buffer) had already allocated some of the free pages, and those allocations are not. So: a page the trace
+     * touches starts as its first event says (as in {@link #prepare}); a page it never touches starts free when
+     * the model's boot left it free and it lies below {@code firstDeferredPfn} of its node, allocated otherwise.
+     * The pages mm_init() allocated that stay allocated to the end (the ring buffer above all) are the start's
+     * residual: free in the model, allocated in the kernel.
+     */
+    public static StartState atTraceInit(Machine machine, TraceReader reader, long[] firstDeferredPfn) {
+        long lo = PfnSpan.start(machine);
+        StartState s = new StartState(lo, (int) (PfnSpan.end(machine) - lo));
+        s.keepFreeBelow = firstDeferredPfn.clone();
+        s.prescan(reader, null);
+        s.apply(machine, null);
         return s;
     }
 
@@ -118,6 +140,9 @@ public final class StartState {
             if (want != null) {
                 fill(z, want, bootFree);
             }
+            if (keepFreeBelow != null) {
+                keepUntouchedFree(z, bootFree, keepFreeBelow[z.node().nid()]);
+            }
         }
     }
 
@@ -164,6 +189,18 @@ public final class StartState {
         }
     }
 
+    /** Frees, merging, every untouched page the boot left free below {@code limit}. */
+    private void keepUntouchedFree(Zone z, byte[] bootFree, long limit) {
+        long end = Math.min(z.zoneEndPfn(), limit);
+        for (long p = z.zoneStartPfn(); p < end; p++) {
+            int i = (int) (p - basePfn);
+            if (first[i] == UNTOUCHED && bootFree[i] != 0) {
+                z.freeOnePage(p, 0, z.getPageblockMigratetype(p));
+                filled++;
+            }
+        }
+    }
+
     private boolean freeable(long h, long size, byte[] bootFree) {
         for (long p = h; p < h + size; p++) {
             int i = (int) (p - basePfn);
@@ -189,7 +226,7 @@ public final class StartState {
         return touchedPcp;
     }
 
-    /** Untouched pages freed to match the snapshot's counts. */
+    /** Untouched pages freed to match the snapshot's counts, or kept free below the deferred boundary. */
     public long filled() {
         return filled;
     }

@@ -1,0 +1,71 @@
+package org.mmsim.trace.replay;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mmsim.boot.reserve.DeferredInit;
+import org.mmsim.boot.spec.DmesgImporter;
+import org.mmsim.page.Machine;
+import org.mmsim.page.init.BootedMachine;
+import org.mmsim.page.init.MemoryInit;
+import org.mmsim.testdata.Oracle;
+import org.mmsim.trace.TraceReader;
+import org.mmsim.trace.input.TraceFiles;
+
+/** The x86_64-1G-fulltrace case (a kmem trace complete from trace_init()) booted from its dmesg. */
+final class FullBootFixture {
+    static final String CASE = "x86_64-1G-fulltrace";
+    static final Path TEXT = Oracle.file(CASE, "trace.gz");
+    static final Path DAT = Oracle.file(CASE, "trace.dat");
+    /** The markers with a /proc snapshot, in trace order (the top-level files are the boot marker's). */
+    static final List<String> PHASES = List.of("boot", "workload/after-alloc", "workload/after-free",
+            "workload/after-compact", "frag/after-punch", "frag/after-holes", "frag/after-compact",
+            "frag/after-exit", "trace-end");
+
+    private FullBootFixture() {
+    }
+
+    /** The model's boot of the trace's machine, prepared as at trace_init() ({@link StartState#atTraceInit}). */
+    static Machine preparedAtTraceInit() {
+        BootedMachine b = MemoryInit.boot(DmesgImporter.read(Oracle.file(CASE, "dmesg"), Oracle.file(CASE, "iomem")));
+        try (TraceReader r = TraceFiles.open(DAT, false)) {
+            StartState.atTraceInit(b.machine(), r, DeferredInit.firstDeferredPfn(b.layout()));
+        }
+        return b.machine();
+    }
+
+    /** The buddyinfo error of the model at a phase against the kernel's file. */
+    static double buddyinfoError(Map<String, ReplayFixture.Snapshot> at, String phase) {
+        return Buddyinfo.relativeError(at.get(phase).buddyinfo(), kernelBuddyinfo(phase));
+    }
+
+    /** The pagetypeinfo free-list error of the model at a phase against the kernel's file. */
+    static double freeListError(Map<String, ReplayFixture.Snapshot> at, String phase) {
+        return Pagetypeinfo.freeError(at.get(phase).pagetypeinfo(), kernelPagetypeinfo(phase));
+    }
+
+    private static String dir(String phase) {
+        return phase.equals("boot") ? "" : phase + "/";
+    }
+
+    /** The kernel's buddyinfo at a phase marker. */
+    static Map<String, long[]> kernelBuddyinfo(String phase) {
+        return Buddyinfo.parse(Oracle.read(CASE, dir(phase) + "buddyinfo"));
+    }
+
+    /** The kernel's pagetypeinfo at a phase marker. */
+    static Pagetypeinfo kernelPagetypeinfo(String phase) {
+        return Pagetypeinfo.parse(Oracle.read(CASE, dir(phase) + "pagetypeinfo"));
+    }
+
+    /** Replays the whole trace (text or trace.dat) into {@code sink}; the model's files at each marker. */
+    static Map<String, ReplayFixture.Snapshot> replay(Path trace, ReplaySink sink, Machine m) {
+        Map<String, ReplayFixture.Snapshot> at = new LinkedHashMap<>();
+        try (TraceReader r = TraceFiles.open(trace, false)) {
+            TraceReplay.run(r, null, sink,
+                    (name, t, pos) -> at.put(name, new ReplayFixture.Snapshot(Buddyinfo.of(m), Pagetypeinfo.of(m))));
+        }
+        return at;
+    }
+}
