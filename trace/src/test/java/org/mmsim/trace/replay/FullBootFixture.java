@@ -1,5 +1,7 @@
 package org.mmsim.trace.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +45,18 @@ final class FullBootFixture {
     /** The pagetypeinfo free-list error of the model at a phase against the kernel's file. */
     static double freeListError(Map<String, ReplayFixture.Snapshot> at, String phase) {
         return Pagetypeinfo.freeError(at.get(phase).pagetypeinfo(), kernelPagetypeinfo(phase));
+    }
+
+    /**
+     * Asserts, at each of {@link #PHASES} in turn, that the model's buddyinfo error is below {@code buddy[i]} and
+     * its pagetypeinfo free-list error below {@code pagetype[i]}.
+     */
+    static void assertErrorsBelow(Map<String, ReplayFixture.Snapshot> at, double[] buddy, double[] pagetype) {
+        for (int i = 0; i < PHASES.size(); i++) {
+            String phase = PHASES.get(i);
+            assertThat(buddyinfoError(at, phase)).as(phase).isLessThan(buddy[i]);
+            assertThat(freeListError(at, phase)).as(phase).isLessThan(pagetype[i]);
+        }
     }
 
     private static String dir(String phase) {

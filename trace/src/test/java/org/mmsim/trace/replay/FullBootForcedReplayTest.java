@@ -104,11 +104,7 @@ class FullBootForcedReplayTest {
         // measured: |model - kernel| in pages over the kernel's free pages
         double[] buddy = {0.1678, 0.3288, 0.1659, 0.1687, 0.2859, 0.5664, 1.0397, 0.1914, 0.1914};
         double[] pagetype = {0.1678, 0.3288, 0.1660, 0.1687, 0.2860, 0.5664, 1.0398, 0.1914, 0.1914};
-        for (int i = 0; i < FullBootFixture.PHASES.size(); i++) {
-            String phase = FullBootFixture.PHASES.get(i);
-            assertThat(FullBootFixture.buddyinfoError(atMarker, phase)).as(phase).isLessThan(buddy[i]);
-            assertThat(FullBootFixture.freeListError(atMarker, phase)).as(phase).isLessThan(pagetype[i]);
-        }
+        FullBootFixture.assertErrorsBelow(atMarker, buddy, pagetype);
     }
 
     @Test

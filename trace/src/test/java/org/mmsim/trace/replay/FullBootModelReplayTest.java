@@ -66,10 +66,6 @@ class FullBootModelReplayTest {
         // measured: |model - kernel| in pages over the kernel's free pages
         double[] buddy = {0.1389, 0.2514, 0.1915, 0.1895, 0.4216, 0.8174, 1.0734, 0.3738, 0.3742};
         double[] pagetype = {0.1391, 0.2514, 0.1925, 0.1901, 0.4218, 0.8196, 1.0766, 0.3759, 0.3762};
-        for (int i = 0; i < FullBootFixture.PHASES.size(); i++) {
-            String phase = FullBootFixture.PHASES.get(i);
-            assertThat(FullBootFixture.buddyinfoError(atMarker, phase)).as(phase).isLessThan(buddy[i]);
-            assertThat(FullBootFixture.freeListError(atMarker, phase)).as(phase).isLessThan(pagetype[i]);
-        }
+        FullBootFixture.assertErrorsBelow(atMarker, buddy, pagetype);
     }
 }
