@@ -55,6 +55,7 @@ public final class ForcedReplay implements ReplaySink {
     private long events;
     private long resolvedByFirstTouch;
     private long splitsInferred;
+    private long freesOfPcpPages;
     private long allocsFromPcp;
     private long allocsFromBuddy;
     private long extfrag;
@@ -182,6 +183,9 @@ public final class ForcedReplay implements ReplaySink {
                 z.markAllocated(pfn, order, (mm.pageFlags(pfn) & 0xf0) == MOVABLE_HEAD);
             }
         } else if (!expected) {
+            if (known && mm.isOnPcp(pfn)) {
+                freesOfPcpPages++;
+            }
             if (head >= 0) {
                 if (known) {
                     inconsistent(e, Inconsistency.WRONG_ORDER, mm.order(head));
@@ -414,6 +418,15 @@ public final class ForcedReplay implements ReplaySink {
     /** Frees of part of an allocated block, explained by split_page() (which has no tracepoint). */
     public long splitsInferred() {
         return splitsInferred;
+    }
+
+    /**
+     * Of the inconsistent frees, those of a page the model holds on a per-CPU list: a double free, or a page that
+     * __alloc_pages_bulk() (vmalloc's vm_area_alloc_pages() among others) took off the list through
+     * __rmqueue_pcplist(), which fires no mm_page_alloc; the trace cannot tell the two apart.
+     */
+    public long freesOfPcpPages() {
+        return freesOfPcpPages;
     }
 
     /** mm_page_alloc events served from a per-CPU list in the model's state. */

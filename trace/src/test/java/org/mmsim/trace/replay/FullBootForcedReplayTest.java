@@ -69,6 +69,9 @@ class FullBootForcedReplayTest {
         assertThat(replay.count(Inconsistency.TAKE_OF_PCP_PAGE)).isLessThanOrEqualTo(2);
         assertThat(replay.inconsistencies()).isEqualTo(
                 replay.count(Inconsistency.FREE_OF_FREE) + replay.count(Inconsistency.TAKE_OF_PCP_PAGE));
+        // measured: 965 of the frees are of pages the model has on a per-CPU list, the first at line 10404
+        // (cryptomgr_test, 2.02 s): __alloc_pages_bulk() took them off the list without mm_page_alloc, for vmalloc
+        assertThat(replay.freesOfPcpPages()).isLessThanOrEqualTo(965);
         // measured: 2671 events met a page the model could not place and took the state the event implies
         assertThat(replay.resolvedByFirstTouch()).isLessThanOrEqualTo(2671);
         assertThat(replay.examples()).hasSize(20);
