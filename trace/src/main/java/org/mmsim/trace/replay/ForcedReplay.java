@@ -210,7 +210,7 @@ public final class ForcedReplay implements ReplaySink {
      * deferred_free_range() hands each range to __free_pages_core(), which frees through __free_pages_ok()
      * straight to the buddy, never to a per-CPU list.
      */
-    private static boolean isDeferredInit(TraceEvent e) {
+    static boolean isDeferredInit(TraceEvent e) {
         return e.comm != null && e.comm.startsWith(DEFERRED_INIT_COMM);
     }
 

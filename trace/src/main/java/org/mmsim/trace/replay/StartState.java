@@ -37,7 +37,6 @@ public final class StartState {
     private long touchedAllocated;
     private long touchedPcp;
     private long filled;
-    private long[] keepFreeBelow;
 
     private StartState(long basePfn, int pages) {
         this.basePfn = basePfn;
@@ -65,17 +64,17 @@ public final class StartState {
      * first_deferred_pfn, without a tracepoint; the pages above it wait for deferred_init_memmap() (pgdatinit),
      * whose frees are in the trace; mm_init() and the set-up up to trace_init() (slab caches, ftrace, the ring
      * buffer) had already allocated some of the free pages, and those allocations are not. So: a page the trace
-     * touches starts as its first event says (as in {@link #prepare}); a page it never touches starts free when
-     * the model's boot left it free and it lies below {@code firstDeferredPfn} of its node, allocated otherwise.
+     * touches starts as its first event says (as in {@link #prepare}); a page it never touches keeps the state
+     * the model's boot gave it below {@code firstDeferredPfn} of its node, and starts allocated (not yet
+     * initialised) at or above it; the boot's free lists keep their order where nothing changes.
      * The pages mm_init() allocated that stay allocated to the end (the ring buffer above all) are the start's
      * residual: free in the model, allocated in the kernel.
      */
     public static StartState atTraceInit(Machine machine, TraceReader reader, long[] firstDeferredPfn) {
         long lo = PfnSpan.start(machine);
         StartState s = new StartState(lo, (int) (PfnSpan.end(machine) - lo));
-        s.keepFreeBelow = firstDeferredPfn.clone();
         s.prescan(reader, null);
-        s.apply(machine, null);
+        s.applyAtTraceInit(machine, firstDeferredPfn);
         return s;
     }
 
@@ -140,9 +139,7 @@ public final class StartState {
             if (want != null) {
                 fill(z, want, bootFree);
             }
-            if (keepFreeBelow != null) {
-                keepUntouchedFree(z, bootFree, keepFreeBelow[z.node().nid()]);
-            }
+
         }
     }
 
@@ -189,14 +186,38 @@ public final class StartState {
         }
     }
 
-    /** Frees, merging, every untouched page the boot left free below {@code limit}. */
-    private void keepUntouchedFree(Zone z, byte[] bootFree, long limit) {
-        long end = Math.min(z.zoneEndPfn(), limit);
-        for (long p = z.zoneStartPfn(); p < end; p++) {
-            int i = (int) (p - basePfn);
-            if (first[i] == UNTOUCHED && bootFree[i] != 0) {
-                z.freeOnePage(p, 0, z.getPageblockMigratetype(p));
-                filled++;
+    /**
+     * The start at trace_init(): the boot's free lists stay as they are (their order is memblock_free_all()'s,
+     * blocks added at the tail) except where the trace says otherwise; pages the first event finds allocated or
+     * on a per-CPU list, and every page at or above the deferred boundary that the trace does not first
+     * allocate, are taken off them; pages the first event allocates that the boot holds allocated are freed.
+     */
+    private void applyAtTraceInit(Machine machine, long[] firstDeferredPfn) {
+        for (Zone z : machine.zones()) {
+            if (!z.populated()) {
+                continue;
+            }
+            MemMap mm = z.node().memMap();
+            long limit = firstDeferredPfn[z.node().nid()];
+            for (long p = z.zoneStartPfn(); p < z.zoneEndPfn(); p++) {
+                byte state = first[(int) (p - basePfn)];
+                boolean free = z.freeBlockHead(p) >= 0;
+                boolean wantFree = state == FREE || state == UNTOUCHED && p < limit && free;
+                if (free && !wantFree) {
+                    z.takeFreeBlock(p, 0, false);
+                } else if (!free && state == FREE && mm.isAllocatedHead(p)) {
+                    z.freeOnePage(p, 0, z.getPageblockMigratetype(p));
+                }
+                if (state == FREE) {
+                    touchedFree++;
+                } else if (state == ALLOCATED) {
+                    touchedAllocated++;
+                } else if (state == PCP && mm.isAllocatedHead(p)) {
+                    PerCpuPages.putPcpPage(z, 0, p, 0, z.getPageblockMigratetype(p), false);
+                    touchedPcp++;
+                } else if (state == UNTOUCHED && wantFree) {
+                    filled++;
+                }
             }
         }
     }
@@ -226,7 +247,7 @@ public final class StartState {
         return touchedPcp;
     }
 
-    /** Untouched pages freed to match the snapshot's counts, or kept free below the deferred boundary. */
+    /** Untouched pages freed to match the snapshot's counts, or (at trace_init()) left free below the deferred boundary. */
     public long filled() {
         return filled;
     }
