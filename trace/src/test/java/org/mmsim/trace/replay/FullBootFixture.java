@@ -2,10 +2,16 @@ package org.mmsim.trace.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.mmsim.boot.reserve.DeferredInit;
 import org.mmsim.boot.spec.DmesgImporter;
 import org.mmsim.page.Machine;
@@ -35,6 +41,12 @@ final class FullBootFixture {
             StartState.atTraceInit(b.machine(), r, DeferredInit.firstDeferredPfn(b.layout()));
         }
         return b.machine();
+    }
+
+    /** The trace text's lines, read plainly (no mmsim reader), for counts the tests make themselves. */
+    static BufferedReader textLines() throws IOException {
+        return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(TEXT), 1 << 16),
+                StandardCharsets.UTF_8));
     }
 
     /** The buddyinfo error of the model at a phase against the kernel's file. */

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.mmsim.trace.TraceEvent;
 import org.mmsim.trace.TraceEventKind;
@@ -104,8 +100,7 @@ class FullBootTraceFormsAgreeTest {
     /** Counts the text's event lines by the event name each prints; returns the header's two entry counts. */
     private static long[] countLines(Map<TraceEventKind, Long> perKind) throws IOException {
         long[] header = {-1, -2};
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(FullBootFixture.TEXT), 1 << 16), StandardCharsets.UTF_8))) {
+        try (BufferedReader r = FullBootFixture.textLines()) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (line.startsWith("#")) {
                     Matcher h = ENTRIES.matcher(line);
