@@ -3,8 +3,10 @@ package org.mmsim.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import org.mmsim.boot.reserve.DeferredInit;
 import org.mmsim.boot.spec.DmesgImporter;
 import org.mmsim.page.Machine;
+import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
 import org.mmsim.trace.TraceEvent;
 import org.mmsim.trace.TraceEventKind;
@@ -28,12 +30,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue 12, acceptance 4: forced replay of the x86_64-4G-trace kmem trace from its frag/after-punch marker to its
- * end (1,148,592 page events), single-shot time per replay, on a machine booted from the trace's dmesg and
- * prepared by StartState before every iteration (untimed). {@link #decoded} replays events decoded beforehand
- * into primitive arrays (parsing excluded); {@link #parsed} reads the gzipped ftrace text as it replays (parsing
- * included, the whole file: 2.46 M lines). Events per second = events / time; {@link #main} prints them.
- * Run from the repository root (the paths are relative to it) or give -p trace=... -p dmesg=....
+ * Issue 12, acceptance 4: forced replay of a real kmem trace, single-shot time per replay, on a machine booted
+ * from the trace's dmesg and prepared before every iteration (untimed). Two cases: x86_64-4G-trace from its
+ * frag/after-punch marker to its end (1,148,592 page events, the gzipped ftrace text, start state by StartState
+ * against the marker's buddyinfo) and x86_64-1G-fulltrace, complete from trace_init() (1,316,526 page events,
+ * the trace.dat, start state by StartState.atTraceInit). {@link #decoded} replays events decoded beforehand into
+ * primitive arrays (parsing excluded); {@link #parsed} reads the trace file as it replays (parsing included, the
+ * whole file). Events per second = events / time; {@link #main} prints them. Run from the repository root (the
+ * paths are relative to it) or give -p cases=....
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -42,14 +46,19 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgs = {"-Xmx4g"})
 public class ReplayBench {
-    private static final String START = "frag/after-punch";
+    private static final String PARTIAL_CASE = "x86_64-4G-trace";
+    private static final String PARTIAL_START = "frag/after-punch";
+    /** mm_page_free events of deferred_init_memmap()'s thread, which ForcedReplay frees straight to the buddy. */
+    private static final String DEFERRED_INIT_COMM = "pgdatinit0";
 
-    @Param({"testdata/oracle/cases/x86_64-4G-trace/trace.gz"})
-    public String trace;
+    @Param({"testdata/oracle/cases"})
+    public String cases;
 
-    @Param({"testdata/oracle/cases/x86_64-4G-trace/dmesg"})
-    public String dmesg;
+    @Param({PARTIAL_CASE, "x86_64-1G-fulltrace"})
+    public String oracleCase;
 
+    private Path trace;
+    private String start;
     private int count;
     private byte[] kind;
     private long[] pfn;
@@ -65,6 +74,10 @@ public class ReplayBench {
     /** Decodes the page events after the start marker into arrays, once. */
     @Setup(Level.Trial)
     public void decode() {
+        Path dir = Path.of(cases, oracleCase);
+        boolean partial = oracleCase.equals(PARTIAL_CASE);
+        trace = dir.resolve(partial ? "trace.gz" : "trace.dat");
+        start = partial ? PARTIAL_START : null;
         int cap = 1 << 20;
         kind = new byte[cap];
         pfn = new long[cap];
@@ -76,11 +89,11 @@ public class ReplayBench {
         position = new long[cap];
         count = 0;
         TraceEvent e = new TraceEvent();
-        boolean started = false;
-        try (TraceReader r = TraceFiles.open(Path.of(trace), false)) {
+        boolean started = start == null;
+        try (TraceReader r = TraceFiles.open(trace, false)) {
             while (r.next(e)) {
                 if (!started) {
-                    started = TraceReplay.isMarker(e, START);
+                    started = TraceReplay.isMarker(e, start);
                     continue;
                 }
                 if (e.kind == TraceEventKind.MARKER || e.kind == TraceEventKind.OTHER) {
@@ -93,7 +106,8 @@ public class ReplayBench {
                 pfn[count] = e.pfn;
                 order[count] = (byte) e.order;
                 migratetype[count] = (byte) e.migratetype;
-                flags[count] = (byte) ((e.percpuRefill ? 1 : 0) | (e.changeOwnership ? 2 : 0));
+                flags[count] = (byte) ((e.percpuRefill ? 1 : 0) | (e.changeOwnership ? 2 : 0)
+                        | (e.comm != null && e.comm.startsWith("pgdatinit") ? 4 : 0));
                 fallbackOrder[count] = (byte) e.fallbackOrder;
                 fallbackMigratetype[count] = (byte) e.fallbackMigratetype;
                 position[count] = e.position;
@@ -114,13 +128,19 @@ public class ReplayBench {
         position = Arrays.copyOf(position, n);
     }
 
-    /** A fresh machine from the dmesg, prepared at the start marker (untimed). */
+    /** A fresh machine from the dmesg, prepared at the start marker or as at trace_init() (untimed). */
     @Setup(Level.Iteration)
     public void prepare() {
-        machine = MemoryInit.boot(DmesgImporter.read(Path.of(dmesg), null)).machine();
-        Path after = Path.of(trace).resolveSibling("frag").resolve("after-punch").resolve("buddyinfo");
-        try (TraceReader r = TraceFiles.open(Path.of(trace), false)) {
-            StartState.prepare(machine, r, START, Buddyinfo.parse(readOrEmpty(after)));
+        Path dir = trace.getParent();
+        BootedMachine booted = MemoryInit.boot(DmesgImporter.read(dir.resolve("dmesg"), null));
+        machine = booted.machine();
+        try (TraceReader r = TraceFiles.open(trace, false)) {
+            if (start == null) {
+                StartState.atTraceInit(machine, r, DeferredInit.firstDeferredPfn(booted.layout()));
+            } else {
+                Path at = dir.resolve(start).resolve("buddyinfo");
+                StartState.prepare(machine, r, start, Buddyinfo.parse(readOrEmpty(at)));
+            }
         }
     }
 
@@ -148,18 +168,19 @@ public class ReplayBench {
             e.fallbackOrder = fallbackOrder[i];
             e.fallbackMigratetype = fallbackMigratetype[i];
             e.position = position[i];
+            e.comm = (flags[i] & 4) != 0 ? DEFERRED_INIT_COMM : null;
             e.cpu = 0;
             replay.apply(e);
         }
         return replay.events();
     }
 
-    /** Forced replay reading the gzipped text as it goes: parsing included. */
+    /** Forced replay reading the trace file as it goes: parsing included. */
     @Benchmark
     public long parsed() {
         ForcedReplay replay = new ForcedReplay(machine, 20);
-        try (TraceReader r = TraceFiles.open(Path.of(trace), false)) {
-            TraceReplay.run(r, START, replay, null);
+        try (TraceReader r = TraceFiles.open(trace, false)) {
+            TraceReplay.run(r, start, replay, null);
         }
         return replay.events();
     }
@@ -167,8 +188,8 @@ public class ReplayBench {
     /** Prints events per second of both benchmarks, best of five runs each. */
     public static void main(String[] args) {
         ReplayBench b = new ReplayBench();
-        b.trace = args.length > 0 ? args[0] : "testdata/oracle/cases/x86_64-4G-trace/trace.gz";
-        b.dmesg = args.length > 1 ? args[1] : "testdata/oracle/cases/x86_64-4G-trace/dmesg";
+        b.cases = args.length > 1 ? args[1] : "testdata/oracle/cases";
+        b.oracleCase = args.length > 0 ? args[0] : PARTIAL_CASE;
         b.decode();
         for (String which : new String[] {"decoded", "parsed"}) {
             long best = Long.MAX_VALUE;

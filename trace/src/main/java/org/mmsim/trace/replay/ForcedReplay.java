@@ -23,7 +23,8 @@ import org.mmsim.trace.TraceEventKind;
  * there (rmqueue_pcplist), otherwise it must be the block the last mm_page_alloc_zone_locked took.</li>
  * <li>mm_page_free (free_pages_prepare) and mm_page_free_batched (free_unref_page_list): an allocated block
  * comes back: to the head of the CPU's list for pcp_allowed_order() orders outside Isolate pageblocks
- * (free_unref_page_commit), to the buddy otherwise (__free_pages_ok, free_one_page).</li>
+ * (free_unref_page_commit), to the buddy otherwise (__free_pages_ok, free_one_page); the frees of the deferred
+ * struct page initialisation (pgdatinit, __free_pages_core) go to the buddy whatever their order.</li>
  * <li>mm_page_pcpu_drain (free_pcppages_bulk): the page left the per-CPU list for the buddy, merging
  * (__free_one_page) under the migratetype the event gives.</li>
  * <li>mm_page_alloc_extfrag (__rmqueue_fallback after steal_suitable_fallback): the free block at pfn moved to
@@ -54,6 +55,7 @@ public final class ForcedReplay implements ReplaySink {
     private long events;
     private long resolvedByFirstTouch;
     private long splitsInferred;
+    private long freesOfPcpPages;
     private long allocsFromPcp;
     private long allocsFromBuddy;
     private long extfrag;
@@ -181,6 +183,9 @@ public final class ForcedReplay implements ReplaySink {
                 z.markAllocated(pfn, order, (mm.pageFlags(pfn) & 0xf0) == MOVABLE_HEAD);
             }
         } else if (!expected) {
+            if (known && mm.isOnPcp(pfn)) {
+                freesOfPcpPages++;
+            }
             if (head >= 0) {
                 if (known) {
                     inconsistent(e, Inconsistency.WRONG_ORDER, mm.order(head));
@@ -193,12 +198,24 @@ public final class ForcedReplay implements ReplaySink {
         resolve(pfn, order);
         int mt = z.getPageblockMigratetype(pfn);
         boolean pcpOrder = order <= PAGE_ALLOC_COSTLY_ORDER || order == pageblockOrder;
-        if (pcpOrder && mt != machine.migrateTypes().isolate()) {
+        if (pcpOrder && mt != machine.migrateTypes().isolate() && !isDeferredInit(e)) {
             PerCpuPages.putPcpPage(z, cpu(e), pfn, order, mt, false);
         } else {
             z.freeOnePage(pfn, order, mt);
         }
     }
+
+    /**
+     * Whether the free is deferred_init_memmap()'s, by its kernel thread (kthread_run(..., "pgdatinit%d", nid)):
+     * deferred_free_range() hands each range to __free_pages_core(), which frees through __free_pages_ok()
+     * straight to the buddy, never to a per-CPU list.
+     */
+    static boolean isDeferredInit(TraceEvent e) {
+        return e.comm != null && e.comm.startsWith(DEFERRED_INIT_COMM);
+    }
+
+    /** The name of deferred_init_memmap()'s kernel threads, before the node number. */
+    private static final String DEFERRED_INIT_COMM = "pgdatinit";
 
     /**
      * mm_page_free_batched: in 6.1 free_unref_page_list() fires mm_page_free for every page first (in
@@ -401,6 +418,15 @@ public final class ForcedReplay implements ReplaySink {
     /** Frees of part of an allocated block, explained by split_page() (which has no tracepoint). */
     public long splitsInferred() {
         return splitsInferred;
+    }
+
+    /**
+     * Of the inconsistent frees, those of a page the model holds on a per-CPU list: a double free, or a page that
+     * __alloc_pages_bulk() (vmalloc's vm_area_alloc_pages() among others) took off the list through
+     * __rmqueue_pcplist(), which fires no mm_page_alloc; the trace cannot tell the two apart.
+     */
+    public long freesOfPcpPages() {
+        return freesOfPcpPages;
     }
 
     /** mm_page_alloc events served from a per-CPU list in the model's state. */

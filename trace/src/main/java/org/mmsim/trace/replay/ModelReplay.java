@@ -115,7 +115,7 @@ public final class ModelReplay implements PageAllocTracer, ReplaySink {
         }
         setCpu(e);
         if (v == PfnMap.ABSENT) {
-            freeFromStart(kernelPfn, order);
+            freeFromStart(kernelPfn, order, ForcedReplay.isDeferredInit(e));
             return;
         }
         long modelPfn = v >>> ORDER_BITS;
@@ -127,16 +127,21 @@ public final class ModelReplay implements PageAllocTracer, ReplaySink {
     /**
      * A free of a kernel page allocated before replay began: the start state ({@link StartState}) put the page
      * where the kernel had it, so the model frees its own page at the same pfn, provided the model holds it
-     * allocated and has not handed it out itself since; otherwise it is counted and skipped.
+     * allocated and has not handed it out itself since; otherwise it is counted and skipped. The deferred struct
+     * page initialisation's frees (pgdatinit, __free_pages_core) go straight to the buddy, as in the kernel.
      */
-    private void freeFromStart(long pfn, int order) {
+    private void freeFromStart(long pfn, int order, boolean deferredInit) {
         Zone z = machine.zoneOf(pfn);
         if (z == null || order < 0 || !allocatedAtStart(z.node().memMap(), pfn, order)) {
             unmappedFrees++;
             return;
         }
         z.markAllocated(pfn, order, false);
-        machine.freePages(pfn, order);
+        if (deferredInit) {
+            z.freeOnePage(pfn, order, z.getPageblockMigratetype(pfn));
+        } else {
+            machine.freePages(pfn, order);
+        }
         startFrees++;
     }
 

@@ -57,6 +57,27 @@ public final class StartState {
         return s;
     }
 
+    /**
+     * Prepares {@code machine} (booted, nothing replayed yet) for a replay of a trace that is complete from
+     * trace_init() in start_kernel(), when the events were switched on. What was free then (mm/mm_init.c,
+     * mm/page_alloc.c 6.1): memblock_free_all() had given the buddy every free page below each node's
+     * first_deferred_pfn, without a tracepoint; the pages above it wait for deferred_init_memmap() (pgdatinit),
+     * whose frees are in the trace; mm_init() and the set-up up to trace_init() (slab caches, ftrace, the ring
+     * buffer) had already allocated some of the free pages, and those allocations are not. So: a page the trace
+     * touches starts as its first event says (as in {@link #prepare}); a page it never touches keeps the state
+     * the model's boot gave it below {@code firstDeferredPfn} of its node, and starts allocated (not yet
+     * initialised) at or above it; the boot's free lists keep their order where nothing changes.
+     * The pages mm_init() allocated that stay allocated to the end (the ring buffer above all) are the start's
+     * residual: free in the model, allocated in the kernel.
+     */
+    public static StartState atTraceInit(Machine machine, TraceReader reader, long[] firstDeferredPfn) {
+        long lo = PfnSpan.start(machine);
+        StartState s = new StartState(lo, (int) (PfnSpan.end(machine) - lo));
+        s.prescan(reader, null);
+        s.applyAtTraceInit(machine, firstDeferredPfn);
+        return s;
+    }
+
     private void prescan(TraceReader reader, String startMarker) {
         TraceEvent e = new TraceEvent();
         boolean started = startMarker == null;
@@ -118,6 +139,7 @@ public final class StartState {
             if (want != null) {
                 fill(z, want, bootFree);
             }
+
         }
     }
 
@@ -164,6 +186,42 @@ public final class StartState {
         }
     }
 
+    /**
+     * The start at trace_init(): the boot's free lists stay as they are (their order is memblock_free_all()'s,
+     * blocks added at the tail) except where the trace says otherwise; pages the first event finds allocated or
+     * on a per-CPU list, and every page at or above the deferred boundary that the trace does not first
+     * allocate, are taken off them; pages the first event allocates that the boot holds allocated are freed.
+     */
+    private void applyAtTraceInit(Machine machine, long[] firstDeferredPfn) {
+        for (Zone z : machine.zones()) {
+            if (!z.populated()) {
+                continue;
+            }
+            MemMap mm = z.node().memMap();
+            long limit = firstDeferredPfn[z.node().nid()];
+            for (long p = z.zoneStartPfn(); p < z.zoneEndPfn(); p++) {
+                byte state = first[(int) (p - basePfn)];
+                boolean free = z.freeBlockHead(p) >= 0;
+                boolean wantFree = state == FREE || state == UNTOUCHED && p < limit && free;
+                if (free && !wantFree) {
+                    z.takeFreeBlock(p, 0, false);
+                } else if (!free && state == FREE && mm.isAllocatedHead(p)) {
+                    z.freeOnePage(p, 0, z.getPageblockMigratetype(p));
+                }
+                if (state == FREE) {
+                    touchedFree++;
+                } else if (state == ALLOCATED) {
+                    touchedAllocated++;
+                } else if (state == PCP && mm.isAllocatedHead(p)) {
+                    PerCpuPages.putPcpPage(z, 0, p, 0, z.getPageblockMigratetype(p), false);
+                    touchedPcp++;
+                } else if (state == UNTOUCHED && wantFree) {
+                    filled++;
+                }
+            }
+        }
+    }
+
     private boolean freeable(long h, long size, byte[] bootFree) {
         for (long p = h; p < h + size; p++) {
             int i = (int) (p - basePfn);
@@ -189,7 +247,7 @@ public final class StartState {
         return touchedPcp;
     }
 
-    /** Untouched pages freed to match the snapshot's counts. */
+    /** Untouched pages freed to match the snapshot's counts, or (at trace_init()) left free below the deferred boundary. */
     public long filled() {
         return filled;
     }
