@@ -38,8 +38,8 @@ class LayerTest {
             .layer("kernel").definedBy("org.mmsim.kernel..")
             .layer("vm").definedBy("org.mmsim.vm..")
             .layer("workload").definedBy("org.mmsim.workload..")
-            .layer("trace").definedBy("org.mmsim.trace..")
             .layer("proc").definedBy("org.mmsim.proc..")
+            .layer("trace").definedBy("org.mmsim.trace..")
             .layer("report").definedBy("org.mmsim.report..")
             .layer("study").definedBy("org.mmsim.study..")
             .layer("web").definedBy("org.mmsim.web..")
@@ -55,21 +55,21 @@ class LayerTest {
             .whereLayer("kernel").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "compaction")
             .whereLayer("vm").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "compaction", "kernel")
             .whereLayer("workload").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "compaction", "kernel", "vm")
-            .whereLayer("trace").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload")
             .whereLayer("proc").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload")
+            .whereLayer("trace").mayOnlyAccessLayers("arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc")
             .whereLayer("report").mayOnlyAccessLayers(
-                    "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "trace", "proc")
+                    "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc", "trace")
             .whereLayer("study").mayOnlyAccessLayers(
-                    "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "trace", "proc", "report")
+                    "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc", "trace", "report")
             .whereLayer("web").mayOnlyAccessLayers(
-                    "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "trace", "proc", "report",
+                    "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc", "trace", "report",
                     "study")
             .whereLayer("web").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("cli").mayOnlyAccessLayers(
-                    "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "trace", "proc", "report",
+                    "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc", "trace", "report",
                     "study", "web")
             .whereLayer("spark").mayOnlyAccessLayers(
-                    "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "trace", "proc", "report",
+                    "arch", "boot", "page", "reclaim", "compaction", "kernel", "vm", "workload", "proc", "trace", "report",
                     "study")
             .whereLayer("spark").mayNotBeAccessedByAnyLayer()
             .whereLayer("bench").mayNotBeAccessedByAnyLayer()

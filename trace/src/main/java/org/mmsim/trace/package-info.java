@@ -7,7 +7,7 @@
  * <p>Kernel sources (6.1): include/trace/events/kmem.h, compaction.h and vmscan.h (the events and their fields),
  * kernel/trace/ring_buffer.c (the binary pages of trace.dat), and trace-cmd's trace.dat file formats 6 and 7.
  *
- * <p>Layer trace: may import the model layers up to workload; proc, report, study and the front ends may import
- * it. Checked by LayerTest in the architecture module.
+ * <p>Layer trace: may import the model layers up to workload, and proc (its /proc parsers and models); report,
+ * study and the front ends may import it. Checked by LayerTest in the architecture module.
  */
 package org.mmsim.trace;

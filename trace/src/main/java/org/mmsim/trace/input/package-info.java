@@ -4,6 +4,6 @@
  *
  * <p>Kernel sources (6.1): none; the forms are those of kernel/trace/trace.c's trace file and trace-cmd's output.
  *
- * <p>Layer trace: may import the model layers up to workload. Checked by LayerTest in the architecture module.
+ * <p>Layer trace: may import the model layers up to workload, and proc. Checked by LayerTest in the architecture module.
  */
 package org.mmsim.trace.input;

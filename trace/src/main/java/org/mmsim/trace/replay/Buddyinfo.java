@@ -3,7 +3,10 @@ package org.mmsim.trace.replay;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mmsim.page.Machine;
-import org.mmsim.page.Zone;
+import org.mmsim.proc.BuddyInfo;
+import org.mmsim.proc.BuddyInfoFormat;
+import org.mmsim.proc.ZoneFreeArea;
+import org.mmsim.proc.model.BuddyInfoModel;
 
 /**
  * Free blocks per zone and order, the numbers of /proc/buddyinfo (mm/vmstat.c frag_show_print: one line per
@@ -14,38 +17,23 @@ public final class Buddyinfo {
     private Buddyinfo() {
     }
 
-    /** Parses a /proc/buddyinfo text; zones of every node are keyed "NAME" for node 0 and "N:NAME" else. */
+    /**
+     * Parses a /proc/buddyinfo text with proc's parser; zones of every node are keyed "NAME" for node 0 and
+     * "N:NAME" else.
+     */
     public static Map<String, long[]> parse(String text) {
-        Map<String, long[]> out = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            String[] t = line.trim().split("\\s+");
-            if (t.length < 5 || !t[0].equals("Node") || !t[2].equals("zone")) {
-                continue;
-            }
-            int node = Integer.parseInt(t[1].replace(",", ""));
-            long[] counts = new long[t.length - 4];
-            for (int i = 4; i < t.length; i++) {
-                counts[i - 4] = Long.parseLong(t[i]);
-            }
-            out.put(node == 0 ? t[3] : node + ":" + t[3], counts);
-        }
-        return out;
+        return byZone(BuddyInfoFormat.parse("buddyinfo", text));
     }
 
-    /** The model's free blocks per populated zone and order, keyed as {@link #parse} keys them. */
+    /** The model's free blocks per populated zone and order (proc's BuddyInfoModel), keyed as {@link #parse} keys them. */
     public static Map<String, long[]> of(Machine m) {
+        return byZone(BuddyInfoModel.of(m));
+    }
+
+    private static Map<String, long[]> byZone(BuddyInfo info) {
         Map<String, long[]> out = new LinkedHashMap<>();
-        int maxOrder = m.arch().maxOrder();
-        for (Zone z : m.zones()) {
-            if (!z.populated()) {
-                continue;
-            }
-            long[] counts = new long[maxOrder];
-            for (int o = 0; o < maxOrder; o++) {
-                counts[o] = z.nrFree(o);
-            }
-            int nid = z.node().nid();
-            out.put(nid == 0 ? z.name() : nid + ":" + z.name(), counts);
+        for (ZoneFreeArea z : info.zones()) {
+            out.put(z.nodeId() == 0 ? z.zoneName() : z.nodeId() + ":" + z.zoneName(), z.nrFree());
         }
         return out;
     }

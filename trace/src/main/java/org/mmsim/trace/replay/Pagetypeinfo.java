@@ -3,8 +3,12 @@ package org.mmsim.trace.replay;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mmsim.page.Machine;
-import org.mmsim.page.MigrateType;
-import org.mmsim.page.Zone;
+import org.mmsim.proc.PageTypeInfo;
+import org.mmsim.proc.PageTypeInfoFormat;
+import org.mmsim.proc.PageTypeInfoNode;
+import org.mmsim.proc.ZoneBlockCounts;
+import org.mmsim.proc.ZoneFreeByType;
+import org.mmsim.proc.model.PageTypeInfoModel;
 
 /**
  * The numbers of /proc/pagetypeinfo (mm/vmstat.c pagetypeinfo_showfree_print and
@@ -22,48 +26,36 @@ public record Pagetypeinfo(Map<String, long[]> free, Map<String, Long> blocks) {
      */
     public static final long FREECOUNT_LIMIT = 100000;
 
-    /** Parses a /proc/pagetypeinfo text of node 0. */
+    /** Parses a /proc/pagetypeinfo text of node 0 with proc's parser. */
     public static Pagetypeinfo parse(String text) {
-        Map<String, long[]> free = new LinkedHashMap<>();
-        Map<String, Long> blocks = new LinkedHashMap<>();
-        String[] blockTypes = null;
-        for (String line : text.split("\n")) {
-            String[] t = line.trim().split("[\\s,]+");
-            if (line.startsWith("Number of blocks type")) {
-                blockTypes = line.substring("Number of blocks type".length()).trim().split("\\s+");
-            } else if (t.length > 6 && t[0].equals("Node") && t[2].equals("zone") && t[4].equals("type")) {
-                long[] c = new long[t.length - 6];
-                for (int i = 6; i < t.length; i++) {
-                    c[i - 6] = t[i].startsWith(">") ? FREECOUNT_LIMIT : Long.parseLong(t[i]);
-                }
-                free.put(t[3] + "/" + t[5], c);
-            } else if (blockTypes != null && t.length == 4 + blockTypes.length && t[0].equals("Node")) {
-                for (int i = 0; i < blockTypes.length; i++) {
-                    blocks.put(t[3] + "/" + blockTypes[i], Long.parseLong(t[4 + i]));
-                }
-            }
-        }
-        return new Pagetypeinfo(free, blocks);
+        return ofNode0(PageTypeInfoFormat.parse("pagetypeinfo", text));
     }
 
-    /** The model's numbers, for the populated zones of node 0. */
+    /** The model's numbers (proc's PageTypeInfoModel), for the populated zones of node 0. */
     public static Pagetypeinfo of(Machine m) {
+        return ofNode0(PageTypeInfoModel.of(m));
+    }
+
+    private static Pagetypeinfo ofNode0(PageTypeInfo info) {
         Map<String, long[]> free = new LinkedHashMap<>();
         Map<String, Long> blocks = new LinkedHashMap<>();
-        MigrateType types = m.migrateTypes();
-        int maxOrder = m.arch().maxOrder();
-        for (Zone z : m.zones()) {
-            if (!z.populated() || z.node().nid() != 0) {
-                continue;
-            }
-            for (int mt = 0; mt < types.count(); mt++) {
-                long[] c = new long[maxOrder];
-                for (int o = 0; o < maxOrder; o++) {
-                    c[o] = Math.min(z.freeCount(o, mt), FREECOUNT_LIMIT);
+        PageTypeInfoNode node = info.node(0);
+        if (node != null) {
+            for (ZoneFreeByType z : node.free()) {
+                long[][] counts = z.counts();
+                for (int mt = 0; mt < counts.length; mt++) {
+                    long[] c = counts[mt].clone();
+                    for (int o = 0; o < c.length; o++) {
+                        c[o] = Math.min(c[o], FREECOUNT_LIMIT);
+                    }
+                    free.put(z.zoneName() + "/" + node.migratetypes().get(mt), c);
                 }
-                String key = z.name() + "/" + types.name(mt);
-                free.put(key, c);
-                blocks.put(key, z.countPageblocks(mt));
+            }
+            for (ZoneBlockCounts z : node.blocks()) {
+                long[] c = z.counts();
+                for (int mt = 0; mt < c.length; mt++) {
+                    blocks.put(z.zoneName() + "/" + node.migratetypes().get(mt), c[mt]);
+                }
             }
         }
         return new Pagetypeinfo(free, blocks);

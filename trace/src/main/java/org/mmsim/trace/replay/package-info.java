@@ -12,7 +12,7 @@
  * steal_suitable_fallback, take_page_off_buddy), include/trace/events/kmem.h (the events and what their fields
  * mean), mm/vmstat.c (buddyinfo).
  *
- * <p>Layer trace: imports the page module's public API (and org.mmsim.trace's events); the command line and the
- * studies drive it. Checked by LayerTest in the architecture module.
+ * <p>Layer trace: imports the page module's public API, proc's /proc parsers and models (buddyinfo and
+ * pagetypeinfo, read and compared through them) and org.mmsim.trace's events; the command line drives it. Checked by LayerTest in the architecture module.
  */
 package org.mmsim.trace.replay;
