@@ -74,6 +74,15 @@ public final class RunSettings {
 
     /** The scenario file or built-in {@code pathOrBuiltin} with the scenario fields of these settings. */
     public Scenario load(String pathOrBuiltin) {
+        return ScenarioFile.load(pathOrBuiltin, scenarioEdits());
+    }
+
+    /** The built-in scenario {@code name} (never a file) with the scenario fields of these settings. */
+    public Scenario loadBuiltin(String name) {
+        return ScenarioFile.loadBuiltin(name, scenarioEdits());
+    }
+
+    private List<ScenarioEdit> scenarioEdits() {
         List<ScenarioEdit> edits = new ArrayList<>();
         for (Setting s : settings) {
             if (ScenarioEdit.isField(name(s.word()))) {
@@ -81,7 +90,7 @@ public final class RunSettings {
                         s.origin()));
             }
         }
-        return ScenarioFile.load(pathOrBuiltin, edits);
+        return edits;
     }
 
     /**

@@ -30,7 +30,7 @@ final class CompareSide {
     CompareSide(String scenario, RunSettings settings) {
         this.words = settings.settings();
         RunRequest request = new RunRequest(scenario, settings, null, null, false);
-        this.booted = ScenarioRun.boot(request, ScenarioRun.scenario(request));
+        this.booted = ScenarioRun.boot(request, settings.loadBuiltin(scenario));
         this.durationNs = booted.scenario().durationNs();
     }
 

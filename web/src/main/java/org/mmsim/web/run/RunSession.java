@@ -73,7 +73,7 @@ public final class RunSession implements Simulation {
             throw ApiError.badRequest("no built-in scenario named '" + name + "'");
         }
         RunRequest request = new RunRequest(name, new RunSettings(List.of(), "explore", 0), null, null, false);
-        return new RunSession(ScenarioRun.boot(request, ScenarioRun.scenario(request)), maxFrames, recent);
+        return new RunSession(ScenarioRun.boot(request, request.settings().loadBuiltin(name)), maxFrames, recent);
     }
 
     /**

@@ -1,8 +1,5 @@
 package org.mmsim.web.run;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mmsim.boot.spec.MachineFile;
@@ -37,14 +34,7 @@ public final class ScenarioText {
         if (!ScenarioFile.builtins().contains(name)) {
             throw ApiError.notFound("no built-in scenario named '" + name + "'");
         }
-        try (InputStream in = ScenarioFile.class.getResourceAsStream("/scenarios/" + name + ".yaml")) {
-            if (in == null) {
-                throw ApiError.notFound("no built-in scenario named '" + name + "'");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw ApiError.notFound("built-in scenario '" + name + "' cannot be read");
-        }
+        return ScenarioFile.builtinText(name);
     }
 
     /**

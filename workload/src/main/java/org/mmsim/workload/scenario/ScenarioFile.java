@@ -48,6 +48,19 @@ public final class ScenarioFile {
         return parse("scenario:" + pathOrBuiltin, builtinTextOrError(pathOrBuiltin), edits);
     }
 
+    /**
+     * The built-in scenario {@code name} with {@code edits}, never a file of that name (a front end that must not
+     * read the disk, the explorer, loads built-ins this way).
+     */
+    public static Scenario loadBuiltin(String name, List<ScenarioEdit> edits) {
+        String text = builtinText(name);
+        if (text == null) {
+            throw InputError.at(name, 0, "no built-in scenario of that name (built-in: " + String.join(", ", builtins())
+                    + ")");
+        }
+        return parse("scenario:" + name, text, edits);
+    }
+
     private static String builtinTextOrError(String name) {
         String text = builtinText(name);
         if (text == null) {
@@ -86,7 +99,8 @@ public final class ScenarioFile {
         return out;
     }
 
-    private static String builtinText(String name) {
+    /** The YAML text of the built-in scenario {@code name}, or null when there is none of that name. */
+    public static String builtinText(String name) {
         if (!name.matches("[A-Za-z0-9_.-]+")) {
             return null;
         }
