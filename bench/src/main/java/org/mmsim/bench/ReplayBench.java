@@ -3,11 +3,12 @@ package org.mmsim.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import org.mmsim.boot.reserve.DeferredInit;
 import org.mmsim.boot.spec.DmesgImporter;
+import org.mmsim.boot.spec.MachineSpec;
 import org.mmsim.page.Machine;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
+import org.mmsim.proc.ZoneInfoFormat;
 import org.mmsim.trace.TraceEvent;
 import org.mmsim.trace.TraceEventKind;
 import org.mmsim.trace.input.TraceFiles;
@@ -34,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * from the trace's dmesg and prepared before every iteration (untimed). Two cases: x86_64-4G-trace from its
  * frag/after-punch marker to its end (1,148,592 page events, the gzipped ftrace text, start state by StartState
  * against the marker's buddyinfo) and x86_64-1G-fulltrace, complete from trace_init() (1,316,526 page events,
- * the trace.dat, start state by StartState.atTraceInit). {@link #decoded} replays events decoded beforehand into
+ * the trace.dat, start state by StartState.atTraceInit from the boot to mem_init(), the boot pagesets and
+ * watermarks then set at once). {@link #decoded} replays events decoded beforehand into
  * primitive arrays (parsing excluded); {@link #parsed} reads the trace file as it replays (parsing included, the
  * whole file). Events per second = events / time; {@link #main} prints them. Run from the repository root (the
  * paths are relative to it) or give -p cases=....
@@ -50,6 +52,8 @@ public class ReplayBench {
     private static final String PARTIAL_START = "frag/after-punch";
     /** mm_page_free events of deferred_init_memmap()'s thread, which ForcedReplay frees straight to the buddy. */
     private static final String DEFERRED_INIT_COMM = "pgdatinit0";
+    /** The marker of the full-boot case's top-level snapshot (its zoneinfo). */
+    private static final String TRACE_INIT_SNAPSHOT = "boot";
 
     @Param({"testdata/oracle/cases"})
     public String cases;
@@ -132,11 +136,15 @@ public class ReplayBench {
     @Setup(Level.Iteration)
     public void prepare() {
         Path dir = trace.getParent();
-        BootedMachine booted = MemoryInit.boot(DmesgImporter.read(dir.resolve("dmesg"), null));
+        MachineSpec spec = DmesgImporter.read(dir.resolve("dmesg"), dir.resolve("iomem"));
+        BootedMachine booted = start == null ? MemoryInit.bootToMemInit(spec) : MemoryInit.boot(spec);
         machine = booted.machine();
         try (TraceReader r = TraceFiles.open(trace, false)) {
             if (start == null) {
-                StartState.atTraceInit(machine, r, DeferredInit.firstDeferredPfn(booted.layout()));
+                long kernelFree = StartState.freeAndPerCpu(ZoneInfoFormat.parse("zoneinfo", readOrEmpty(dir.resolve("zoneinfo"))));
+                StartState.atTraceInit(booted, r, TRACE_INIT_SNAPSHOT, kernelFree);
+                MemoryInit.setupPerCpuPageset(machine);
+                MemoryInit.initPerZoneWmarkMin(booted);
             } else {
                 Path at = dir.resolve(start).resolve("buddyinfo");
                 StartState.prepare(machine, r, start, Buddyinfo.parse(readOrEmpty(at)));
@@ -155,7 +163,7 @@ public class ReplayBench {
     /** Forced replay of the pre-decoded events: parsing excluded. */
     @Benchmark
     public long decoded() {
-        ForcedReplay replay = new ForcedReplay(machine, 20);
+        ForcedReplay replay = new ForcedReplay(machine, 20, start == null);
         TraceEventKind[] kinds = TraceEventKind.values();
         TraceEvent e = event;
         for (int i = 0; i < count; i++) {
@@ -178,7 +186,7 @@ public class ReplayBench {
     /** Forced replay reading the trace file as it goes: parsing included. */
     @Benchmark
     public long parsed() {
-        ForcedReplay replay = new ForcedReplay(machine, 20);
+        ForcedReplay replay = new ForcedReplay(machine, 20, start == null);
         try (TraceReader r = TraceFiles.open(trace, false)) {
             TraceReplay.run(r, start, replay, null);
         }

@@ -21,6 +21,9 @@ import org.mmsim.report.Html;
 import org.mmsim.report.RunOutput;
 import org.mmsim.trace.input.TraceFiles;
 import org.mmsim.trace.TraceReader;
+import org.mmsim.proc.ZoneInfoFormat;
+import org.mmsim.trace.replay.BootStages;
+import org.mmsim.trace.replay.BootTimes;
 import org.mmsim.trace.replay.Buddyinfo;
 import org.mmsim.trace.replay.ForcedReplay;
 import org.mmsim.trace.replay.Inconsistency;
@@ -47,6 +50,7 @@ import picocli.CommandLine.Parameters;
 public final class ReplayCommand implements Callable<Integer> {
     private static final List<String> PROC = List.of("buddyinfo", "pagetypeinfo");
     private static final int EXAMPLES = 20;
+    private static final String TRACE_INIT = "trace-init";
 
     @Parameters(paramLabel = "TRACE", description = "the trace: ftrace text as the trace file or trace-cmd report print it")
     Path trace;
@@ -64,8 +68,20 @@ public final class ReplayCommand implements Callable<Integer> {
     String mode = "forced";
 
     @Option(names = "--start", paramLabel = "MARKER",
-            description = "replay from this trace marker (e.g. frag/after-punch) instead of the first event")
+            description = {"replay from this trace marker (e.g. frag/after-punch) instead of the first event;",
+                "trace-init: the trace is complete from trace_init() (trace_event= on the kernel command line) and the "
+                        + "replay starts from the model's boot to mem_init() plus the allocations no event shows, "
+                        + "counted from --zoneinfo"})
     String start;
+
+    @Option(names = "--zoneinfo", paramLabel = "FILE",
+            description = "with --start trace-init: a zoneinfo read at --zoneinfo-marker (default: a 'zoneinfo' file "
+                    + "beside the dmesg)")
+    Path zoneinfo;
+
+    @Option(names = "--zoneinfo-marker", paramLabel = "MARKER",
+            description = "the marker the zoneinfo was read at (default: the trace's first marker)")
+    String zoneinfoMarker;
 
     @Option(names = "--snapshots", paramLabel = "DIR",
             description = "the kernel's /proc snapshots, DIR/MARKER/buddyinfo: the start state is matched to the start "
@@ -102,23 +118,28 @@ public final class ReplayCommand implements Callable<Integer> {
         MachineSpec spec = DmesgImporter.read(dmesg, io);
         BootResidue residue = meminfo == null ? BootResidue.NONE
                 : BootResidueMeminfo.read(meminfo, spec.arch().pageShift());
-        BootedMachine booted = MemoryInit.boot(spec, null, residue);
+        boolean traceInit = TRACE_INIT.equals(start);
+        BootedMachine booted = traceInit ? MemoryInit.bootToMemInit(spec) : MemoryInit.boot(spec, null, residue);
         StartState startState = null;
-        if (start != null) {
+        if (traceInit) {
+            startState = prepareAtTraceInit(booted);
+        } else if (start != null) {
             try (TraceReader r = TraceFiles.open(trace, lenient)) {
                 startState = StartState.prepare(booted.machine(), r, start, kernelBuddyinfo(start));
             }
         }
+        String from = traceInit ? null : start;
         try (RunOutput output = RunOutput.create(out)) {
             Path dir = output.dir();
-            ForcedReplay forced = mode.equals("forced") ? new ForcedReplay(booted.machine(), EXAMPLES) : null;
+            ForcedReplay forced = mode.equals("forced") ? new ForcedReplay(booted.machine(), EXAMPLES, from == null) : null;
             ModelReplay model = forced == null ? new ModelReplay(booted.machine()) : null;
-            ReplaySink sink = forced != null ? forced : model;
+            ReplaySink replay = forced != null ? forced : model;
+            ReplaySink sink = traceInit ? new BootStages(booted, BootTimes.fromDmesg(lines(dmesg)), replay) : replay;
             List<MarkerPoint> points = new ArrayList<>();
             long applied;
             long skipped;
             try (TraceReader r = TraceFiles.open(trace, lenient)) {
-                applied = TraceReplay.run(r, start, sink, (name, t, pos) -> {
+                applied = TraceReplay.run(r, from, sink, (name, t, pos) -> {
                     writeProc(dir.resolve("proc").resolve(name), booted);
                     Map<String, long[]> kernel = kernelBuddyinfo(name);
                     Pagetypeinfo kernelTypes = kernelPagetypeinfo(name);
@@ -140,6 +161,47 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         System.out.println("mmsim: wrote " + out.resolve("report.html"));
         return 0;
+    }
+
+    /**
+     * The start at trace_init(): the kernel's free and per-CPU pages from the zoneinfo (read at its marker) tell
+     * how many pages the kernel allocated before the first event.
+     */
+    private StartState prepareAtTraceInit(BootedMachine booted) {
+        Path zi = zoneinfo != null ? zoneinfo : dmesg.toAbsolutePath().getParent().resolve("zoneinfo");
+        if (!Files.isRegularFile(zi)) {
+            throw InputError.at(zi, 0, "--start trace-init needs a zoneinfo (--zoneinfo, or a 'zoneinfo' file beside "
+                    + "the dmesg): no such file");
+        }
+        long kernelFree = StartState.freeAndPerCpu(ZoneInfoFormat.parse(zi.toString(), read(zi)));
+        String marker = zoneinfoMarker;
+        if (marker == null) {
+            try (TraceReader r = TraceFiles.open(trace, lenient)) {
+                marker = TraceReplay.firstMarker(r);
+            }
+            if (marker == null) {
+                throw InputError.at(trace, 0, "--start trace-init needs a marker in the trace where the zoneinfo was read");
+            }
+        }
+        try (TraceReader r = TraceFiles.open(trace, lenient)) {
+            StartState s = StartState.atTraceInit(booted, r, marker, kernelFree);
+            if (!s.snapshotMarkerSeen()) {
+                throw InputError.at(trace, 0, "no marker '" + marker + "' in the trace");
+            }
+            return s;
+        }
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.readString(f);
+        } catch (IOException e) {
+            throw InputError.at(f, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static List<String> lines(Path f) {
+        return read(f).lines().toList();
     }
 
     private static void requireFile(Path p) {
@@ -212,7 +274,9 @@ public final class ReplayCommand implements Callable<Integer> {
         if (s != null) {
             field(j, "start_state", "{\"free_by_trace\": " + s.touchedFree() + ", \"allocated_by_trace\": "
                     + s.touchedAllocated() + ", \"pcp_by_trace\": " + s.touchedPcp() + ", \"filled_to_snapshot\": "
-                    + s.filled() + "}");
+                    + s.filled() + ", \"untraced_allocations\": " + s.untraced() + ", \"freed_to_match\": "
+                    + s.freedToMatch() + ", \"taken_to_match\": " + s.takenToMatch() + ", \"pageblocks_retyped\": "
+                    + s.retyped() + "}");
         }
         if (forced != null) {
             StringBuilder k = new StringBuilder("{");
@@ -232,6 +296,8 @@ public final class ReplayCommand implements Callable<Integer> {
             field(j, "allocs_pcp", Long.toString(forced.allocsFromPcp()));
             field(j, "allocs_buddy", Long.toString(forced.allocsFromBuddy()));
             field(j, "extfrag", Long.toString(forced.extfragEvents()));
+            field(j, "compaction_isolated", Long.toString(forced.isolatedFreepages()));
+            field(j, "bulk_taken", Long.toString(forced.bulkTaken()));
         } else {
             field(j, "allocs", Long.toString(model.allocs()));
             field(j, "same_pfn", Long.toString(model.samePfn()));

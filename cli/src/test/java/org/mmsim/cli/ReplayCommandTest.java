@@ -71,6 +71,32 @@ class ReplayCommandTest {
         assertThat(Files.readString(out.resolve("summary.json"))).contains("\"events\": 1,", "\"skipped_lines\": 1,");
     }
 
+    @Test
+    void aTraceFromTraceInitReplaysFromTheBootToMemInit() throws IOException {
+        // x86_64-1G-fulltrace: events on from trace_init(); its top-level zoneinfo was read at the "boot" marker,
+        // the trace's first
+        String full = "x86_64-1G-fulltrace";
+        Path out = tmp.resolve("full");
+        CliRun r = CliRun.of("replay", Oracle.file(full, "trace.dat").toString(), "--from-dmesg",
+                Oracle.file(full, "dmesg").toString(), "--start", "trace-init", "--snapshots",
+                Oracle.caseDir(full).toString(), "--out", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        String summary = Files.readString(out.resolve("summary.json"));
+        // 701 mm_compaction_isolate_freepages lines whose nr_taken sum to 30032 (grep)
+        assertThat(summary).contains("\"compaction_isolated\": 30032", "\"untraced_allocations\": ");
+        // the kernel's trace-end buddyinfo differs from the model's by one order-1 block (2 of 199,178 pages)
+        assertThat(summary).containsPattern("\"marker\": \"trace-end\".*\"buddyinfo_error\": 0\\.0000\\d");
+    }
+
+    @Test
+    void aTraceInitStartWithoutAZoneinfoIsOneLine() throws IOException {
+        Path dir = tmp.resolve("case");
+        Files.createDirectories(dir);
+        Files.copy(Oracle.file(CASE, "dmesg"), dir.resolve("dmesg"));
+        assertBad("needs a zoneinfo", "replay", TRACE, "--from-dmesg", dir.resolve("dmesg").toString(), "--start",
+                "trace-init", "--out", tmp.resolve("o").toString());
+    }
+
     private Path garbled() throws IOException {
         Path t = tmp.resolve("garbled.gz");
         try (GZIPOutputStream z = new GZIPOutputStream(Files.newOutputStream(t))) {

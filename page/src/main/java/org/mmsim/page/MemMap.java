@@ -151,6 +151,11 @@ public final class MemMap {
         return isPcp(pageFlags(pfn));
     }
 
+    /** The migratetype a page on a per-CPU list remembers (get_pcppage_migratetype). */
+    public int pcpMigratetype(long pfn) {
+        return pcpMt(pageFlags(pfn));
+    }
+
     /** The order stored with a buddy head, pcp page or allocated head. */
     public int order(long pfn) {
         return pageFlags(pfn) & ORDER_MASK;

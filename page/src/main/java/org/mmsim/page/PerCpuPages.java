@@ -284,6 +284,38 @@ public final class PerCpuPages {
         return mt;
     }
 
+    /** No pages: what {@link #pagesAhead} answers for a page at the head of its list or on no list. */
+    private static final long[] NONE = new long[0];
+
+    /**
+     * The pages ahead of {@code pfn} on {@code cpu}'s per-CPU list that holds it, head first: the pages
+     * __rmqueue_pcplist(), which always takes the head, hands out before it. Empty when the page heads the list
+     * or is on no list of {@code cpu}.
+     */
+    public static long[] pagesAhead(Zone z, int cpu, long pfn) {
+        int idx = z.mm.index(pfn);
+        int f = z.mm.valid(idx) ? z.mm.flags(idx) : 0;
+        if (!MemMap.isPcp(f)) {
+            return NONE;
+        }
+        int mt = MemMap.pcpMt(f);
+        int li = cpu * Zone.NR_PCP_LISTS + orderToPindex(mt >= MigrateType.PCPTYPES ? MigrateType.MOVABLE : mt,
+                f & MemMap.ORDER_MASK);
+        int n = 0;
+        for (int i = z.pcpHead[li]; i != LinkSpace.NIL && i != idx; i = z.mm.fine.next(i)) {
+            n++;
+        }
+        if (n == 0) {
+            return NONE;
+        }
+        long[] ahead = new long[n];
+        int k = 0;
+        for (int i = z.pcpHead[li]; k < n; i = z.mm.fine.next(i)) {
+            ahead[k++] = z.mm.pfn(i);
+        }
+        return ahead;
+    }
+
     /**
      * Models one page of free_pcppages_bulk(): {@code pfn} leaves its per-CPU list and __free_one_page() frees it
      * with migratetype {@code mt} (what mm_page_pcpu_drain reports). False (nothing changed) when the page is on

@@ -21,6 +21,7 @@ import org.mmsim.boot.zone.NodeSpan;
 import org.mmsim.boot.zone.ZoneSpan;
 import org.mmsim.page.Gfp;
 import org.mmsim.page.Machine;
+import org.mmsim.page.MemMap;
 import org.mmsim.page.MigrateType;
 import org.mmsim.page.Node;
 import org.mmsim.page.Zone;
@@ -67,41 +68,17 @@ public final class MemoryInit {
     public static BootedMachine boot(MachineSpec spec, long[][] twinManaged, BootResidue residue) {
         BootLayout layout = EarlyBoot.layout(spec);
         BootMemblock mb = BootMemblock.build(layout);
-        Arch arch = spec.arch();
-        List<Node> nodes = new ArrayList<>();
-        for (NodeSpan n : layout.nodes()) {
-            Node node = new Node(arch, n.nid(), n.startPfn(), n.endPfn() - n.startPfn());
-            for (ZoneSpan z : n.zones()) {
-                Zone zone = node.initZone(z.type(), z.startPfn(), z.spanned());
-                zone.setPresentPages(z.present());
-                zone.setManagedPages(z.initialManaged());
-            }
-            node.setPresentPages(n.presentPages());
-            nodes.add(node);
-        }
-        Machine m = new Machine(arch, spec.cpus(), nodes);
-        m.buildZonelists();
-        for (Zone z : m.zones()) {
-            z.setManagedPages(0);
-        }
+        Machine m = newMachine(layout);
         boolean pcp = m.pcpEnabled();
         m.setPcpEnabled(false);
         memmapInit(layout, mb, m);
         memblockFreeAll(layout, mb, m);
-        for (long i = 0; i < BootArch.pagesAllocatedInMemInit(arch); i++) {
-            m.allocPages(Gfp.GFP_KERNEL, 0);
-        }
+        memInitAllocations(m);
         cmaInitReservedAreas(layout, mb, m);
         ZoneSetup setup = twinManaged == null
                 ? ZoneSetup.run(layout, mb.managedAtWatermarks(layout), mb.managedFinal(layout))
                 : ZoneSetup.twin(layout, twinManaged);
-        for (ZoneReserveState s : setup.zones()) {
-            Zone z = m.node(s.nid).zone(s.type);
-            z.setWatermarks(s.min, s.low, s.high);
-            z.setLowmemReserve(s.lowmemReserve.clone());
-            z.setPcpHighBatch(s.pcpHigh, s.pcpBatch);
-            z.setStatThreshold(s.statThreshold);
-        }
+        applyZoneSetup(m, setup);
         DmaAtomicPools.allocate(m);
         m.setPcpEnabled(pcp);
         long[] late = lateFreePfns(layout, mb, m);
@@ -121,6 +98,126 @@ public final class MemoryInit {
         List<String> log = new ArrayList<>(BootLog.lines(layout));
         log.add(BootLog.memoryLine(layout, mb, twinManaged));
         return new BootedMachine(m, layout, mb, setup, log, typed);
+    }
+
+    /**
+     * The machine as start_kernel() has it right after mm_init()'s mem_init(), the state a trace switched on by
+     * trace_init() starts from: memmap_init() and memblock_free_all() as in {@link #boot}, except that the free
+     * memory at or above each node's first_deferred_pfn is not free yet (deferred_init_memmap() frees it later,
+     * from the pgdatinit thread), and mem_init() has taken its pages. Managed pages are what memblock_free_all()
+     * freed. The watermarks and lowmem_reserve are still zero, and the per-CPU lists are off, as the boot
+     * pagesets are (high 0, batch 1: every allocation and free goes through the buddy). The caller moves on with
+     * {@link #setupPerCpuPageset} and {@link #initPerZoneWmarkMin} when the kernel does; the result's
+     * {@link BootedMachine#setup()} holds the final figures. CMA areas are not set up (cma_init_reserved_areas()
+     * is a core_initcall).
+     */
+    public static BootedMachine bootToMemInit(MachineSpec spec) {
+        BootLayout layout = EarlyBoot.layout(spec);
+        BootMemblock mb = BootMemblock.build(layout);
+        Machine m = newMachine(layout);
+        m.setPcpEnabled(false);
+        memmapInit(layout, mb, m);
+        memblockFreeAll(layout, mb, m);
+        holdDeferred(m, DeferredInit.firstDeferredPfn(layout));
+        memInitAllocations(m);
+        ZoneSetup setup = ZoneSetup.run(layout, mb.managedAtWatermarks(layout), mb.managedFinal(layout));
+        List<String> log = new ArrayList<>(BootLog.lines(layout));
+        log.add(BootLog.memoryLine(layout, mb, null));
+        return new BootedMachine(m, layout, mb, setup, log, BootResiduePages.NONE);
+    }
+
+    /**
+     * Models setup_per_cpu_pageset() in start_kernel(): each populated zone's per-CPU lists get batch from
+     * zone_batchsize() of its managed pages at that moment and high from zone_highsize(), which with the low
+     * watermark still zero is batch * 4; the lists are on from here.
+     */
+    public static void setupPerCpuPageset(Machine m) {
+        for (Zone z : m.zones()) {
+            if (z.populated()) {
+                int batch = WatermarkSetup.zoneBatchsize(z.managedPages(), m.arch().pageSize());
+                z.setPcpHighBatch(batch << 2, batch);
+            }
+        }
+        m.setPcpEnabled(true);
+    }
+
+    /**
+     * Models init_per_zone_wmark_min() (a postcore_initcall, after page_alloc_init_late() has finished the
+     * deferred initialisation): watermarks, lowmem_reserve, per-CPU high and batch, stat thresholds and managed
+     * pages become the final ones of {@code booted}'s {@link ZoneSetup}.
+     */
+    public static void initPerZoneWmarkMin(BootedMachine booted) {
+        applyZoneSetup(booted.machine(), booted.setup());
+        for (ZoneReserveState s : booted.setup().zones()) {
+            booted.machine().node(s.nid).zone(s.type).setManagedPages(s.managed);
+        }
+    }
+
+    /** Nodes and zones of {@code layout} with their first managed estimate, zonelists built, then managed reset. */
+    private static Machine newMachine(BootLayout layout) {
+        MachineSpec spec = layout.spec();
+        Arch arch = spec.arch();
+        List<Node> nodes = new ArrayList<>();
+        for (NodeSpan n : layout.nodes()) {
+            Node node = new Node(arch, n.nid(), n.startPfn(), n.endPfn() - n.startPfn());
+            for (ZoneSpan z : n.zones()) {
+                Zone zone = node.initZone(z.type(), z.startPfn(), z.spanned());
+                zone.setPresentPages(z.present());
+                zone.setManagedPages(z.initialManaged());
+            }
+            node.setPresentPages(n.presentPages());
+            nodes.add(node);
+        }
+        Machine m = new Machine(arch, spec.cpus(), nodes);
+        m.buildZonelists();
+        for (Zone z : m.zones()) {
+            z.setManagedPages(0);
+        }
+        return m;
+    }
+
+    /** mem_init()'s own buddy allocations after memblock_free_all(), before the "Memory:" line. */
+    private static void memInitAllocations(Machine m) {
+        for (long i = 0; i < BootArch.pagesAllocatedInMemInit(m.arch()); i++) {
+            m.allocPages(Gfp.GFP_KERNEL, 0);
+        }
+    }
+
+    private static void applyZoneSetup(Machine m, ZoneSetup setup) {
+        for (ZoneReserveState s : setup.zones()) {
+            Zone z = m.node(s.nid).zone(s.type);
+            z.setWatermarks(s.min, s.low, s.high);
+            z.setLowmemReserve(s.lowmemReserve.clone());
+            z.setPcpHighBatch(s.pcpHigh, s.pcpBatch);
+            z.setStatThreshold(s.statThreshold);
+        }
+    }
+
+    /**
+     * Takes the free pages at or above each node's first_deferred_pfn back off the free lists, page by page,
+     * leaving them allocated: memblock_free_all() frees only below it (deferred_init_mem_pfn_range_in_zone), and
+     * the blocks below keep their place on the lists. The boundary is section-aligned, so no free block crosses it.
+     */
+    private static void holdDeferred(Machine m, long[] firstDeferredPfn) {
+        for (Zone z : m.zones()) {
+            long limit = firstDeferredPfn[z.node().nid()];
+            if (!z.populated() || limit >= z.zoneEndPfn()) {
+                continue;
+            }
+            MemMap mm = z.node().memMap();
+            for (long p = Math.max(limit, z.zoneStartPfn()); p < z.zoneEndPfn(); p++) {
+                if (z.freeBlockHead(p) != p) {
+                    continue;
+                }
+                int order = mm.order(p);
+                z.takeFreeBlock(p, order, false);
+                z.setManagedPages(z.managedPages() - (1L << order));
+                for (long q = p; q < p + (1L << order); q++) {
+                    z.markAllocated(q, 0, false);
+                }
+                p += (1L << order) - 1;
+            }
+        }
     }
 
     /**

@@ -122,13 +122,7 @@ public final class WatermarkSetup {
 
     /** zone_set_pageset_high_and_batch() with zone_batchsize() and zone_highsize(). */
     void zoneSetPagesetHighAndBatch(ZoneReserveState z) {
-        int batch = (int) Math.min(z.managed >> 10, (1L << 20) / arch.pageSize());
-        batch /= 4;
-        if (batch < 1) {
-            batch = 1;
-        }
-        batch = Integer.highestOneBit(batch + batch / 2) - 1;
-        batch = Math.max(1, batch);
+        int batch = zoneBatchsize(z.managed, arch.pageSize());
         long total = tunables.percpuPagelistHighFraction() == 0 ? z.low
                 : z.managed / tunables.percpuPagelistHighFraction();
         int split = z.nid < cpusOfNode.length ? cpusOfNode[z.nid] : 0;
@@ -138,6 +132,20 @@ public final class WatermarkSetup {
         int high = (int) (total / split);
         z.pcpHigh = Math.max(high, batch << 2);
         z.pcpBatch = batch;
+    }
+
+    /**
+     * zone_batchsize() (at least 1, as zone_set_pageset_high_and_batch() takes it): a quarter of the zone's
+     * managed pages / 1024, capped at 1 MiB of pages, then the power of two below 1.5 times that, minus one.
+     */
+    static int zoneBatchsize(long managed, long pageSize) {
+        int batch = (int) Math.min(managed >> 10, (1L << 20) / pageSize);
+        batch /= 4;
+        if (batch < 1) {
+            batch = 1;
+        }
+        batch = Integer.highestOneBit(batch + batch / 2) - 1;
+        return Math.max(1, batch);
     }
 
     /** refresh_zone_stat_thresholds() with calculate_normal_threshold() (mm/vmstat.c), for populated zones. */

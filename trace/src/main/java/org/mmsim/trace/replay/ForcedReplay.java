@@ -33,7 +33,8 @@ import org.mmsim.trace.TraceEventKind;
  * (change_pageblock_range).</li>
  * </ul>
  * A free of part of an allocated block is what split_page() (no tracepoint) makes possible: the model splits
- * the block and does not count it. Every other contradiction is an {@link Inconsistency}: counted, the first
+ * the block and does not count it. Compaction's free scanner takes free blocks with no kmem event; its
+ * mm_compaction_isolate_freepages events say where and how many, and the model takes the same blocks. Every other contradiction is an {@link Inconsistency}: counted, the first
  * {@code maxExamples} kept with their line, and then the kernel's decision is applied anyway, so that one
  * disagreement does not cascade.
  *
@@ -62,9 +63,28 @@ public final class ForcedReplay implements ReplaySink {
     private long extfragOwnership;
     private long failedAllocs;
     private long batchedCommits;
+    private long isolatedFreepages;
+    private long bulkTaken;
+    private final boolean inferBulk;
+    private boolean asyncCompaction;
+    private int freeScanStride = 1;
 
-    /** Forced replay on {@code machine} as it stands, every page unknown; keeps the first {@code maxExamples}. */
+    /**
+     * Forced replay on {@code machine} as it stands, every page unknown; keeps the first {@code maxExamples}. The
+     * machine's pageblock migratetypes are taken as the kernel's (a start from the model's own boot), so untraced
+     * bulk allocations are inferred from the per-CPU lists ({@link #takeBulkAhead}).
+     */
     public ForcedReplay(Machine machine, int maxExamples) {
+        this(machine, maxExamples, true);
+    }
+
+    /**
+     * Forced replay as {@link #ForcedReplay(Machine, int)}; with {@code pageblocksKnown} false (a start state
+     * guessed after boot, {@link StartState#prepare}) the pageblock migratetypes, and so which per-CPU list a
+     * freed page joins, are guesses, and no untraced bulk allocation is inferred from the lists.
+     */
+    public ForcedReplay(Machine machine, int maxExamples, boolean pageblocksKnown) {
+        this.inferBulk = pageblocksKnown;
         this.machine = machine;
         this.maxExamples = maxExamples;
         this.pageblockOrder = machine.arch().pageblockOrder();
@@ -87,6 +107,10 @@ public final class ForcedReplay implements ReplaySink {
             case MM_PAGE_FREE_BATCHED -> freeBatched(e);
             case MM_PAGE_PCPU_DRAIN -> drain(e);
             case MM_PAGE_ALLOC_EXTFRAG -> extfrag(e);
+            case COMPACTION -> {
+                compaction(e);
+                return;
+            }
             default -> {
                 return;
             }
@@ -145,6 +169,9 @@ public final class ForcedReplay implements ReplaySink {
             if (known && mm.order(pfn) != order) {
                 inconsistent(e, Inconsistency.WRONG_ORDER, mm.order(pfn));
             }
+            if (inferBulk) {
+                takeBulkAhead(z, cpu(e), pfn);
+            }
             PerCpuPages.takePcpPage(z, cpu(e), pfn, movable);
             z.markAllocated(pfn, order, movable);
             allocsFromPcp++;
@@ -166,6 +193,25 @@ public final class ForcedReplay implements ReplaySink {
         resolve(pfn, order);
     }
 
+    /**
+     * __rmqueue_pcplist() hands out the head of its list, so pages the model has ahead of the kernel's page were
+     * taken before it without an mm_page_alloc: __alloc_pages_bulk() (vmalloc areas, kernel stacks) takes pages
+     * off the list with no tracepoint. Those pages are taken as allocated, each resolved, and counted
+     * ({@link #bulkTaken()}); their frees later are then frees of allocated pages. Only pages a traced event put
+     * on the list count: the order of pages a start state put there is a guess. A page that joined a list of
+     * another migratetype in the kernel (its pageblock's type differs in the model) would look bulk-taken too, so
+     * the inference is made only where the pageblock types are the kernel's.
+     */
+    private void takeBulkAhead(Zone z, int cpu, long pfn) {
+        MemMap mm = z.node().memMap();
+        for (long ahead : PerCpuPages.pagesAhead(z, cpu, pfn)) {
+            if (isResolved(ahead)) {
+                PerCpuPages.takePcpPage(z, cpu, ahead, mm.pcpMigratetype(ahead) == MigrateType.MOVABLE);
+                bulkTaken++;
+            }
+        }
+    }
+
     private void free(TraceEvent e, int order) {
         Zone z = zone(e, e.pfn);
         if (z == null) {
@@ -183,7 +229,8 @@ public final class ForcedReplay implements ReplaySink {
                 z.markAllocated(pfn, order, (mm.pageFlags(pfn) & 0xf0) == MOVABLE_HEAD);
             }
         } else if (!expected) {
-            if (known && mm.isOnPcp(pfn)) {
+            boolean onPcp = mm.isOnPcp(pfn);
+            if (known && onPcp) {
                 freesOfPcpPages++;
             }
             if (head >= 0) {
@@ -191,7 +238,7 @@ public final class ForcedReplay implements ReplaySink {
                     inconsistent(e, Inconsistency.WRONG_ORDER, mm.order(head));
                 }
             } else {
-                contradiction(e, known, Inconsistency.FREE_OF_FREE);
+                contradiction(e, known, onPcp ? Inconsistency.FREE_OF_PCP_PAGE : Inconsistency.FREE_OF_FREE);
             }
             forceAllocated(z, e.cpu, pfn, order, false);
         }
@@ -286,6 +333,71 @@ public final class ForcedReplay implements ReplaySink {
             z.moveFreeBlock(pfn, allocMt);
         }
     }
+
+    /**
+     * mm_compaction_begin says the mode (the free scanner strides COMPACT_CLUSTER_MAX pages in async mode, one
+     * otherwise); mm_compaction_isolate_freepages is applied ({@link #isolateFreepages}); other compaction
+     * events change no page's state.
+     */
+    private void compaction(TraceEvent e) {
+        if (e.name == null) {
+            return;
+        }
+        if (e.name.equals("mm_compaction_begin")) {
+            asyncCompaction = e.text != null && e.text.contains("mode=async");
+        }
+        if (!e.name.equals(FreeScan.EVENT)) {
+            freeScanStride = asyncCompaction ? COMPACT_CLUSTER_MAX : 1;
+            return;
+        }
+        FreeScan scan = FreeScan.parse(e.text);
+        Zone z = scan == null ? null : zone(e, scan.startPfn());
+        if (z == null) {
+            return;
+        }
+        events++;
+        isolateFreepages(e, z, scan);
+    }
+
+    /**
+     * Models isolate_freepages_block() as the event reports it: from startPfn towards endPfn, every pfn the
+     * scanner visits (one in every stride, past each isolated block and each compound page) that heads a free
+     * buddy block gives the whole block (__isolate_free_page), until nrTaken pages are taken. The stride is
+     * isolate_freepages()'s: COMPACT_CLUSTER_MAX in async mode and 1 otherwise at the start of each call (the
+     * events of one call come with no other compaction event between them), then 1 after a pageblock that gave
+     * pages and doubled, up to COMPACT_CLUSTER_MAX, after one that gave none. The pages become order-0 allocated movable pages (split_map_pages: post_alloc_hook, split_page),
+     * migration targets that come back as frees (release_freepages, or later from their new owners). No kmem
+     * event shows any of this. Fewer free pages than nrTaken in the range is an
+     * {@link Inconsistency#ISOLATE_SHORT}.
+     */
+    private void isolateFreepages(TraceEvent e, Zone z, FreeScan scan) {
+        MemMap mm = z.node().memMap();
+        long stride = freeScanStride;
+        long taken = 0;
+        long end = Math.min(scan.endPfn(), z.zoneEndPfn());
+        for (long p = scan.startPfn(); p < end && taken < scan.nrTaken(); p += stride) {
+            if (z.freeBlockHead(p) == p) {
+                int order = mm.order(p);
+                z.takeFreeBlock(p, order, true);
+                for (long q = p; q < p + (1L << order); q++) {
+                    z.markAllocated(q, 0, true);
+                }
+                resolve(p, order);
+                taken += 1L << order;
+                p += (1L << order) - 1;
+            } else if (mm.isAllocatedHead(p) && mm.order(p) > 0) {
+                p += (1L << mm.order(p)) - 1;
+            }
+        }
+        isolatedFreepages += taken;
+        freeScanStride = scan.nrTaken() > 0 ? 1 : Math.min(COMPACT_CLUSTER_MAX, freeScanStride << 1);
+        if (taken != scan.nrTaken()) {
+            inconsistent(e, Inconsistency.ISOLATE_SHORT, -1);
+        }
+    }
+
+    /** COMPACT_CLUSTER_MAX (SWAP_CLUSTER_MAX), the async free scanner's stride. */
+    private static final int COMPACT_CLUSTER_MAX = 32;
 
     /** The flags state of the head of an allocated block counted as movable (see {@link MemMap}). */
     private static final int MOVABLE_HEAD = 0x30;
@@ -386,7 +498,7 @@ public final class ForcedReplay implements ReplaySink {
         }
     }
 
-    /** Page events applied. */
+    /** Page events and compaction free-scanner events (mm_compaction_isolate_freepages) applied. */
     public long events() {
         return events;
     }
@@ -447,6 +559,16 @@ public final class ForcedReplay implements ReplaySink {
     /** mm_page_alloc_extfrag events that took pageblock ownership. */
     public long extfragOwnershipChanges() {
         return extfragOwnership;
+    }
+
+    /** Per-CPU pages taken without an event ahead of a page the kernel allocated ({@link #takeBulkAhead}). */
+    public long bulkTaken() {
+        return bulkTaken;
+    }
+
+    /** Pages compaction's free scanner isolated (mm_compaction_isolate_freepages), taken by the model too. */
+    public long isolatedFreepages() {
+        return isolatedFreepages;
     }
 
     /** mm_page_free_batched events that found their page on a per-CPU list already (freed by its mm_page_free). */

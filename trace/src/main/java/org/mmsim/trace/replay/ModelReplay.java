@@ -47,6 +47,7 @@ public final class ModelReplay implements PageAllocTracer, ReplaySink {
     private long modelExtfrag;
     private long unmappedFrees;
     private long startFrees;
+    private long reservedFrees;
     private long batchedCommits;
     private long gfpGuessed;
     private int kernelTakes;
@@ -127,11 +128,18 @@ public final class ModelReplay implements PageAllocTracer, ReplaySink {
     /**
      * A free of a kernel page allocated before replay began: the start state ({@link StartState}) put the page
      * where the kernel had it, so the model frees its own page at the same pfn, provided the model holds it
-     * allocated and has not handed it out itself since; otherwise it is counted and skipped. The deferred struct
+     * allocated and has not handed it out itself since; otherwise it is counted and skipped. A page the model
+     * holds reserved (memblock memory the kernel hands over late: the initrd, the init sections, the SMP
+     * alternatives) is freed as free_reserved_page() frees it ({@link #reservedFrees()}). The deferred struct
      * page initialisation's frees (pgdatinit, __free_pages_core) go straight to the buddy, as in the kernel.
      */
     private void freeFromStart(long pfn, int order, boolean deferredInit) {
         Zone z = machine.zoneOf(pfn);
+        if (z != null && order == 0 && z.node().memMap().isReserved(pfn)) {
+            z.freeReservedPage(pfn);
+            reservedFrees++;
+            return;
+        }
         if (z == null || order < 0 || !allocatedAtStart(z.node().memMap(), pfn, order)) {
             unmappedFrees++;
             return;
@@ -281,6 +289,11 @@ public final class ModelReplay implements PageAllocTracer, ReplaySink {
     /** Frees of kernel pages allocated before replay began, applied to the model's page at the same pfn. */
     public long startFrees() {
         return startFrees;
+    }
+
+    /** Frees of pages the model held reserved (free_reserved_area()'s late hand-overs), freed as the kernel does. */
+    public long reservedFrees() {
+        return reservedFrees;
     }
 
     /** Frees of kernel pages with no model page (allocated before replay began, and not where the model has one). */

@@ -1,11 +1,20 @@
 package org.mmsim.trace.replay;
 
 import java.util.Map;
+import org.mmsim.page.Gfp;
 import org.mmsim.page.Machine;
 import org.mmsim.page.MemMap;
+import org.mmsim.page.MigrateType;
 import org.mmsim.page.PerCpuPages;
 import org.mmsim.page.Zone;
+import org.mmsim.page.init.BootedMachine;
+import org.mmsim.page.init.MemoryInit;
+import org.mmsim.proc.Pageset;
+import org.mmsim.proc.ZoneInfo;
+import org.mmsim.proc.ZoneInfoNode;
+import org.mmsim.proc.ZoneInfoZone;
 import org.mmsim.trace.TraceEvent;
+import org.mmsim.trace.TraceEventKind;
 import org.mmsim.trace.TraceReader;
 
 /**
@@ -30,6 +39,8 @@ public final class StartState {
     private static final byte FREE = 1;
     private static final byte ALLOCATED = 2;
     private static final byte PCP = 3;
+    /** A pageblock whose first event was a fallback steal, or whose take asked for no per-CPU type. */
+    private static final byte NO_TYPE = -1;
 
     private final long basePfn;
     private final byte[] first;
@@ -37,6 +48,16 @@ public final class StartState {
     private long touchedAllocated;
     private long touchedPcp;
     private long filled;
+    /** Per pageblock, at trace_init() only: 1 + the migratetype its first buddy take asked for, or NO_TYPE. */
+    private byte[] blockType;
+    private int pageblockShift;
+    private long retyped;
+    private boolean snapshotMarkerSeen;
+    private long untraced;
+    private long freedToMatch;
+    private long takenToMatch;
+    private long allocatedBeforeSnapshot;
+    private long freedBeforeSnapshot;
 
     private StartState(long basePfn, int pages) {
         this.basePfn = basePfn;
@@ -52,39 +73,79 @@ public final class StartState {
             Map<String, long[]> buddyinfo) {
         long lo = PfnSpan.start(machine);
         StartState s = new StartState(lo, (int) (PfnSpan.end(machine) - lo));
-        s.prescan(reader, startMarker);
+        s.prescan(reader, startMarker, null);
         s.apply(machine, buddyinfo);
         return s;
     }
 
     /**
-     * Prepares {@code machine} (booted, nothing replayed yet) for a replay of a trace that is complete from
-     * trace_init() in start_kernel(), when the events were switched on. What was free then (mm/mm_init.c,
-     * mm/page_alloc.c 6.1): memblock_free_all() had given the buddy every free page below each node's
-     * first_deferred_pfn, without a tracepoint; the pages above it wait for deferred_init_memmap() (pgdatinit),
-     * whose frees are in the trace; mm_init() and the set-up up to trace_init() (slab caches, ftrace, the ring
-     * buffer) had already allocated some of the free pages, and those allocations are not. So: a page the trace
-     * touches starts as its first event says (as in {@link #prepare}); a page it never touches keeps the state
-     * the model's boot gave it below {@code firstDeferredPfn} of its node, and starts allocated (not yet
-     * initialised) at or above it; the boot's free lists keep their order where nothing changes.
-     * The pages mm_init() allocated that stay allocated to the end (the ring buffer above all) are the start's
-     * residual: free in the model, allocated in the kernel.
+     * Prepares the machine of {@code memInit} ({@link MemoryInit#bootToMemInit}: the state right after mem_init(),
+     * deferred memory not yet free, boot pagesets) for a replay of a trace that is complete from trace_init() in
+     * start_kernel(), when the events were switched on. Between the two the kernel made allocations no event
+     * shows: the rest of mm_init() (slab and page-table set-up), ftrace_init()'s records, early_trace_init()'s
+     * ring buffer (trace_buf_size per CPU, one page per 4080 bytes, and a kmalloc'd page descriptor each),
+     * sched_init() and the other set-up before trace_init(). Their total is known: the kernel's free and per-CPU
+     * pages at {@code snapshotMarker} ({@code kernelFreeAtMarker}, from the zoneinfo taken there) less the pages
+     * the trace frees before it, plus those it allocates. The model makes that many order-0 GFP_KERNEL allocations
+     * through its own allocator, as the kernel made them with its boot pagesets, then corrects the pages the
+     * trace contradicts: a page the trace first allocates is freed if the model took it, a page the trace first
+     * frees is taken if the model left it free.
      */
-    public static StartState atTraceInit(Machine machine, TraceReader reader, long[] firstDeferredPfn) {
+    public static StartState atTraceInit(BootedMachine memInit, TraceReader reader, String snapshotMarker,
+            long kernelFreeAtMarker) {
+        Machine machine = memInit.machine();
         long lo = PfnSpan.start(machine);
         StartState s = new StartState(lo, (int) (PfnSpan.end(machine) - lo));
-        s.prescan(reader, null);
-        s.applyAtTraceInit(machine, firstDeferredPfn);
+        s.pageblockShift = machine.arch().pageblockOrder();
+        s.blockType = new byte[(int) ((PfnSpan.end(machine) >> s.pageblockShift) - (lo >> s.pageblockShift) + 1)];
+        s.prescan(reader, null, snapshotMarker);
+        long kernelFree = kernelFreeAtMarker - s.freedBeforeSnapshot + s.allocatedBeforeSnapshot;
+        s.untraced = Math.max(0, machine.nrFreePages() - kernelFree);
+        for (long i = 0; i < s.untraced; i++) {
+            if (machine.allocPages(Gfp.GFP_KERNEL, 0) < 0) {
+                s.untraced = i;
+                break;
+            }
+        }
+        s.correctToTrace(machine);
+        s.retypeBlocks(machine);
         return s;
     }
 
-    private void prescan(TraceReader reader, String startMarker) {
+    /** The free and per-CPU pages of every zone in a kernel's zoneinfo ("pages free" plus each pageset's count). */
+    public static long freeAndPerCpu(ZoneInfo zoneinfo) {
+        long n = 0;
+        for (ZoneInfoNode node : zoneinfo.nodes()) {
+            for (ZoneInfoZone z : node.zones()) {
+                n += z.pagesFree();
+                for (Pageset p : z.pagesets()) {
+                    n += p.count();
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Reads the trace from {@code startMarker} (null: its first event), noting each page's first event; until
+     * {@code snapshotMarker} (when not null) it also sums the pages allocated and freed.
+     */
+    private void prescan(TraceReader reader, String startMarker, String snapshotMarker) {
         TraceEvent e = new TraceEvent();
         boolean started = startMarker == null;
+        boolean counting = snapshotMarker != null;
         while (reader.next(e)) {
             if (!started) {
                 started = TraceReplay.isMarker(e, startMarker);
                 continue;
+            }
+            if (counting) {
+                count(e);
+                counting = !TraceReplay.isMarker(e, snapshotMarker);
+                snapshotMarkerSeen = !counting;
+            }
+            if (blockType != null) {
+                noteBlockType(e);
             }
             switch (e.kind) {
                 case MM_PAGE_ALLOC_ZONE_LOCKED, MM_PAGE_ALLOC -> mark(e.pfn, e.order, FREE);
@@ -187,36 +248,91 @@ public final class StartState {
     }
 
     /**
-     * The start at trace_init(): the boot's free lists stay as they are (their order is memblock_free_all()'s,
-     * blocks added at the tail) except where the trace says otherwise; pages the first event finds allocated or
-     * on a per-CPU list, and every page at or above the deferred boundary that the trace does not first
-     * allocate, are taken off them; pages the first event allocates that the boot holds allocated are freed.
+     * The pageblock's type at trace_init(), where the trace shows it: __rmqueue_smallest() takes from the list
+     * of the migratetype asked for (mm_page_alloc_zone_locked prints it), and a free page is on the list of its
+     * pageblock's type, so the first take from a pageblock names the type, unless a fallback steal
+     * (mm_page_alloc_extfrag) came first and changed it.
      */
-    private void applyAtTraceInit(Machine machine, long[] firstDeferredPfn) {
+    private void noteBlockType(TraceEvent e) {
+        if (e.pfn < basePfn || (e.kind != TraceEventKind.MM_PAGE_ALLOC_ZONE_LOCKED
+                && e.kind != TraceEventKind.MM_PAGE_ALLOC_EXTFRAG)) {
+            return;
+        }
+        int pb = (int) ((e.pfn >> pageblockShift) - (basePfn >> pageblockShift));
+        if (pb >= blockType.length || blockType[pb] != 0) {
+            return;
+        }
+        boolean typed = e.kind == TraceEventKind.MM_PAGE_ALLOC_ZONE_LOCKED && e.migratetype >= 0
+                && e.migratetype < MigrateType.PCPTYPES;
+        blockType[pb] = typed ? (byte) (e.migratetype + 1) : NO_TYPE;
+    }
+
+    /**
+     * Gives every pageblock whose type the trace shows ({@link #noteBlockType}) that type, its free blocks moving
+     * to that type's lists: the kernel's untraced allocations before trace_init() were not all unmovable
+     * (reclaimable slab caches steal pageblocks too), and the model made them all GFP_KERNEL.
+     */
+    private void retypeBlocks(Machine machine) {
+        for (Zone z : machine.zones()) {
+            if (!z.populated()) {
+                continue;
+            }
+            long size = 1L << pageblockShift;
+            long first = z.zoneStartPfn() & ~(size - 1);
+            for (long b = first; b < z.zoneEndPfn(); b += size) {
+                int pb = (int) ((b >> pageblockShift) - (basePfn >> pageblockShift));
+                int want = blockType[pb] - 1;
+                long at = Math.max(b, z.zoneStartPfn());
+                if (blockType[pb] <= 0 || z.getPageblockMigratetype(at) == want) {
+                    continue;
+                }
+                z.setPageblockMigratetype(at, want);
+                retyped++;
+                for (long p = at; p < Math.min(b + size, z.zoneEndPfn()); p++) {
+                    if (z.freeBlockHead(p) == p) {
+                        z.moveFreeBlock(p, want);
+                    }
+                }
+            }
+        }
+    }
+
+    private void count(TraceEvent e) {
+        if (e.kind == TraceEventKind.MM_PAGE_ALLOC && e.pfn >= 0 && e.order >= 0) {
+            allocatedBeforeSnapshot += 1L << e.order;
+        } else if (e.kind == TraceEventKind.MM_PAGE_FREE && e.order >= 0) {
+            freedBeforeSnapshot += 1L << e.order;
+        }
+    }
+
+    /**
+     * After the untraced allocations: every page whose first event contradicts the model's state is put right
+     * (freed when the trace first allocates it, taken when the trace first frees it), and every page's first
+     * state is counted.
+     */
+    private void correctToTrace(Machine machine) {
         for (Zone z : machine.zones()) {
             if (!z.populated()) {
                 continue;
             }
             MemMap mm = z.node().memMap();
-            long limit = firstDeferredPfn[z.node().nid()];
             for (long p = z.zoneStartPfn(); p < z.zoneEndPfn(); p++) {
                 byte state = first[(int) (p - basePfn)];
                 boolean free = z.freeBlockHead(p) >= 0;
-                boolean wantFree = state == FREE || state == UNTOUCHED && p < limit && free;
-                if (free && !wantFree) {
-                    z.takeFreeBlock(p, 0, false);
-                } else if (!free && state == FREE && mm.isAllocatedHead(p)) {
-                    z.freeOnePage(p, 0, z.getPageblockMigratetype(p));
-                }
                 if (state == FREE) {
                     touchedFree++;
+                    if (!free && mm.isAllocatedHead(p) && mm.order(p) == 0) {
+                        z.freeOnePage(p, 0, z.getPageblockMigratetype(p));
+                        freedToMatch++;
+                    }
                 } else if (state == ALLOCATED) {
                     touchedAllocated++;
-                } else if (state == PCP && mm.isAllocatedHead(p)) {
-                    PerCpuPages.putPcpPage(z, 0, p, 0, z.getPageblockMigratetype(p), false);
+                    if (free) {
+                        z.takeFreeBlock(p, 0, false);
+                        takenToMatch++;
+                    }
+                } else if (state == PCP) {
                     touchedPcp++;
-                } else if (state == UNTOUCHED && wantFree) {
-                    filled++;
                 }
             }
         }
@@ -247,8 +363,33 @@ public final class StartState {
         return touchedPcp;
     }
 
-    /** Untouched pages freed to match the snapshot's counts, or (at trace_init()) left free below the deferred boundary. */
+    /** Untouched pages freed to match the snapshot's counts. */
     public long filled() {
         return filled;
+    }
+
+    /** The allocations before trace_init() that no event shows, made by the model's allocator. */
+    public long untraced() {
+        return untraced;
+    }
+
+    /** Whether the trace held the snapshot marker {@link #atTraceInit} counted up to. */
+    public boolean snapshotMarkerSeen() {
+        return snapshotMarkerSeen;
+    }
+
+    /** Pageblocks whose type the trace showed to differ from the model's at trace_init(), and changed. */
+    public long retyped() {
+        return retyped;
+    }
+
+    /** Pages the trace first allocates that the untraced allocations had taken, freed again. */
+    public long freedToMatch() {
+        return freedToMatch;
+    }
+
+    /** Pages the trace first frees that the untraced allocations had left free, taken. */
+    public long takenToMatch() {
+        return takenToMatch;
     }
 }

@@ -47,6 +47,17 @@ public final class TraceReplay {
         return started ? applied : -1;
     }
 
+    /** The name of the first marker {@code reader} gives, reading up to it, or null when it has none. */
+    public static String firstMarker(TraceReader reader) {
+        TraceEvent e = new TraceEvent();
+        while (reader.next(e)) {
+            if (e.kind == TraceEventKind.MARKER) {
+                return markerName(e);
+            }
+        }
+        return null;
+    }
+
     /** Whether {@code e} is the marker named {@code name}. */
     public static boolean isMarker(TraceEvent e, String name) {
         return e.kind == TraceEventKind.MARKER && e.text != null && markerName(e).equals(name);

@@ -26,7 +26,7 @@ class ForcedReplayRealTraceTest {
     @BeforeAll
     static void replay() {
         machine = ReplayFixture.prepared();
-        replay = new ForcedReplay(machine, 20);
+        replay = new ForcedReplay(machine, 20, false);
         atMarker = ReplayFixture.replay(replay, machine);
     }
 
@@ -64,7 +64,7 @@ class ForcedReplayRealTraceTest {
         // model still holds them free. Every inconsistency is such a free, after the frag/after-compact marker
         // (line 1419898 of the trace); the count is the one measured.
         Machine fresh = ReplayFixture.boot();
-        ForcedReplay whole = new ForcedReplay(fresh, 50);
+        ForcedReplay whole = new ForcedReplay(fresh, 50, false);
         try (TraceReader r = TraceFiles.open(ReplayFixture.TRACE, false)) {
             TraceReplay.run(r, null, whole, null);
         }

@@ -102,26 +102,53 @@ class ForcedReplayTest {
         zoneLocked(BASE, 0, MigrateType.MOVABLE, true);
         zoneLocked(BASE + 1, 0, MigrateType.MOVABLE, true);
         assertThat(zone.pcpCount(0)).isEqualTo(2);
-        alloc(BASE + 1, 0, MigrateType.MOVABLE);
+        alloc(BASE, 0, MigrateType.MOVABLE);
         assertThat(zone.pcpCount(0)).isEqualTo(1);
-        assertThat(zone.pcpList(0, MigrateType.MOVABLE)).containsExactly(BASE);
+        assertThat(zone.pcpList(0, MigrateType.MOVABLE)).containsExactly(BASE + 1);
         assertThat(replay.allocsFromPcp()).isEqualTo(1);
+        assertThat(replay.bulkTaken()).isZero();
+        assertThat(replay.inconsistencies()).isZero();
+    }
+
+    @Test
+    void anAllocationBehindTheListHeadMeansTheHeadWentUntraced() {
+        // rmqueue_pcplist() takes the head: the kernel handing out the second page of the list means something
+        // without a tracepoint (__alloc_pages_bulk) took the first
+        zoneLocked(BASE, 0, MigrateType.MOVABLE, true);
+        zoneLocked(BASE + 1, 0, MigrateType.MOVABLE, true);
+        zoneLocked(BASE + 2, 0, MigrateType.MOVABLE, true);
+        alloc(BASE + 2, 0, MigrateType.MOVABLE);
+        assertThat(replay.bulkTaken()).isEqualTo(2);
+        assertThat(zone.pcpCount(0)).isZero();
+        free(BASE, 0);
         assertThat(replay.inconsistencies()).isZero();
     }
 
     @Test
     void aSecondFreeOfTheSamePageIsCaughtWithItsLine() {
-        zoneLocked(BASE + 8, 3, MigrateType.UNMOVABLE, false);
-        alloc(BASE + 8, 3, MigrateType.UNMOVABLE);
-        free(BASE + 8, 3);
-        free(BASE + 8, 3);
+        // order 4 is above PAGE_ALLOC_COSTLY_ORDER: the free goes straight to the buddy
+        zoneLocked(BASE + 16, 4, MigrateType.UNMOVABLE, false);
+        alloc(BASE + 16, 4, MigrateType.UNMOVABLE);
+        free(BASE + 16, 4);
+        free(BASE + 16, 4);
         assertThat(replay.count(Inconsistency.FREE_OF_FREE)).isEqualTo(1);
         assertThat(replay.inconsistencies()).isEqualTo(1);
         assertThat(replay.examples()).singleElement().satisfies(x -> {
             assertThat(x.position()).isEqualTo(4);
             assertThat(x.kind()).isEqualTo(Inconsistency.FREE_OF_FREE);
-            assertThat(x.toString()).startsWith("line 4: mm_page_free pfn=0x1008 order=3");
+            assertThat(x.toString()).startsWith("line 4: mm_page_free pfn=0x1010 order=4");
         });
+    }
+
+    @Test
+    void aSecondFreeOfAPageOnACpuListIsTheUntracedBulkKind() {
+        zoneLocked(BASE + 8, 3, MigrateType.UNMOVABLE, false);
+        alloc(BASE + 8, 3, MigrateType.UNMOVABLE);
+        free(BASE + 8, 3);
+        free(BASE + 8, 3);
+        assertThat(replay.count(Inconsistency.FREE_OF_PCP_PAGE)).isEqualTo(1);
+        assertThat(replay.freesOfPcpPages()).isEqualTo(1);
+        assertThat(replay.inconsistencies()).isEqualTo(1);
     }
 
     @Test
@@ -145,7 +172,7 @@ class ForcedReplayTest {
         // the page left the buddy when forced allocated: 0x1001..0x13ff split off around it
         assertThat(buddyinfo()).containsExactly(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
         free(BASE, 0);
-        assertThat(replay.count(Inconsistency.FREE_OF_FREE)).isEqualTo(1);
+        assertThat(replay.count(Inconsistency.FREE_OF_PCP_PAGE)).isEqualTo(1);
     }
 
     @Test
@@ -196,5 +223,54 @@ class ForcedReplayTest {
         drain(BASE, 0, MigrateType.MOVABLE);
         assertThat(replay.count(Inconsistency.DRAIN_NOT_ON_PCP)).isEqualTo(1);
         assertThat(buddyinfo()).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2);
+    }
+
+    private void compaction(String name, String text) {
+        event(TraceEventKind.COMPACTION, -1, -1, -1);
+        e.name = name;
+        e.text = text;
+        replay.apply(e);
+    }
+
+    @Test
+    void compactionsFreeScannerTakesTheFreeBlocksItReports() {
+        // 0x1000 allocated: the first order-10 block is split into 0x1001 (o0), 0x1002 (o1), ..., 0x1200 (o9).
+        // A sync scan of [0x1000, 0x1010) visits every pfn: 0x1001 (1 page), 0x1002 (2), 0x1004 (4), 0x1008 (8)
+        zoneLocked(BASE, 0, MigrateType.MOVABLE, false);
+        alloc(BASE, 0, MigrateType.MOVABLE);
+        compaction("mm_compaction_begin", "zone_start=0x1000 migrate_pfn=0x1000 free_pfn=0x1600 zone_end=0x1800, mode=sync");
+        compaction(FreeScan.EVENT, "range=(0x1000 ~ 0x1010) nr_scanned=16 nr_taken=15");
+        assertThat(replay.isolatedFreepages()).isEqualTo(15);
+        assertThat(buddyinfo()).containsExactly(0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1);
+        assertThat(replay.inconsistencies()).isZero();
+        // the isolated pages come back one by one (release_freepages), as frees of allocated order-0 pages
+        for (long p = BASE + 1; p < BASE + 16; p++) {
+            free(p, 0);
+        }
+        assertThat(replay.inconsistencies()).isZero();
+        assertThat(zone.pcpCount(0)).isEqualTo(15);
+    }
+
+    @Test
+    void anAsyncScanStridesAndAShortScanIsCaught() {
+        // async: the scanner visits 0x1000, 0x1020, 0x1040, ...; only 0x1400 heads a free block in [0x1000, 0x1800)
+        // once 0x1000-0x13ff is allocated as one order-10 block; it reports 1024 taken, the model finds them
+        zoneLocked(BASE, 10, MigrateType.MOVABLE, false);
+        alloc(BASE, 10, MigrateType.MOVABLE);
+        compaction("mm_compaction_begin", "zone_start=0x1000 migrate_pfn=0x1000 free_pfn=0x1600 zone_end=0x1800, mode=async");
+        compaction(FreeScan.EVENT, "range=(0x1400 ~ 0x1800) nr_scanned=1024 nr_taken=1024");
+        assertThat(replay.isolatedFreepages()).isEqualTo(1024);
+        assertThat(replay.inconsistencies()).isZero();
+        // nothing is free any more: a scan that reports pages taken is short
+        compaction(FreeScan.EVENT, "range=(0x1000 ~ 0x1800) nr_scanned=64 nr_taken=32");
+        assertThat(replay.count(Inconsistency.ISOLATE_SHORT)).isEqualTo(1);
+    }
+
+    @Test
+    void theFreeScanEventsTextIsParsedAndAnythingElseIsNot() {
+        assertThat(FreeScan.parse("range=(0x26a00 ~ 0x26c00) nr_scanned=47 nr_taken=32"))
+                .isEqualTo(new FreeScan(0x26a00, 0x26c00, 47, 32));
+        assertThat(FreeScan.parse("range=(0x26a00 ~ ) nr_scanned=47")).isNull();
+        assertThat(FreeScan.parse(null)).isNull();
     }
 }

@@ -12,11 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import org.mmsim.boot.reserve.DeferredInit;
 import org.mmsim.boot.spec.DmesgImporter;
 import org.mmsim.page.Machine;
 import org.mmsim.page.init.BootedMachine;
 import org.mmsim.page.init.MemoryInit;
+import org.mmsim.proc.ZoneInfoFormat;
 import org.mmsim.testdata.Oracle;
 import org.mmsim.trace.TraceReader;
 import org.mmsim.trace.input.TraceFiles;
@@ -34,13 +34,30 @@ final class FullBootFixture {
     private FullBootFixture() {
     }
 
-    /** The model's boot of the trace's machine, prepared as at trace_init() ({@link StartState#atTraceInit}). */
-    static Machine preparedAtTraceInit() {
-        BootedMachine b = MemoryInit.boot(DmesgImporter.read(Oracle.file(CASE, "dmesg"), Oracle.file(CASE, "iomem")));
-        try (TraceReader r = TraceFiles.open(DAT, false)) {
-            StartState.atTraceInit(b.machine(), r, DeferredInit.firstDeferredPfn(b.layout()));
+    /** The model's machine at trace_init() and the boot steps still ahead of it. */
+    record AtTraceInit(BootedMachine booted, StartState start, BootTimes times) {
+        Machine machine() {
+            return booted.machine();
         }
-        return b.machine();
+
+        /** {@code replay} behind the boot steps the trace does not show ({@link BootStages}). */
+        ReplaySink staged(ReplaySink replay) {
+            return new BootStages(booted, times, replay);
+        }
+    }
+
+    /**
+     * The model's boot of the trace's machine to mem_init(), prepared as at trace_init()
+     * ({@link StartState#atTraceInit}), the kernel's free pages taken from the zoneinfo at the boot marker.
+     */
+    static AtTraceInit atTraceInit() {
+        BootedMachine b = MemoryInit.bootToMemInit(DmesgImporter.read(Oracle.file(CASE, "dmesg"), Oracle.file(CASE, "iomem")));
+        long kernelFree = StartState.freeAndPerCpu(ZoneInfoFormat.parse("zoneinfo", Oracle.read(CASE, "zoneinfo")));
+        StartState start;
+        try (TraceReader r = TraceFiles.open(DAT, false)) {
+            start = StartState.atTraceInit(b, r, "boot", kernelFree);
+        }
+        return new AtTraceInit(b, start, BootTimes.fromDmesg(Oracle.read(CASE, "dmesg").lines().toList()));
     }
 
     /** The trace text's lines, read plainly (no mmsim reader), for counts the tests make themselves. */
