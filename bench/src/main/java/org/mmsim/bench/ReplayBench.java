@@ -32,11 +32,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Issue 12, acceptance 4: forced replay of a real kmem trace, single-shot time per replay, on a machine booted
- * from the trace's dmesg and prepared before every iteration (untimed). Two cases: x86_64-4G-trace from its
- * frag/after-punch marker to its end (1,148,592 page events, the gzipped ftrace text, start state by StartState
- * against the marker's buddyinfo) and x86_64-1G-fulltrace, complete from trace_init() (1,316,526 page events,
- * the trace.dat, start state by StartState.atTraceInit from the boot to mem_init(), the boot pagesets and
- * watermarks then set at once). {@link #decoded} replays events decoded beforehand into
+ * from the trace's dmesg and prepared before every iteration (untimed). Three traces: x86_64-4G-trace's gzipped
+ * ftrace text from its frag/after-punch marker to its end (1,148,592 page events, start state by StartState
+ * against the marker's buddyinfo), and x86_64-1G-fulltrace, complete from trace_init() (1,316,526 page events and
+ * 701 compaction free-scanner events), as its trace.dat and as its gzipped text (start state by
+ * StartState.atTraceInit from the boot to mem_init(), the boot pagesets and watermarks then set at once).
+ * {@link #decoded} replays the page events decoded beforehand into
  * primitive arrays (parsing excluded); {@link #parsed} reads the trace file as it replays (parsing included, the
  * whole file). Events per second = events / time; {@link #main} prints them. Run from the repository root (the
  * paths are relative to it) or give -p cases=....
@@ -58,8 +59,9 @@ public class ReplayBench {
     @Param({"testdata/oracle/cases"})
     public String cases;
 
-    @Param({PARTIAL_CASE, "x86_64-1G-fulltrace"})
-    public String oracleCase;
+    /** CASE/FILE under {@link #cases}: the 4G case's gzipped text, the full-boot case's trace.dat and gzipped text. */
+    @Param({PARTIAL_CASE + "/trace.gz", "x86_64-1G-fulltrace/trace.dat", "x86_64-1G-fulltrace/trace.gz"})
+    public String caseTrace;
 
     private Path trace;
     private String start;
@@ -78,10 +80,8 @@ public class ReplayBench {
     /** Decodes the page events after the start marker into arrays, once. */
     @Setup(Level.Trial)
     public void decode() {
-        Path dir = Path.of(cases, oracleCase);
-        boolean partial = oracleCase.equals(PARTIAL_CASE);
-        trace = dir.resolve(partial ? "trace.gz" : "trace.dat");
-        start = partial ? PARTIAL_START : null;
+        trace = Path.of(cases, caseTrace);
+        start = caseTrace.startsWith(PARTIAL_CASE + "/") ? PARTIAL_START : null;
         int cap = 1 << 20;
         kind = new byte[cap];
         pfn = new long[cap];
@@ -197,7 +197,7 @@ public class ReplayBench {
     public static void main(String[] args) {
         ReplayBench b = new ReplayBench();
         b.cases = args.length > 1 ? args[1] : "testdata/oracle/cases";
-        b.oracleCase = args.length > 0 ? args[0] : PARTIAL_CASE;
+        b.caseTrace = args.length > 0 ? args[0] : PARTIAL_CASE + "/trace.gz";
         b.decode();
         for (String which : new String[] {"decoded", "parsed"}) {
             long best = Long.MAX_VALUE;

@@ -19,7 +19,8 @@ import org.mmsim.trace.text.ReadAheadInputStream;
  * file's name, and trace-cmd's binary trace.dat by its own magic ({@code \x17\x08\x44tracing}, the first bytes
  * tracecmd_output writes); anything else is read as ftrace text. The streams are peeked through pushback, not
  * through a buffer that reads ahead, so a gzip cut short fails at the line where its data ends; gzip is
- * decompressed on a thread of its own while the reader parses.
+ * decompressed on a thread of its own, and the events are decoded ahead on another
+ * ({@link ReadAheadTraceReader}) while the caller replays them.
  */
 public final class TraceFiles {
     private static final int BUFFER = 1 << 16;
@@ -44,10 +45,9 @@ public final class TraceFiles {
                             MAGIC)
                     : raw;
             in = text;
-            if (startsWith(text, TRACE_DAT_MAGIC)) {
-                return TraceDatReader.open(file, text, lenient);
-            }
-            return new FtraceTextReader(file.toString(), text, lenient);
+            TraceReader reader = startsWith(text, TRACE_DAT_MAGIC) ? TraceDatReader.open(file, text, lenient)
+                    : new FtraceTextReader(file.toString(), text, lenient);
+            return new ReadAheadTraceReader(reader, file.toString());
         } catch (IOException e) {
             closeQuietly(in);
             throw gzip ? InputError.at(file, 1, FtraceTextReader.UNREADABLE_GZIP + e.getMessage())

@@ -21,7 +21,7 @@ final class ByteInterner {
     /** The id of bytes {@code [from, to)} of {@code buf}, adding it when new. */
     int intern(byte[] buf, int from, int to) {
         byte[] last = lastKey;
-        if (last != null && last.length == to - from && Arrays.equals(last, 0, last.length, buf, from, to)) {
+        if (last != null && last.length == to - from && Text.sameBytes(last, buf, from)) {
             return lastId;
         }
         int id = lookup(buf, from, to);

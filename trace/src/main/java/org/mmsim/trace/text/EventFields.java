@@ -49,6 +49,114 @@ final class EventFields {
 
     /** Fills the fields of {@code e} (whose kind is set) from bytes {@code [from, to)} of {@code b}. */
     void decode(TraceEvent e, byte[] b, int from, int to) {
+        if (!decodeInPrintOrder(e, b, from, to)) {
+            decodeByKey(e, b, from, to);
+        }
+    }
+
+    private static final byte[] PAGE_EQ = Text.ascii("page=");
+    /** A %p value on a 64-bit kernel: sixteen hex digits, or "(____ptrval____)" before the pointers are hashed. */
+    private static final int POINTER_WIDTH = 16;
+    private static final byte[] PFN_EQ = Text.ascii("pfn=");
+    private static final byte[] ORDER_EQ = Text.ascii("order=");
+    private static final byte[] MIGRATETYPE_EQ = Text.ascii("migratetype=");
+    private static final byte[] GFP_FLAGS_EQ = Text.ascii("gfp_flags=");
+    private static final byte[] PERCPU_REFILL_EQ = Text.ascii("percpu_refill=");
+
+    /**
+     * The page events as their TP_printk writes them, one space between fields, read in that order without
+     * looking keys up: {@code page= pfn= order=} then, by event, {@code migratetype=} and {@code gfp_flags=} or
+     * {@code percpu_refill=}. False when the line is in another form (another order, a key more or less): the
+     * caller then reads it key by key, which gives the same fields and the same errors.
+     */
+    private boolean decodeInPrintOrder(TraceEvent e, byte[] b, int from, int to) {
+        TraceEventKind k = e.kind;
+        boolean alloc = k == TraceEventKind.MM_PAGE_ALLOC;
+        boolean locked = k == TraceEventKind.MM_PAGE_ALLOC_ZONE_LOCKED;
+        boolean drain = k == TraceEventKind.MM_PAGE_PCPU_DRAIN;
+        if (!alloc && !locked && !drain && k != TraceEventKind.MM_PAGE_FREE
+                && k != TraceEventKind.MM_PAGE_FREE_BATCHED || !Text.startsWith(b, from, to, PAGE_EQ)) {
+            return false;
+        }
+        int pageFrom = from + PAGE_EQ.length;
+        int pageTo = pageFrom + POINTER_WIDTH < to && b[pageFrom + POINTER_WIDTH] == ' '
+                ? pageFrom + POINTER_WIDTH : Text.nextSpace(b, pageFrom, to);
+        int v = value(b, pageTo, to, PFN_EQ);
+        if (v < 0 || v + 2 >= to || b[v] != '0' || b[v + 1] != 'x') {
+            return false;
+        }
+        int end = v + 2;
+        long pfn = 0;
+        int d;
+        while (end < to && (d = Numbers.hexDigit(b[end])) >= 0) {
+            pfn = pfn << 4 | d;
+            end++;
+        }
+        if (end == v + 2 || end - v > 18) {
+            return false;
+        }
+        e.pfn = pfn;
+        if ((v = value(b, end, to, ORDER_EQ)) < 0 || (end = digits(b, v, to)) < 0) {
+            return false;
+        }
+        e.order = (int) parsed;
+        if (alloc || locked || drain) {
+            if ((v = value(b, end, to, MIGRATETYPE_EQ)) < 0 || (end = digits(b, v, to)) < 0) {
+                return false;
+            }
+            e.migratetype = (int) parsed;
+        }
+        if (alloc) {
+            if ((v = value(b, end, to, GFP_FLAGS_EQ)) < 0) {
+                return false;
+            }
+            end = Text.nextSpace(b, v, to);
+            gfp(e, b, v, end);
+        } else if (locked) {
+            if ((v = value(b, end, to, PERCPU_REFILL_EQ)) < 0 || (end = digits(b, v, to)) < 0) {
+                return false;
+            }
+            e.percpuRefill = parsed != 0;
+        }
+        if (end != to) {
+            return false;
+        }
+        if (e.pfn == 0 && (Text.equals(b, pageFrom, pageTo, NULL_POINTER) || isZeroPointer(b, pageFrom, pageTo))) {
+            e.pfn = -1;
+        }
+        return true;
+    }
+
+    /** The value {@link #digits} read last. */
+    private long parsed;
+
+    /**
+     * Reads a short decimal at {@code from} (one to nine digits, ending at a space or the end) into
+     * {@link #parsed}; returns where it ends, or -1 for anything else.
+     */
+    private int digits(byte[] b, int from, int to) {
+        long x = 0;
+        int i = from;
+        int c;
+        while (i < to && (c = b[i] - '0') >= 0 && c <= 9) {
+            x = x * 10 + c;
+            i++;
+        }
+        if (i == from || i - from > 9 || i < to && b[i] != ' ') {
+            return -1;
+        }
+        parsed = x;
+        return i;
+    }
+
+    /** Where the value of {@code key} starts when it follows {@code at} after one space, else -1. */
+    private static int value(byte[] b, int at, int to, byte[] key) {
+        int k = at + 1;
+        return k < to && b[at] == ' ' && Text.startsWith(b, k, to, key) ? k + key.length : -1;
+    }
+
+    /** {@link #decode} for any form: keys in any order, unknown keys passed over. */
+    private void decodeByKey(TraceEvent e, byte[] b, int from, int to) {
         int seen = 0;
         int pageFrom = 0;
         int pageTo = 0;

@@ -36,6 +36,27 @@ final class Text {
         return true;
     }
 
+    /**
+     * True when {@code key} equals the bytes of {@code b} from {@code from} (which hold at least key.length):
+     * eight bytes at a time, for the short names and flags a trace repeats, where a library range compare costs
+     * more in set-up than in comparing.
+     */
+    static boolean sameBytes(byte[] key, byte[] b, int from) {
+        int n = key.length;
+        int i = 0;
+        for (; i <= n - Long.BYTES; i += Long.BYTES) {
+            if ((long) LONGS.get(key, i) != (long) LONGS.get(b, from + i)) {
+                return false;
+            }
+        }
+        for (; i < n; i++) {
+            if (key[i] != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when bytes {@code [from, to)} of {@code b} are exactly {@code word}. */
     static boolean equals(byte[] b, int from, int to, byte[] word) {
         return to - from == word.length && startsWith(b, from, to, word);
@@ -45,8 +66,12 @@ final class Text {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** The first byte at or after {@code from} that is not a space or tab; runs of eight spaces a word at a time. */
     static int skipSpaces(byte[] b, int from, int to) {
         int i = from;
+        while (i <= to - Long.BYTES && (long) LONGS.get(b, i) == SPACES) {
+            i += Long.BYTES;
+        }
         while (i < to && (b[i] == ' ' || b[i] == '\t')) {
             i++;
         }

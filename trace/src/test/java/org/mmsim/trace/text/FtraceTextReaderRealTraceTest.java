@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.mmsim.testdata.Oracle;
 import org.mmsim.trace.TraceEvent;
 import org.mmsim.trace.TraceEventKind;
+import org.mmsim.trace.input.ReadAheadTraceReader;
 import org.mmsim.trace.input.TraceFiles;
 import org.mmsim.trace.TraceReader;
 
@@ -55,10 +56,9 @@ class FtraceTextReaderRealTraceTest {
     @BeforeAll
     static void readTwice() throws IOException {
         try (TraceReader r = TraceFiles.open(TRACE, false)) {
-            FtraceTextReader reader = (FtraceTextReader) r;
             TraceEvent e = new TraceEvent();
             boolean first = true;
-            while (reader.next(e)) {
+            while (r.next(e)) {
                 KINDS.merge(e.kind, 1L, Long::sum);
                 NAMES.merge(e.name, 1L, Long::sum);
                 if (e.kind == TraceEventKind.MARKER) {
@@ -73,6 +73,7 @@ class FtraceTextReaderRealTraceTest {
                 }
                 copy(e, LAST);
             }
+            FtraceTextReader reader = (FtraceTextReader) ((ReadAheadTraceReader) r).source();
             events = reader.events();
             otherLines = reader.otherLines();
             lines = reader.lines();

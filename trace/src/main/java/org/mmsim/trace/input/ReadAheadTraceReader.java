@@ -1,0 +1,155 @@
+package org.mmsim.trace.input;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.mmsim.trace.TraceEvent;
+import org.mmsim.trace.TraceReader;
+
+/**
+ * A trace reader whose events are decoded ahead, in batches, by a thread of its own, so that parsing a trace and
+ * replaying it run at the same time on two cores. The events, their order, and where a bad line stops the reading
+ * are exactly those of the wrapped reader: the events before a failure are handed out first, then the failure is
+ * thrown, again at every later call.
+ */
+public final class ReadAheadTraceReader implements TraceReader {
+    private static final int BATCH = 4096;
+    private static final int BATCHES = 4;
+
+    /** A batch decoded ahead: {@code count} events; {@code end} after the last event; or a failure. */
+    private static final class Batch {
+        final TraceEvent[] events = new TraceEvent[BATCH];
+        int count;
+        boolean end;
+        Throwable failure;
+
+        Batch() {
+            for (int i = 0; i < BATCH; i++) {
+                events[i] = new TraceEvent();
+            }
+        }
+    }
+
+    private final TraceReader in;
+    private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES);
+    private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
+    private final Thread decoder;
+    private Batch current;
+    private int pos;
+
+    /** Reads {@code in} ahead, on a daemon thread named after {@code name}; closing this closes {@code in}. */
+    public ReadAheadTraceReader(TraceReader in, String name) {
+        this.in = in;
+        for (int i = 0; i < BATCHES; i++) {
+            free.add(new Batch());
+        }
+        decoder = new Thread(this::decodeAhead, "decode-ahead " + name);
+        decoder.setDaemon(true);
+        decoder.start();
+    }
+
+    @Override
+    public boolean next(TraceEvent into) {
+        while (current == null || pos == current.count) {
+            if (current != null) {
+                if (current.failure instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (current.failure != null) {
+                    throw (Error) current.failure;
+                }
+                if (current.end) {
+                    return false;
+                }
+                free.add(current);
+            }
+            current = take();
+            pos = 0;
+        }
+        copy(current.events[pos++], into);
+        return true;
+    }
+
+    /**
+     * The reader decoded ahead, for what it counts beside the events (a text trace's header figures): read it
+     * once {@link #next} has returned false, never its events.
+     */
+    public TraceReader source() {
+        return in;
+    }
+
+    @Override
+    public long skipped() {
+        return in.skipped();
+    }
+
+    @Override
+    public void close() {
+        decoder.interrupt();
+        try {
+            decoder.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        in.close();
+    }
+
+    private Batch take() {
+        try {
+            return full.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a trace ahead", e);
+        }
+    }
+
+    /** The decoding thread: fills free batches until the end, a failure, or close(). */
+    private void decodeAhead() {
+        try {
+            while (true) {
+                Batch b = free.take();
+                b.count = 0;
+                b.end = false;
+                b.failure = null;
+                try {
+                    while (b.count < BATCH && in.next(b.events[b.count])) {
+                        b.count++;
+                    }
+                    b.end = b.count < BATCH;
+                } catch (RuntimeException | Error e) {
+                    b.failure = e;
+                }
+                full.put(b);
+                if (b.end || b.failure != null) {
+                    return;
+                }
+            }
+        } catch (InterruptedException closed) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void copy(TraceEvent from, TraceEvent to) {
+        to.kind = from.kind;
+        to.name = from.name;
+        to.position = from.position;
+        to.cpu = from.cpu;
+        to.timeNs = from.timeNs;
+        to.pid = from.pid;
+        to.comm = from.comm;
+        to.pfn = from.pfn;
+        to.order = from.order;
+        to.migratetype = from.migratetype;
+        to.gfp = from.gfp;
+        to.gfpText = from.gfpText;
+        to.percpuRefill = from.percpuRefill;
+        to.fallbackOrder = from.fallbackOrder;
+        to.fallbackMigratetype = from.fallbackMigratetype;
+        to.changeOwnership = from.changeOwnership;
+        to.callSite = from.callSite;
+        to.ptr = from.ptr;
+        to.bytesReq = from.bytesReq;
+        to.bytesAlloc = from.bytesAlloc;
+        to.node = from.node;
+        to.text = from.text;
+    }
+}
