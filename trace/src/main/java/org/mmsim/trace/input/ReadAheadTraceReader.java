@@ -12,7 +12,7 @@ import org.mmsim.trace.TraceReader;
  * thrown, again at every later call.
  */
 public final class ReadAheadTraceReader implements TraceReader {
-    private static final int BATCH = 4096;
+    private static final int BATCH = 16384;
     private static final int BATCHES = 4;
 
     /** A batch decoded ahead: {@code count} events; {@code end} after the last event; or a failure. */

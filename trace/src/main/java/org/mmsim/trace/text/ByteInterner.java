@@ -71,6 +71,11 @@ final class ByteInterner {
         return id;
     }
 
+    /** The bytes of an id {@link #intern} returned (not to be changed). */
+    byte[] key(int id) {
+        return keysById[id];
+    }
+
     private byte[] keyOf(int id) {
         return keysById[id];
     }

@@ -31,6 +31,12 @@ public final class FtraceTextReader implements TraceReader {
     /** Where trace_print_context()'s {@code "%16s-%-7d [%03d] "} puts the dash and the '['. */
     private static final int KERNEL_DASH = 16;
     private static final int KERNEL_CPU = 25;
+    /**
+     * In the kernel's own columns, from the ']' of the CPU column: the space after the five irq-info flags, and
+     * the ':' after the time stamp, which "%5lu.%06lu" right-aligns in twelve columns (print_trace_header).
+     */
+    private static final int KERNEL_FLAGS_END = 7;
+    private static final int KERNEL_STAMP_END = 20;
     private static final String NO_CPU_COLUMN = "no [cpu] column: not an ftrace event line";
     private static final byte[] TRACER = Text.ascii("# tracer:");
     private static final byte[] NOP = Text.ascii("nop");
@@ -51,6 +57,9 @@ public final class FtraceTextReader implements TraceReader {
     private final LineSource lines;
     private final boolean lenient;
     private final EventFields fields = new EventFields();
+    /** The name of the last event line, and its id: consecutive lines often share their event. */
+    private byte[] lastName;
+    private int lastNameId;
     private final ByteInterner names = new ByteInterner();
     private TraceEventKind[] kindOfName = new TraceEventKind[64];
     private final ByteInterner comms = new ByteInterner();
@@ -222,25 +231,45 @@ public final class FtraceTextReader implements TraceReader {
         }
         int cpu = (int) Numbers.decimal(b, bracket + 1, close, "cpu");
         e.cpu = cpu;
-        int t = Text.skipSpaces(b, close + 1, to);
-        int tEnd = Text.nextSpace(b, t, to);
-        if (tEnd == t) {
-            throw new Malformed("no time stamp");
-        }
-        if (b[tEnd - 1] != ':') {
-            t = Text.skipSpaces(b, tEnd, to);
-            tEnd = Text.nextSpace(b, t, to);
-            if (tEnd == t || b[tEnd - 1] != ':') {
+        int stampColon = close + KERNEL_STAMP_END;
+        long fixed = stampColon + 1 < to && b[close + 1] == ' ' && b[close + KERNEL_FLAGS_END] == ' '
+                && b[stampColon] == ':' && b[stampColon + 1] == ' '
+                ? Numbers.fixedTimeNs(b, close + KERNEL_FLAGS_END + 1, stampColon) : -1;
+        int n;
+        if (fixed >= 0) {
+            e.timeNs = fixed;
+            n = stampColon + 2;
+        } else {
+            int t = Text.skipSpaces(b, close + 1, to);
+            int tEnd = Text.nextSpace(b, t, to);
+            if (tEnd == t) {
                 throw new Malformed("no time stamp");
             }
+            if (b[tEnd - 1] != ':') {
+                t = Text.skipSpaces(b, tEnd, to);
+                tEnd = Text.nextSpace(b, t, to);
+                if (tEnd == t || b[tEnd - 1] != ':') {
+                    throw new Malformed("no time stamp");
+                }
+            }
+            e.timeNs = Numbers.timeNs(b, t, tEnd - 1);
+            n = Text.skipSpaces(b, tEnd, to);
         }
-        e.timeNs = Numbers.timeNs(b, t, tEnd - 1);
-        int n = Text.skipSpaces(b, tEnd, to);
-        int nEnd = Text.find(b, n, to, (byte) ':');
-        if (nEnd <= n || Text.nextSpace(b, n, nEnd) != nEnd) {
-            throw new Malformed("no event name");
+        int nameId;
+        int nEnd;
+        byte[] last = lastName;
+        if (last != null && n + last.length < to && b[n + last.length] == ':' && Text.sameBytes(last, b, n)) {
+            nameId = lastNameId;
+            nEnd = n + last.length;
+        } else {
+            nEnd = Text.find(b, n, to, (byte) ':');
+            if (nEnd <= n || Text.nextSpace(b, n, nEnd) != nEnd) {
+                throw new Malformed("no event name");
+            }
+            nameId = names.intern(b, n, nEnd);
+            lastName = names.key(nameId);
+            lastNameId = nameId;
         }
-        int nameId = names.intern(b, n, nEnd);
         e.name = names.string(nameId);
         e.kind = kind(nameId);
         int f = Text.skipSpaces(b, nEnd + 1, to);

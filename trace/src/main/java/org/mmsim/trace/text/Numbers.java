@@ -102,6 +102,42 @@ final class Numbers {
         return seconds * 1_000_000_000L + fraction;
     }
 
+    /**
+     * A time stamp as the kernel's own columns print it, right-aligned in {@code [from, to)}: spaces, one to five
+     * digits of seconds, '.', six digits of microseconds. -1 for anything else (the caller then reads it as
+     * {@link #timeNs} does, with its errors).
+     */
+    static long fixedTimeNs(byte[] b, int from, int to) {
+        int dot = to - 7;
+        if (dot <= from || b[dot] != '.') {
+            return -1;
+        }
+        int i = from;
+        while (i < dot && b[i] == ' ') {
+            i++;
+        }
+        if (i == dot) {
+            return -1;
+        }
+        long seconds = 0;
+        for (; i < dot; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            seconds = seconds * 10 + d;
+        }
+        long micros = 0;
+        for (i = dot + 1; i < to; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            micros = micros * 10 + d;
+        }
+        return seconds * 1_000_000_000L + micros * 1_000L;
+    }
+
     private static int digit(byte[] b, int i, int from, int to) {
         int d = b[i] - '0';
         if (d < 0 || d > 9) {
