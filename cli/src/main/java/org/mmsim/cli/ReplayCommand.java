@@ -51,6 +51,8 @@ public final class ReplayCommand implements Callable<Integer> {
     private static final List<String> PROC = List.of("buddyinfo", "pagetypeinfo");
     private static final int EXAMPLES = 20;
     private static final String TRACE_INIT = "trace-init";
+    /** The first marker the replay met, whose snapshot may be DIR's own files. */
+    private String firstMarker;
 
     @Parameters(paramLabel = "TRACE", description = "the trace: ftrace text as the trace file or trace-cmd report print it")
     Path trace;
@@ -84,8 +86,9 @@ public final class ReplayCommand implements Callable<Integer> {
     String zoneinfoMarker;
 
     @Option(names = "--snapshots", paramLabel = "DIR",
-            description = "the kernel's /proc snapshots, DIR/MARKER/buddyinfo: the start state is matched to the start "
-                    + "marker's, and the model is compared at every marker that has one")
+            description = "the kernel's /proc snapshots, DIR/MARKER/buddyinfo (DIR/buddyinfo for the trace's first "
+                    + "marker): the start state is matched to the start marker's, and the model is compared at every "
+                    + "marker that has one")
     Path snapshots;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: mmsim-replay)")
@@ -141,6 +144,9 @@ public final class ReplayCommand implements Callable<Integer> {
             try (TraceReader r = TraceFiles.open(trace, lenient)) {
                 applied = TraceReplay.run(r, from, sink, (name, t, pos) -> {
                     writeProc(dir.resolve("proc").resolve(name), booted);
+                    if (points.isEmpty() && from == null) {
+                        firstMarker = name;
+                    }
                     Map<String, long[]> kernel = kernelBuddyinfo(name);
                     Pagetypeinfo kernelTypes = kernelPagetypeinfo(name);
                     points.add(new MarkerPoint(name, t / 1e9, forced != null ? forced.inconsistencies() : 0,
@@ -216,7 +222,7 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             return text == null ? null : Buddyinfo.parse(text);
         } catch (NumberFormatException e) {
-            throw InputError.at(snapshots.resolve(marker).resolve("buddyinfo"), 0, "not a buddyinfo: " + e.getMessage());
+            throw InputError.at(snapshotFile(marker, "buddyinfo"), 0, "not a buddyinfo: " + e.getMessage());
         }
     }
 
@@ -226,9 +232,22 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             return text == null ? null : Pagetypeinfo.parse(text);
         } catch (NumberFormatException e) {
-            throw InputError.at(snapshots.resolve(marker).resolve("pagetypeinfo"), 0,
+            throw InputError.at(snapshotFile(marker, "pagetypeinfo"), 0,
                     "not a pagetypeinfo: " + e.getMessage());
         }
+    }
+
+    /**
+     * A snapshot file: DIR/MARKER/NAME; for the trace's first marker, when the replay starts at the trace's first
+     * event, DIR/NAME when DIR/MARKER has none (the layout of the oracle cases, whose top-level files are read
+     * right after their first marker).
+     */
+    private Path snapshotFile(String marker, String name) {
+        Path f = snapshots.resolve(marker).resolve(name);
+        if (!Files.isRegularFile(f) && marker.equals(firstMarker)) {
+            return snapshots.resolve(name);
+        }
+        return f;
     }
 
     /** The text of a kernel /proc file at a marker, from --snapshots, or null when there is none. */
@@ -236,7 +255,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (snapshots == null) {
             return null;
         }
-        Path f = snapshots.resolve(marker).resolve(name);
+        Path f = snapshotFile(marker, name);
         if (!Files.isRegularFile(f)) {
             return null;
         }

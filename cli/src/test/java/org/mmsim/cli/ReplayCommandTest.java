@@ -86,6 +86,8 @@ class ReplayCommandTest {
         assertThat(summary).contains("\"compaction_isolated\": 30032", "\"untraced_allocations\": ");
         // the kernel's trace-end buddyinfo differs from the model's by one order-1 block (2 of 199,178 pages)
         assertThat(summary).containsPattern("\"marker\": \"trace-end\".*\"buddyinfo_error\": 0\\.0000\\d");
+        // the boot marker's snapshot is the case's top-level files
+        assertThat(summary).containsPattern("\"marker\": \"boot\".*\"buddyinfo_error\": 0\\.000\\d");
     }
 
     @Test
