@@ -71,4 +71,30 @@ public final class TraceEvent {
         node = -1;
         text = null;
     }
+
+    /** Makes every field of this event that of {@code from} (the strings are shared: they are immutable). */
+    public void copyFrom(TraceEvent from) {
+        kind = from.kind;
+        name = from.name;
+        position = from.position;
+        cpu = from.cpu;
+        timeNs = from.timeNs;
+        pid = from.pid;
+        comm = from.comm;
+        pfn = from.pfn;
+        order = from.order;
+        migratetype = from.migratetype;
+        gfp = from.gfp;
+        gfpText = from.gfpText;
+        percpuRefill = from.percpuRefill;
+        fallbackOrder = from.fallbackOrder;
+        fallbackMigratetype = from.fallbackMigratetype;
+        changeOwnership = from.changeOwnership;
+        callSite = from.callSite;
+        ptr = from.ptr;
+        bytesReq = from.bytesReq;
+        bytesAlloc = from.bytesAlloc;
+        node = from.node;
+        text = from.text;
+    }
 }

@@ -65,7 +65,7 @@ public final class ReadAheadTraceReader implements TraceReader {
             current = take();
             pos = 0;
         }
-        copy(current.events[pos++], into);
+        into.copyFrom(current.events[pos++]);
         return true;
     }
 
@@ -126,30 +126,5 @@ public final class ReadAheadTraceReader implements TraceReader {
         } catch (InterruptedException closed) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void copy(TraceEvent from, TraceEvent to) {
-        to.kind = from.kind;
-        to.name = from.name;
-        to.position = from.position;
-        to.cpu = from.cpu;
-        to.timeNs = from.timeNs;
-        to.pid = from.pid;
-        to.comm = from.comm;
-        to.pfn = from.pfn;
-        to.order = from.order;
-        to.migratetype = from.migratetype;
-        to.gfp = from.gfp;
-        to.gfpText = from.gfpText;
-        to.percpuRefill = from.percpuRefill;
-        to.fallbackOrder = from.fallbackOrder;
-        to.fallbackMigratetype = from.fallbackMigratetype;
-        to.changeOwnership = from.changeOwnership;
-        to.callSite = from.callSite;
-        to.ptr = from.ptr;
-        to.bytesReq = from.bytesReq;
-        to.bytesAlloc = from.bytesAlloc;
-        to.node = from.node;
-        to.text = from.text;
     }
 }

@@ -68,10 +68,10 @@ class FtraceTextReaderRealTraceTest {
                     failedAllocations++;
                 }
                 if (first) {
-                    copy(e, FIRST);
+                    FIRST.copyFrom(e);
                     first = false;
                 }
-                copy(e, LAST);
+                LAST.copyFrom(e);
             }
             FtraceTextReader reader = (FtraceTextReader) ((ReadAheadTraceReader) r).source();
             events = reader.events();
@@ -175,20 +175,5 @@ class FtraceTextReaderRealTraceTest {
         assertThat(LAST.kind).isEqualTo(TraceEventKind.MARKER);
         assertThat(LAST.name).isEqualTo("tracing_mark_write");
         assertThat(LAST.text).isEqualTo("oracle trace-end");
-    }
-
-    private static void copy(TraceEvent from, TraceEvent to) {
-        to.kind = from.kind;
-        to.name = from.name;
-        to.position = from.position;
-        to.cpu = from.cpu;
-        to.timeNs = from.timeNs;
-        to.pid = from.pid;
-        to.comm = from.comm;
-        to.pfn = from.pfn;
-        to.order = from.order;
-        to.migratetype = from.migratetype;
-        to.percpuRefill = from.percpuRefill;
-        to.text = from.text;
     }
 }
