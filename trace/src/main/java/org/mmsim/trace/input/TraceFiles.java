@@ -18,9 +18,9 @@ import org.mmsim.trace.text.ReadAheadInputStream;
  * Opens a trace file whatever its form: gzip is recognised by its magic bytes (1f 8b, RFC 1952), not by the
  * file's name, and trace-cmd's binary trace.dat by its own magic ({@code \x17\x08\x44tracing}, the first bytes
  * tracecmd_output writes); anything else is read as ftrace text. The streams are peeked through pushback, not
- * through a buffer that reads ahead, so a gzip cut short fails at the line where its data ends; gzip is
- * decompressed on a thread of its own, and the events are decoded ahead on another
- * ({@link ReadAheadTraceReader}) while the caller replays them.
+ * through a buffer that reads ahead, so a gzip cut short fails at the line where its data ends. A text trace is
+ * read (for gzip, inflated) and split into lines on a thread of its own, a trace.dat in gzip is inflated on one,
+ * and the events are decoded ahead on another ({@link ReadAheadTraceReader}) while the caller replays them.
  */
 public final class TraceFiles {
     private static final int BUFFER = 1 << 16;
@@ -40,13 +40,16 @@ public final class TraceFiles {
                     new PushbackInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER), MAGIC);
             in = raw;
             gzip = startsWith(raw, GZIP_MAGIC);
-            PushbackInputStream text = gzip
-                    ? new PushbackInputStream(new ReadAheadInputStream(new GZIPInputStream(raw, BUFFER), file.toString()),
-                            MAGIC)
-                    : raw;
+            PushbackInputStream text = gzip ? new PushbackInputStream(new GZIPInputStream(raw, BUFFER), MAGIC) : raw;
             in = text;
-            TraceReader reader = startsWith(text, TRACE_DAT_MAGIC) ? TraceDatReader.open(file, text, lenient)
-                    : new FtraceTextReader(file.toString(), text, lenient);
+            TraceReader reader;
+            if (startsWith(text, TRACE_DAT_MAGIC)) {
+                InputStream dat = gzip ? new ReadAheadInputStream(text, file.toString()) : text;
+                in = dat;
+                reader = TraceDatReader.open(file, dat, lenient);
+            } else {
+                reader = FtraceTextReader.readAhead(file.toString(), text, lenient);
+            }
             return new ReadAheadTraceReader(reader, file.toString());
         } catch (IOException e) {
             closeQuietly(in);

@@ -53,8 +53,7 @@ public final class FtraceTextReader implements TraceReader {
     public static final String UNREADABLE_GZIP = "unreadable (truncated or corrupt gzip?): ";
 
     private final String fileName;
-    private final InputStream in;
-    private final LineSource lines;
+    private final Lines lines;
     private final boolean lenient;
     private final EventFields fields = new EventFields();
     /** The name of the last event line, and its id: consecutive lines often share their event. */
@@ -78,11 +77,23 @@ public final class FtraceTextReader implements TraceReader {
      * A reader of {@code in} (already decompressed), which it closes; {@code fileName} names the input in errors.
      */
     public FtraceTextReader(String fileName, InputStream in, boolean lenient) {
+        this(fileName, new LineSource(in), lenient);
+    }
+
+    private FtraceTextReader(String fileName, Lines lines, boolean lenient) {
         this.fileName = fileName;
-        this.in = in;
-        this.lines = new LineSource(in);
+        this.lines = lines;
         this.lenient = lenient;
         Arrays.fill(lastTimeOnCpu, Long.MIN_VALUE);
+    }
+
+    /**
+     * A reader of {@code in} as {@link #FtraceTextReader(String, InputStream, boolean)}, whose lines are read and
+     * split ahead on a thread of its own ({@link ReadAheadLines}): for a gzipped trace, inflating and finding the
+     * lines run beside the parsing.
+     */
+    public static FtraceTextReader readAhead(String fileName, InputStream in, boolean lenient) {
+        return new FtraceTextReader(fileName, new ReadAheadLines(in, fileName), lenient);
     }
 
     @Override
@@ -167,7 +178,7 @@ public final class FtraceTextReader implements TraceReader {
     @Override
     public void close() {
         try {
-            in.close();
+            lines.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

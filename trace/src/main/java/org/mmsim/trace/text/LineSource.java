@@ -9,7 +9,7 @@ import java.util.Arrays;
  * {@link #start()} to {@link #end()} (without its '\n' or "\r\n") of {@link #buffer()}, valid until the next call.
  * Reads in large blocks and copies nothing per line, so parsing runs at memory speed.
  */
-final class LineSource {
+final class LineSource implements Lines {
     /** A longer line is not text the kernel wrote: ftrace lines are at most a page (TRACE_SEQ_BUFFER_SIZE). */
     static final int MAX_LINE = 1 << 20;
 
@@ -32,7 +32,8 @@ final class LineSource {
      * Moves to the next line; false at the end of the stream. An unreadable stream (a truncated or corrupt gzip)
      * surfaces as the IOException of the underlying read.
      */
-    boolean next() throws IOException {
+    @Override
+    public boolean next() throws IOException {
         while (true) {
             int nl = Text.find(buf, pos, limit, (byte) '\n');
             if (nl >= 0) {
@@ -58,26 +59,36 @@ final class LineSource {
         }
     }
 
-    byte[] buffer() {
+    @Override
+    public byte[] buffer() {
         return buf;
     }
 
-    int start() {
+    @Override
+    public int start() {
         return start;
     }
 
-    int end() {
+    @Override
+    public int end() {
         return end;
     }
 
     /** The 1-based number of the current line. */
-    long number() {
+    @Override
+    public long number() {
         return number;
     }
 
     /** False for a last line the stream ended in the middle of. */
-    boolean hadNewline() {
+    @Override
+    public boolean hadNewline() {
         return lastHadNewline;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
     }
 
     /** Bytes read from the stream so far. */

@@ -1,0 +1,206 @@
+package org.mmsim.trace.text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Lines read and split ahead by a thread of its own: it reads blocks of about 1 MiB (for a gzipped trace,
+ * inflating them), finds every line end in them, and hands over blocks of whole lines, so that the parsing thread
+ * neither searches for line ends nor copies bytes. The lines, their numbers, and where a read fails are exactly
+ * those of {@link LineSource} over the same stream: the whole lines before a failure are handed out first, then
+ * the failure, again at every later call.
+ */
+final class ReadAheadLines implements Lines {
+    private static final int BLOCK = 1 << 20;
+    private static final int BLOCKS = 4;
+
+    /** A block of whole lines: ends[i] is the index of line i's '\n' (or, for a last line cut short, its end). */
+    private static final class Block {
+        final byte[] data = new byte[BLOCK];
+        int[] ends = new int[BLOCK / 64];
+        int count;
+        boolean lastCutShort;
+        boolean end;
+        IOException ioFailure;
+        RuntimeException failure;
+    }
+
+    private final InputStream in;
+    private final BlockingQueue<Block> full = new ArrayBlockingQueue<>(BLOCKS);
+    private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(BLOCKS);
+    private final Thread splitter;
+    private Block current;
+    private int index;
+    private int start;
+    private int end;
+    private boolean hadNewline;
+    private long number;
+
+    ReadAheadLines(InputStream in, String name) {
+        this.in = in;
+        for (int i = 0; i < BLOCKS; i++) {
+            free.add(new Block());
+        }
+        splitter = new Thread(this::splitAhead, "lines-ahead " + name);
+        splitter.setDaemon(true);
+        splitter.start();
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        while (current == null || index == current.count) {
+            if (current != null) {
+                if (current.ioFailure != null) {
+                    throw current.ioFailure;
+                }
+                if (current.failure != null) {
+                    throw current.failure;
+                }
+                if (current.end) {
+                    return false;
+                }
+                free.add(current);
+            }
+            current = take();
+            index = 0;
+        }
+        start = index == 0 ? 0 : current.ends[index - 1] + 1;
+        int e = current.ends[index];
+        hadNewline = !(current.lastCutShort && index == current.count - 1);
+        end = hadNewline && e > start && current.data[e - 1] == '\r' ? e - 1 : e;
+        index++;
+        number++;
+        return true;
+    }
+
+    @Override
+    public byte[] buffer() {
+        return current.data;
+    }
+
+    @Override
+    public int start() {
+        return start;
+    }
+
+    @Override
+    public int end() {
+        return end;
+    }
+
+    @Override
+    public long number() {
+        return number;
+    }
+
+    @Override
+    public boolean hadNewline() {
+        return hadNewline;
+    }
+
+    @Override
+    public void close() throws IOException {
+        splitter.interrupt();
+        try {
+            splitter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        in.close();
+    }
+
+    private Block take() throws IOException {
+        try {
+            return full.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading ahead", e);
+        }
+    }
+
+    /**
+     * The splitting thread: each block starts with the previous block's unfinished line, is filled from the stream
+     * to at least {@link #BLOCK} bytes, and ends after its last '\n'; the rest moves to the next block.
+     */
+    private void splitAhead() {
+        byte[] carry = new byte[LineSource.MAX_LINE];
+        int carried = 0;
+        try {
+            while (true) {
+                Block b = free.take();
+                b.count = 0;
+                b.lastCutShort = false;
+                b.end = false;
+                b.ioFailure = null;
+                b.failure = null;
+                System.arraycopy(carry, 0, b.data, 0, carried);
+                int n = carried;
+                boolean eof = false;
+                try {
+                    while (n < BLOCK) {
+                        int r = in.read(b.data, n, BLOCK - n);
+                        if (r < 0) {
+                            eof = true;
+                            break;
+                        }
+                        n += r;
+                    }
+                } catch (IOException e) {
+                    splitLines(b, n);
+                    b.ioFailure = e;
+                    full.put(b);
+                    return;
+                } catch (RuntimeException e) {
+                    splitLines(b, n);
+                    b.failure = e;
+                    full.put(b);
+                    return;
+                }
+                int whole = splitLines(b, n);
+                carried = n - whole;
+                if (eof) {
+                    if (carried > 0) {
+                        addEnd(b, n);
+                        b.lastCutShort = true;
+                    }
+                    b.end = true;
+                    full.put(b);
+                    return;
+                }
+                if (carried >= LineSource.MAX_LINE) {
+                    b.failure = new Malformed("line longer than " + LineSource.MAX_LINE
+                            + " bytes: not an ftrace text trace");
+                    full.put(b);
+                    return;
+                }
+                System.arraycopy(b.data, whole, carry, 0, carried);
+                full.put(b);
+            }
+        } catch (InterruptedException closed) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Records the end of every whole line in the block's first {@code n} bytes; returns the bytes they take. */
+    private static int splitLines(Block b, int n) {
+        int from = 0;
+        while (true) {
+            int nl = Text.find(b.data, from, n, (byte) '\n');
+            if (nl < 0) {
+                return from;
+            }
+            addEnd(b, nl);
+            from = nl + 1;
+        }
+    }
+
+    private static void addEnd(Block b, int at) {
+        if (b.count == b.ends.length) {
+            b.ends = Arrays.copyOf(b.ends, b.count * 2);
+        }
+        b.ends[b.count++] = at;
+    }
+}
