@@ -9,6 +9,14 @@ public interface TraceReader extends AutoCloseable {
     /** Fills {@code into} with the next event; false at the end of the trace. */
     boolean next(TraceEvent into);
 
+    /**
+     * The next event, or null at the end of the trace: {@code scratch} filled, or an event the reader holds
+     * itself, which stays valid until the next call (a reader that decodes ahead hands out its own, uncopied).
+     */
+    default TraceEvent nextEvent(TraceEvent scratch) {
+        return next(scratch) ? scratch : null;
+    }
+
     /** Malformed lines or records passed over (lenient readers only). */
     long skipped();
 

@@ -49,6 +49,17 @@ public final class ReadAheadTraceReader implements TraceReader {
 
     @Override
     public boolean next(TraceEvent into) {
+        TraceEvent e = nextEvent(null);
+        if (e == null) {
+            return false;
+        }
+        into.copyFrom(e);
+        return true;
+    }
+
+    /** The next event of the batch at hand, not copied: valid until the next call. */
+    @Override
+    public TraceEvent nextEvent(TraceEvent scratch) {
         while (current == null || pos == current.count) {
             if (current != null) {
                 if (current.failure instanceof RuntimeException e) {
@@ -58,15 +69,14 @@ public final class ReadAheadTraceReader implements TraceReader {
                     throw (Error) current.failure;
                 }
                 if (current.end) {
-                    return false;
+                    return null;
                 }
                 free.add(current);
             }
             current = take();
             pos = 0;
         }
-        into.copyFrom(current.events[pos++]);
-        return true;
+        return current.events[pos++];
     }
 
     /**

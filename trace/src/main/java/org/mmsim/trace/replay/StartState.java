@@ -131,10 +131,10 @@ public final class StartState {
      * {@code snapshotMarker} (when not null) it also sums the pages allocated and freed.
      */
     private void prescan(TraceReader reader, String startMarker, String snapshotMarker) {
-        TraceEvent e = new TraceEvent();
+        TraceEvent scratch = new TraceEvent();
         boolean started = startMarker == null;
         boolean counting = snapshotMarker != null;
-        while (reader.next(e)) {
+        for (TraceEvent e = reader.nextEvent(scratch); e != null; e = reader.nextEvent(scratch)) {
             if (!started) {
                 started = TraceReplay.isMarker(e, startMarker);
                 continue;

@@ -27,10 +27,10 @@ public final class TraceReplay {
      * Returns the events applied; -1 when the start marker never came.
      */
     public static long run(TraceReader reader, String startMarker, ReplaySink sink, MarkerListener markers) {
-        TraceEvent e = new TraceEvent();
+        TraceEvent scratch = new TraceEvent();
         boolean started = startMarker == null;
         long applied = 0;
-        while (reader.next(e)) {
+        for (TraceEvent e = reader.nextEvent(scratch); e != null; e = reader.nextEvent(scratch)) {
             if (!started) {
                 started = isMarker(e, startMarker);
                 continue;
