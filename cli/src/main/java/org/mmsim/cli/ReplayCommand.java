@@ -375,50 +375,78 @@ public final class ReplayCommand implements Callable<Integer> {
                     .append(model.kernelExtfrag()).append(", model ").append(model.modelExtfrag()).append(".</p>");
         }
         h.append(chart(points));
-        h.append("<table><tr><th>marker</th><th>time s</th><th>buddyinfo error</th><th>inconsistencies</th>"
-                + "<th>same pfn</th></tr>");
+        h.append("<table><tr><th>marker</th><th>time s</th><th>buddyinfo error</th><th>pagetypeinfo error</th><th>")
+                .append(forced != null ? "inconsistencies" : "same pfn").append("</th></tr>");
         for (MarkerPoint p : points) {
             h.append("<tr><td>").append(Html.esc(p.name())).append("</td><td>").append(num(p.timeS()))
                     .append("</td><td>").append(Double.isNaN(p.buddyError()) ? "" : num(p.buddyError()))
-                    .append("</td><td>").append(p.inconsistencies()).append("</td><td>").append(num(p.samePfn()))
+                    .append("</td><td>").append(Double.isNaN(p.pagetypeError()) ? "" : num(p.pagetypeError()))
+                    .append("</td><td>").append(forced != null ? Long.toString(p.inconsistencies()) : num(p.samePfn()))
                     .append("</td></tr>");
         }
         return h.append("</table></body></html>\n").toString();
     }
 
+    /** The lowest error the chart's log axis shows, 0.001 %; smaller errors (and exact agreement) sit on it. */
+    private static final double CHART_FLOOR = 1e-5;
+    private static final int CHART_DECADES = 5;
+
     /**
-     * Agreement over time: 1 - error of buddyinfo (blue) and of pagetypeinfo (orange) at each marker with a kernel
-     * snapshot, markers in trace order from left to right, 1 at the top and 0 at the bottom, as inline SVG.
+     * Agreement over time as inline SVG: the error of the model's buddyinfo (blue) and pagetypeinfo free lists
+     * (orange) against the kernel's at each marker with a snapshot, markers in trace order from left to right, on
+     * a log axis from 100 % at the top to 0.001 % (or exact) at the bottom, each marker named under its point.
      */
     private static String chart(List<MarkerPoint> points) {
-        int w = 800;
-        int hgt = 220;
-        StringBuilder s = new StringBuilder("<h2>Agreement with the kernel's snapshots at the markers</h2><svg width=\"")
+        int w = 900;
+        int hgt = 300;
+        int left = 70;
+        int top = 10;
+        int plotW = w - left - 70;
+        int plotH = hgt - 130;
+        StringBuilder s = new StringBuilder("<h2>Agreement with the kernel's snapshots at the markers</h2>"
+                + "<p>|model - kernel| over the kernel's free pages, log scale.</p><svg width=\"")
                 .append(w).append("\" height=\"").append(hgt).append("\" viewBox=\"0 0 ").append(w).append(' ')
-                .append(hgt).append("\"><rect x=\"40\" y=\"10\" width=\"").append(w - 60).append("\" height=\"")
-                .append(hgt - 40).append("\" fill=\"none\" stroke=\"#999\"/><text x=\"5\" y=\"20\">1</text>"
-                        + "<text x=\"5\" y=\"").append(hgt - 30).append("\">0</text>");
+                .append(hgt).append("\" font-size=\"11\"><rect x=\"").append(left).append("\" y=\"").append(top)
+                .append("\" width=\"").append(plotW).append("\" height=\"").append(plotH)
+                .append("\" fill=\"none\" stroke=\"#999\"/>");
+        String[] ticks = {"100 %", "10 %", "1 %", "0.1 %", "0.01 %", "0.001 %"};
+        for (int d = 0; d <= CHART_DECADES; d++) {
+            double y = top + (double) plotH * d / CHART_DECADES;
+            s.append("<line x1=\"").append(left).append("\" x2=\"").append(left + plotW).append("\" y1=\"")
+                    .append(num(y)).append("\" y2=\"").append(num(y)).append("\" stroke=\"#eee\"/><text x=\"5\" y=\"")
+                    .append(num(y + 4)).append("\">").append(ticks[d]).append("</text>");
+        }
         boolean any = false;
         for (int series = 0; series < 2; series++) {
-            s.append("<polyline fill=\"none\" stroke=\"").append(series == 0 ? "#1f77b4" : "#ff7f0e")
-                    .append("\" points=\"");
+            String color = series == 0 ? "#1f77b4" : "#ff7f0e";
+            StringBuilder line = new StringBuilder();
             for (int i = 0; i < points.size(); i++) {
                 MarkerPoint p = points.get(i);
                 double err = series == 0 ? p.buddyError() : p.pagetypeError();
                 if (Double.isNaN(err)) {
                     continue;
                 }
-                double x = 40 + (w - 60) * (points.size() < 2 ? 0.5 : (double) i / (points.size() - 1));
-                double y = 10 + (hgt - 40) * Math.min(1, err);
-                s.append(num(x)).append(',').append(num(y)).append(' ');
+                double x = left + plotW * (points.size() < 2 ? 0.5 : (double) i / (points.size() - 1));
+                double decades = -Math.log10(Math.max(CHART_FLOOR, Math.min(1, err)));
+                double y = top + plotH * decades / CHART_DECADES;
+                line.append(num(x)).append(',').append(num(y)).append(' ');
+                s.append("<circle cx=\"").append(num(x)).append("\" cy=\"").append(num(y)).append("\" r=\"3\" fill=\"")
+                        .append(color).append("\"><title>").append(Html.esc(p.name())).append(": ")
+                        .append(String.format(Locale.ROOT, "%.4f %%", err * 100)).append("</title></circle>");
+                if (series == 0) {
+                    s.append("<text transform=\"translate(").append(num(x + 3)).append(',').append(top + plotH + 8)
+                            .append(") rotate(60)\">").append(Html.esc(p.name())).append("</text>");
+                }
                 any = true;
             }
-            s.append("\"/>");
+            s.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" points=\"").append(line)
+                    .append("\"/>");
         }
-        s.append("<text x=\"50\" y=\"").append(hgt - 8).append("\" fill=\"#1f77b4\">buddyinfo</text><text x=\"150\" y=\"")
-                .append(hgt - 8).append("\" fill=\"#ff7f0e\">pagetypeinfo</text>");
+        s.append("<text x=\"").append(left).append("\" y=\"").append(hgt - 5).append("\" fill=\"#1f77b4\">buddyinfo</text>"
+                + "<text x=\"").append(left + 100).append("\" y=\"").append(hgt - 5)
+                .append("\" fill=\"#ff7f0e\">pagetypeinfo</text>");
         if (!any) {
-            s.append("<text x=\"60\" y=\"100\">no kernel snapshot at any marker (give --snapshots)</text>");
+            s.append("<text x=\"").append(left + 10).append("\" y=\"100\">no kernel snapshot at any marker (give --snapshots)</text>");
         }
         return s.append("</svg>").toString();
     }
