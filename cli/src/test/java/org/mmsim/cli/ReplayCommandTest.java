@@ -88,6 +88,9 @@ class ReplayCommandTest {
         assertThat(summary).containsPattern("\"marker\": \"trace-end\".*\"buddyinfo_error\": 0\\.0000\\d");
         // the boot marker's snapshot is the case's top-level files
         assertThat(summary).containsPattern("\"marker\": \"boot\".*\"buddyinfo_error\": 0\\.000\\d");
+        // the agreement chart: a log axis down to 0.001 %, a point per marker with a snapshot
+        assertThat(Files.readString(out.resolve("report.html"))).contains("0.001 %", "log scale")
+                .containsPattern("<title>trace-end: 0\\.00\\d\\d %</title>");
     }
 
     @Test
