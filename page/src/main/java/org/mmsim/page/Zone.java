@@ -576,6 +576,15 @@ public final class Zone {
     }
 
     /**
+     * Models __free_pages_ok(FPI_TO_TAIL) as make_alloc_exact() frees the pages past an alloc_pages_exact()
+     * request: the allocated block goes straight back to the buddy, merging, and what it becomes joins the tail of
+     * its free list, so it is handed out last.
+     */
+    public void freeOnePageToTail(long pfn, int order, int mt) {
+        Buddy.freeOnePage(this, mm.index(pfn), order, mt, true);
+    }
+
+    /**
      * Models free_one_page(): an allocated block goes straight back to the buddy (__free_one_page, merging) with
      * migratetype {@code mt}, as __free_pages_ok and the Isolate path of free_unref_page do.
      */

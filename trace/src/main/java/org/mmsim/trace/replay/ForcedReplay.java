@@ -33,7 +33,9 @@ import org.mmsim.trace.TraceEventKind;
  * (change_pageblock_range).</li>
  * </ul>
  * A free of part of an allocated block is what split_page() (no tracepoint) makes possible: the model splits
- * the block and does not count it. Compaction's free scanner takes free blocks with no kmem event; its
+ * the block and does not count it. Order-0 frees of the pages of a block the event just before allocated, in
+ * order, are make_alloc_exact() returning what an alloc_pages_exact() did not need: __free_pages_ok(FPI_TO_TAIL),
+ * straight to the buddy at the tail of the free list, not to a per-CPU list. Compaction's free scanner takes free blocks with no kmem event; its
  * mm_compaction_isolate_freepages events say where and how many, and the model takes the same blocks. Every other contradiction is an {@link Inconsistency}: counted, the first
  * {@code maxExamples} kept with their line, and then the kernel's decision is applied anyway, so that one
  * disagreement does not cascade.
@@ -65,6 +67,14 @@ public final class ForcedReplay implements ReplaySink {
     private long batchedCommits;
     private long isolatedFreepages;
     private long bulkTaken;
+    /**
+     * The block the last event allocated (mm_page_alloc of order > 0) while only order-0 frees of its pages have
+     * followed, and the next page such a free must be: make_alloc_exact() frees an alloc_pages_exact() block's
+     * unused pages, in order to its end, straight after allocating it.
+     */
+    private long exactHead = -1;
+    private long exactNext = -1;
+    private long exactTails;
     private final boolean inferBulk;
     private boolean asyncCompaction;
     private int freeScanStride = 1;
@@ -100,6 +110,12 @@ public final class ForcedReplay implements ReplaySink {
     /** Applies one event; events that are not page events are ignored. */
     @Override
     public void apply(TraceEvent e) {
+        if (e.kind == TraceEventKind.MM_PAGE_ALLOC) {
+            exactHead = e.order > 0 ? e.pfn : -1;
+            exactNext = -1;
+        } else if (e.kind != TraceEventKind.MM_PAGE_FREE || e.order != 0) {
+            exactHead = -1;
+        }
         switch (e.kind) {
             case MM_PAGE_ALLOC_ZONE_LOCKED -> zoneLocked(e);
             case MM_PAGE_ALLOC -> alloc(e);
@@ -222,6 +238,8 @@ public final class ForcedReplay implements ReplaySink {
         boolean known = isResolved(pfn);
         long head = allocatedHead(mm, z, pfn);
         boolean expected = head == pfn && mm.order(pfn) == order;
+        boolean exactTail = order == 0 && exactHead >= 0
+                && (exactNext >= 0 ? pfn == exactNext && expected : head == exactHead && !expected);
         if (!expected && head >= 0 && mm.order(head) > order) {
             machine.splitPage(head, mm.order(head));
             splitsInferred++;
@@ -244,6 +262,12 @@ public final class ForcedReplay implements ReplaySink {
         }
         resolve(pfn, order);
         int mt = z.getPageblockMigratetype(pfn);
+        if (exactTail) {
+            exactNext = pfn + 1;
+            exactTails++;
+            z.freeOnePageToTail(pfn, 0, mt);
+            return;
+        }
         boolean pcpOrder = order <= PAGE_ALLOC_COSTLY_ORDER || order == pageblockOrder;
         if (pcpOrder && mt != machine.migrateTypes().isolate() && !isDeferredInit(e)) {
             PerCpuPages.putPcpPage(z, cpu(e), pfn, order, mt, false);
@@ -559,6 +583,11 @@ public final class ForcedReplay implements ReplaySink {
     /** mm_page_alloc_extfrag events that took pageblock ownership. */
     public long extfragOwnershipChanges() {
         return extfragOwnership;
+    }
+
+    /** Pages an alloc_pages_exact() gave back at once, freed to the buddy's list tails ({@link #free}). */
+    public long exactTails() {
+        return exactTails;
     }
 
     /** Per-CPU pages taken without an event ahead of a page the kernel allocated ({@link #takeBulkAhead}). */

@@ -179,6 +179,10 @@ class ForcedReplayTest {
     void aFreeOfPartOfABlockIsSplitPageNotAnInconsistency() {
         zoneLocked(BASE, 2, MigrateType.UNMOVABLE, false);
         alloc(BASE, 2, MigrateType.UNMOVABLE);
+        // another event first: straight after the allocation, order-0 frees of the block's pages in order would be
+        // make_alloc_exact() giving back an alloc_pages_exact() tail
+        zoneLocked(BASE + 1024, 0, MigrateType.MOVABLE, false);
+        alloc(BASE + 1024, 0, MigrateType.MOVABLE);
         free(BASE + 1, 0);
         free(BASE + 3, 0);
         assertThat(replay.splitsInferred()).isEqualTo(1);
@@ -272,5 +276,20 @@ class ForcedReplayTest {
                 .isEqualTo(new FreeScan(0x26a00, 0x26c00, 47, 32));
         assertThat(FreeScan.parse("range=(0x26a00 ~ ) nr_scanned=47")).isNull();
         assertThat(FreeScan.parse(null)).isNull();
+    }
+
+    @Test
+    void theUnusedTailOfAnExactAllocationGoesToTheBuddysTail() {
+        // alloc_pages_exact(6 pages): order 3 at 0x1008, then make_alloc_exact() frees 0x100e and 0x100f with
+        // __free_pages_ok(FPI_TO_TAIL): they merge into an order-1 block on the buddy, no per-CPU list
+        zoneLocked(BASE + 8, 3, MigrateType.UNMOVABLE, false);
+        alloc(BASE + 8, 3, MigrateType.UNMOVABLE);
+        free(BASE + 14, 0);
+        free(BASE + 15, 0);
+        assertThat(replay.exactTails()).isEqualTo(2);
+        assertThat(zone.pcpCount(0)).isZero();
+        assertThat(replay.inconsistencies()).isZero();
+        // 0x1000 order 3 and 0x100e order 1 free beside the allocated 0x1008-0x100d
+        assertThat(buddyinfo()).containsExactly(0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1);
     }
 }
