@@ -1,12 +1,13 @@
 package org.mmsim.trace.input;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.mmsim.trace.ReadAhead;
 import org.mmsim.trace.TraceEvent;
 import org.mmsim.trace.TraceReader;
 
 /**
- * A trace reader whose events are decoded ahead, in batches, by a thread of its own, so that parsing a trace and
+ * A trace reader whose events are decoded ahead, in batches, by a thread of its own ({@link ReadAhead}), so that parsing a trace and
  * replaying it run at the same time on two cores. The events, their order, and where a bad line stops the reading
  * are exactly those of the wrapped reader: the events before a failure are handed out first, then the failure is
  * thrown, again at every later call.
@@ -30,21 +31,18 @@ public final class ReadAheadTraceReader implements TraceReader {
     }
 
     private final TraceReader in;
-    private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES);
-    private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
-    private final Thread decoder;
+    private final ReadAhead<Batch> ahead;
     private Batch current;
     private int pos;
 
     /** Reads {@code in} ahead, on a daemon thread named after {@code name}; closing this closes {@code in}. */
     public ReadAheadTraceReader(TraceReader in, String name) {
         this.in = in;
+        Batch[] batches = new Batch[BATCHES];
         for (int i = 0; i < BATCHES; i++) {
-            free.add(new Batch());
+            batches[i] = new Batch();
         }
-        decoder = new Thread(this::decodeAhead, "decode-ahead " + name);
-        decoder.setDaemon(true);
-        decoder.start();
+        this.ahead = new ReadAhead<>("decode-ahead " + name, this::fill, batches);
     }
 
     @Override
@@ -71,7 +69,7 @@ public final class ReadAheadTraceReader implements TraceReader {
                 if (current.end) {
                     return null;
                 }
-                free.add(current);
+                ahead.recycle(current);
             }
             current = take();
             pos = 0;
@@ -94,47 +92,32 @@ public final class ReadAheadTraceReader implements TraceReader {
 
     @Override
     public void close() {
-        decoder.interrupt();
-        try {
-            decoder.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ahead.close();
         in.close();
     }
 
     private Batch take() {
         try {
-            return full.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading a trace ahead", e);
+            return ahead.take();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** The decoding thread: fills free batches until the end, a failure, or close(). */
-    private void decodeAhead() {
+
+    /** Decodes a batch; false for the last: the end of the trace, or a failure it records after its events. */
+    private boolean fill(Batch b) {
+        b.count = 0;
+        b.end = false;
+        b.failure = null;
         try {
-            while (true) {
-                Batch b = free.take();
-                b.count = 0;
-                b.end = false;
-                b.failure = null;
-                try {
-                    while (b.count < BATCH && in.next(b.events[b.count])) {
-                        b.count++;
-                    }
-                    b.end = b.count < BATCH;
-                } catch (RuntimeException | Error e) {
-                    b.failure = e;
-                }
-                full.put(b);
-                if (b.end || b.failure != null) {
-                    return;
-                }
+            while (b.count < BATCH && in.next(b.events[b.count])) {
+                b.count++;
             }
-        } catch (InterruptedException closed) {
-            Thread.currentThread().interrupt();
+            b.end = b.count < BATCH;
+        } catch (RuntimeException | Error e) {
+            b.failure = e;
         }
+        return !b.end && b.failure == null;
     }
 }

@@ -9,19 +9,12 @@ import java.util.Arrays;
  * {@link #start()} to {@link #end()} (without its '\n' or "\r\n") of {@link #buffer()}, valid until the next call.
  * Reads in large blocks and copies nothing per line, so parsing runs at memory speed.
  */
-final class LineSource implements Lines {
-    /** A longer line is not text the kernel wrote: ftrace lines are at most a page (TRACE_SEQ_BUFFER_SIZE). */
-    static final int MAX_LINE = 1 << 20;
-
+final class LineSource extends Lines {
     private final InputStream in;
     private byte[] buf = new byte[1 << 18];
     private int pos;
     private int limit;
     private boolean eof;
-    private int start;
-    private int end;
-    private boolean lastHadNewline;
-    private long number;
     private long bytesRead;
 
     LineSource(InputStream in) {
@@ -33,14 +26,14 @@ final class LineSource implements Lines {
      * surfaces as the IOException of the underlying read.
      */
     @Override
-    public boolean next() throws IOException {
+    boolean next() throws IOException {
         while (true) {
             int nl = Text.find(buf, pos, limit, (byte) '\n');
             if (nl >= 0) {
                 start = pos;
                 end = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
                 pos = nl + 1;
-                lastHadNewline = true;
+                hadNewline = true;
                 number++;
                 return true;
             }
@@ -51,7 +44,7 @@ final class LineSource implements Lines {
                 start = pos;
                 end = limit;
                 pos = limit;
-                lastHadNewline = false;
+                hadNewline = false;
                 number++;
                 return true;
             }
@@ -60,30 +53,8 @@ final class LineSource implements Lines {
     }
 
     @Override
-    public byte[] buffer() {
+    byte[] buffer() {
         return buf;
-    }
-
-    @Override
-    public int start() {
-        return start;
-    }
-
-    @Override
-    public int end() {
-        return end;
-    }
-
-    /** The 1-based number of the current line. */
-    @Override
-    public long number() {
-        return number;
-    }
-
-    /** False for a last line the stream ended in the middle of. */
-    @Override
-    public boolean hadNewline() {
-        return lastHadNewline;
     }
 
     @Override

@@ -4,29 +4,46 @@ import java.io.IOException;
 
 /**
  * The lines of a trace, handed out in place: after {@link #next()} the current line is bytes {@link #start()} to
- * {@link #end()} (without its '\n' or "\r\n") of {@link #buffer()}, valid until the next call.
+ * {@link #end()} (without its '\n' or "\r\n") of {@link #buffer()}, valid until the next call. A subclass moves
+ * the cursor ({@link #start}, {@link #end}, {@link #number}, {@link #hadNewline}) in {@link #next()}.
  */
-interface Lines extends AutoCloseable {
+abstract class Lines implements AutoCloseable {
+    /** A longer line is not text the kernel wrote: ftrace lines are at most a page (TRACE_SEQ_BUFFER_SIZE). */
+    static final int MAX_LINE = 1 << 20;
+
+    protected int start;
+    protected int end;
+    protected long number;
+    protected boolean hadNewline;
+
     /**
      * Moves to the next line; false at the end. An unreadable stream (a truncated or corrupt gzip) surfaces as
      * the IOException of the underlying read, after every whole line before it; a line longer than
-     * {@link LineSource#MAX_LINE} as a {@link Malformed}.
+     * {@link #MAX_LINE} as a {@link Malformed}.
      */
-    boolean next() throws IOException;
+    abstract boolean next() throws IOException;
 
-    byte[] buffer();
+    abstract byte[] buffer();
 
-    int start();
+    final int start() {
+        return start;
+    }
 
-    int end();
+    final int end() {
+        return end;
+    }
 
     /** The 1-based number of the current line. */
-    long number();
+    final long number() {
+        return number;
+    }
 
     /** False for a last line the stream ended in the middle of. */
-    boolean hadNewline();
+    final boolean hadNewline() {
+        return hadNewline;
+    }
 
     /** Closes the stream the lines come from. */
     @Override
-    void close() throws IOException;
+    public abstract void close() throws IOException;
 }

@@ -2,39 +2,35 @@ package org.mmsim.trace.text;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import org.mmsim.trace.ReadAhead;
 
 /**
- * An input stream read ahead by a thread of its own, in blocks of 1 MiB, so that decompressing a gzipped trace
- * and parsing it run at the same time on two cores. The bytes, and where a read fails (a truncated gzip), are
- * exactly those of the stream read directly: the data before a failure is handed out first, then the failure, again at every later read.
+ * An input stream read ahead by a thread of its own ({@link ReadAhead}), in blocks of 1 MiB, so that
+ * decompressing a gzipped trace.dat and decoding it run at the same time on two cores. The bytes, and where a
+ * read fails (a truncated gzip), are exactly those of the stream read directly: the data before a failure is
+ * handed out first, then the failure, again at every later read.
  */
 public final class ReadAheadInputStream extends InputStream {
     private static final int BLOCK = 1 << 20;
     private static final int BLOCKS = 4;
 
-    /** A block read ahead: {@code length} bytes of {@code data}; or the end (length -1); or a failure. */
-    private record Block(byte[] data, int length, IOException failure) {
+    /** A block read ahead: {@code length} bytes of {@code data}, then the end or a failure when it is the last. */
+    private static final class Block {
+        final byte[] data = new byte[BLOCK];
+        int length;
+        boolean end;
+        IOException failure;
     }
 
-    private static final Block END = new Block(null, -1, null);
-
     private final InputStream in;
-    private final BlockingQueue<Block> full = new ArrayBlockingQueue<>(BLOCKS + 2);
-    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BLOCKS);
-    private final Thread reader;
+    private final ReadAhead<Block> ahead;
     private Block current;
     private int pos;
 
     public ReadAheadInputStream(InputStream in, String name) {
         this.in = in;
-        for (int i = 0; i < BLOCKS; i++) {
-            free.add(new byte[BLOCK]);
-        }
-        reader = new Thread(this::readAhead, "read-ahead " + name);
-        reader.setDaemon(true);
-        reader.start();
+        this.ahead = new ReadAhead<>("read-ahead " + name, this::fill, new Block(), new Block(), new Block(),
+                new Block());
     }
 
     @Override
@@ -45,85 +41,56 @@ public final class ReadAheadInputStream extends InputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        if (current == END) {
-            return -1;
-        }
-        if (current != null && current.failure() != null) {
-            throw current.failure();
-        }
         if (len == 0) {
             return 0;
         }
-        if (current == null || pos == current.length()) {
+        while (current == null || pos == current.length) {
             if (current != null) {
-                free.add(current.data());
+                if (current.failure != null) {
+                    throw current.failure;
+                }
+                if (current.end) {
+                    return -1;
+                }
+                ahead.recycle(current);
             }
-            current = take();
+            current = ahead.take();
             pos = 0;
-            if (current.failure() != null) {
-                throw current.failure();
-            }
-            if (current == END) {
-                return -1;
-            }
         }
-        int n = Math.min(len, current.length() - pos);
-        System.arraycopy(current.data(), pos, b, off, n);
+        int n = Math.min(len, current.length - pos);
+        System.arraycopy(current.data, pos, b, off, n);
         pos += n;
         return n;
     }
 
     @Override
     public void close() throws IOException {
-        reader.interrupt();
-        try {
-            reader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ahead.close();
         in.close();
     }
 
-    private Block take() throws IOException {
-        try {
-            return full.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading ahead", e);
-        }
-    }
 
-    /** The reading thread: fills free blocks until the end, a failure, or close(). */
-    private void readAhead() {
+    /** Fills a block from the stream; false at the end or a failure, which the block records after its data. */
+    private boolean fill(Block b) {
+        b.length = 0;
+        b.end = false;
+        b.failure = null;
         try {
-            while (true) {
-                byte[] data = free.take();
-                int n = 0;
-                try {
-                    while (n < data.length) {
-                        int r = in.read(data, n, data.length - n);
-                        if (r < 0) {
-                            break;
-                        }
-                        n += r;
-                    }
-                } catch (IOException | RuntimeException e) {
-                    if (n > 0) {
-                        full.put(new Block(data, n, null));
-                    }
-                    full.put(new Block(null, 0, e instanceof IOException io ? io : new IOException(e.toString(), e)));
-                    return;
+            while (b.length < BLOCK) {
+                int r = in.read(b.data, b.length, BLOCK - b.length);
+                if (r < 0) {
+                    b.end = true;
+                    return false;
                 }
-                if (n > 0) {
-                    full.put(new Block(data, n, null));
-                }
-                if (n < data.length) {
-                    full.put(END);
-                    return;
-                }
+                b.length += r;
             }
-        } catch (InterruptedException closed) {
-            Thread.currentThread().interrupt();
+            return true;
+        } catch (IOException e) {
+            b.failure = e;
+            return false;
+        } catch (RuntimeException e) {
+            b.failure = new IOException(e.toString(), e);
+            return false;
         }
     }
 }

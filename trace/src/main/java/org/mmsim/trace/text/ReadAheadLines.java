@@ -3,19 +3,17 @@ package org.mmsim.trace.text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import org.mmsim.trace.ReadAhead;
 
 /**
- * Lines read and split ahead by a thread of its own: it reads blocks of about 1 MiB (for a gzipped trace,
- * inflating them), finds every line end in them, and hands over blocks of whole lines, so that the parsing thread
- * neither searches for line ends nor copies bytes. The lines, their numbers, and where a read fails are exactly
+ * Lines read and split ahead by a thread of its own ({@link ReadAhead}): it reads blocks of about 1 MiB (for a
+ * gzipped trace, inflating them), finds every line end in them, and hands over blocks of whole lines, so that the
+ * parsing thread neither searches for line ends nor copies bytes. The lines, their numbers, and where a read fails are exactly
  * those of {@link LineSource} over the same stream: the whole lines before a failure are handed out first, then
  * the failure, again at every later call.
  */
-final class ReadAheadLines implements Lines {
+final class ReadAheadLines extends Lines {
     private static final int BLOCK = 1 << 20;
-    private static final int BLOCKS = 4;
 
     /** A block of whole lines: ends[i] is the index of line i's '\n' (or, for a last line cut short, its end). */
     private static final class Block {
@@ -29,28 +27,21 @@ final class ReadAheadLines implements Lines {
     }
 
     private final InputStream in;
-    private final BlockingQueue<Block> full = new ArrayBlockingQueue<>(BLOCKS);
-    private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(BLOCKS);
-    private final Thread splitter;
+    private final ReadAhead<Block> ahead;
+    /** The unfinished line at the end of the block filled last, which starts the next one. */
+    private final byte[] carry = new byte[MAX_LINE];
+    private int carried;
     private Block current;
     private int index;
-    private int start;
-    private int end;
-    private boolean hadNewline;
-    private long number;
 
     ReadAheadLines(InputStream in, String name) {
         this.in = in;
-        for (int i = 0; i < BLOCKS; i++) {
-            free.add(new Block());
-        }
-        splitter = new Thread(this::splitAhead, "lines-ahead " + name);
-        splitter.setDaemon(true);
-        splitter.start();
+        this.ahead = new ReadAhead<>("lines-ahead " + name, this::fill, new Block(), new Block(), new Block(),
+                new Block());
     }
 
     @Override
-    public boolean next() throws IOException {
+    boolean next() throws IOException {
         while (current == null || index == current.count) {
             if (current != null) {
                 if (current.ioFailure != null) {
@@ -62,9 +53,9 @@ final class ReadAheadLines implements Lines {
                 if (current.end) {
                     return false;
                 }
-                free.add(current);
+                ahead.recycle(current);
             }
-            current = take();
+            current = ahead.take();
             index = 0;
         }
         start = index == 0 ? 0 : current.ends[index - 1] + 1;
@@ -77,111 +68,65 @@ final class ReadAheadLines implements Lines {
     }
 
     @Override
-    public byte[] buffer() {
+    byte[] buffer() {
         return current.data;
     }
 
     @Override
-    public int start() {
-        return start;
-    }
-
-    @Override
-    public int end() {
-        return end;
-    }
-
-    @Override
-    public long number() {
-        return number;
-    }
-
-    @Override
-    public boolean hadNewline() {
-        return hadNewline;
-    }
-
-    @Override
     public void close() throws IOException {
-        splitter.interrupt();
-        try {
-            splitter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ahead.close();
         in.close();
     }
 
-    private Block take() throws IOException {
-        try {
-            return full.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading ahead", e);
-        }
-    }
 
     /**
-     * The splitting thread: each block starts with the previous block's unfinished line, is filled from the stream
-     * to at least {@link #BLOCK} bytes, and ends after its last '\n'; the rest moves to the next block.
+     * Fills a block: it starts with the previous block's unfinished line, is filled from the stream to
+     * {@link #BLOCK} bytes, and ends after its last '\n'; the rest is carried to the next block. False for the last
+     * block: the end of the stream, or a failure it records after its whole lines.
      */
-    private void splitAhead() {
-        byte[] carry = new byte[LineSource.MAX_LINE];
-        int carried = 0;
+    private boolean fill(Block b) {
+        b.count = 0;
+        b.lastCutShort = false;
+        b.end = false;
+        b.ioFailure = null;
+        b.failure = null;
+        System.arraycopy(carry, 0, b.data, 0, carried);
+        int n = carried;
+        boolean eof = false;
         try {
-            while (true) {
-                Block b = free.take();
-                b.count = 0;
-                b.lastCutShort = false;
-                b.end = false;
-                b.ioFailure = null;
-                b.failure = null;
-                System.arraycopy(carry, 0, b.data, 0, carried);
-                int n = carried;
-                boolean eof = false;
-                try {
-                    while (n < BLOCK) {
-                        int r = in.read(b.data, n, BLOCK - n);
-                        if (r < 0) {
-                            eof = true;
-                            break;
-                        }
-                        n += r;
-                    }
-                } catch (IOException e) {
-                    splitLines(b, n);
-                    b.ioFailure = e;
-                    full.put(b);
-                    return;
-                } catch (RuntimeException e) {
-                    splitLines(b, n);
-                    b.failure = e;
-                    full.put(b);
-                    return;
+            while (n < BLOCK) {
+                int r = in.read(b.data, n, BLOCK - n);
+                if (r < 0) {
+                    eof = true;
+                    break;
                 }
-                int whole = splitLines(b, n);
-                carried = n - whole;
-                if (eof) {
-                    if (carried > 0) {
-                        addEnd(b, n);
-                        b.lastCutShort = true;
-                    }
-                    b.end = true;
-                    full.put(b);
-                    return;
-                }
-                if (carried >= LineSource.MAX_LINE) {
-                    b.failure = new Malformed("line longer than " + LineSource.MAX_LINE
-                            + " bytes: not an ftrace text trace");
-                    full.put(b);
-                    return;
-                }
-                System.arraycopy(b.data, whole, carry, 0, carried);
-                full.put(b);
+                n += r;
             }
-        } catch (InterruptedException closed) {
-            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            splitLines(b, n);
+            b.ioFailure = e;
+            return false;
+        } catch (RuntimeException e) {
+            splitLines(b, n);
+            b.failure = e;
+            return false;
         }
+        int whole = splitLines(b, n);
+        carried = n - whole;
+        if (eof) {
+            if (carried > 0) {
+                addEnd(b, n);
+                b.lastCutShort = true;
+            }
+            b.end = true;
+            return false;
+        }
+        if (carried >= MAX_LINE) {
+            b.failure = new Malformed("line longer than " + MAX_LINE + " bytes: not an ftrace text trace");
+            return false;
+        }
+        System.arraycopy(b.data, whole, carry, 0, carried);
+        return true;
     }
 
     /** Records the end of every whole line in the block's first {@code n} bytes; returns the bytes they take. */
