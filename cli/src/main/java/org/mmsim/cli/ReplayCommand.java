@@ -51,6 +51,8 @@ public final class ReplayCommand implements Callable<Integer> {
     private static final List<String> PROC = List.of("buddyinfo", "pagetypeinfo");
     private static final int EXAMPLES = 20;
     private static final String TRACE_INIT = "trace-init";
+    /** What the trace's event positions count ("line", or "offset" in a trace.dat). */
+    private String positionUnit = "line";
     /** The first marker the replay met, whose snapshot may be DIR's own files. */
     private String firstMarker;
 
@@ -156,6 +158,7 @@ public final class ReplayCommand implements Callable<Integer> {
                                     : Pagetypeinfo.freeError(Pagetypeinfo.of(booted.machine()), kernelTypes)));
                 });
                 skipped = r.skipped();
+                positionUnit = r.positionUnit();
             }
             if (applied < 0) {
                 throw InputError.at(trace, 0, "no marker '" + start + "' in the trace");
@@ -307,7 +310,7 @@ public final class ReplayCommand implements Callable<Integer> {
             field(j, "inconsistencies_by_kind", k.append('}').toString());
             StringBuilder ex = new StringBuilder("[");
             for (InconsistencyExample x : forced.examples()) {
-                ex.append(ex.length() > 1 ? ", " : "").append(quote(x.toString()));
+                ex.append(ex.length() > 1 ? ", " : "").append(quote(x.describe(positionUnit)));
             }
             field(j, "inconsistency_examples", ex.append(']').toString());
             field(j, "resolved_by_first_touch", Long.toString(forced.resolvedByFirstTouch()));
@@ -366,7 +369,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     .append(" inconsistencies, ").append(forced.resolvedByFirstTouch())
                     .append(" pages resolved by their first event.</p><ul>");
             for (InconsistencyExample x : forced.examples()) {
-                h.append("<li>").append(Html.esc(x.toString())).append("</li>");
+                h.append("<li>").append(Html.esc(x.describe(positionUnit))).append("</li>");
             }
             h.append("</ul>");
         } else {

@@ -84,6 +84,8 @@ class ReplayCommandTest {
         String summary = Files.readString(out.resolve("summary.json"));
         // 701 mm_compaction_isolate_freepages lines whose nr_taken sum to 30032 (grep)
         assertThat(summary).contains("\"compaction_isolated\": 30032", "\"untraced_allocations\": ");
+        // a trace.dat's events are placed by their byte offset in the file
+        assertThat(summary).containsPattern("\"inconsistency_examples\": \\[\"offset \\d+: mm_page_free");
         // the kernel's trace-end buddyinfo differs from the model's by one order-1 block (2 of 199,178 pages)
         assertThat(summary).containsPattern("\"marker\": \"trace-end\".*\"buddyinfo_error\": 0\\.0000\\d");
         // the boot marker's snapshot is the case's top-level files

@@ -17,6 +17,11 @@ public interface TraceReader extends AutoCloseable {
         return next(scratch) ? scratch : null;
     }
 
+    /** What an event's {@link TraceEvent#position} counts: "line" for a text trace, "offset" for a trace.dat. */
+    default String positionUnit() {
+        return "line";
+    }
+
     /** Malformed lines or records passed over (lenient readers only). */
     long skipped();
 

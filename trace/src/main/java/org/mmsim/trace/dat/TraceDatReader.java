@@ -88,6 +88,12 @@ public final class TraceDatReader implements TraceReader {
         return r;
     }
 
+    /** A record's position is its byte offset in the file. */
+    @Override
+    public String positionUnit() {
+        return "offset";
+    }
+
     @Override
     public boolean next(TraceEvent into) {
         while (true) {

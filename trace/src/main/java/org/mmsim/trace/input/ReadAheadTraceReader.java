@@ -86,6 +86,11 @@ public final class ReadAheadTraceReader implements TraceReader {
     }
 
     @Override
+    public String positionUnit() {
+        return in.positionUnit();
+    }
+
+    @Override
     public long skipped() {
         return in.skipped();
     }

@@ -17,7 +17,12 @@ public record InconsistencyExample(long position, String event, long pfn, int or
     /** "line 1306970: mm_page_free pfn=0x524c9 order=0: free of a page the model holds free". */
     @Override
     public String toString() {
-        return "line " + position + ": " + event + " pfn=0x" + Long.toHexString(pfn) + " order=" + order + ": "
+        return describe("line");
+    }
+
+    /** As {@link #toString()}, the position counted in {@code unit} ("line", or "offset" for a trace.dat). */
+    public String describe(String unit) {
+        return unit + " " + position + ": " + event + " pfn=0x" + Long.toHexString(pfn) + " order=" + order + ": "
                 + kind.description() + (modelOrder >= 0 && kind == Inconsistency.WRONG_ORDER
                         ? " (model order " + modelOrder + ")" : "");
     }
