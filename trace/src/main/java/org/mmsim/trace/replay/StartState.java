@@ -32,6 +32,8 @@ import org.mmsim.trace.TraceReader;
  * order first, until each zone's count per order reaches the snapshot's, each block freed only where its buddy is
  * not free (so it does not merge). What is still short is the start's residual error.</li>
  * </ol>
+ * A trace complete from trace_init() starts instead from the model's boot to mem_init() ({@link #atTraceInit}),
+ * with the allocations no event shows made by the model's allocator.
  */
 public final class StartState {
     /** Pre-scan states, one byte per page. */
