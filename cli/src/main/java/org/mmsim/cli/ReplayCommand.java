@@ -1,5 +1,6 @@
 package org.mmsim.cli;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mmsim.arch.InputError;
+import org.mmsim.arch.InputFiles;
 import org.mmsim.boot.spec.DmesgImporter;
 import org.mmsim.boot.spec.MachineSpec;
 import org.mmsim.page.init.BootResidue;
@@ -182,7 +184,7 @@ public final class ReplayCommand implements Callable<Integer> {
             throw InputError.at(zi, 0, "--start trace-init needs a zoneinfo (--zoneinfo, or a 'zoneinfo' file beside "
                     + "the dmesg): no such file");
         }
-        long kernelFree = StartState.freeAndPerCpu(ZoneInfoFormat.parse(zi.toString(), read(zi)));
+        long kernelFree = StartState.freeAndPerCpu(ZoneInfoFormat.parse(zi.toString(), InputFiles.readText(zi)));
         String marker = zoneinfoMarker;
         if (marker == null) {
             try (TraceReader r = TraceFiles.open(trace, lenient)) {
@@ -201,16 +203,8 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private static String read(Path f) {
-        try {
-            return Files.readString(f);
-        } catch (IOException e) {
-            throw InputError.at(f, 0, "cannot read: " + e.getMessage());
-        }
-    }
-
     private static List<String> lines(Path f) {
-        return read(f).lines().toList();
+        return InputFiles.readText(f).lines().toList();
     }
 
     private static void requireFile(Path p) {
@@ -259,14 +253,7 @@ public final class ReplayCommand implements Callable<Integer> {
             return null;
         }
         Path f = snapshotFile(marker, name);
-        if (!Files.isRegularFile(f)) {
-            return null;
-        }
-        try {
-            return Files.readString(f);
-        } catch (IOException e) {
-            throw InputError.at(f, 0, "cannot read " + name + ": " + e.getMessage());
-        }
+        return Files.isRegularFile(f) ? InputFiles.readText(f) : null;
     }
 
     private static void writeProc(Path dir, BootedMachine booted) {
@@ -354,7 +341,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + '"';
     }
 
     /** report.html: the figures, and at every marker the buddyinfo error (and the inconsistencies) as a chart. */

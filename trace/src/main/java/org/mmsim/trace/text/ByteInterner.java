@@ -44,6 +44,16 @@ final class ByteInterner {
         }
     }
 
+    /**
+     * The id of the slice interned last when bytes {@code [from, from + its length)} of {@code buf} are it and
+     * {@code terminator} follows them, else -1: finds a repeated name without searching for its end.
+     */
+    int lastFollowedBy(byte[] buf, int from, int to, byte terminator) {
+        byte[] last = lastKey;
+        int end = last == null ? to : from + last.length;
+        return end < to && buf[end] == terminator && Text.sameBytes(last, buf, from) ? lastId : -1;
+    }
+
     /** The string of an id {@link #intern} returned. */
     String string(int id) {
         return strings[id];

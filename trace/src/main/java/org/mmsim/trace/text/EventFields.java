@@ -121,9 +121,7 @@ final class EventFields {
         if (end != to) {
             return false;
         }
-        if (e.pfn == 0 && (Text.equals(b, pageFrom, pageTo, NULL_POINTER) || isZeroPointer(b, pageFrom, pageTo))) {
-            e.pfn = -1;
-        }
+        markFailedAllocation(e, b, pageFrom, pageTo);
         return true;
     }
 
@@ -206,9 +204,8 @@ final class EventFields {
             i = tokenEnd;
         }
         require(e.kind, seen);
-        if (e.pfn == 0 && (seen & 1 << PAGE) != 0
-                && (Text.equals(b, pageFrom, pageTo, NULL_POINTER) || isZeroPointer(b, pageFrom, pageTo))) {
-            e.pfn = -1;
+        if ((seen & 1 << PAGE) != 0) {
+            markFailedAllocation(e, b, pageFrom, pageTo);
         }
     }
 
@@ -294,6 +291,13 @@ final class EventFields {
     private static long address(byte[] b, int from, int to) {
         int f = to - from > 2 && b[from] == '0' && b[from + 1] == 'x' ? from + 2 : from;
         return to - f <= 16 && Numbers.isHex(b, f, to) ? Numbers.hex(b, f, to, "address") : 0;
+    }
+
+    /** A NULL page ({@code (null)} or all zeros) with pfn=0x0 is a failed allocation: its pfn becomes -1. */
+    private static void markFailedAllocation(TraceEvent e, byte[] b, int pageFrom, int pageTo) {
+        if (e.pfn == 0 && (Text.equals(b, pageFrom, pageTo, NULL_POINTER) || isZeroPointer(b, pageFrom, pageTo))) {
+            e.pfn = -1;
+        }
     }
 
     private static boolean isZeroPointer(byte[] b, int from, int to) {

@@ -56,9 +56,6 @@ public final class FtraceTextReader implements TraceReader {
     private final Lines lines;
     private final boolean lenient;
     private final EventFields fields = new EventFields();
-    /** The name of the last event line, and its id: consecutive lines often share their event. */
-    private byte[] lastName;
-    private int lastNameId;
     private final ByteInterner names = new ByteInterner();
     private TraceEventKind[] kindOfName = new TraceEventKind[64];
     private final ByteInterner comms = new ByteInterner();
@@ -266,20 +263,16 @@ public final class FtraceTextReader implements TraceReader {
             e.timeNs = Numbers.timeNs(b, t, tEnd - 1);
             n = Text.skipSpaces(b, tEnd, to);
         }
-        int nameId;
+        int nameId = names.lastFollowedBy(b, n, to, (byte) ':');
         int nEnd;
-        byte[] last = lastName;
-        if (last != null && n + last.length < to && b[n + last.length] == ':' && Text.sameBytes(last, b, n)) {
-            nameId = lastNameId;
-            nEnd = n + last.length;
+        if (nameId >= 0) {
+            nEnd = n + names.key(nameId).length;
         } else {
             nEnd = Text.find(b, n, to, (byte) ':');
             if (nEnd <= n || Text.nextSpace(b, n, nEnd) != nEnd) {
                 throw new Malformed("no event name");
             }
             nameId = names.intern(b, n, nEnd);
-            lastName = names.key(nameId);
-            lastNameId = nameId;
         }
         e.name = names.string(nameId);
         e.kind = kind(nameId);
