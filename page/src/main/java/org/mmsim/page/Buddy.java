@@ -16,17 +16,13 @@ public final class Buddy {
 
     /**
      * page_is_buddy() for the block at {@code buddy}: PageBuddy with this order, and in the same zone (the zone's
-     * span; pages in a hole have no section or are reserved, so they never pass).
+     * span; pages in a hole have flags 0 or are reserved, so they never pass).
      */
     static boolean pageIsBuddy(Zone z, int buddy, int order) {
         if (buddy < z.startIdx || buddy >= z.endIdx) {
             return false;
         }
-        byte[] sec = z.mm.flags[buddy >>> MemMap.SECTION_SHIFT];
-        if (sec == null) {
-            return false;
-        }
-        int f = sec[buddy & MemMap.SECTION_MASK] & 0xff;
+        int f = z.mm.flags[buddy] & 0xff;
         return MemMap.isBuddy(f) && (f & MemMap.ORDER_MASK) == order;
     }
 

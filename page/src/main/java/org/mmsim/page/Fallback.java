@@ -172,7 +172,7 @@ public final class Fallback {
             return false;
         }
         maxBoost = Math.max(z.pageblockNrPages, maxBoost);
-        z.watermarkBoost = Math.min(z.watermarkBoost + z.pageblockNrPages, maxBoost);
+        z.setWatermarkBoost(Math.min(z.watermarkBoost + z.pageblockNrPages, maxBoost));
         return true;
     }
 
@@ -222,12 +222,11 @@ public final class Fallback {
         int movable = 0;
         MemMap mm = z.mm;
         for (int i = start; i <= end; ) {
-            byte[] sec = mm.flags[i >>> MemMap.SECTION_SHIFT];
-            if (sec == null) {
+            if (!mm.valid(i)) {
                 i = (i | MemMap.SECTION_MASK) + 1;
                 continue;
             }
-            int f = sec[i & MemMap.SECTION_MASK] & 0xff;
+            int f = mm.flags[i] & 0xff;
             if (MemMap.isBuddy(f)) {
                 int order = f & MemMap.ORDER_MASK;
                 z.moveToFreeList(i, order, mt);

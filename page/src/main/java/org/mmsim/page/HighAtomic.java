@@ -20,7 +20,7 @@ public final class HighAtomic {
         }
         int mt = z.pageblockMt(idx);
         if (MigrateType.isMergeable(mt)) {
-            z.nrReservedHighatomic += z.pageblockNrPages;
+            z.setNrReservedHighatomic(z.nrReservedHighatomic + z.pageblockNrPages);
             z.setPageblockMt(idx, MigrateType.HIGHATOMIC);
             Fallback.moveFreepagesBlock(z, idx, MigrateType.HIGHATOMIC);
         }
@@ -47,7 +47,8 @@ public final class HighAtomic {
                     continue;
                 }
                 if (z.pageblockMt(idx) == MigrateType.HIGHATOMIC) {
-                    z.nrReservedHighatomic -= Math.min(z.pageblockNrPages, z.nrReservedHighatomic);
+                    long reserved = z.nrReservedHighatomic;
+                    z.setNrReservedHighatomic(reserved - Math.min(z.pageblockNrPages, reserved));
                 }
                 z.setPageblockMt(idx, ac.migratetype);
                 if (Fallback.moveFreepagesBlock(z, idx, ac.migratetype) != 0) {

@@ -41,7 +41,12 @@ public final class Machine {
     private int watermarkBoostFactor = 15000;
     private boolean pageGroupByMobilityDisabled;
     boolean pcpEnabled = true;
+    /** Whether allocations may take {@link PageAllocator#allocFromPreferredPcp}'s shortcut (a model switch). */
+    boolean fastPaths = true;
     final AllocContext ac = new AllocContext();
+    final PreparedAlloc prepared = new PreparedAlloc();
+    /** MAX_ORDER of the architecture (orders 0 .. maxOrder-1 exist). */
+    final int maxOrder;
 
     /** A machine over the given nodes (in nid order); CPUs are spread over the nodes in equal consecutive runs. */
     public Machine(Arch arch, int nrCpus, List<Node> nodes) {
@@ -49,6 +54,7 @@ public final class Machine {
             throw new IllegalArgumentException("a machine needs a CPU and a node");
         }
         this.arch = arch;
+        this.maxOrder = arch.maxOrder();
         this.nrCpus = nrCpus;
         this.nodes = nodes.toArray(new Node[0]);
         this.nodeList = List.of(this.nodes);
@@ -91,6 +97,7 @@ public final class Machine {
     /** Sets node_distance(); the default is 10 locally and 20 between nodes. */
     public void setNodeDistance(int[][] d) {
         this.distance = d;
+        prepared.clear();
     }
 
     /** Puts a CPU on a node (cpu_to_node). */
@@ -139,6 +146,7 @@ public final class Machine {
             }
         }
         pageGroupByMobilityDisabled = vmTotalPages < (long) (1 << arch.pageblockOrder()) * types.count();
+        prepared.clear();
     }
 
     private static void addZones(Node node, List<Zone> out) {
@@ -330,6 +338,16 @@ public final class Machine {
     /** Overrides what {@link #buildZonelists()} derived. */
     public void setPageGroupByMobilityDisabled(boolean v) {
         pageGroupByMobilityDisabled = v;
+        prepared.clear();
+    }
+
+    /**
+     * A model switch (not a kernel one): with the shortcuts off every allocation walks the zonelist from the start
+     * (get_page_from_freelist), as the shortcut must be indistinguishable from that walk; for differential tests.
+     */
+    public void setFastPaths(boolean v) {
+        fastPaths = v;
+        prepared.clear();
     }
 
     /**

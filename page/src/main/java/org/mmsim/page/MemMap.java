@@ -1,15 +1,16 @@
 package org.mmsim.page;
 
 /**
- * The per-page state of one node, the model's {@code mem_map}: primitive arrays indexed by pfn, grouped in
- * sections of 32768 pages (128 MiB of 4 KiB pages, SPARSEMEM's section size on x86_64 and arm64) that are
- * created on first use, so holes cost nothing. Per page: one flags byte, and, only in sections where a block
+ * The per-page state of one node, the model's {@code mem_map}: primitive arrays indexed by pfn. Memory is
+ * grouped in sections of 32768 pages (128 MiB of 4 KiB pages, SPARSEMEM's section size on x86_64 and arm64); a
+ * section is present (pfn_valid) once memory in it is set up. Per page: one flags byte, in one array over the
+ * node's span (a page costs one bounds check, and a hole one byte a page), and, only in sections where a block
  * smaller than MAX_ORDER-1 was ever listed, two int links (see {@link LinkSpace}): 9 bytes per page at most.
  * The flags byte holds the order in its low nibble and a state in its high nibble: 0 nothing, 1 PageReserved,
  * 2 head of an allocated block, 3 head of an allocated block counted as movable (it stands in for PageLRU /
  * __PageMovable until the LRU layer exists; move_freepages counts such pages), 4+mt on a pcp list remembering migratetype mt ({@code set_pcppage_migratetype}),
  * 10+mt PageBuddy on the free list of migratetype mt. Pages are addressed by an
- * int index relative to the section-aligned base pfn; a node may span at most 2^31 pages (8 TiB).
+ * int index relative to the section-aligned base pfn; a node spans fewer than 2^31 - 2^15 pages (8 TiB).
  */
 public final class MemMap {
     public static final int SECTION_SHIFT = 15;
@@ -50,7 +51,10 @@ public final class MemMap {
     private final long basePfn;
     private final long startPfn;
     private final long endPfn;
-    final byte[][] flags;
+    /** The flags byte of every page of the span, index relative to the section-aligned base. */
+    final byte[] flags;
+    /** Which sections are present. */
+    private final boolean[] present;
     final LinkSpace fine;
     final LinkSpace coarse;
 
@@ -60,11 +64,12 @@ public final class MemMap {
         this.endPfn = startPfn + spannedPages;
         this.basePfn = startPfn & ~(long) SECTION_MASK;
         long sections = spannedPages == 0 ? 0 : ((endPfn - 1 - basePfn) >>> SECTION_SHIFT) + 1;
-        if (sections > (1L << (31 - SECTION_SHIFT))) {
-            throw new IllegalArgumentException("node span over 2^31 pages is not supported");
+        if (sections >= 1L << (31 - SECTION_SHIFT)) {
+            throw new IllegalArgumentException("node span of 2^31 - 2^15 pages or more is not supported");
         }
         int n = (int) sections;
-        this.flags = new byte[n][];
+        this.flags = new byte[n << SECTION_SHIFT];
+        this.present = new boolean[n];
         this.fine = new LinkSpace(n, 0);
         this.coarse = new LinkSpace(n, maxOrder - 1);
     }
@@ -91,15 +96,15 @@ public final class MemMap {
 
     /** Whether the section holding this page has been created (pfn_valid in the model's terms). */
     boolean valid(int idx) {
-        return idx >= 0 && (idx >>> SECTION_SHIFT) < flags.length && flags[idx >>> SECTION_SHIFT] != null;
+        return idx >= 0 && (idx >>> SECTION_SHIFT) < present.length && present[idx >>> SECTION_SHIFT];
     }
 
     int flags(int idx) {
-        return flags[idx >>> SECTION_SHIFT][idx & SECTION_MASK] & 0xff;
+        return flags[idx] & 0xff;
     }
 
     void setFlags(int idx, int f) {
-        flags[idx >>> SECTION_SHIFT][idx & SECTION_MASK] = (byte) f;
+        flags[idx] = (byte) f;
     }
 
     /** Creates the sections covering [idx, idx + count). */
@@ -107,9 +112,7 @@ public final class MemMap {
         int first = idx >>> SECTION_SHIFT;
         int last = (int) ((idx + count - 1) >>> SECTION_SHIFT);
         for (int s = first; s <= last; s++) {
-            if (flags[s] == null) {
-                flags[s] = new byte[PAGES_PER_SECTION];
-            }
+            present[s] = true;
         }
     }
 
@@ -161,14 +164,8 @@ public final class MemMap {
         return pageFlags(pfn) & ORDER_MASK;
     }
 
-    /** Bytes of per-page state currently held (flags sections plus link sections). */
+    /** Bytes of per-page state currently held (the flags of the span plus the created link sections). */
     public long bytes() {
-        long b = 0;
-        for (byte[] f : flags) {
-            if (f != null) {
-                b += f.length;
-            }
-        }
-        return b + fine.bytes() + coarse.bytes();
+        return flags.length + present.length + fine.bytes() + coarse.bytes();
     }
 }

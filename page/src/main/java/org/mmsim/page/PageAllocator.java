@@ -18,24 +18,39 @@ final class PageAllocator {
     static final int MAX_RECLAIM_RETRIES = 16;
 
     static long allocPages(Machine m, int gfp, int order, int nid) {
+        PreparedAlloc p = m.prepared;
+        if (p.gfp == gfp && p.nid == nid && order >= 0 && order <= p.pcpMaxOrder) {
+            long pfn = allocFromPreferredPcp(m, p, order);
+            if (pfn >= 0) {
+                PageAllocTracer t = m.tracer;
+                if (t != null) {
+                    t.mmPageAlloc(pfn, order, gfp, p.migratetype);
+                }
+                return pfn;
+            }
+        }
+        return allocPagesFull(m, gfp, order, nid);
+    }
+
+    /** __alloc_pages() from the start: the zonelist walk, then the slow path. */
+    private static long allocPagesFull(Machine m, int gfp, int order, int nid) {
+        PreparedAlloc p = m.prepared;
         AllocContext ac = m.ac;
-        if (order >= m.arch().maxOrder() || order < 0) {
+        if (order >= m.maxOrder || order < 0) {
             m.events[VmEvent.FAIL_BAD_ORDER]++;
             m.lastFailReason = VmEvent.FAIL_BAD_ORDER;
             return -1;
         }
-        int zidx = m.gfpZoneIdx[gfp & Gfp.GFP_ZONEMASK];
-        if (zidx < 0) {
-            throw new IllegalArgumentException("invalid GFP zone modifiers in 0x" + Integer.toHexString(gfp));
+        if (p.gfp != gfp || p.nid != nid) {
+            prepareAllocPages(m, gfp, nid, p);
         }
-        ac.highestZoneidx = zidx;
-        ac.zonelist = (gfp & Gfp.__GFP_THISNODE) != 0 ? m.zonelistNoFallback[nid] : m.zonelistFallback[nid];
-        ac.migratetype = m.pageGroupByMobilityDisabled() ? MigrateType.UNMOVABLE : Gfp.gfpMigratetype(gfp);
-        ac.preferredZoneref = ac.zonelist.firstZone(zidx);
+        ac.highestZoneidx = p.highestZoneidx;
+        ac.zonelist = p.zonelist;
+        ac.migratetype = p.migratetype;
+        ac.preferredZoneref = p.preferredZoneref;
         ac.gfp = gfp;
         ac.order = order;
-        int allocFlags = AllocFlags.gfpToAllocFlagsCma(gfp, AllocFlags.ALLOC_WMARK_LOW, m.types.hasCma());
-        allocFlags |= allocFlagsNofragment(m, ac.preferredZone(), gfp);
+        int allocFlags = p.allocFlags;
         long pfn = getPageFromFreelist(m, gfp, order, allocFlags, ac);
         if (pfn < 0) {
             pfn = slowpath(m, gfp, order, ac);
@@ -45,6 +60,33 @@ final class PageAllocator {
             t.mmPageAlloc(pfn, order, gfp, ac.migratetype);
         }
         return pfn;
+    }
+
+    /**
+     * Models prepare_alloc_pages() and the fast path's first alloc flags (ALLOC_WMARK_LOW, gfp_to_alloc_flags_cma,
+     * alloc_flags_nofragment) for one gfp mask and preferred node, into {@code p}. They depend only on the request
+     * and on the machine's configuration, so the machine keeps the last result for the next request.
+     */
+    static void prepareAllocPages(Machine m, int gfp, int nid, PreparedAlloc p) {
+        int zidx = m.gfpZoneIdx[gfp & Gfp.GFP_ZONEMASK];
+        if (zidx < 0) {
+            throw new IllegalArgumentException("invalid GFP zone modifiers in 0x" + Integer.toHexString(gfp));
+        }
+        p.highestZoneidx = zidx;
+        p.zonelist = (gfp & Gfp.__GFP_THISNODE) != 0 ? m.zonelistNoFallback[nid] : m.zonelistFallback[nid];
+        p.migratetype = m.pageGroupByMobilityDisabled() ? MigrateType.UNMOVABLE : Gfp.gfpMigratetype(gfp);
+        p.preferredZoneref = p.zonelist.firstZone(zidx);
+        Zone preferred = p.preferredZoneref < 0 ? null : p.zonelist.zones[p.preferredZoneref];
+        p.allocFlags = AllocFlags.gfpToAllocFlagsCma(gfp, AllocFlags.ALLOC_WMARK_LOW, m.types.hasCma())
+                | allocFlagsNofragment(m, preferred, gfp);
+        p.preferredZone = preferred;
+        p.allocatedState = p.migratetype == MigrateType.MOVABLE ? MemMap.ST_ALLOCATED_MOVABLE : MemMap.ST_ALLOCATED;
+        boolean pcpOk = m.fastPaths && preferred != null && pcpAllowedMigratetype(m, p.allocFlags, p.migratetype)
+                && (p.allocFlags & AllocFlags.ALLOC_NO_WATERMARKS) == 0;
+        p.pcpMaxOrder = !pcpOk ? -1
+                : (p.allocFlags & AllocFlags.ALLOC_HARDER) != 0 ? 0 : Buddy.PAGE_ALLOC_COSTLY_ORDER;
+        p.gfp = gfp;
+        p.nid = nid;
     }
 
     /**
@@ -92,15 +134,9 @@ final class PageAllocator {
                         && (allocFlags & AllocFlags.ALLOC_NO_WATERMARKS) == 0) {
                     continue;
                 }
-                ac.allocFlags = allocFlags;
-                int idx = rmqueue(m, z, order, allocFlags, ac.migratetype);
-                if (idx != LinkSpace.NIL) {
-                    z.mm.setFlags(idx, (ac.migratetype == MigrateType.MOVABLE
-                            ? MemMap.ST_ALLOCATED_MOVABLE : MemMap.ST_ALLOCATED) | order);
-                    if (order != 0 && (allocFlags & AllocFlags.ALLOC_HARDER) != 0) {
-                        HighAtomic.reserveHighatomicPageblock(z, idx);
-                    }
-                    return z.mm.pfn(idx);
+                long pfn = takeFromZone(m, z, order, allocFlags, ac);
+                if (pfn >= 0) {
+                    return pfn;
                 }
             }
             if (noFallback) {
@@ -112,14 +148,65 @@ final class PageAllocator {
     }
 
     /**
+     * The part of get_page_from_freelist() after a zone passed its watermark: rmqueue(), prep_new_page's state
+     * (an allocated head, counted as movable for MIGRATE_MOVABLE) and reserve_highatomic_pageblock() after a
+     * high-order ALLOC_HARDER success. Returns the pfn, or -1 when the zone had nothing.
+     */
+    static long takeFromZone(Machine m, Zone z, int order, int allocFlags, AllocContext ac) {
+        ac.allocFlags = allocFlags;
+        int idx = rmqueue(m, z, order, allocFlags, ac.migratetype);
+        if (idx == LinkSpace.NIL) {
+            return -1;
+        }
+        z.mm.setFlags(idx, (ac.migratetype == MigrateType.MOVABLE
+                ? MemMap.ST_ALLOCATED_MOVABLE : MemMap.ST_ALLOCATED) | order);
+        if (order != 0 && (allocFlags & AllocFlags.ALLOC_HARDER) != 0) {
+            HighAtomic.reserveHighatomicPageblock(z, idx);
+        }
+        return z.mm.pfn(idx);
+    }
+
+    /**
+     * get_page_from_freelist()'s first step when it cannot fail: the preferred zone passes zone_watermark_fast()
+     * and the current CPU's per-CPU list for the request holds a page, so rmqueue() takes that page, and no
+     * boosted watermark waits to be cleared. An order-0 request far above the marks passes with one comparison
+     * ({@link Zone#order0Floor}). This is nearly every small allocation; it gives exactly what the
+     * zonelist walk would, without its set-up. Returns -1, having changed nothing, when the case does not hold
+     * (then the full path decides, from the start).
+     */
+    static long allocFromPreferredPcp(Machine m, PreparedAlloc p, int order) {
+        Zone z = p.preferredZone;
+        int cpu = m.currentCpu;
+        PageDeque list = z.pcpLists[cpu * Zone.NR_PCP_LISTS + MigrateType.PCPTYPES * order + p.migratetype];
+        if (list.isEmpty() || !m.pcpEnabled || z.boostedWatermark) {
+            return -1;
+        }
+        if (order != 0 || z.nrFreePages <= z.order0Floor) {
+            int allocFlags = p.allocFlags;
+            long mark = z.watermark[allocFlags & AllocFlags.ALLOC_WMARK_MASK] + z.watermarkBoost;
+            if (order == 0) {
+                long free = z.nrFreePages;
+                long usable = free - Math.min(free, Watermarks.unusableFree(z, 0, allocFlags));
+                if (usable <= mark + z.lowmemReserve[p.highestZoneidx]) {
+                    return -1;
+                }
+            } else if (!Watermarks.zoneWatermarkFast(z, order, mark, p.highestZoneidx, allocFlags, p.gfp)) {
+                return -1;
+            }
+        }
+        int idx = PerCpuPages.takeHead(z, cpu, list, order);
+        z.mm.setFlags(idx, p.allocatedState | order);
+        return z.mm.pfn(idx);
+    }
+
+    /**
      * Models rmqueue(): pcp-allowed orders go through the per-CPU lists (movable ones only when CMA may be used
      * or CMA is not configured), the rest and pcp failures through rmqueue_buddy(); then a pending
      * ZONE_BOOSTED_WATERMARK is cleared with a kswapd wake.
      */
     static int rmqueue(Machine m, Zone z, int order, int allocFlags, int mt) {
         int idx = LinkSpace.NIL;
-        if (m.pcpEnabled && PerCpuPages.pcpAllowedOrder(z, order)
-                && (!m.types.hasCma() || (allocFlags & AllocFlags.ALLOC_CMA) != 0 || mt != MigrateType.MOVABLE)) {
+        if (m.pcpEnabled && PerCpuPages.pcpAllowedOrder(z, order) && pcpAllowedMigratetype(m, allocFlags, mt)) {
             idx = PerCpuPages.rmqueuePcplist(z, m.currentCpu, order, mt, allocFlags);
         }
         if (idx == LinkSpace.NIL) {
@@ -130,6 +217,11 @@ final class PageAllocator {
             m.hooks.wakeKswapd(m, z, 0, 0, z.zoneIdx());
         }
         return idx;
+    }
+
+    /** rmqueue()'s CMA test: movable requests use the per-CPU lists only if they may use CMA or none exists. */
+    static boolean pcpAllowedMigratetype(Machine m, int allocFlags, int mt) {
+        return !m.types.hasCma() || (allocFlags & AllocFlags.ALLOC_CMA) != 0 || mt != MigrateType.MOVABLE;
     }
 
     private static long fail(Machine m, int reason) {
@@ -319,19 +411,35 @@ final class PageAllocator {
 
     // ---- freeing -------------------------------------------------------------------------------------------
 
+    /** The zone of a block being freed, with free_pages_prepare()'s check of its state (see {@link #checkFree}). */
     private static Zone zoneForFree(Machine m, long pfn, int order) {
+        Zone z = zoneOfFree(m, pfn);
+        checkFree(z, pfn, order);
+        return z;
+    }
+
+    /** The zone of a page being freed; the page must lie in a zone's memory map. */
+    private static Zone zoneOfFree(Machine m, long pfn) {
         Zone z = m.zoneOf(pfn);
-        if (z == null) {
+        if (z == null || !z.mm.valid(z.mm.index(pfn))) {
             throw new IllegalArgumentException("free of pfn 0x" + Long.toHexString(pfn) + " outside every zone");
         }
-        int idx = z.mm.index(pfn);
-        int f = z.mm.valid(idx) ? z.mm.flags(idx) : 0;
+        return z;
+    }
+
+    /**
+     * Models free_pages_prepare()'s check_free (free_page_is_bad): the block must be an allocated head of that
+     * order. The kernel runs it on every __free_pages_ok(); for pages freed to the per-CPU lists it runs it only
+     * with CONFIG_DEBUG_VM (free_pcp_prepare) and otherwise when they leave the lists
+     * (bulkfree_pcp_prepare, {@link PerCpuPages#freePcppagesBulk}), which spares the free a read of the page.
+     */
+    private static void checkFree(Zone z, long pfn, int order) {
+        int f = z.mm.flags(z.mm.index(pfn));
         int st = f & 0xf0;
         if ((st != MemMap.ST_ALLOCATED && st != MemMap.ST_ALLOCATED_MOVABLE) || (f & MemMap.ORDER_MASK) != order) {
             throw new IllegalArgumentException("bad free of pfn 0x" + Long.toHexString(pfn) + " order " + order
                     + ": not an allocated block of that order");
         }
-        return z;
     }
 
     /**
@@ -346,15 +454,23 @@ final class PageAllocator {
         }
     }
 
-    /** Models __free_pages() -> free_the_page(): pcp orders to free_unref_page, others to __free_pages_ok. */
+    /**
+     * Models __free_pages() -> free_the_page(): pcp orders to free_unref_page, others to __free_pages_ok. The
+     * block's state is checked as the kernel checks it (see {@link #checkFree}): on a per-CPU free only in debug
+     * mode.
+     */
     static void freePages(Machine m, long pfn, int order) {
-        Zone z = zoneForFree(m, pfn, order);
+        Zone z = zoneOfFree(m, pfn);
         int idx = z.mm.index(pfn);
+        boolean pcp = m.pcpEnabled && PerCpuPages.pcpAllowedOrder(z, order);
+        if (!pcp || m.debugVm()) {
+            checkFree(z, pfn, order);
+        }
         PageAllocTracer t = m.tracer;
         if (t != null) {
             t.mmPageFree(pfn, order);
         }
-        if (m.pcpEnabled && PerCpuPages.pcpAllowedOrder(z, order)) {
+        if (pcp) {
             PerCpuPages.freeUnrefPage(z, m.currentCpu, idx, order);
         } else {
             z.mm.setFlags(idx, 0);

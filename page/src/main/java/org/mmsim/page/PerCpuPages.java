@@ -3,8 +3,9 @@ package org.mmsim.page;
 /**
  * The per-CPU page lists of mm/page_alloc.c 6.1: order_to_pindex(), pcp_allowed_order(), rmqueue_pcplist() /
  * __rmqueue_pcplist() with rmqueue_bulk(), free_unref_page() / free_unref_page_commit() with nr_pcp_high(),
- * nr_pcp_free() and free_pcppages_bulk(), and the drains (drain_pages_zone). Lists are intrusive lists through
- * the fine links of the {@link MemMap}; a page on a list remembers its migratetype in its flags byte.
+ * nr_pcp_free() and free_pcppages_bulk(), and the drains (drain_pages_zone). Each list is a {@link PageDeque} of
+ * page indexes, so list traffic touches no per-page links; a page on a list remembers its migratetype in its
+ * flags byte.
  */
 public final class PerCpuPages {
     private PerCpuPages() {
@@ -28,59 +29,11 @@ public final class PerCpuPages {
         return pindex == Zone.NR_PCP_LISTS - 1 ? z.pageblockOrder : pindex / MigrateType.PCPTYPES;
     }
 
-    private static void listAddTail(Zone z, int li, int idx) {
-        LinkSpace ls = z.mm.fine;
-        int t = z.pcpTail[li];
-        ls.set(idx, t, LinkSpace.NIL);
-        if (t == LinkSpace.NIL) {
-            z.pcpHead[li] = idx;
-        } else {
-            ls.setNext(t, idx);
-        }
-        z.pcpTail[li] = idx;
-    }
-
-    private static void listAdd(Zone z, int li, int idx) {
-        LinkSpace ls = z.mm.fine;
-        int h = z.pcpHead[li];
-        ls.set(idx, LinkSpace.NIL, h);
-        if (h == LinkSpace.NIL) {
-            z.pcpTail[li] = idx;
-        } else {
-            ls.setPrev(h, idx);
-        }
-        z.pcpHead[li] = idx;
-    }
-
-    private static int listDelFirst(Zone z, int li) {
-        int h = z.pcpHead[li];
-        int n = z.mm.fine.next(h);
-        z.pcpHead[li] = n;
-        if (n == LinkSpace.NIL) {
-            z.pcpTail[li] = LinkSpace.NIL;
-        } else {
-            z.mm.fine.setPrev(n, LinkSpace.NIL);
-        }
-        return h;
-    }
-
-    private static int listDelLast(Zone z, int li) {
-        int t = z.pcpTail[li];
-        int p = z.mm.fine.prev(t);
-        z.pcpTail[li] = p;
-        if (p == LinkSpace.NIL) {
-            z.pcpHead[li] = LinkSpace.NIL;
-        } else {
-            z.mm.fine.setNext(p, LinkSpace.NIL);
-        }
-        return t;
-    }
-
     /**
      * Models rmqueue_bulk(): up to {@code count} __rmqueue() calls, each page appended at the list tail with
      * its pcp migratetype; NR_FREE_PAGES drops by what was taken. Returns the number of pages listed.
      */
-    static int rmqueueBulk(Zone z, int order, int count, int li, int mt, int allocFlags) {
+    static int rmqueueBulk(Zone z, int order, int count, PageDeque list, int mt, int allocFlags) {
         int i;
         int cma = z.types.cma();
         for (i = 0; i < count; i++) {
@@ -90,7 +43,7 @@ public final class PerCpuPages {
             }
             int idx = Buddy.rmqueueIdx(page);
             int pmt = Buddy.rmqueueMt(page);
-            listAddTail(z, li, idx);
+            list.addLast(idx);
             z.mm.setFlags(idx, MemMap.pcpFlags(order, pmt));
             if (pmt == cma) {
                 z.nrFreeCmaPages -= 1L << order;
@@ -107,22 +60,33 @@ public final class PerCpuPages {
      */
     static int rmqueuePcplist(Zone z, int cpu, int order, int mt, int allocFlags) {
         z.pcpFreeFactor[cpu] >>= 1;
-        int li = cpu * Zone.NR_PCP_LISTS + orderToPindex(mt, order);
-        if (z.pcpHead[li] == LinkSpace.NIL) {
+        PageDeque list = z.pcpLists[cpu * Zone.NR_PCP_LISTS + orderToPindex(mt, order)];
+        if (list.isEmpty()) {
             int batch = z.pcpBatch;
             if (batch > 1) {
                 batch = Math.max(batch >> order, 2);
             }
-            int alloced = rmqueueBulk(z, order, batch, li, mt, allocFlags);
+            int alloced = rmqueueBulk(z, order, batch, list, mt, allocFlags);
             z.pcpCount[cpu] += alloced << order;
-            if (z.pcpHead[li] == LinkSpace.NIL) {
+            if (list.isEmpty()) {
                 return LinkSpace.NIL;
             }
         }
-        int idx = listDelFirst(z, li);
+        return takeFirst(z, cpu, list, order);
+    }
+
+    /** __rmqueue_pcplist()'s take of the head of a list that holds a page: counts pgalloc. */
+    private static int takeFirst(Zone z, int cpu, PageDeque list, int order) {
+        int idx = list.pollFirst();
         z.pcpCount[cpu] -= 1 << order;
-        z.machine.events[VmEvent.PGALLOC_BASE + z.type().ordinal()] += 1L << order;
+        z.events[VmEvent.PGALLOC_BASE + z.typeOrdinal] += 1L << order;
         return idx;
+    }
+
+    /** rmqueue_pcplist() on a list known to hold a page: halves free_factor and takes the head. */
+    static int takeHead(Zone z, int cpu, PageDeque list, int order) {
+        z.pcpFreeFactor[cpu] >>= 1;
+        return takeFirst(z, cpu, list, order);
     }
 
     /**
@@ -149,13 +113,14 @@ public final class PerCpuPages {
      * reaches nr_pcp_high() frees nr_pcp_free() pages with free_pcppages_bulk().
      */
     static void freeUnrefPageCommit(Zone z, int cpu, int idx, int mt, int order) {
-        z.machine.events[VmEvent.PGFREE] += 1L << order;
+        z.events[VmEvent.PGFREE] += 1L << order;
         int pindex = orderToPindex(mt, order);
-        listAdd(z, cpu * Zone.NR_PCP_LISTS + pindex, idx);
-        z.pcpCount[cpu] += 1 << order;
+        z.pcpLists[cpu * Zone.NR_PCP_LISTS + pindex].addFirst(idx);
+        int count = z.pcpCount[cpu] + (1 << order);
+        z.pcpCount[cpu] = count;
         boolean freeHigh = z.pcpFreeFactor[cpu] != 0 && order != 0 && order <= Buddy.PAGE_ALLOC_COSTLY_ORDER;
         int high = nrPcpHigh(z, freeHigh);
-        if (z.pcpCount[cpu] >= high) {
+        if (count >= high) {
             freePcppagesBulk(z, cpu, nrPcpFree(z, cpu, high, z.pcpBatch, freeHigh), pindex);
         }
     }
@@ -196,24 +161,25 @@ public final class PerCpuPages {
      * Models free_pcppages_bulk(): frees up to {@code count} base pages, starting with list {@code pindex} and
      * then round-robin over the lists, taking each list's pages from the tail (oldest first) and giving them to
      * __free_one_page with their remembered migratetype (re-read from the pageblock when an isolated pageblock
-     * exists). Emits mm_page_pcpu_drain per page.
+     * exists). Emits mm_page_pcpu_drain per page. Each page's state is checked first, as bulkfree_pcp_prepare()
+     * does: a page freed twice stops the model here.
      */
     static void freePcppagesBulk(Zone z, int cpu, int count, int pindex) {
         int minPindex = 0;
         int maxPindex = Zone.NR_PCP_LISTS - 1;
         count = Math.min(z.pcpCount[cpu], count);
-        pindex = pindex - 1;
         int base = cpu * Zone.NR_PCP_LISTS;
+        pindex = pindex - 1;
         boolean isolated = z.nrIsolatePageblock > 0;
         PageAllocTracer t = z.machine.tracer;
         while (count > 0) {
-            int li;
+            PageDeque list;
             while (true) {
                 if (++pindex > maxPindex) {
                     pindex = minPindex;
                 }
-                li = base + pindex;
-                if (z.pcpHead[li] != LinkSpace.NIL) {
+                list = z.pcpLists[base + pindex];
+                if (!list.isEmpty()) {
                     break;
                 }
                 if (pindex == maxPindex) {
@@ -226,8 +192,14 @@ public final class PerCpuPages {
             int order = pindexToOrder(z, pindex);
             int nrPages = 1 << order;
             do {
-                int idx = listDelLast(z, li);
-                int mt = MemMap.pcpMt(z.mm.flags(idx));
+                int idx = list.pollLast();
+                int f = z.mm.flags(idx);
+                if (!MemMap.isPcp(f)) {
+                    throw new IllegalStateException("bad page on a per-CPU list: pfn 0x"
+                            + Long.toHexString(z.mm.pfn(idx)) + " (flags 0x" + Integer.toHexString(f)
+                            + "), freed twice?");
+                }
+                int mt = MemMap.pcpMt(f);
                 count -= nrPages;
                 z.pcpCount[cpu] -= nrPages;
                 if (isolated) {
@@ -237,7 +209,7 @@ public final class PerCpuPages {
                 if (t != null) {
                     t.mmPagePcpuDrain(z.mm.pfn(idx), order, mt);
                 }
-            } while (count > 0 && z.pcpHead[li] != LinkSpace.NIL);
+            } while (count > 0 && !list.isEmpty());
         }
     }
 
@@ -256,11 +228,11 @@ public final class PerCpuPages {
     public static void putPcpPage(Zone z, int cpu, long pfn, int order, int mt, boolean tail) {
         int idx = z.mm.index(pfn);
         int listMt = mt >= MigrateType.PCPTYPES ? MigrateType.MOVABLE : mt;
-        int li = cpu * Zone.NR_PCP_LISTS + orderToPindex(listMt, order);
+        PageDeque list = z.pcpLists[cpu * Zone.NR_PCP_LISTS + orderToPindex(listMt, order)];
         if (tail) {
-            listAddTail(z, li, idx);
+            list.addLast(idx);
         } else {
-            listAdd(z, li, idx);
+            list.addFirst(idx);
         }
         z.mm.setFlags(idx, MemMap.pcpFlags(order, mt));
         z.pcpCount[cpu] += 1 << order;
@@ -299,19 +271,18 @@ public final class PerCpuPages {
             return NONE;
         }
         int mt = MemMap.pcpMt(f);
-        int li = cpu * Zone.NR_PCP_LISTS + orderToPindex(mt >= MigrateType.PCPTYPES ? MigrateType.MOVABLE : mt,
-                f & MemMap.ORDER_MASK);
-        int n = 0;
-        for (int i = z.pcpHead[li]; i != LinkSpace.NIL && i != idx; i = z.mm.fine.next(i)) {
-            n++;
+        int listMt = mt >= MigrateType.PCPTYPES ? MigrateType.MOVABLE : mt;
+        PageDeque list = z.pcpLists[cpu * Zone.NR_PCP_LISTS + orderToPindex(listMt, f & MemMap.ORDER_MASK)];
+        int n = list.indexOf(idx);
+        if (n < 0) {
+            n = list.size();
         }
         if (n == 0) {
             return NONE;
         }
         long[] ahead = new long[n];
-        int k = 0;
-        for (int i = z.pcpHead[li]; k < n; i = z.mm.fine.next(i)) {
-            ahead[k++] = z.mm.pfn(i);
+        for (int k = 0; k < n; k++) {
+            ahead[k] = z.mm.pfn(list.get(k));
         }
         return ahead;
     }
@@ -334,29 +305,22 @@ public final class PerCpuPages {
         return true;
     }
 
+    /**
+     * list_del() of a page from the per-CPU list that holds it: {@code cpu}'s list {@code pindex} first, then the
+     * other CPUs' (a kernel trace may free on one CPU what another CPU's list holds).
+     */
     private static void unlinkPcp(Zone z, int cpu, int idx, int pindex, int order) {
-        int owner = cpu;
-        for (int c = 0; c < z.pcpCount.length; c++) {
-            int li = c * Zone.NR_PCP_LISTS + pindex;
-            if (z.pcpHead[li] == idx || z.pcpTail[li] == idx) {
-                owner = c;
-                break;
+        int cpus = z.pcpCount.length;
+        for (int k = 0; k < cpus; k++) {
+            int c = (cpu + k) % cpus;
+            PageDeque list = z.pcpLists[c * Zone.NR_PCP_LISTS + pindex];
+            int at = list.indexOf(idx);
+            if (at >= 0) {
+                list.removeAt(at);
+                z.pcpCount[c] -= 1 << order;
+                return;
             }
         }
-        int li = owner * Zone.NR_PCP_LISTS + pindex;
-        LinkSpace ls = z.mm.fine;
-        int p = ls.prev(idx);
-        int n = ls.next(idx);
-        if (p == LinkSpace.NIL) {
-            z.pcpHead[li] = n;
-        } else {
-            ls.setNext(p, n);
-        }
-        if (n == LinkSpace.NIL) {
-            z.pcpTail[li] = p;
-        } else {
-            ls.setPrev(n, p);
-        }
-        z.pcpCount[owner] -= 1 << order;
+        throw new IllegalStateException("page index " + idx + " is on no per-CPU list " + pindex);
     }
 }

@@ -21,6 +21,8 @@ public final class Zone {
 
     private final Node node;
     private final ZoneType type;
+    /** type().ordinal(), for the vm event counters indexed by zone type. */
+    final int typeOrdinal;
     private final int zoneIdx;
     final MemMap mm;
     final int maxOrder;
@@ -30,6 +32,8 @@ public final class Zone {
     final MigrateType types;
     final LinkSpace[] linksByOrder;
     Machine machine;
+    /** The machine's vm event counters (machine.events), read on every allocation and free. */
+    long[] events;
 
     long zoneStartPfn;
     long spannedPages;
@@ -48,6 +52,12 @@ public final class Zone {
     long[] lowmemReserve;
     private int statThreshold;
     long nrReservedHighatomic;
+    /**
+     * The NR_FREE_PAGES count above which zone_watermark_fast() passes every order-0 request: the highest
+     * watermark with its boost, the largest lowmem_reserve and the highatomic reserve, the most that its order-0
+     * test can ask. Kept by every writer of those; Long.MAX_VALUE with CMA, whose free pages also count.
+     */
+    long order0Floor;
     /** nr_isolate_pageblock. */
     int nrIsolatePageblock;
     /** ZONE_BOOSTED_WATERMARK. */
@@ -67,14 +77,17 @@ public final class Zone {
 
     int pcpHigh;
     int pcpBatch = 1;
-    int[] pcpHead = new int[0];
-    int[] pcpTail = new int[0];
+    /** per_cpu_pages.lists[]: list {@code pindex} of CPU {@code cpu} at {@code cpu * NR_PCP_LISTS + pindex}. */
+    PageDeque[] pcpLists = new PageDeque[0];
+    /** per_cpu_pages.count of each CPU, in base pages. */
     int[] pcpCount = new int[0];
+    /** per_cpu_pages.free_factor of each CPU. */
     int[] pcpFreeFactor = new int[0];
 
     Zone(Node node, ZoneType type, int zoneIdx) {
         this.node = node;
         this.type = type;
+        this.typeOrdinal = type.ordinal();
         this.zoneIdx = zoneIdx;
         this.mm = node.memMap();
         this.maxOrder = node.arch().maxOrder();
@@ -87,6 +100,7 @@ public final class Zone {
         this.freeTail = new int[maxOrder * nrTypes];
         this.freeLen = new int[maxOrder * nrTypes];
         this.nrFree = new long[maxOrder];
+        updateOrder0Floor();
         Arrays.fill(freeHead, LinkSpace.NIL);
         Arrays.fill(freeTail, LinkSpace.NIL);
         this.linksByOrder = new LinkSpace[maxOrder];
@@ -107,11 +121,12 @@ public final class Zone {
 
     void attach(Machine m) {
         this.machine = m;
+        this.events = m.events;
         int cpus = m.nrCpus();
-        pcpHead = new int[cpus * NR_PCP_LISTS];
-        pcpTail = new int[cpus * NR_PCP_LISTS];
-        Arrays.fill(pcpHead, LinkSpace.NIL);
-        Arrays.fill(pcpTail, LinkSpace.NIL);
+        pcpLists = new PageDeque[cpus * NR_PCP_LISTS];
+        for (int i = 0; i < pcpLists.length; i++) {
+            pcpLists[i] = new PageDeque();
+        }
         pcpCount = new int[cpus];
         pcpFreeFactor = new int[cpus];
     }
@@ -158,6 +173,9 @@ public final class Zone {
 
     public void setPresentPages(long v) {
         presentPages = v;
+        if (machine != null) {
+            machine.prepared.clear();
+        }
     }
 
     /** populated_zone(): present pages > 0. */
@@ -192,6 +210,7 @@ public final class Zone {
         watermark[WMARK_MIN] = min;
         watermark[WMARK_LOW] = low;
         watermark[WMARK_HIGH] = high;
+        updateOrder0Floor();
     }
 
     /** The raw _watermark[i] without boost. */
@@ -222,6 +241,7 @@ public final class Zone {
 
     public void setWatermarkBoost(long v) {
         watermarkBoost = v;
+        updateOrder0Floor();
     }
 
     /** lowmem_reserve[], one entry per configured zone type. */
@@ -234,6 +254,7 @@ public final class Zone {
             throw new IllegalArgumentException("lowmem_reserve needs " + lowmemReserve.length + " entries");
         }
         lowmemReserve = v.clone();
+        updateOrder0Floor();
     }
 
     public int statThreshold() {
@@ -246,6 +267,24 @@ public final class Zone {
 
     public long nrReservedHighatomic() {
         return nrReservedHighatomic;
+    }
+
+    void setNrReservedHighatomic(long v) {
+        nrReservedHighatomic = v;
+        updateOrder0Floor();
+    }
+
+    private void updateOrder0Floor() {
+        if (types.hasCma()) {
+            order0Floor = Long.MAX_VALUE;
+            return;
+        }
+        long reserve = 0;
+        for (long r : lowmemReserve) {
+            reserve = Math.max(reserve, r);
+        }
+        long mark = Math.max(watermark[WMARK_HIGH], Math.max(watermark[WMARK_LOW], watermark[WMARK_MIN]));
+        order0Floor = mark + watermarkBoost + reserve + nrReservedHighatomic;
     }
 
     /** ZONE_BOOSTED_WATERMARK is set (cleared, with a kswapd wake, at the end of the next rmqueue). */
@@ -325,15 +364,10 @@ public final class Zone {
 
     /** The pfns on one CPU's pcp list {@code pindex}, head to tail. */
     public long[] pcpList(int cpu, int pindex) {
-        int li = cpu * NR_PCP_LISTS + pindex;
-        int n = 0;
-        for (int i = pcpHead[li]; i != LinkSpace.NIL; i = mm.fine.next(i)) {
-            n++;
-        }
-        long[] out = new long[n];
-        n = 0;
-        for (int i = pcpHead[li]; i != LinkSpace.NIL; i = mm.fine.next(i)) {
-            out[n++] = mm.pfn(i);
+        PageDeque list = pcpLists[cpu * NR_PCP_LISTS + pindex];
+        long[] out = new long[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = mm.pfn(list.get(i));
         }
         return out;
     }
@@ -421,14 +455,7 @@ public final class Zone {
     }
 
     private void clearReserved(int idx, int count) {
-        byte[][] f = mm.flags;
-        for (int i = idx; i < idx + count; ) {
-            byte[] sec = f[i >>> MemMap.SECTION_SHIFT];
-            int o = i & MemMap.SECTION_MASK;
-            int n = Math.min(count - (i - idx), MemMap.PAGES_PER_SECTION - o);
-            Arrays.fill(sec, o, o + n, (byte) 0);
-            i += n;
-        }
+        Arrays.fill(mm.flags, idx, idx + count, (byte) 0);
     }
 
     /** Marks pages that stay reserved (PageReserved, never freed): memblock reservations, holes with a memmap. */
@@ -438,14 +465,7 @@ public final class Zone {
         }
         int idx = mm.index(pfn);
         mm.ensureSections(idx, count);
-        byte[][] f = mm.flags;
-        for (long i = idx; i < idx + count; ) {
-            byte[] sec = f[(int) (i >>> MemMap.SECTION_SHIFT)];
-            int o = (int) (i & MemMap.SECTION_MASK);
-            int n = (int) Math.min(idx + count - i, MemMap.PAGES_PER_SECTION - o);
-            Arrays.fill(sec, o, o + n, (byte) MemMap.ST_RESERVED);
-            i += n;
-        }
+        Arrays.fill(mm.flags, idx, (int) (idx + count), (byte) MemMap.ST_RESERVED);
     }
 
     /**

@@ -8,11 +8,15 @@ import org.mmsim.boot.spec.MachineFile;
 import org.mmsim.page.debug.BuddyChecker;
 import org.mmsim.page.init.MemoryInit;
 
-/** split_page(): an order-3 block becomes eight order-0 pages, freed one by one and merged back. */
+/**
+ * split_page(): an order-3 block becomes eight order-0 pages, freed one by one and merged back. The bad frees are
+ * caught at the free in debug mode, as CONFIG_DEBUG_VM's free_pcp_prepare() catches them.
+ */
 class SplitPageTest {
     @Test
     void splitBlockIsFreedPageByPage() {
         Machine m = MemoryInit.boot(MachineFile.preset("x86_64-256M")).machine();
+        m.setDebugVm(BuddyChecker::check);
         m.drainAllPages();
         long free = m.nrFreePages();
         long pfn = m.allocPages(Gfp.GFP_KERNEL, 3);

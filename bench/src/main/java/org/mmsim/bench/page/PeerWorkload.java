@@ -15,16 +15,18 @@ public final class PeerWorkload {
 
     public static final long T = 1_048_576;
     final SplitMix64 rng = new SplitMix64(42);
-    final long[] handles;
-    final int[] orders;
+    /**
+     * The live table L: entry i holds (handle, order) in one int, handle << 2 | order, or -1 after a failed
+     * allocation, so a step reads and writes one 4-byte slot (handles are pfns, below 2^29 on these machines).
+     */
+    final int[] live;
     int n;
     long used;
     long failures;
 
     public PeerWorkload(int pct) {
         long p = T * pct / 100;
-        handles = new long[(int) p];
-        orders = new int[(int) p];
+        live = new int[(int) p];
         this.target = p;
     }
 
@@ -38,9 +40,7 @@ public final class PeerWorkload {
             if (h < 0) {
                 failures++;
             }
-            handles[n] = h;
-            orders[n] = k;
-            n++;
+            live[n++] = entry(h, k);
             used += 1L << k;
         }
         return n;
@@ -50,16 +50,16 @@ public final class PeerWorkload {
     public long step(Allocator a) {
         int j = rng.index(n);
         int k = rng.order();
-        int old = orders[j];
-        if (handles[j] >= 0) {
-            a.free(handles[j], old);
+        int entry = live[j];
+        int old = entry & 3;
+        if (entry >= 0) {
+            a.free(entry >> 2, old);
         }
         long h = a.alloc(k);
         if (h < 0) {
             failures++;
         }
-        handles[j] = h;
-        orders[j] = k;
+        live[j] = entry(h, k);
         used += (1L << k) - (1L << old);
         return (long) j * 4 + k;
     }
@@ -77,6 +77,16 @@ public final class PeerWorkload {
     }
 
     public int order(int i) {
-        return orders[i];
+        return live[i] & 3;
+    }
+
+    private static int entry(long handle, int order) {
+        if (handle < 0) {
+            return -1;
+        }
+        if (handle >= 1L << 29) {
+            throw new IllegalStateException("handle " + handle + " does not fit the live table");
+        }
+        return (int) handle << 2 | order;
     }
 }

@@ -7,22 +7,32 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The standard peer workloads (a), (b), (c) of /work/shared/design/benchmark-workloads.md on a 4 GiB machine
- * (one Normal zone of 1,048,576 pages), single-shot: each measured iteration is one full timed region (10M
- * pairs for (a), 5M steps for (b) and (c)) on a fresh machine whose fill phase ran untimed in setup.
- * Divide the time by 10M pairs or 5M steps for ns per pair/step. Allocations use GFP_KERNEL through pcp.
+ * (one Normal zone of 1,048,576 pages). Each measured iteration is one full timed region (10M pairs for (a), 5M
+ * steps for (b) and (c)) on a fresh machine whose fill phase ran untimed in setup; divide the time by 10M pairs or
+ * 5M steps for ns per pair or step. Allocations use GFP_KERNEL through the per-CPU lists.
+ * <ul>
+ * <li>{@code workloadA}, {@code workloadBC}: the steady state, 3 warm-up iterations (the JIT compiles the paths)
+ * then 10 measured, each on a fresh allocator; take the median.</li>
+ * <li>{@code workloadAColdStart}, {@code workloadBCColdStart}: the single shot of a fresh JVM, JIT warm-up
+ * included, one per fork.</li>
+ * </ul>
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(5)
+@Warmup(iterations = 3)
+@Measurement(iterations = 10)
+@Fork(3)
 public class PeerWorkloadBench {
     public static final int PAIRS_A = 10_000_000;
     public static final int STEPS = 5_000_000;
@@ -43,7 +53,18 @@ public class PeerWorkloadBench {
 
     @Benchmark
     public long workloadA(FreshPcpMachine s) {
-        Machine m = s.m;
+        return pairs(s.m);
+    }
+
+    @Benchmark
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    @Fork(5)
+    public long workloadAColdStart(FreshPcpMachine s) {
+        return pairs(s.m);
+    }
+
+    private static long pairs(Machine m) {
         long sum = 0;
         for (int i = 0; i < PAIRS_A; i++) {
             long p = m.allocPages(Gfp.GFP_KERNEL, 0);
@@ -72,6 +93,18 @@ public class PeerWorkloadBench {
 
     @Benchmark
     public long workloadBC(Steady s) {
+        return steps(s);
+    }
+
+    @Benchmark
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    @Fork(5)
+    public long workloadBCColdStart(Steady s) {
+        return steps(s);
+    }
+
+    private static long steps(Steady s) {
         long x = 0;
         for (int i = 0; i < STEPS; i++) {
             x += s.w.step(s.a);

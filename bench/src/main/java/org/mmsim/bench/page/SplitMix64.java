@@ -21,8 +21,19 @@ public final class SplitMix64 {
         return (int) (next() & 3);
     }
 
-    /** The index rule: next() mod n, unsigned. */
+    /**
+     * The index rule: next() mod n, unsigned, for n > 0. The same value as Long.remainderUnsigned, computed with
+     * one signed division (halve, divide, correct once), which JDK 17's Long.remainderUnsigned does through
+     * BigInteger for the half of the draws at or above 2^63.
+     */
     public int index(int n) {
-        return (int) Long.remainderUnsigned(next(), n);
+        return (int) remainderUnsigned(next(), n);
+    }
+
+    /** x mod n with x unsigned and n > 0: the halved quotient is at most one n short, corrected once. */
+    static long remainderUnsigned(long x, int n) {
+        long q = ((x >>> 1) / n) << 1;
+        long r = x - q * n;
+        return r >= n ? r - n : r;
     }
 }
