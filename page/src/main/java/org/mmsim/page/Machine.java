@@ -180,9 +180,10 @@ public final class Machine {
 
     /** __free_pages(page, order) of a block this machine handed out, on the current CPU. */
     public void freePages(long pfn, int order) {
-        PageAllocator.freePages(this, pfn, order);
-        if (debugVm != null) {
-            debugVm.check(this, zoneOf(pfn));
+        ZoneCheck check = debugVm;
+        PageAllocator.freePages(this, pfn, order, check != null);
+        if (check != null) {
+            check.check(this, zoneOf(pfn));
         }
     }
 
@@ -357,6 +358,7 @@ public final class Machine {
      */
     public void setPcpEnabled(boolean v) {
         pcpEnabled = v;
+        prepared.clear();
     }
 
     public boolean pcpEnabled() {
@@ -391,13 +393,13 @@ public final class Machine {
     /** The zone spanning pfn, or null. */
     public Zone zoneOf(long pfn) {
         Zone last = lastZoneOf;
-        if (last != null && nodes.length == 1 && last.spans(pfn)) {
+        if (last != null && last.spans(pfn)) {
             return last;
         }
         for (Node n : nodes) {
             if (pfn >= n.nodeStartPfn() && pfn < n.nodeStartPfn() + n.spannedPages()) {
                 Zone z = n.zoneOf(pfn);
-                if (z != null) {
+                if (z != null && nodes.length == 1) {
                     lastZoneOf = z;
                 }
                 return z;

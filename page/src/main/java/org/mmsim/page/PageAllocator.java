@@ -81,7 +81,8 @@ final class PageAllocator {
                 | allocFlagsNofragment(m, preferred, gfp);
         p.preferredZone = preferred;
         p.allocatedState = p.migratetype == MigrateType.MOVABLE ? MemMap.ST_ALLOCATED_MOVABLE : MemMap.ST_ALLOCATED;
-        boolean pcpOk = m.fastPaths && preferred != null && pcpAllowedMigratetype(m, p.allocFlags, p.migratetype)
+        boolean pcpOk = m.fastPaths && m.pcpEnabled && preferred != null
+                && pcpAllowedMigratetype(m, p.allocFlags, p.migratetype)
                 && (p.allocFlags & AllocFlags.ALLOC_NO_WATERMARKS) == 0;
         p.pcpMaxOrder = !pcpOk ? -1
                 : (p.allocFlags & AllocFlags.ALLOC_HARDER) != 0 ? 0 : Buddy.PAGE_ALLOC_COSTLY_ORDER;
@@ -178,7 +179,7 @@ final class PageAllocator {
         Zone z = p.preferredZone;
         int cpu = m.currentCpu;
         PageDeque list = z.pcpLists[cpu * Zone.NR_PCP_LISTS + MigrateType.PCPTYPES * order + p.migratetype];
-        if (list.isEmpty() || !m.pcpEnabled || z.boostedWatermark) {
+        if (list.isEmpty() || z.boostedWatermark) {
             return -1;
         }
         if (order != 0 || z.nrFreePages <= z.order0Floor) {
@@ -418,10 +419,10 @@ final class PageAllocator {
         return z;
     }
 
-    /** The zone of a page being freed; the page must lie in a zone's memory map. */
+    /** The zone of a page being freed (a hole inside a zone is {@link #checkFree}'s to find). */
     private static Zone zoneOfFree(Machine m, long pfn) {
         Zone z = m.zoneOf(pfn);
-        if (z == null || !z.mm.valid(z.mm.index(pfn))) {
+        if (z == null) {
             throw new IllegalArgumentException("free of pfn 0x" + Long.toHexString(pfn) + " outside every zone");
         }
         return z;
@@ -434,7 +435,8 @@ final class PageAllocator {
      * (bulkfree_pcp_prepare, {@link PerCpuPages#freePcppagesBulk}), which spares the free a read of the page.
      */
     private static void checkFree(Zone z, long pfn, int order) {
-        int f = z.mm.flags(z.mm.index(pfn));
+        int idx = z.mm.index(pfn);
+        int f = z.mm.valid(idx) ? z.mm.flags(idx) : 0;
         int st = f & 0xf0;
         if ((st != MemMap.ST_ALLOCATED && st != MemMap.ST_ALLOCATED_MOVABLE) || (f & MemMap.ORDER_MASK) != order) {
             throw new IllegalArgumentException("bad free of pfn 0x" + Long.toHexString(pfn) + " order " + order
@@ -457,13 +459,13 @@ final class PageAllocator {
     /**
      * Models __free_pages() -> free_the_page(): pcp orders to free_unref_page, others to __free_pages_ok. The
      * block's state is checked as the kernel checks it (see {@link #checkFree}): on a per-CPU free only in debug
-     * mode.
+     * mode ({@code debug}).
      */
-    static void freePages(Machine m, long pfn, int order) {
+    static void freePages(Machine m, long pfn, int order, boolean debug) {
         Zone z = zoneOfFree(m, pfn);
         int idx = z.mm.index(pfn);
         boolean pcp = m.pcpEnabled && PerCpuPages.pcpAllowedOrder(z, order);
-        if (!pcp || m.debugVm()) {
+        if (!pcp || debug) {
             checkFree(z, pfn, order);
         }
         PageAllocTracer t = m.tracer;

@@ -11,7 +11,6 @@ package org.mmsim.page;
  */
 final class PageDeque {
     private int[] buf = new int[16];
-    private int mask = 15;
     private int first;
     private int size;
 
@@ -25,40 +24,47 @@ final class PageDeque {
 
     /** The i-th page from the head (0 is the head). */
     int get(int i) {
-        return buf[(first + i) & mask];
+        int[] b = buf;
+        return b[(first + i) & (b.length - 1)];
     }
 
     /** list_add(): the page becomes the head. */
     void addFirst(int idx) {
-        if (size == buf.length) {
-            grow();
+        int[] b = buf;
+        if (size == b.length) {
+            b = grow();
         }
-        first = (first - 1) & mask;
-        buf[first] = idx;
+        int f = (first - 1) & (b.length - 1);
+        b[f] = idx;
+        first = f;
         size++;
     }
 
     /** list_add_tail(): the page becomes the tail. */
     void addLast(int idx) {
-        if (size == buf.length) {
-            grow();
+        int[] b = buf;
+        if (size == b.length) {
+            b = grow();
         }
-        buf[(first + size) & mask] = idx;
+        b[(first + size) & (b.length - 1)] = idx;
         size++;
     }
 
     /** The head taken off the list; the list must not be empty. */
     int pollFirst() {
-        int idx = buf[first];
-        first = (first + 1) & mask;
+        int[] b = buf;
+        int f = first;
+        int idx = b[f];
+        first = (f + 1) & (b.length - 1);
         size--;
         return idx;
     }
 
     /** The tail taken off the list; the list must not be empty. */
     int pollLast() {
+        int[] b = buf;
         size--;
-        return buf[(first + size) & mask];
+        return b[(first + size) & (b.length - 1)];
     }
 
     /**
@@ -66,6 +72,7 @@ final class PageDeque {
      * the pages looked for are mostly near the head (taken) or the tail (drained).
      */
     int indexOf(int idx) {
+        int mask = buf.length - 1;
         for (int lo = 0, hi = size - 1; lo <= hi; lo++, hi--) {
             if (buf[(first + lo) & mask] == idx) {
                 return lo;
@@ -79,6 +86,7 @@ final class PageDeque {
 
     /** list_del() of the page at position i, keeping the order of the others. */
     void removeAt(int i) {
+        int mask = buf.length - 1;
         if (i < size - 1 - i) {
             for (int k = i; k > 0; k--) {
                 buf[(first + k) & mask] = buf[(first + k - 1) & mask];
@@ -92,14 +100,15 @@ final class PageDeque {
         size--;
     }
 
-    private void grow() {
+    private int[] grow() {
+        int mask = buf.length - 1;
         int[] bigger = new int[buf.length * 2];
         for (int i = 0; i < size; i++) {
             bigger[i] = buf[(first + i) & mask];
         }
         buf = bigger;
-        mask = bigger.length - 1;
         first = 0;
+        return bigger;
     }
 
     /** Bytes held by the buffer. */

@@ -125,16 +125,9 @@ public final class PerCpuPages {
         }
     }
 
-    /** Models nr_pcp_high(): 0 when high is 0 or free_high; min(batch * 4, high) while reclaim is active. */
+    /** Models nr_pcp_high(): 0 with free_high, else {@link Zone#pcpHighNow}. */
     static int nrPcpHigh(Zone z, boolean freeHigh) {
-        int high = z.pcpHigh;
-        if (high == 0 || freeHigh) {
-            return 0;
-        }
-        if (!z.reclaimActive) {
-            return high;
-        }
-        return Math.min(z.pcpBatch << 2, high);
+        return freeHigh ? 0 : z.pcpHighNow;
     }
 
     /**

@@ -77,6 +77,8 @@ public final class Zone {
 
     int pcpHigh;
     int pcpBatch = 1;
+    /** nr_pcp_high() without free_high: pcp->high, limited to batch * 4 while reclaim is active. */
+    int pcpHighNow;
     /** per_cpu_pages.lists[]: list {@code pindex} of CPU {@code cpu} at {@code cpu * NR_PCP_LISTS + pindex}. */
     PageDeque[] pcpLists = new PageDeque[0];
     /** per_cpu_pages.count of each CPU, in base pages. */
@@ -299,6 +301,7 @@ public final class Zone {
 
     public void setReclaimActive(boolean v) {
         reclaimActive = v;
+        updatePcpHighNow();
     }
 
     // ---- per-CPU lists -----------------------------------------------------------------------------------
@@ -307,6 +310,19 @@ public final class Zone {
     public void setPcpHighBatch(int high, int batch) {
         pcpHigh = high;
         pcpBatch = batch;
+        updatePcpHighNow();
+    }
+
+    private void updatePcpHighNow() {
+        pcpHighNow = high(pcpHigh, pcpBatch, reclaimActive);
+    }
+
+    /** nr_pcp_high()'s value without free_high: 0 when high is 0; min(batch * 4, high) while reclaim is active. */
+    static int high(int high, int batch, boolean reclaimActive) {
+        if (high == 0 || !reclaimActive) {
+            return high;
+        }
+        return Math.min(batch << 2, high);
     }
 
     public int pcpHigh() {
@@ -315,6 +331,15 @@ public final class Zone {
 
     public int pcpBatch() {
         return pcpBatch;
+    }
+
+    /** Bytes held by the per-CPU lists' buffers of every CPU (they grow with pcp->high, not with memory). */
+    public long pcpListBytes() {
+        long b = 0;
+        for (PageDeque list : pcpLists) {
+            b += list.bytes();
+        }
+        return b;
     }
 
     /** pcp->count of a CPU, in base pages. */

@@ -88,4 +88,21 @@ class PeerWorkloadTest {
         }
         assertThat(w.failures()).isZero();
     }
+
+    /** The per-page state stays within 16 bytes a page after the full (b) and (c) churn (5M steps each). */
+    @Test
+    void perPageStateAfterTheChurnOfBAndC() {
+        for (int pct : new int[] {50, 90}) {
+            Machine m = PageBenchMachines.fourGiB(true);
+            PeerWorkload w = new PeerWorkload(pct);
+            PeerWorkload.Allocator a = PeerWorkloadBench.of(m);
+            w.fill(a);
+            for (int i = 0; i < PeerWorkloadBench.STEPS; i++) {
+                w.step(a);
+            }
+            assertThat(w.failures()).isZero();
+            long bytes = m.node(0).memMap().bytes() + m.zones().stream().mapToLong(z -> z.pcpListBytes()).sum();
+            assertThat((double) bytes / PeerWorkload.T).as("bytes per page at %d %%", pct).isLessThanOrEqualTo(16.0);
+        }
+    }
 }
