@@ -36,4 +36,15 @@ class SplitPageTest {
         BuddyChecker.check(m);
         assertThat(m.nrFreePages()).isEqualTo(free);
     }
+
+    /** Without debug mode a page freed twice is caught when it leaves the per-CPU lists (bulkfree_pcp_prepare). */
+    @Test
+    void doubleFreeIsCaughtWhenTheListsDrain() {
+        Machine m = MemoryInit.boot(MachineFile.preset("x86_64-256M")).machine();
+        long pfn = m.allocPages(Gfp.GFP_KERNEL, 0);
+        m.freePages(pfn, 0);
+        m.freePages(pfn, 0);
+        assertThatThrownBy(m::drainAllPages).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("0x" + Long.toHexString(pfn)).hasMessageContaining("freed twice");
+    }
 }
