@@ -1,8 +1,8 @@
 package org.mmsim.page;
 
 /**
- * One set of intrusive list links ({@code struct page}'s {@code lru}/{@code buddy_list}/{@code pcp_list} union)
- * stored as int arrays per memory section and created lazily. A space with {@code shift} s keeps one link pair
+ * One set of intrusive list links for the buddy free lists ({@code struct page}'s {@code buddy_list}) stored
+ * as int arrays per memory section and created lazily (the per-CPU lists are {@link PageDeque}s). A space with {@code shift} s keeps one link pair
  * per 2^s pages: the fine space (s = 0) serves every page, the coarse space (s = MAX_ORDER-1) serves only heads
  * of max-order free blocks, so a machine whose memory is all in max-order blocks (right after boot) needs no
  * fine links at all. Links hold page indexes relative to the {@link MemMap} base; -1 is the end of a list.

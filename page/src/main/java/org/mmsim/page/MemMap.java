@@ -5,7 +5,8 @@ package org.mmsim.page;
  * grouped in sections of 32768 pages (128 MiB of 4 KiB pages, SPARSEMEM's section size on x86_64 and arm64); a
  * section is present (pfn_valid) once memory in it is set up. Per page: one flags byte, in one array over the
  * node's span (a page costs one bounds check, and a hole one byte a page), and, only in sections where a block
- * smaller than MAX_ORDER-1 was ever listed, two int links (see {@link LinkSpace}): 9 bytes per page at most.
+ * smaller than MAX_ORDER-1 was ever on a buddy free list, two int links (see {@link LinkSpace}): 9 bytes per
+ * page at most.
  * The flags byte holds the order in its low nibble and a state in its high nibble: 0 nothing, 1 PageReserved,
  * 2 head of an allocated block, 3 head of an allocated block counted as movable (it stands in for PageLRU /
  * __PageMovable until the LRU layer exists; move_freepages counts such pages), 4+mt on a pcp list remembering migratetype mt ({@code set_pcppage_migratetype}),
