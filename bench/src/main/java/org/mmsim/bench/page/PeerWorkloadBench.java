@@ -26,6 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * then 10 measured, each on a fresh allocator; take the median.</li>
  * <li>{@code workloadAColdStart}, {@code workloadBCColdStart}: the single shot of a fresh JVM, JIT warm-up
  * included, one per fork.</li>
+ * <li>{@code harnessOnlyBC}: the steps of (b) and (c) against a counter instead of the model, to tell the
+ * harness's cost (random numbers, the live table) from the allocator's.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.SingleShotTime)
@@ -102,6 +104,43 @@ public class PeerWorkloadBench {
     @Fork(5)
     public long workloadBCColdStart(Steady s) {
         return steps(s);
+    }
+
+    /** The harness alone for (b) and (c): the same steps against an allocator that hands out counter values. */
+    @State(Scope.Thread)
+    public static class HarnessOnly {
+        @Param({"50", "90"})
+        public int pct;
+        PeerWorkload w;
+        PeerWorkload.Allocator a;
+
+        @Setup(Level.Iteration)
+        public void setup() {
+            a = new PeerWorkload.Allocator() {
+                private long next;
+
+                @Override
+                public long alloc(int order) {
+                    next = (next + 1) & ((1 << 28) - 1);
+                    return next;
+                }
+
+                @Override
+                public void free(long handle, int order) {
+                }
+            };
+            w = new PeerWorkload(pct);
+            w.fill(a);
+        }
+    }
+
+    @Benchmark
+    public long harnessOnlyBC(HarnessOnly s) {
+        long x = 0;
+        for (int i = 0; i < STEPS; i++) {
+            x += s.w.step(s.a);
+        }
+        return x;
     }
 
     private static long steps(Steady s) {
