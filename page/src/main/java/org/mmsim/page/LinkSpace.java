@@ -1,12 +1,13 @@
 package org.mmsim.page;
 
 /**
- * One set of intrusive list links for the buddy free lists ({@code struct page}'s {@code buddy_list}) stored
- * as int arrays per memory section and created lazily (the per-CPU lists are {@link PageDeque}s). A space with {@code shift} s keeps one link pair
- * per 2^s pages: the fine space (s = 0) serves every page, the coarse space (s = MAX_ORDER-1) serves only heads
- * of max-order free blocks, so a machine whose memory is all in max-order blocks (right after boot) needs no
- * fine links at all. Links hold page indexes relative to the {@link MemMap} base; -1 is the end of a list.
- * A page's two links sit side by side, so unlinking or linking a page costs one cache line.
+ * One set of intrusive list links for the buddy free lists ({@code struct page}'s {@code buddy_list}), stored
+ * as int arrays per memory section and created lazily; the per-CPU lists are {@link PageDeque}s. A space with
+ * {@code shift} s keeps one link pair per 2^s pages: the fine space (s = 0) serves every page, the coarse space
+ * (s = MAX_ORDER-1) serves only heads of max-order free blocks, so a machine whose memory is all in max-order
+ * blocks (right after boot) needs no fine links at all. Links hold page indexes relative to the {@link MemMap}
+ * base; -1 is the end of a list. A page's two links sit side by side, so unlinking or linking a page costs one
+ * cache line.
  */
 final class LinkSpace {
     static final int NIL = -1;
