@@ -29,6 +29,11 @@ public final class MemMap {
         return ST_BUDDY + (mt << 4) + order;
     }
 
+    /** The flags of the head of an allocated block: counted as movable or not, with its order. */
+    static int allocatedFlags(boolean movable, int order) {
+        return (movable ? ST_ALLOCATED_MOVABLE : ST_ALLOCATED) + order;
+    }
+
     static int pcpFlags(int order, int mt) {
         return ST_PCP + (mt << 4) + order;
     }

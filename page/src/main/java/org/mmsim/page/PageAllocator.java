@@ -80,7 +80,7 @@ final class PageAllocator {
         p.allocFlags = AllocFlags.gfpToAllocFlagsCma(gfp, AllocFlags.ALLOC_WMARK_LOW, m.types.hasCma())
                 | allocFlagsNofragment(m, preferred, gfp);
         p.preferredZone = preferred;
-        p.allocatedState = p.migratetype == MigrateType.MOVABLE ? MemMap.ST_ALLOCATED_MOVABLE : MemMap.ST_ALLOCATED;
+        p.allocatedState = MemMap.allocatedFlags(p.migratetype == MigrateType.MOVABLE, 0);
         boolean pcpOk = m.fastPaths && m.pcpEnabled && preferred != null
                 && pcpAllowedMigratetype(m, p.allocFlags, p.migratetype)
                 && (p.allocFlags & AllocFlags.ALLOC_NO_WATERMARKS) == 0;
@@ -159,8 +159,7 @@ final class PageAllocator {
         if (idx == LinkSpace.NIL) {
             return -1;
         }
-        z.mm.setFlags(idx, (ac.migratetype == MigrateType.MOVABLE
-                ? MemMap.ST_ALLOCATED_MOVABLE : MemMap.ST_ALLOCATED) | order);
+        z.mm.setFlags(idx, MemMap.allocatedFlags(ac.migratetype == MigrateType.MOVABLE, order));
         if (order != 0 && (allocFlags & AllocFlags.ALLOC_HARDER) != 0) {
             HighAtomic.reserveHighatomicPageblock(z, idx);
         }
@@ -182,18 +181,9 @@ final class PageAllocator {
         if (list.isEmpty() || z.boostedWatermark) {
             return -1;
         }
-        if (order != 0 || z.nrFreePages <= z.order0Floor) {
-            int allocFlags = p.allocFlags;
-            long mark = z.watermark[allocFlags & AllocFlags.ALLOC_WMARK_MASK] + z.watermarkBoost;
-            if (order == 0) {
-                long free = z.nrFreePages;
-                long usable = free - Math.min(free, Watermarks.unusableFree(z, 0, allocFlags));
-                if (usable <= mark + z.lowmemReserve[p.highestZoneidx]) {
-                    return -1;
-                }
-            } else if (!Watermarks.zoneWatermarkFast(z, order, mark, p.highestZoneidx, allocFlags, p.gfp)) {
-                return -1;
-            }
+        if ((order != 0 || z.nrFreePages <= z.order0Floor) && !Watermarks.zoneWatermarkFast(z, order,
+                z.wmarkPages(p.allocFlags & AllocFlags.ALLOC_WMARK_MASK), p.highestZoneidx, p.allocFlags, p.gfp)) {
+            return -1;
         }
         int idx = PerCpuPages.takeHead(z, cpu, list, order);
         z.mm.setFlags(idx, p.allocatedState | order);

@@ -245,7 +245,7 @@ public final class PerCpuPages {
         int order = f & MemMap.ORDER_MASK;
         int mt = MemMap.pcpMt(f);
         unlinkPcp(z, cpu, idx, orderToPindex(mt >= MigrateType.PCPTYPES ? MigrateType.MOVABLE : mt, order), order);
-        z.mm.setFlags(idx, (movable ? MemMap.ST_ALLOCATED_MOVABLE : MemMap.ST_ALLOCATED) + order);
+        z.mm.setFlags(idx, MemMap.allocatedFlags(movable, order));
         return mt;
     }
 

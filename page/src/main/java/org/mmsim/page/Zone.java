@@ -598,7 +598,7 @@ public final class Zone {
         if (mt != types.isolate()) {
             modFreepageState(-(1L << order), mt);
         }
-        mm.setFlags(target, (movable ? MemMap.ST_ALLOCATED_MOVABLE : MemMap.ST_ALLOCATED) + order);
+        mm.setFlags(target, MemMap.allocatedFlags(movable, order));
         return mt;
     }
 
@@ -617,7 +617,7 @@ public final class Zone {
                 mm.setFlags(i, 0);
             }
         }
-        mm.setFlags(idx, (movable ? MemMap.ST_ALLOCATED_MOVABLE : MemMap.ST_ALLOCATED) + order);
+        mm.setFlags(idx, MemMap.allocatedFlags(movable, order));
     }
 
     /**
